@@ -1,0 +1,102 @@
+"""Article, Passage, Mention, DateMention and Actor: frozen values with stable ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+#: How a mention was recognised.
+HOW = ("name", "alias", "demonym", "implied")
+#: Precision of a date mention.
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned article.
+
+    ``published`` is the author's date (byline) when the article carries one, else the
+    site's posting date; ``posted`` is the site's posting date when it differs.
+    """
+
+    id: str
+    title: str
+    author: str
+    published: dt.date
+    source: str
+    language: str
+    body: str
+    content_hash: str
+    posted: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of an article body.
+
+    ``id`` is ``<article-id>#p<n>``, n from 1 in reading order; ``start``/``end`` are
+    character offsets in the article's cleaned body, so
+    ``article.body[start:end] == text``.
+    """
+
+    id: str
+    article_id: str
+    n: int
+    text: str
+    start: int
+    end: int
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A link from a span of passage text to a feature or an actor.
+
+    ``passage_text[start:end] == matched`` always holds.
+    """
+
+    passage_id: str
+    target: str
+    target_type: str  # "feature" or "actor"
+    start: int
+    end: int
+    how: str  # one of HOW
+    matched: str
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date a passage mentions, normalised to ISO ``value`` with its precision."""
+
+    passage_id: str
+    start: int
+    end: int
+    text: str
+    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY according to precision
+    precision: str  # one of PRECISIONS
+
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        """First and last day the mention covers."""
+        parts = [int(p) for p in self.value.split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = dt.date(parts[0], parts[1], 1)
+            nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A state, government, armed group, agency, military, person or organisation."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    case_sensitive: tuple[str, ...] = field(default=())  # abbreviations: "ISI", "US"
+    member_of: tuple[str, ...] = ()
+    home: str | None = None
+    note: str | None = None
