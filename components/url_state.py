@@ -1,0 +1,246 @@
+"""Dashboard view <-> URL query parameters: parse, report problems, never raise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from components.highlight import escape_markdown
+
+#: The two date modes: publication date of the article, or dates events are given.
+DATEMODES: tuple[str, ...] = ("published", "events")
+#: Longest search text accepted from a URL.
+MAX_Q_LEN = 200
+#: Most ids accepted in one comma-separated parameter.
+MAX_IDS = 50
+#: Parameters Streamlit itself reads (never reported as unknown).
+STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
+_KNOWN = frozenset({"feature", "actor", "from", "to", "datemode", "q", "article"})
+_SHOW = 40  # characters of a bad value quoted back in a problem
+
+ParamValue = str | Sequence[str]
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the URL can carry: the selected feature and the filters.
+
+    ``articles`` is None for "all articles"; ``kinds`` (layer kinds shown) is set by
+    the filters panel and is not written to the URL.
+    """
+
+    feature: str | None = None
+    actors: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    datemode: str = "published"
+    q: str | None = None
+    articles: tuple[str, ...] | None = None
+    kinds: tuple[str, ...] | None = None
+
+
+def _quote(value: str) -> str:
+    """Short printable rendering of an untrusted value for a problem message."""
+    short = value if len(value) <= _SHOW else value[:_SHOW] + "..."
+    return repr(short)
+
+
+def _last(value: ParamValue) -> str:
+    """Return the last value of a repeated parameter (as st.query_params does)."""
+    if isinstance(value, str):
+        return value
+    items = [v for v in value if isinstance(v, str)]
+    return items[-1] if items else ""
+
+
+def _parse_ids(
+    raw: str, known: Collection[str] | None, what: str, problems: list[str]
+) -> tuple[str, ...]:
+    """Split a comma-separated id list, keep known ids, report the others."""
+    ids: list[str] = []
+    for item in raw.split(",")[: MAX_IDS * 4]:
+        ident = item.strip().lower()
+        if not ident or ident in ids:
+            continue
+        if known is not None and ident not in known:
+            problems.append(f"Unknown {what} {_quote(ident)} ignored.")
+        elif len(ids) >= MAX_IDS:
+            problems.append(f"More than {MAX_IDS} {what}s; the rest ignored.")
+            break
+        else:
+            ids.append(ident)
+    return tuple(ids)
+
+
+def _parse_date(raw: str, name: str, problems: list[str]) -> dt.date | None:
+    """Parse an ISO date (YYYY-MM-DD); report and return None when invalid."""
+    text = raw.strip()
+    if not text:
+        return None
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    problems.append(f"Bad date for {name!r}: {_quote(raw)} (use YYYY-MM-DD); ignored.")
+    return None
+
+
+def _parse_single_id(
+    raw: str, known: Collection[str] | None, what: str, problems: list[str]
+) -> str | None:
+    """One id, kept if known."""
+    ident = raw.strip().lower()
+    if not ident:
+        return None
+    if known is not None and ident not in known:
+        problems.append(f"Unknown {what} {_quote(ident)} ignored.")
+        return None
+    return ident
+
+
+def _parse_q(raw: str, problems: list[str]) -> str | None:
+    """Search text, stripped; too long is reported and ignored."""
+    text = " ".join(raw.split())
+    if len(text) > MAX_Q_LEN:
+        problems.append(f"Search text longer than {MAX_Q_LEN} characters ignored.")
+        return None
+    return text or None
+
+
+def parse_view(
+    params: Mapping[str, ParamValue],
+    *,
+    feature_ids: Collection[str] | None = None,
+    actor_ids: Collection[str] | None = None,
+    article_ids: Collection[str] | None = None,
+) -> tuple[ViewState, list[str]]:
+    """Parse URL query parameters into a view, reporting every invalid value.
+
+    Parameters
+    ----------
+    params : mapping of str to str or list of str
+        ``st.query_params.to_dict()`` or similar; repeated keys use the last value.
+    feature_ids, actor_ids, article_ids : collection of str, optional
+        Known ids; when given, other ids are reported and dropped.
+
+    Returns
+    -------
+    (ViewState, list of str)
+        The valid part of the view and human-readable problems (never raises).
+    """
+    problems: list[str] = []
+    raw = {str(k): _last(v) for k, v in params.items()}
+    for name in sorted(set(raw) - _KNOWN - STREAMLIT_PARAMS):
+        problems.append(f"Unknown URL parameter {_quote(name)} ignored.")
+    datemode = raw.get("datemode", "").strip() or "published"
+    if datemode not in DATEMODES:
+        problems.append(
+            f"Bad datemode {_quote(datemode)} (use published or events); ignored."
+        )
+        datemode = "published"
+    date_from = _parse_date(raw.get("from", ""), "from", problems)
+    date_to = _parse_date(raw.get("to", ""), "to", problems)
+    if date_from and date_to and date_from > date_to:
+        problems.append(f"'from' {date_from} is after 'to' {date_to}; both ignored.")
+        date_from = date_to = None
+    articles = _parse_ids(raw.get("article", ""), article_ids, "article", problems)
+    view = ViewState(
+        feature=_parse_single_id(
+            raw.get("feature", ""), feature_ids, "feature", problems
+        ),
+        actors=_parse_ids(raw.get("actor", ""), actor_ids, "actor", problems),
+        date_from=date_from,
+        date_to=date_to,
+        datemode=datemode,
+        q=_parse_q(raw.get("q", ""), problems),
+        articles=articles or None,
+    )
+    return view, problems
+
+
+def to_query_params(view: ViewState) -> dict[str, str]:
+    """Build the URL query parameters that reopen ``view`` (defaults left out).
+
+    Parameters
+    ----------
+    view : ViewState
+        The current view.
+
+    Returns
+    -------
+    dict of str to str
+        Parameter names as in DESIGN.md (``feature``, ``actor``, ``from``, ``to``,
+        ``datemode``, ``q``, ``article``).
+    """
+    params: dict[str, str] = {}
+    if view.feature:
+        params["feature"] = view.feature
+    if view.actors:
+        params["actor"] = ",".join(view.actors)
+    if view.date_from:
+        params["from"] = view.date_from.isoformat()
+    if view.date_to:
+        params["to"] = view.date_to.isoformat()
+    if view.datemode != "published":
+        params["datemode"] = view.datemode
+    if view.q:
+        params["q"] = view.q
+    if view.articles:
+        params["article"] = ",".join(view.articles)
+    return params
+
+
+def build_share_url(base_url: str, view: ViewState, *, embed: bool = False) -> str:
+    """Absolute link to ``view`` on the app at ``base_url`` (query string replaced)."""
+    params = to_query_params(view)
+    if embed:
+        params["embed"] = "true"
+    base = base_url.split("?", 1)[0].split("#", 1)[0]
+    query = urlencode(params)
+    return f"{base}?{query}" if query else base
+
+
+def read_view(
+    *,
+    feature_ids: Collection[str] | None = None,
+    actor_ids: Collection[str] | None = None,
+    article_ids: Collection[str] | None = None,
+) -> tuple[ViewState, list[str]]:
+    """Parse the page's current ``st.query_params`` (see `parse_view`)."""
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    return parse_view(
+        params, feature_ids=feature_ids, actor_ids=actor_ids, article_ids=article_ids
+    )
+
+
+def render_problems(problems: Sequence[str]) -> None:
+    """Show URL problems as one warning; the text is escaped (it comes from a URL)."""
+    if problems:
+        lines = "\n".join(f"- {escape_markdown(p)}" for p in problems[:10])
+        more = f"\n- ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+        st.warning(f"Some link parameters were ignored:\n{lines}{more}")
+
+
+def render(view: ViewState, *, key: str = "url_state") -> str | None:
+    """Show a "Copy link" button that writes the URL (only on click) and the link.
+
+    Changing query parameters reloads the map iframe, so the URL is written only
+    here, on the user's explicit action.
+
+    Returns
+    -------
+    str or None
+        The shared link when the button was pressed in this run.
+    """
+    if not st.button("Copy link", key=f"{key}.copy", icon=":material/link:"):
+        return None
+    st.query_params.from_dict(to_query_params(view))  # keeps Streamlit's embed
+    url = build_share_url(st.context.url or "", view)
+    st.code(url, language=None)
+    st.caption("Copy the link above (the copy icon at its right).")
+    return url
