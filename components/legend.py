@@ -1,46 +1,40 @@
-"""Map legend drawn by Streamlit: evidence shading ramp and line styles (no branca)."""
+"""Map legend drawn by Streamlit (no branca): evidence shading and line styles."""
 
 from __future__ import annotations
 
 import html
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
-#: Sequential ramp (ColorBrewer OrRd, light to dark) for 1..max passages.
-EVIDENCE_RAMP: tuple[str, ...] = ("#fdd49e", "#fdbb84", "#fc8d59", "#e34a33", "#b30000")
-#: Fill for features with no evidence under the current filters (muted, not hidden).
-MUTED = "#d9d9d9"
+from components.map_style import style_feature
+
+#: Counts sampled for a legend drawn without data.
+_POLYGON = "province"
 
 
-@dataclass(frozen=True)
-class LineStyle:
-    """How a line layer is drawn (Leaflet path options, also drawn in the legend)."""
-
-    label: str
-    color: str
-    weight: float
-    dash_array: str | None = None
+def _style(fid: str, kind: str, **extra: Any) -> dict[str, Any]:
+    """Ask the map for the style it gives a feature (single source of truth)."""
+    counts = extra.pop("counts", None)
+    props = {"feature_id": fid, "kind": kind, **extra}
+    return style_feature({"properties": props}, counts=counts)
 
 
-#: Line styles keyed by role; the map can use ``color``/``weight``/``dash_array``
-#: as Leaflet's ``color``/``weight``/``dashArray``.
-LINE_STYLES: dict[str, LineStyle] = {
-    "durand-line": LineStyle(
-        "Durand Line (not recognised by Afghanistan)", "#7f1d1d", 3.5
-    ),
-    "border": LineStyle("Other international borders", "#4b5563", 1.5),
-    "disputed": LineStyle("Disputed line or area edge", "#7f1d1d", 2.0, "6 4"),
-    "route": LineStyle("Schematic route (CPEC)", "#1d4ed8", 3.0, "2 6"),
-}
+def _blend(colour: str, opacity: float) -> str:
+    """Blend ``colour`` (#rrggbb) at ``opacity`` over white, as the page shows it."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    out = [round(255 + (c - 255) * max(0.0, min(1.0, opacity))) for c in rgb]
+    return "#" + "".join(f"{c:02x}" for c in out)
 
 
 def evidence_colour(count: int, max_count: int) -> str:
-    """Fill colour for a feature with ``count`` passages when the most is ``max_count``.
+    """Return the fill of a polygon with ``count`` passages (the most: ``max_count``).
 
-    Zero (or less) gives `MUTED`; otherwise a class of `EVIDENCE_RAMP` on a log
-    scale, so one heavily discussed country does not wash out every other feature.
+    Derived from `components.map_style.style_feature` (the map's own shading: a fill
+    whose opacity grows on a log scale), blended over white; zero gives the muted
+    fill colour.
 
     Parameters
     ----------
@@ -54,32 +48,59 @@ def evidence_colour(count: int, max_count: int) -> str:
     str
         Hex colour ``#rrggbb``.
     """
+    counts = {"legend-x": max(0, count), "legend-top": max(0, max_count)}
+    style = _style("legend-x", _POLYGON, counts=counts)
     if count <= 0:
-        return MUTED
-    top = max(count, max_count, 1)
-    if top == 1:
-        return EVIDENCE_RAMP[-1]
-    share = math.log1p(count) / math.log1p(top)
-    index = min(
-        len(EVIDENCE_RAMP) - 1, max(0, math.ceil(share * len(EVIDENCE_RAMP)) - 1)
-    )
-    return EVIDENCE_RAMP[index]
+        return str(style["fillColor"])  # the map's muted fill
+    return _blend(str(style["fillColor"]), float(style.get("fillOpacity", 1.0)))
 
 
-def build_evidence_bins(max_count: int) -> list[tuple[int, int, str]]:
-    """Return the count ranges ``(low, high, colour)`` of the ramp up to ``max_count``.
+def build_evidence_bins(max_count: int, steps: int = 4) -> list[tuple[int, int, str]]:
+    """Return legend rows ``(low, high, colour)``: zero, then up to ``steps`` ranges.
 
-    The first bin is always ``(0, 0, MUTED)``.
+    The first row is always ``(0, 0, muted colour)``; ranges split ``1..max_count``
+    on a log scale as the map does, each coloured at its upper end.
     """
-    bins: list[tuple[int, int, str]] = [(0, 0, MUTED)]
-    for count in range(1, max(0, max_count) + 1):
-        colour = evidence_colour(count, max_count)
-        low, _, last = bins[-1]
-        if last == colour:
-            bins[-1] = (low, count, colour)
-        else:
-            bins.append((count, count, colour))
+    bins: list[tuple[int, int, str]] = [(0, 0, evidence_colour(0, max_count))]
+    top = max(0, max_count)
+    low = 1
+    for step in range(1, steps + 1):
+        high = min(top, max(low, round(math.expm1(math.log1p(top) * step / steps))))
+        if low > top:
+            break
+        if high >= low:
+            bins.append((low, high, evidence_colour(high, top)))
+            low = high + 1
     return bins
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """A line sample in the legend."""
+
+    label: str
+    color: str
+    weight: float
+    dash_array: str | None = None
+
+
+def build_line_styles() -> list[LineStyle]:
+    """Return the line samples, styled by the map's own style function."""
+    samples = [
+        ("Durand Line (not recognised by Afghanistan)", "durand-line", "boundary", {}),
+        ("Other international borders", "legend-border", "boundary", {}),
+        ("Disputed (dashed)", "legend-disputed", "boundary", {"disputed": True}),
+        ("Schematic route (CPEC)", "cpec", "route", {}),
+    ]
+    out = []
+    for label, fid, kind, extra in samples:
+        style = _style(fid, kind, **extra)
+        dash = style.get("dashArray")
+        out.append(
+            LineStyle(label, str(style["color"]), float(style.get("weight", 1.0)),
+                      str(dash) if dash else None)
+        )  # fmt: skip
+    return out
 
 
 def _swatch(colour: str) -> str:
@@ -127,7 +148,7 @@ def build_legend_html(max_count: int, *, title: str = "Evidence") -> str:
         rows.append(f"<div>{_swatch(colour)}{html.escape(label)}</div>")
     lines = [
         f"<div>{_line(style)}{html.escape(style.label)}</div>"
-        for style in LINE_STYLES.values()
+        for style in build_line_styles()
     ]
     return (
         '<div class="legend" style="font-size:.85rem;line-height:1.6">'

@@ -1,4 +1,4 @@
-"""Legend: the evidence ramp (shared with the map) and its Streamlit drawing."""
+"""Legend: shading and line samples taken from the map's own style function."""
 
 import re
 
@@ -6,63 +6,72 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.legend import (
-    EVIDENCE_RAMP,
-    LINE_STYLES,
-    MUTED,
     build_evidence_bins,
     build_legend_html,
+    build_line_styles,
     evidence_colour,
 )
+from components.map_style import style_feature
+
+
+def _lightness(colour):
+    return sum(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
 @pytest.mark.parametrize("count", [0, -1])
-def test_zero_evidence_is_muted(count):
-    assert evidence_colour(count, 10) == MUTED
+def test_zero_evidence_is_the_maps_muted_fill(count):
+    muted = style_feature(
+        {"properties": {"feature_id": "x", "kind": "province"}}, counts={"x": 0, "y": 5}
+    )["fillColor"]
+    assert evidence_colour(count, 10) == muted
 
 
-def test_max_count_gets_darkest():
-    assert evidence_colour(40, 40) == EVIDENCE_RAMP[-1]
-    assert evidence_colour(1, 1) == EVIDENCE_RAMP[-1]
+def test_more_evidence_is_darker():
+    colours = [evidence_colour(c, 50) for c in range(1, 51)]
+    light = [_lightness(c) for c in colours]
+    assert light == sorted(light, reverse=True)
+    assert light[0] > light[-1]
 
 
 def test_count_above_max_is_clamped():
-    assert evidence_colour(99, 5) == EVIDENCE_RAMP[-1]
-
-
-def test_ramp_is_monotonic():
-    colours = [evidence_colour(c, 200) for c in range(1, 201)]
-    indexes = [EVIDENCE_RAMP.index(c) for c in colours]
-    assert indexes == sorted(indexes)
-    assert set(colours) == set(EVIDENCE_RAMP)
-    assert colours[0] == EVIDENCE_RAMP[0]
+    assert evidence_colour(99, 5) == evidence_colour(5, 5)
 
 
 def test_colours_are_hex():
-    for colour in (*EVIDENCE_RAMP, MUTED, *(s.color for s in LINE_STYLES.values())):
-        assert re.fullmatch(r"#[0-9a-f]{6}", colour)
+    for count in range(0, 12):
+        assert re.fullmatch(r"#[0-9a-f]{6}", evidence_colour(count, 11))
 
 
-def test_bins_cover_every_count_once():
-    bins = build_evidence_bins(37)
-    assert bins[0] == (0, 0, MUTED)
+@pytest.mark.parametrize("top", [1, 2, 5, 37, 200])
+def test_bins_cover_every_count_once(top):
+    bins = build_evidence_bins(top)
+    assert bins[0][:2] == (0, 0)
     covered = [c for low, high, _ in bins[1:] for c in range(low, high + 1)]
-    assert covered == list(range(1, 38))
-    for low, high, colour in bins[1:]:
-        assert evidence_colour(low, 37) == colour == evidence_colour(high, 37)
+    assert covered == list(range(1, top + 1))
+    assert len(bins) <= 5
 
 
 def test_bins_with_no_evidence():
-    assert build_evidence_bins(0) == [(0, 0, MUTED)]
+    assert build_evidence_bins(0) == [(0, 0, evidence_colour(0, 0))]
+
+
+def test_line_styles_follow_the_map():
+    styles = {s.label.split(" (")[0]: s for s in build_line_styles()}
+    durand = style_feature(
+        {"properties": {"feature_id": "durand-line", "kind": "boundary"}}
+    )
+    assert styles["Durand Line"].color == durand["color"]
+    assert styles["Disputed"].dash_array  # dashed
+    assert styles["Schematic route"].dash_array
+    assert styles["Other international borders"].dash_array is None
 
 
 def test_legend_html_lists_swatches_and_lines():
     out = build_legend_html(3)
     assert "no passages (muted)" in out
-    assert MUTED in out
     assert "Durand Line" in out
-    assert 'stroke-dasharray="6 4"' in out  # disputed dashed
+    assert "stroke-dasharray=" in out
     assert "Schematic route" in out
-    assert "branca" not in out
     assert "http" not in out
 
 
