@@ -1,0 +1,1 @@
+"""Briefings: a view of the dashboard exported as HTML, PNG/SVG, GeoJSON and CSV."""

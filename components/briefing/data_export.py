@@ -1,0 +1,98 @@
+"""The view's data: GeoJSON of the features in view, CSV of the matching passages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+
+from components.briefing.frame import build_view_frame
+from components.briefing.model import Briefing
+
+#: CSV columns, one row per passage.
+CSV_COLUMNS: tuple[str, ...] = (
+    "citation",
+    "passage_id",
+    "article_id",
+    "title",
+    "author",
+    "published",
+    "source",
+    "paragraph",
+    "heading",
+    "text",
+    "features",
+    "actors",
+    "dates",
+)
+
+
+def build_geojson(briefing: Briefing) -> bytes:
+    """Encode the features in view, with evidence counts and provenance, as GeoJSON.
+
+    Parameters
+    ----------
+    briefing : Briefing
+        The exported view.
+
+    Returns
+    -------
+    bytes
+        A UTF-8 GeoJSON FeatureCollection (RFC 7946, EPSG:4326 longitude/latitude),
+        one Feature per row of `components.briefing.frame.build_view_frame`, with a
+        top-level ``briefing`` member stating the filters and the date.
+    """
+    frame = build_view_frame(briefing)
+    collection = json.loads(frame.to_json(drop_id=True, to_wgs84=True))
+    collection["briefing"] = {
+        "as_of": briefing.as_of.isoformat(),
+        "bounds": list(briefing.bounds),
+        "filters": _filters_dict(briefing.filters),
+    }
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def build_passages_frame(briefing: Briefing) -> pd.DataFrame:
+    """Tabulate the matching passages in citation order (`CSV_COLUMNS`).
+
+    Linked features, actors and dates are ``;``-separated ids / ISO values.
+    """
+    rows = [
+        {
+            "citation": number,
+            "passage_id": hit.passage_id,
+            "article_id": hit.article_id,
+            "title": hit.title,
+            "author": hit.author,
+            "published": hit.published.isoformat(),
+            "source": hit.source,
+            "paragraph": int(hit.n),
+            "heading": hit.heading or "",
+            "text": hit.text,
+            "features": ";".join(link.id for link in hit.features),
+            "actors": ";".join(link.id for link in hit.actors),
+            "dates": ";".join(str(d.value) for d in hit.dates),
+        }
+        for number, hit in enumerate(briefing.hits, start=1)
+    ]
+    return pd.DataFrame(rows, columns=list(CSV_COLUMNS))
+
+
+def build_csv(briefing: Briefing) -> bytes:
+    """Encode the matching passages as UTF-8 CSV (with BOM, so spreadsheets agree)."""
+    text = str(build_passages_frame(briefing).to_csv(index=False, lineterminator="\n"))
+    return text.encode("utf-8-sig")
+
+
+def _filters_dict(filters: object) -> dict[str, object]:
+    names = ("feature", "actors", "date_from", "date_to", "datemode", "q", "articles")
+    out: dict[str, object] = {}
+    for name in names:
+        value = getattr(filters, name, None)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[name] = value
+    return out

@@ -1,0 +1,85 @@
+"""The view stated in words: filters, selection and citations as plain text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from components.briefing.model import Briefing
+
+
+def describe_filters(briefing: Briefing) -> list[tuple[str, str]]:
+    """State the view's selection and filters as (label, words) pairs.
+
+    Parameters
+    ----------
+    briefing : Briefing
+        The exported view.
+
+    Returns
+    -------
+    list of tuple of str
+        Plain text (not escaped), in a fixed order, one pair per filter.
+    """
+    f = briefing.filters
+    feature = getattr(f, "feature", None)
+    actors = tuple(getattr(f, "actors", ()) or ())
+    return [
+        ("Selected feature", _name_feature(briefing, feature) if feature else "none"),
+        (
+            "Actors",
+            ", ".join(f"{briefing.actors.get(a, a)} ({a})" for a in actors)
+            + " (organisations include their members)"
+            if actors
+            else "any",
+        ),
+        ("Dates", _describe_dates(f)),
+        ("Text search", f"\u201c{f.q}\u201d" if getattr(f, "q", None) else "none"),
+        ("Articles", _describe_articles(f)),
+    ]
+
+
+def describe_caption(briefing: Briefing) -> str:
+    """Return the filters as one line for a map caption (plain text)."""
+    return "; ".join(f"{label}: {words}" for label, words in describe_filters(briefing))
+
+
+def describe_title(briefing: Briefing) -> str:
+    """Return the briefing's title: the selected feature's name, else the region."""
+    feature = briefing.selected
+    if feature:
+        return f"Briefing: {briefing.feature_name(feature)}"
+    return "Briefing: Afghanistan, Pakistan and their neighbours"
+
+
+def cite_hit(hit: Any) -> str:
+    """Format one passage's citation: author, title, source, date, paragraph."""
+    author = hit.author or "Unknown author"
+    heading = f", section \u201c{hit.heading}\u201d" if hit.heading else ""
+    return (
+        f"{author}, \u201c{hit.title}\u201d, {hit.source}, "
+        f"{hit.published.isoformat()}, paragraph {hit.n}{heading} ({hit.passage_id})"
+    )
+
+
+def _name_feature(briefing: Briefing, feature_id: str) -> str:
+    return f"{briefing.feature_name(feature_id)} ({feature_id})"
+
+
+def _describe_dates(f: Any) -> str:
+    start, end = getattr(f, "date_from", None), getattr(f, "date_to", None)
+    mode = getattr(f, "datemode", "published")
+    what = "dates of events the passages mention" if mode == "events" else "published"
+    if start is None and end is None:
+        return "any date"
+    if start is not None and end is not None:
+        return f"{what} from {start.isoformat()} to {end.isoformat()}"
+    if start is not None:
+        return f"{what} on or after {start.isoformat()}"
+    return f"{what} on or before {end!s}"
+
+
+def _describe_articles(f: Any) -> str:
+    articles = getattr(f, "articles", None)
+    if articles is None:
+        return "all"
+    return ", ".join(articles) if articles else "none"

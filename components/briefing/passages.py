@@ -1,0 +1,85 @@
+"""The linked passages as escaped, highlighted HTML with numbered citations."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from components.briefing.describe import cite_hit
+from components.briefing.model import Briefing
+from components.highlight import (
+    build_highlighted_html,
+    build_link_html,
+    find_term_spans,
+)
+
+
+def build_passages_html(briefing: Briefing) -> str:
+    """Render every hit as a quoted passage followed by its citation number.
+
+    Parameters
+    ----------
+    briefing : Briefing
+        The exported view; ``hits`` are cited in their order, from [1].
+
+    Returns
+    -------
+    str
+        An HTML fragment; all article text is escaped.
+    """
+    if not briefing.hits:
+        return '<p class="empty">No passage matches these filters.</p>'
+    items = [
+        _render_passage(briefing, number, hit)
+        for number, hit in enumerate(briefing.hits, start=1)
+    ]
+    return '<ol class="passages">\n' + "\n".join(items) + "\n</ol>"
+
+
+def build_references_html(briefing: Briefing) -> str:
+    """Render the numbered reference list: author, title, source, date, paragraph."""
+    if not briefing.hits:
+        return '<p class="empty">No sources cited.</p>'
+    items = []
+    for number, hit in enumerate(briefing.hits, start=1):
+        text = escape(cite_hit(hit), quote=True)
+        source = build_link_html(hit.source, hit.source) if hit.source else ""
+        link = f" {source}" if source.startswith("<a ") else ""
+        items.append(f'<li id="ref-{number}">[{number}] {text}{link}</li>')
+    return '<ol class="references">\n' + "\n".join(items) + "\n</ol>"
+
+
+def select_spans(briefing: Briefing, hit: Any) -> list[tuple[int, int]]:
+    """Spans of a hit's text to highlight: what the view's filters matched.
+
+    The selected feature's mentions, the mentions of any actor when actors are
+    filtered, and the search words; with no filter at all, every feature mention.
+    """
+    f = briefing.filters
+    feature = getattr(f, "feature", None)
+    spans: list[tuple[int, int]] = []
+    for link in hit.features:
+        if feature is None or link.id == feature:
+            spans.extend(link.spans)
+    if getattr(f, "actors", ()):
+        for link in hit.actors:
+            spans.extend(link.spans)
+    spans.extend(find_term_spans(hit.text, getattr(f, "q", None)))
+    return spans
+
+
+def _render_passage(briefing: Briefing, number: int, hit: Any) -> str:
+    body = build_highlighted_html(hit.text, select_spans(briefing, hit))
+    title = escape(f"{hit.title}, {hit.published.isoformat()}, paragraph {hit.n}")
+    features = ", ".join(
+        escape(briefing.feature_name(link.id)) for link in hit.features
+    )
+    actors = ", ".join(escape(briefing.actors.get(a.id, a.id)) for a in hit.actors)
+    return (
+        f'<li id="p-{number}" data-passage="{escape(hit.passage_id, quote=True)}">'
+        f"<blockquote>{body} "
+        f'<a class="cite-no" href="#ref-{number}" title="{title}">[{number}]</a>'
+        f"</blockquote>"
+        f'<p class="links">Places: {features or "none"} \u00b7 '
+        f"Actors: {actors or 'none'}</p></li>"
+    )
