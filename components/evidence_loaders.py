@@ -1,0 +1,163 @@
+"""Cached evidence loaders: passages, counts and corpus summary, keyed by primitives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from components.url_state import ViewState
+
+if TYPE_CHECKING:
+    from articles.query import Filters, Hit
+
+#: Filters as primitives: feature, actors, from, to (ISO), datemode, q, articles.
+FiltersKey = tuple[
+    str | None, tuple[str, ...], str | None, str | None, str, str | None,
+    tuple[str, ...] | None,
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """Date ranges (per date mode) and article titles of the indexed corpus."""
+
+    bounds: dict[str, tuple[dt.date, dt.date]]
+    articles: dict[str, str]
+
+
+def index_stamp(index: Path | None = None) -> tuple[str, int]:
+    """Return ``(path, stamp)``: the index path and a number that changes with it.
+
+    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
+    an ingestion or a sync invalidates every cached query at once.
+    """
+    from articles.index import index_path
+
+    path = index or index_path()
+    stamp = 0
+    for suffix in ("", "-wal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            stamp += candidate.stat().st_mtime_ns
+    return str(path), stamp
+
+
+def build_filters_key(filters: Filters) -> FiltersKey:
+    """Return ``filters`` as a tuple of primitives (a cache key)."""
+    return (
+        filters.feature,
+        tuple(filters.actors),
+        filters.date_from.isoformat() if filters.date_from else None,
+        filters.date_to.isoformat() if filters.date_to else None,
+        filters.datemode,
+        filters.q,
+        tuple(filters.articles) if filters.articles is not None else None,
+    )
+
+
+def build_filters_from_key(key: FiltersKey) -> Filters:
+    """Rebuild the `articles.query.Filters` of a cache key."""
+    from articles.query import Filters
+
+    feature, actors, date_from, date_to, datemode, q, articles = key
+    return Filters(
+        feature=feature,
+        actors=actors,
+        date_from=dt.date.fromisoformat(date_from) if date_from else None,
+        date_to=dt.date.fromisoformat(date_to) if date_to else None,
+        datemode=datemode,
+        q=q,
+        articles=articles,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def load_hits(index: str, stamp: int, key: FiltersKey) -> list[Hit]:
+    """Return the passages matching filter ``key`` in the index at ``index``."""
+    del stamp  # part of the cache key only
+    from articles.query import query_passages
+
+    return query_passages(build_filters_from_key(key), Path(index))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def load_counts(index: str, stamp: int, key: FiltersKey) -> dict[str, int]:
+    """Return passages per feature id under filter ``key`` (for map shading)."""
+    from articles.query import evidence_counts
+
+    return evidence_counts(load_hits(index, stamp, key))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_corpus_summary(index: str, stamp: int) -> CorpusSummary:
+    """Return the corpus date ranges (publication, events) and article titles."""
+    from articles.query import Filters
+
+    hits = load_hits(index, stamp, build_filters_key(Filters()))
+    today = dt.date.today()
+    published = [h.published for h in hits] or [today]
+    events = [d for h in hits for m in h.dates for d in _safe_bounds(m)] or published
+    titles = {h.article_id: h.title for h in sorted(hits, key=lambda h: h.published)}
+    return CorpusSummary(
+        bounds={
+            "published": (min(published), max(published)),
+            "events": (min(events), max(events)),
+        },
+        articles=dict(sorted(titles.items(), key=lambda kv: kv[1].casefold())),
+    )
+
+
+def _safe_bounds(mention: object) -> tuple[dt.date, ...]:
+    """Return a date mention's first and last day (nothing when malformed)."""
+    try:
+        first, last = mention.bounds()  # type: ignore[attr-defined]
+    except (ValueError, AttributeError):
+        return ()
+    return (first, last)
+
+
+def build_view_filters_key(view: ViewState, feature: str | None = None) -> FiltersKey:
+    """Return the cache key of ``view``'s filters, optionally for one feature."""
+    return (
+        feature,
+        tuple(view.actors),
+        view.date_from.isoformat() if view.date_from else None,
+        view.date_to.isoformat() if view.date_to else None,
+        view.datemode,
+        None,
+        tuple(view.articles) if view.articles is not None else None,
+    )
+
+
+def load_view_hits(view: ViewState, feature: str | None = None) -> list[Hit]:
+    """Return the passages under ``view``'s filters (one feature, or all)."""
+    index, stamp = index_stamp()
+    return load_hits(index, stamp, build_view_filters_key(view, feature))
+
+
+def load_view_counts(view: ViewState) -> dict[str, int]:
+    """Return passages per feature id under ``view``'s filters."""
+    index, stamp = index_stamp()
+    return load_counts(index, stamp, build_view_filters_key(view))
+
+
+def load_summary() -> CorpusSummary:
+    """Return the summary of the current index (date ranges, article titles)."""
+    return load_corpus_summary(*index_stamp())
+
+
+def search_passages(q: str, limit: int = 20) -> list[Hit]:
+    """Return up to ``limit`` passages matching the full-text query ``q``."""
+    index, stamp = index_stamp()
+    key: FiltersKey = (None, (), None, None, "published", q, None)
+    return load_hits(index, stamp, key)[:limit]
+
+
+def clear_evidence_caches() -> None:
+    """Drop every cached evidence query (after an ingestion, say)."""
+    for loader in (load_hits, load_counts, load_corpus_summary):
+        loader.clear()

@@ -1,0 +1,130 @@
+"""Evidence loaders: primitive cache keys, index stamp, cached queries (tmp index)."""
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from articles.model import DateMention, Mention
+from components import evidence_loaders as ev
+from components.url_state import ViewState
+
+CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
+TERMS = {
+    "Wakhan": ("wakhan-corridor", "feature"),
+    "TTP": ("ttp", "actor"),
+    "Kabul": ("kabul", "feature"),
+}
+
+
+class WordLinker:
+    """A tiny linker: fixed words to ids, and ISO-ish years as year dates."""
+
+    fingerprint = "test-word-linker-1"
+
+    def link(self, passage):
+        out = []
+        for word, (target, kind) in TERMS.items():
+            for m in re.finditer(rf"\b{word}\b", passage.text):
+                out.append(
+                    Mention(passage.id, target, kind, m.start(), m.end(), "name", word)
+                )
+        return out
+
+    def dates(self, passage, published, context_year):
+        del published, context_year
+        return [
+            DateMention(passage.id, m.start(), m.end(), m[0], m[0], "year")
+            for m in re.finditer(r"\b20[12]\d\b", passage.text)
+        ]
+
+
+@pytest.fixture
+def index(tmp_path, monkeypatch):
+    from articles.index import sync_index
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    path = tmp_path / "index.sqlite"
+    sync_index(corpus, path, WordLinker())
+    monkeypatch.setenv("ARTICLES_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ARTICLES_INDEX_PATH", str(path))
+    ev.clear_evidence_caches()
+    yield path
+    ev.clear_evidence_caches()
+
+
+def test_filters_key_round_trip():
+    from articles.query import Filters
+
+    filters = Filters(
+        feature="kabul",
+        actors=("isi", "ttp"),
+        date_from=dt.date(2024, 1, 2),
+        date_to=None,
+        datemode="events",
+        q="wakhan",
+        articles=("a",),
+    )
+    key = ev.build_filters_key(filters)
+    assert all(isinstance(v, (str, tuple, type(None))) for v in key)
+    assert ev.build_filters_from_key(key) == filters
+    assert hash(key) == hash(ev.build_filters_key(filters))
+
+
+def test_view_key_leaves_q_out_and_sets_feature():
+    view = ViewState(
+        actors=("ttp",), date_to=dt.date(2025, 1, 1), q="x", kinds=("city",)
+    )
+    key = ev.build_view_filters_key(view, "kabul")
+    assert key == ("kabul", ("ttp",), None, "2025-01-01", "published", None, None)
+
+
+def test_index_stamp_missing_index_is_zero(tmp_path):
+    assert ev.index_stamp(tmp_path / "none.sqlite") == (
+        str(tmp_path / "none.sqlite"),
+        0,
+    )
+
+
+def test_index_stamp_changes_when_index_changes(tmp_path):
+    path = tmp_path / "i.sqlite"
+    path.write_bytes(b"x")
+    before = ev.index_stamp(path)[1]
+    path.write_bytes(b"xy")
+    import os
+
+    os.utime(path, ns=(before + 10**9, before + 10**9))
+    assert ev.index_stamp(path)[1] != before
+
+
+@pytest.mark.skipif(not any(CORPUS.glob("*.md")), reason="corpus not committed yet")
+@pytest.mark.usefixtures("index")
+def test_view_hits_for_feature():
+    hits = ev.load_view_hits(ViewState(), "wakhan-corridor")
+    assert hits
+    assert all(any(lk.id == "wakhan-corridor" for lk in h.features) for h in hits)
+    counts = ev.load_view_counts(ViewState())
+    assert counts["wakhan-corridor"] == len(hits)
+
+
+@pytest.mark.skipif(not any(CORPUS.glob("*.md")), reason="corpus not committed yet")
+@pytest.mark.usefixtures("index")
+def test_summary_bounds_and_titles():
+    summary = ev.load_summary()
+    lo, hi = summary.bounds["published"]
+    assert lo <= hi
+    assert lo.year >= 2020
+    assert summary.bounds["events"][0].year >= 2010
+    assert len(summary.articles) == len(list(CORPUS.glob("*.md")))
+
+
+@pytest.mark.skipif(not any(CORPUS.glob("*.md")), reason="corpus not committed yet")
+@pytest.mark.usefixtures("index")
+def test_search_passages_full_text():
+    hits = ev.search_passages("Wakhan")
+    assert hits
+    assert any("wakhan" in h.text.lower() for h in hits)
+    assert all("wakhan" in f"{h.heading} {h.text} {h.title}".lower() for h in hits)
