@@ -1,0 +1,252 @@
+"""Command line: ``python -m articles link|ingest|query|sync`` (``--json``: JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import json
+import re
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from articles import serialize
+from articles.corpus import corpus_dir
+from articles.index import index_path, sync_index
+from articles.ingest import IngestError, IngestResult, ingest_file, prepare_article
+from articles.process import Linker, load_linker, process_article
+from articles.query import DATEMODES, Filters, QueryError, query_passages
+
+
+class CommandError(Exception):
+    """Bad input: reported on one line, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _parse_day(text: str, *, end: bool = False) -> dt.date:
+    """Read YYYY, YYYY-MM or YYYY-MM-DD; a partial date is its first (or last) day."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        if month is None:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if day is None:
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end else 1)
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CommandError(f"bad date {text!r}: use YYYY-MM-DD") from None
+
+
+def _split_ids(values: Sequence[str] | None) -> tuple[str, ...]:
+    return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
+
+
+def _emit(data: Any, as_json: bool, lines: Sequence[str]) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+
+
+def _links_line(label: str, links: Sequence[dict[str, Any]]) -> str:
+    parts = [f"{k['id']} ({k['how']}, {len(k['spans'])}x)" for k in links]
+    return f"    {label}: {', '.join(parts) or '-'}"
+
+
+def _passage_lines(p: dict[str, Any]) -> list[str]:
+    head = f"  {p['id']}" + (f"  [{p['heading']}]" if p.get("heading") else "")
+    body = textwrap.wrap(p["text"], 84, initial_indent="    ", subsequent_indent="    ")
+    dates = ", ".join(f"{d['value']} ({d['text']})" for d in p["dates"]) or "-"
+    return [
+        head,
+        *body,
+        _links_line("features", p["features"]),
+        _links_line("actors", p["actors"]),
+        f"    dates: {dates}",
+    ]
+
+
+def run_link(args: argparse.Namespace, linker: Linker | None) -> int:
+    """Clean, split and link one file without adding it anywhere."""
+    data = _read(args.file)
+    try:
+        _, article = prepare_article(args.file.name, data, _overrides(args), set())
+    except IngestError as exc:
+        raise CommandError(f"{args.file}: {exc}") from None
+    out = serialize.processed_to_dict(process_article(article, linker or load_linker()))
+    a = out["article"]
+    lines = [
+        f"{a['id']}: {a['title']} ({a['author'] or 'no author'}, {a['published']})"
+    ]
+    for p in out["passages"]:
+        lines.extend(_passage_lines(p))
+    _emit(out, args.json, lines)
+    return 0
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"no such file: {path}") from None
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    published = _parse_day(args.published) if args.published else None
+    return {
+        "title": args.title,
+        "published": published,
+        "author": args.author,
+        "source": args.source,
+    }
+
+
+def run_ingest(args: argparse.Namespace, linker: Linker | None) -> int:
+    """Add files to the corpus and index; report each; non-zero if any failed."""
+    from tqdm import tqdm
+
+    overrides = _overrides(args)
+    linker = linker or load_linker()
+    results: list[dict[str, Any]] = []
+    bar = tqdm(args.files, unit="file", disable=args.json or not sys.stderr.isatty())
+    for path in bar:
+        try:
+            done: IngestResult = ingest_file(path, linker=linker, **overrides)
+            results.append({"file": str(path), **_result_dict(done)})
+        except IngestError as exc:
+            results.append({"file": str(path), "status": "error", "error": str(exc)})
+    ok = [r for r in results if r["status"] != "error"]
+    _emit({"results": results}, args.json, [f"{r['file']}: {_describe(r)}" for r in ok])
+    for r in results:
+        if r["status"] == "error":
+            print(f"articles ingest: error: {r['file']}: {r['error']}", file=sys.stderr)
+    return 1 if len(ok) < len(results) else 0
+
+
+def _result_dict(done: IngestResult) -> dict[str, Any]:
+    return {
+        "status": done.status,
+        "id": done.article_id,
+        "title": done.title,
+        "path": str(done.path) if done.path else None,
+        "duplicate_of": done.duplicate_of,
+    }
+
+
+def _describe(r: dict[str, Any]) -> str:
+    if r["status"] == "duplicate":
+        return f"duplicate of {r['duplicate_of']}, skipped"
+    return f"added as {r['id']} ({r['title']})"
+
+
+def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
+    """Bring the index up to date, then print the passages matching the filters."""
+    filters = Filters(
+        feature=args.feature,
+        actors=_split_ids(args.actor),
+        date_from=_parse_day(args.date_from) if args.date_from else None,
+        date_to=_parse_day(args.date_to, end=True) if args.date_to else None,
+        datemode=args.datemode,
+        q=args.q,
+        articles=_split_ids(args.article) or None,
+    )
+    check_ids(filters)
+    sync_index(corpus_dir(), index_path(), linker or load_linker())
+    hits = [serialize.hit_to_dict(h) for h in query_passages(filters)]
+    lines = [f"{len(hits)} passage(s)"]
+    for h in hits:
+        lines.append(f"{h['published']}  {h['title']} ({h['author'] or '-'})")
+        lines.extend(_passage_lines(h))
+    _emit({"count": len(hits), "passages": hits}, args.json, lines)
+    return 0
+
+
+def check_ids(filters: Filters) -> None:
+    """Reject unknown feature and actor ids (CommandError, one line)."""
+    from articles.actors import load_actors
+    from geo.gazetteer import load_features
+
+    if filters.feature and filters.feature not in {f.id for f in load_features()}:
+        raise CommandError(f"unknown feature id {filters.feature!r}")
+    known = {a.id for a in load_actors()}
+    unknown = [a for a in filters.actors if a not in known]
+    if unknown:
+        raise CommandError(f"unknown actor id(s): {', '.join(unknown)}")
+
+
+def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
+    """Rebuild the index from the corpus (incremental)."""
+    report = sync_index(corpus_dir(), index_path(), linker or load_linker())
+    data = {
+        k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()
+    }
+    lines = [
+        f"index {index_path()}: {len(report.added)} added, {len(report.updated)} "
+        f"updated, {len(report.removed)} removed, {report.unchanged} unchanged "
+        f"({report.seconds:.2f} s)",
+        *(f"error: {e}" for e in report.errors),
+    ]
+    _emit(data, args.json, lines)
+    return 1 if report.errors else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every sub-command."""
+    parser = _Parser(prog="python -m articles", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    link = sub.add_parser("link", help="clean, split and link one file (adds nothing)")
+    link.add_argument("file", type=Path)
+    ingest = sub.add_parser("ingest", help="add files to the corpus and the index")
+    ingest.add_argument("files", type=Path, nargs="+")
+    for p in (link, ingest):
+        p.add_argument("--title")
+        p.add_argument("--published", help="publication date, YYYY-MM-DD")
+        p.add_argument("--author")
+        p.add_argument("--source")
+    query = sub.add_parser("query", help="passages matching filters")
+    query.add_argument("--feature")
+    query.add_argument("--actor", action="append", help="repeat or comma-separate")
+    query.add_argument("--from", dest="date_from")
+    query.add_argument("--to", dest="date_to")
+    query.add_argument("--datemode", choices=DATEMODES, default="published")
+    query.add_argument("--q")
+    query.add_argument("--article", action="append", help="repeat or comma-separate")
+    sub.add_parser("sync", help="bring the index in line with the corpus")
+    for p in sub.choices.values():
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+_COMMANDS = {
+    "link": run_link,
+    "ingest": run_ingest,
+    "query": run_query,
+    "sync": run_sync,
+}
+
+
+def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args, linker)
+    except (CommandError, QueryError) as exc:
+        print(f"articles {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

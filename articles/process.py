@@ -1,0 +1,150 @@
+"""The pipeline for one article: split into passages, link features and actors, dates.
+
+The linker is injected (a ``Linker``), so the index and its tests can run with any
+gazetteer; ``load_linker()`` builds the real one from the geo gazetteer and the actor
+registry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from articles.model import Article, DateMention, Mention, Passage
+from articles.split import split_passages
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from articles.model import Actor
+    from geo.model import Feature
+
+#: Bump when the way passages are stored changes; any change re-links everything.
+PIPELINE_VERSION = "1"
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+
+
+class Linker(Protocol):
+    """What the pipeline needs from a linker."""
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest that changes whenever linking results could change."""
+        ...
+
+    def link(self, passage: Passage) -> list[Mention]:
+        """Feature and actor mentions of one passage."""
+        ...
+
+    def dates(
+        self, passage: Passage, published: dt.date, context_year: int | None
+    ) -> list[DateMention]:
+        """Date mentions of one passage."""
+        ...
+
+
+@dataclass(frozen=True)
+class Processed:
+    """An article with its passages, mentions and date mentions."""
+
+    article: Article
+    passages: tuple[Passage, ...]
+    mentions: tuple[Mention, ...]
+    dates: tuple[DateMention, ...]
+
+
+class RegistryLinker:
+    """The real linker: geo gazetteer features and the actor registry.
+
+    The matching context is built on first use, so computing the fingerprint (to
+    decide whether anything must be re-linked) stays cheap.
+    """
+
+    def __init__(self, features: Sequence[Feature], actors: Sequence[Actor]) -> None:
+        self._features = tuple(features)
+        self._actors = tuple(actors)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Digest of the features, actors and the articles package source."""
+        digest = hashlib.sha256(PIPELINE_VERSION.encode())
+        digest.update(repr(self._features).encode())
+        digest.update(repr(self._actors).encode())
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    @cached_property
+    def _context(self) -> Any:
+        from articles.link import build_context
+
+        return build_context(self._features, self._actors)
+
+    def link(self, passage: Passage) -> list[Mention]:
+        """Feature and actor mentions of one passage."""
+        from articles.link import link_passage
+
+        return list(link_passage(passage, self._context))
+
+    def dates(
+        self, passage: Passage, published: dt.date, context_year: int | None
+    ) -> list[DateMention]:
+        """Date mentions of one passage, resolved against the publication date."""
+        from articles.dates import extract_dates
+
+        return list(extract_dates(passage, published, context_year))
+
+
+def load_linker() -> RegistryLinker:
+    """Build the real linker from ``geo.gazetteer`` and ``articles.actors``."""
+    from articles.actors import load_actors
+    from geo.gazetteer import load_features
+
+    return RegistryLinker(load_features(), load_actors())
+
+
+def process_article(article: Article, linker: Linker) -> Processed:
+    """Split one article and link every passage.
+
+    Mentions whose span does not match the passage text are dropped (the index never
+    stores a span that would highlight the wrong words). A date without a year takes
+    the year of the last explicit year mentioned in an earlier passage.
+
+    Parameters
+    ----------
+    article : Article
+        A cleaned article.
+    linker : Linker
+        Finds mentions and dates.
+
+    Returns
+    -------
+    Processed
+        Passages, mentions and dates of the article.
+    """
+    passages = split_passages(article)
+    mentions: list[Mention] = []
+    dates: list[DateMention] = []
+    context_year: int | None = None
+    for passage in passages:
+        mentions.extend(
+            m
+            for m in linker.link(passage)
+            if passage.text[m.start : m.end] == m.matched
+        )
+        found = [
+            d
+            for d in linker.dates(passage, article.published, context_year)
+            if passage.text[d.start : d.end] == d.text
+        ]
+        dates.extend(found)
+        for mention in found:
+            year = _YEAR.search(mention.text)
+            if year:
+                context_year = int(year.group())
+    return Processed(article, tuple(passages), tuple(mentions), tuple(dates))

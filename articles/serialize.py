@@ -1,0 +1,99 @@
+"""Plain-data (JSON-ready) forms of articles, processed passages and query hits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from articles.model import HOW, Article, DateMention, Mention
+from articles.process import Processed
+from articles.query import Hit, Link
+
+
+def group_links(mentions: Iterable[Mention], target_type: str) -> tuple[Link, ...]:
+    """Group one passage's mentions by target: one Link per feature or actor.
+
+    The link's ``how`` is the strongest way it was recognised (name, alias,
+    demonym, implied); spans are in text order.
+    """
+    spans: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
+        if mention.target_type == target_type:
+            spans.setdefault(mention.target, []).append(mention)
+    return tuple(
+        Link(
+            target,
+            min((m.how for m in found), key=lambda h: HOW.index(h) if h in HOW else 9),
+            tuple((m.start, m.end) for m in found),
+        )
+        for target, found in spans.items()
+    )
+
+
+def link_to_dict(link: Link) -> dict[str, Any]:
+    """Return ``{"id", "how", "spans": [[start, end], ...]}``."""
+    return {"id": link.id, "how": link.how, "spans": [list(s) for s in link.spans]}
+
+
+def date_to_dict(date: DateMention) -> dict[str, Any]:
+    """Return ``{"value", "precision", "text", "span": [start, end]}``."""
+    return {
+        "value": date.value,
+        "precision": date.precision,
+        "text": date.text,
+        "span": [date.start, date.end],
+    }
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """Return the article's metadata (no body) with ISO dates."""
+    return {
+        "id": article.id,
+        "title": article.title,
+        "author": article.author,
+        "published": article.published.isoformat(),
+        "posted": article.posted.isoformat() if article.posted else None,
+        "source": article.source,
+        "language": article.language,
+        "content_hash": article.content_hash,
+    }
+
+
+def processed_to_dict(done: Processed) -> dict[str, Any]:
+    """Return the ``link`` command's JSON: the article and its linked passages."""
+    passages = []
+    for p in done.passages:
+        mentions = [m for m in done.mentions if m.passage_id == p.id]
+        passages.append(
+            {
+                "id": p.id,
+                "n": p.n,
+                "heading": p.heading,
+                "text": p.text,
+                "start": p.start,
+                "end": p.end,
+                "features": [link_to_dict(k) for k in group_links(mentions, "feature")],
+                "actors": [link_to_dict(k) for k in group_links(mentions, "actor")],
+                "dates": [date_to_dict(d) for d in done.dates if d.passage_id == p.id],
+            }
+        )
+    return {"article": article_to_dict(done.article), "passages": passages}
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    """Return one query hit as plain data (same passage shape as ``link``)."""
+    return {
+        "id": hit.passage_id,
+        "article_id": hit.article_id,
+        "n": hit.n,
+        "heading": hit.heading,
+        "text": hit.text,
+        "title": hit.title,
+        "author": hit.author,
+        "published": hit.published.isoformat(),
+        "source": hit.source,
+        "features": [link_to_dict(k) for k in hit.features],
+        "actors": [link_to_dict(k) for k in hit.actors],
+        "dates": [date_to_dict(d) for d in hit.dates],
+        "notes": list(hit.notes),
+    }

@@ -1,0 +1,167 @@
+"""Split a cleaned body into passages: paragraphs in reading order, with headings.
+
+Headings, pull quotes (a short block repeating a sentence of the body) and footnotes
+are not passages. Offsets are exact: ``article.body[p.start:p.end] == p.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from articles.model import Article, Passage
+
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+_FOOTNOTE = re.compile(
+    r"^(?P<marker>\*{1,3}|[†‡§]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*[-–—:.)]?\s*(?P<note>\S.*)$"
+)
+_TERMINAL = tuple('.!?;:,…"”’»)')
+PULL_QUOTE_MAX_WORDS = 40
+PULL_QUOTE_MIN_WORDS = 5
+PLAIN_HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the body with its offsets and what it is."""
+
+    kind: str  # "passage", "heading", "pull-quote" or "footnote"
+    text: str
+    start: int
+    end: int
+
+
+def split_passages(article: Article) -> list[Passage]:
+    """Split an article's cleaned body into passages.
+
+    Parameters
+    ----------
+    article : Article
+        An article whose ``body`` comes from the cleaner (blocks separated by a blank
+        line, headings as ``#`` lines).
+
+    Returns
+    -------
+    list of Passage
+        Paragraphs in reading order, ids ``<article-id>#p<n>`` from 1, each with the
+        heading it sits under.
+    """
+    passages: list[Passage] = []
+    heading: str | None = None
+    for block in classify_blocks(article.body):
+        if block.kind == "heading":
+            heading = block.text.lstrip("#").strip()
+        elif block.kind == "passage":
+            n = len(passages) + 1
+            passages.append(
+                Passage(
+                    id=f"{article.id}#p{n}",
+                    article_id=article.id,
+                    n=n,
+                    text=block.text,
+                    start=block.start,
+                    end=block.end,
+                    heading=heading,
+                )
+            )
+    return passages
+
+
+def classify_blocks(body: str) -> list[Block]:
+    """Cut a body into blocks and tell passages from headings, pull quotes, footnotes.
+
+    Parameters
+    ----------
+    body : str
+        A cleaned article body.
+
+    Returns
+    -------
+    list of Block
+        Every non-blank block in order.
+    """
+    spans = [(m.start(), m.end()) for m in _BLOCK.finditer(body) if m.group().strip()]
+    texts = [body[s:e] for s, e in spans]
+    norms = [_normalise(t) for t in texts]
+    blocks: list[Block] = []
+    for i, (text, (start, end)) in enumerate(zip(texts, spans, strict=True)):
+        if text.startswith("#"):
+            kind = "heading"
+        elif _is_footnote(text, body, start, end):
+            kind = "footnote"
+        elif _is_pull_quote(i, texts, norms):
+            kind = "pull-quote"
+        elif _is_plain_heading(i, texts):
+            kind = "heading"
+        else:
+            kind = "passage"
+        blocks.append(Block(kind, text, start, end))
+    return blocks
+
+
+def _normalise(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _is_pull_quote(i: int, texts: list[str], norms: list[str]) -> bool:
+    """Tell a short block whose words recur verbatim inside a longer block."""
+    words = norms[i].split()
+    if not PULL_QUOTE_MIN_WORDS <= len(words) <= PULL_QUOTE_MAX_WORDS:
+        return False
+    return any(
+        j != i
+        and not texts[j].startswith("#")
+        and len(norms[j]) > len(norms[i])
+        and norms[i] in norms[j]
+        for j in range(len(texts))
+    )
+
+
+def _is_plain_heading(i: int, texts: list[str]) -> bool:
+    """Tell an unmarked heading: one short line, no end punctuation, then text."""
+    text = texts[i]
+    if "\n" in text or len(text.split()) > PLAIN_HEADING_MAX_WORDS:
+        return False
+    if text.endswith(_TERMINAL) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    return i + 1 < len(texts) and not texts[i + 1].startswith("#")
+
+
+def _is_footnote(text: str, body: str, start: int, end: int) -> bool:
+    """Tell a one-line note whose marker is used elsewhere ("Taliban*")."""
+    match = _FOOTNOTE.match(text)
+    if match is None or "\n" in text or len(text.split()) > 60:
+        return False
+    rest = body[:start] + "\n" + body[end:]
+    return re.search(r"[\w.,;:)”\"’]" + re.escape(match["marker"]), rest) is not None
+
+
+def find_footnotes(body: str) -> dict[str, str]:
+    """Map each footnote marker of a body to its note ("*" -> "banned in Russia").
+
+    Parameters
+    ----------
+    body : str
+        A cleaned article body.
+
+    Returns
+    -------
+    dict
+        Marker to note text, in body order.
+    """
+    notes: dict[str, str] = {}
+    for block in classify_blocks(body):
+        if block.kind == "footnote":
+            match = _FOOTNOTE.match(block.text)
+            if match:
+                notes.setdefault(match["marker"], match["note"].strip())
+    return notes
+
+
+def notes_for(text: str, footnotes: dict[str, str]) -> tuple[str, ...]:
+    """Return the footnotes a passage refers to, as ``"<marker> <note>"`` strings."""
+    return tuple(
+        f"{marker} {note}"
+        for marker, note in footnotes.items()
+        if re.search(r"[\w.,;:)”\"’]" + re.escape(marker), text)
+    )
