@@ -40,7 +40,7 @@ PANEL_CSS = """<style>
  border-radius:.6rem;background:#fde7d9;color:#7c2d12}
 .pp-badge.implied{background:#eee;color:#444}
 .pp-text mark{background:#fde68a;padding:0 .1rem}
-.pp-also{font-size:.8rem;color:#666}
+.pp-also,.pp-note{font-size:.8rem;color:#666}
 </style>"""
 
 
@@ -152,11 +152,15 @@ def build_passage_html(
         if others
         else ""
     )
+    notes = "".join(
+        f'<div class="pp-note">{html.escape(note)}</div>'
+        for note in getattr(hit, "notes", ())
+    )
     return (
         f'<div class="pp-card">{build_citation_html(hit)}'
         f"<div>{build_badges_html(hows)}</div>{heading}"
         f'<p class="pp-text">{build_highlighted_html(hit.text, spans)}</p>'
-        f"{also}</div>"
+        f"{notes}{also}</div>"
     )
 
 

@@ -2,11 +2,11 @@
 
 import datetime as dt
 import html
-from dataclasses import dataclass
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from articles.query import Hit, Link
 from components.passage_panel import (
     build_citation_html,
     build_page,
@@ -16,36 +16,12 @@ from components.passage_panel import (
 )
 
 
-# Stand-in for articles.query.Link / Hit (contract shape) until the real ones land.
-@dataclass(frozen=True)
-class Link:
-    id: str
-    how: str
-    spans: tuple = ()
-
-
-@dataclass(frozen=True)
-class Hit:
-    passage_id: str
-    article_id: str
-    n: int
-    heading: str | None
-    text: str
-    title: str
-    author: str
-    published: dt.date
-    source: str
-    features: tuple = ()
-    actors: tuple = ()
-    dates: tuple = ()
-
-
 def _hit(
     article="a",
     n=1,
     published=dt.date(2025, 1, 15),
     text="The Wakhan Corridor.",
-    features=(Link("wakhan-corridor", "name", ((4, 10),)),),
+    features=None,
     **kw,
 ):
     fields = {
@@ -58,7 +34,9 @@ def _hit(
         "author": "A. Writer",
         "published": published,
         "source": "https://example.org/a",
-        "features": features,
+        "features": features or (Link("wakhan-corridor", "name", ((4, 10),)),),
+        "actors": (),
+        "dates": (),
     }
     fields.update(kw)
     return Hit(**fields)
@@ -152,6 +130,12 @@ def test_passage_html_escapes_every_field(payload):
     for tag in ("<script", "<img", "<svg"):
         assert tag not in out.lower()
     assert "href" not in out
+
+
+def test_passage_html_shows_escaped_footnotes():
+    hit = _hit(text="The TTP*", notes=("* Banned <b>in</b> Russia",))
+    out = build_passage_html(hit, feature_id=None)
+    assert '<div class="pp-note">* Banned &lt;b&gt;in&lt;/b&gt; Russia</div>' in out
 
 
 def test_passage_html_javascript_source_not_a_link():

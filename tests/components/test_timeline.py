@@ -2,11 +2,12 @@
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 
 from streamlit.testing.v1 import AppTest
 
 from articles.model import DateMention
+from articles.query import Hit as RealHit
+from articles.query import Link as RealLink
 from components.timeline import (
     NO_ACTOR,
     build_time_unit,
@@ -15,20 +16,25 @@ from components.timeline import (
 )
 
 
-# Stand-in for articles.query.Link / Hit (contract shape) until the real ones land.
-@dataclass(frozen=True)
-class Link:
-    id: str
-    how: str = "name"
-    spans: tuple = ()
+def Hit(pid, published, actors=(), dates=()):
+    return RealHit(
+        pid,
+        pid.split("#")[0],
+        int(pid.split("#p")[1]),
+        None,
+        "text",
+        "T",
+        "A",
+        published,
+        "s",
+        (),
+        actors,
+        dates,
+    )
 
 
-@dataclass(frozen=True)
-class Hit:
-    passage_id: str
-    published: dt.date
-    actors: tuple = ()
-    dates: tuple = ()
+def Link(ident):
+    return RealLink(ident, "name", ((0, 1),))
 
 
 def _dm(pid, value, precision="day"):
