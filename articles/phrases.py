@@ -1,0 +1,109 @@
+"""The linker's phrase data (`articles/data/link_phrases.yaml`) as frozen values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_PHRASES = Path(__file__).parent / "data" / "link_phrases.yaml"
+
+
+@dataclass(frozen=True)
+class ImpliedRule:
+    """Phrases that denote a boundary feature without naming it.
+
+    Attributes
+    ----------
+    target : str
+        Feature id of the boundary (``durand-line``).
+    sides : tuple of str
+        The two country feature ids the boundary separates.
+    side_words : tuple of tuple of str
+        For each side, in the order of `sides`, words that name it ("Pak", "Afghan").
+    tails : tuple of str
+        Nouns completing "<side> <other side> <tail>" ("border", "frontier").
+    templates : tuple of str
+        Phrases with ``{a}`` and ``{b}`` standing for side words, both orders.
+    in_context : tuple of str
+        Phrases that denote the boundary only in a passage about the two sides.
+    """
+
+    target: str
+    sides: tuple[str, str]
+    side_words: tuple[tuple[str, ...], tuple[str, ...]]
+    tails: tuple[str, ...]
+    templates: tuple[str, ...]
+    in_context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Phrases:
+    """Everything the linker matches besides gazetteer names and actor aliases."""
+
+    blocked: tuple[str, ...]
+    state_roles: tuple[str, ...]
+    common_words: frozenset[str]
+    implied: tuple[ImpliedRule, ...]
+
+
+def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = data.get(key) or ()
+    if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+        msg = f"link phrases: {key} must be a list of strings"
+        raise ValueError(msg)
+    return tuple(value)
+
+
+def _parse_rule(data: Mapping[str, Any]) -> ImpliedRule:
+    sides = _strings(data, "sides")
+    if len(sides) != 2:
+        msg = f"implied rule {data.get('target')!r} needs exactly two sides"
+        raise ValueError(msg)
+    words = data.get("side_words") or {}
+    return ImpliedRule(
+        target=str(data["target"]),
+        sides=(sides[0], sides[1]),
+        side_words=(_strings(words, sides[0]), _strings(words, sides[1])),
+        tails=_strings(data, "tails"),
+        templates=_strings(data, "templates"),
+        in_context=_strings(data, "in_context"),
+    )
+
+
+def parse_phrases(text: str) -> Phrases:
+    """Parse a link-phrases YAML document.
+
+    Parameters
+    ----------
+    text : str
+        YAML with ``blocked``, ``state_roles``, ``common_words`` and ``implied``.
+
+    Returns
+    -------
+    Phrases
+        The parsed data; common words lowercased.
+    """
+    data = yaml.safe_load(text) or {}
+    return Phrases(
+        blocked=_strings(data, "blocked"),
+        state_roles=_strings(data, "state_roles"),
+        common_words=frozenset(w.lower() for w in _strings(data, "common_words")),
+        implied=tuple(_parse_rule(rule) for rule in data.get("implied") or ()),
+    )
+
+
+@lru_cache(maxsize=1)
+def load_phrases() -> Phrases:
+    """Load the linker's phrase data, `articles/data/link_phrases.yaml` (cached).
+
+    Returns
+    -------
+    Phrases
+        Blocked phrases, state roles, common words and implied-boundary rules.
+    """
+    return parse_phrases(_PHRASES.read_text(encoding="utf-8"))

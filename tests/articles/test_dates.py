@@ -1,0 +1,165 @@
+import datetime as dt
+
+import dateparser
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.dates import extract_dates, infer_year
+from articles.model import Passage
+
+PUBLISHED = dt.date(2025, 1, 23)  # a Thursday
+
+
+def dates(text, published=PUBLISHED, context_year=None):
+    passage = Passage("a#p1", "a", 1, text, 0, len(text))
+    found = extract_dates(passage, published, context_year)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+    return [(m.text, m.value, m.precision) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("visited on 30th December 2024.", ("30th December 2024", "2024-12-30", "day")),
+        ("on 30 December, 2024 it", ("30 December, 2024", "2024-12-30", "day")),
+        (
+            "on 30<sup>th</sup> December 2024",
+            ("30<sup>th</sup> December 2024", "2024-12-30", "day"),
+        ),
+        ("the 3rd of May 2021", ("the 3rd of May 2021", "2021-05-03", "day")),
+        ("Taut Bataut, January 23, 2025", ("January 23, 2025", "2025-01-23", "day")),
+        ("Jan. 5, 2024 talks", ("Jan. 5, 2024", "2024-01-05", "day")),
+        (
+            "Monday, December 30, 2024",
+            ("Monday, December 30, 2024", "2024-12-30", "day"),
+        ),
+        ("Taut Bataut 24.01.2025", ("24.01.2025", "2025-01-24", "day")),
+        ("dated 2024-12-30.", ("2024-12-30", "2024-12-30", "day")),
+        ("In March 2024, ISKP", ("March 2024", "2024-03", "month")),
+        ("in August of 2021", ("August of 2021", "2021-08", "month")),
+        ("in 2023 the", ("2023", "2023", "year")),
+        ("since mid-2021", ("mid-2021", "2021", "year")),
+    ],
+)
+def test_absolute_dates_are_normalised(text, expected):
+    assert dates(text) == [expected]
+
+
+def test_us_numeric_date_is_read_month_first_only_when_it_must():
+    assert dates("on 12/25/2024") == [("12/25/2024", "2024-12-25", "day")]
+    assert dates("on 05/04/2024") == [("05/04/2024", "2024-04-05", "day")]
+
+
+def test_yearless_day_takes_year_from_the_passage():
+    found = dates("In March 2024 ISKP struck; on 22 March it claimed the attack.")
+    assert ("22 March", "2024-03-22", "day") in found
+
+
+def test_yearless_day_after_publication_is_last_year():
+    assert dates("He visited on December 30th.") == [
+        ("December 30th", "2024-12-30", "day")
+    ]
+
+
+def test_yearless_day_soon_after_publication_is_upcoming():
+    found = dates("Talks are set for June 10.", published=dt.date(2025, 5, 28))
+    assert found == [("June 10", "2025-06-10", "day")]
+
+
+def test_context_year_is_used_when_passage_has_none():
+    assert dates("on 30 December", context_year=2019) == [
+        ("30 December", "2019-12-30", "day")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("yesterday", "2025-01-22", "day"),
+        ("Today", "2025-01-23", "day"),
+        ("on Monday", "2025-01-20", "day"),
+        ("last Thursday", "2025-01-16", "day"),
+        ("next Friday", "2025-01-24", "day"),
+        ("last week", "2025-01", "month"),
+        ("last month", "2024-12", "month"),
+        ("earlier this month", "2025-01", "month"),
+        ("last year", "2024", "year"),
+        ("this year", "2025", "year"),
+        ("three days ago", "2025-01-20", "day"),
+        ("two months ago", "2024-11", "month"),
+        ("5 years ago", "2020", "year"),
+    ],
+)
+def test_relative_dates_resolve_against_publication(text, value, precision):
+    assert dates(f"It happened {text}.") == [(text, value, precision)]
+
+
+def test_month_alone_needs_a_cue_and_last_means_before_publication():
+    assert dates("in June the talks") == [("June", "2024-06", "month")]
+    assert dates("since last May") == [("May", "2024-05", "month")]
+    assert dates("June was hot") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks may resume and March on.",
+        "a 350 km long and 34 km wide strip; the 2,640 km line",
+        "2000 troops and 1500 fighters crossed",
+        "under Resolution 1988 and in the 1990s",
+        "Azadi March reached Islamabad",
+        "version 1.2.3 and 12:30 and 3.5 million",
+    ],
+)
+def test_non_dates_are_not_dates(text):
+    assert dates(text) == []
+
+
+def test_month_names_inside_names_are_not_months():
+    found = dates("the Long March 2014 and Theresa May 2019")
+    assert [(v, p) for _, v, p in found] == [("2014", "year"), ("2019", "year")]
+
+
+def test_september_11_attacks_are_2001():
+    assert dates("after the September 11 attacks") == [
+        ("September 11", "2001-09-11", "day")
+    ]
+
+
+def test_year_ranges_give_both_years():
+    assert [v for _, v, _ in dates("between 2001-2021")] == ["2001", "2021"]
+
+
+def test_infer_year_directions():
+    assert infer_year(12, 30, PUBLISHED, 0) == 2024
+    assert infer_year(1, None, PUBLISHED, -1) == 2024
+    assert infer_year(1, None, PUBLISHED, 1) == 2026
+    assert infer_year(2, 29, dt.date(2025, 3, 1), 0) == 2024
+
+
+MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+    style=st.sampled_from(["{d} {B} {Y}", "{B} {d}, {Y}", "{d}th of {B} {Y}"]),
+    before=st.text(alphabet="abc ,.;", max_size=12),
+    after=st.text(alphabet="abc ,.;", max_size=12),
+)
+def test_day_month_year_agrees_with_dateparser(day, style, before, after):
+    phrase = style.format(d=day.day, B=MONTH_NAMES[day.month - 1], Y=day.year)
+    text = f"{before} {phrase} {after}"
+    found = dates(text)
+    assert [v for _, v, _ in found] == [day.isoformat()]
+    oracle = dateparser.parse(phrase.replace("th of", ""), languages=["en"])
+    assert oracle is not None
+    assert oracle.date() == day
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=80))
+def test_spans_always_match_text(text):
+    dates(text)  # asserts text[start:end] == mention.text for each
