@@ -244,3 +244,24 @@ def render(view: ViewState, *, key: str = "url_state") -> str | None:
     st.code(url, language=None)
     st.caption("Copy the link above (the copy icon at its right).")
     return url
+
+
+def init_session_state(
+    view: ViewState,
+    *,
+    bounds: Mapping[str, tuple[dt.date, dt.date]],
+    kinds: Sequence[str],
+    actor_ids: Collection[str],
+) -> None:
+    """Seed every evidence widget's session-state key from ``view``, once.
+
+    The one place the keys of the filters (``filters.*``), the passage panel
+    (``passage_panel.*``) and the search box (``search_box.*``) are initialised;
+    keys already present (the user changed them) are left alone. Call it at the top
+    of the page, before any of those components render.
+    """
+    from components import filters, passage_panel, search_box
+
+    filters.init_state(view, bounds, kinds, actor_ids)
+    passage_panel.init_state()
+    search_box.init_state(view.q)
