@@ -112,13 +112,25 @@ def _swatch(colour: str) -> str:
     )
 
 
+def build_css_border(style: LineStyle) -> str:
+    """Return a CSS ``border-top`` drawing a line style (st.html strips inline SVG).
+
+    A Leaflet dash array whose dashes are shorter than its gaps reads as dotted,
+    any other dash array as dashed.
+    """
+    kind = "solid"
+    if style.dash_array:
+        numbers = [float(n) for n in style.dash_array.replace(",", " ").split()]
+        dash, gap = (numbers + numbers)[:2] if numbers else (1.0, 1.0)
+        kind = "dotted" if dash < gap else "dashed"
+    return f"border-top:{max(1, round(style.weight))}px {kind} {style.color}"
+
+
 def _line(style: LineStyle) -> str:
-    """Return an inline SVG sample of a line style."""
-    dash = f' stroke-dasharray="{style.dash_array}"' if style.dash_array else ""
+    """Return a line sample drawn with a CSS border."""
     return (
-        '<svg width="34" height="10" style="vertical-align:middle;margin-right:6px">'
-        f'<line x1="1" y1="5" x2="33" y2="5" stroke="{style.color}" '
-        f'stroke-width="{style.weight}"{dash}/></svg>'
+        '<span style="display:inline-block;width:34px;height:0;'
+        f'vertical-align:middle;margin-right:6px;{build_css_border(style)}"></span>'
     )
 
 

@@ -102,7 +102,11 @@ def build_timeline_chart(frame: pd.DataFrame, datemode: str) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X(f"{unit}(date):T", title=title),
-            y=alt.Y("distinct(passage_id):Q", title="Passages"),
+            y=alt.Y(
+                "distinct(passage_id):Q",
+                title="Passages",
+                axis=alt.Axis(tickMinStep=1, format="d"),
+            ),
             color=alt.Color("actor:N", title="Actor"),
             tooltip=[
                 alt.Tooltip(f"{unit}(date):T", title=title),

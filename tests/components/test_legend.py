@@ -70,9 +70,22 @@ def test_legend_html_lists_swatches_and_lines():
     out = build_legend_html(3)
     assert "no passages (muted)" in out
     assert "Durand Line" in out
-    assert "stroke-dasharray=" in out
+    assert "dotted #" in out  # schematic route
+    assert "dashed #" in out  # disputed
+    assert "<svg" not in out  # st.html strips inline SVG
     assert "Schematic route" in out
     assert "http" not in out
+
+
+@pytest.mark.parametrize(
+    ("dash", "expected"),
+    [(None, "solid"), ("2 7", "dotted"), ("9 6", "dashed"), ("4", "dashed")],
+)
+def test_css_border_from_dash_array(dash, expected):
+    from components.legend import LineStyle, build_css_border
+
+    css = build_css_border(LineStyle("x", "#123456", 2.6, dash))
+    assert css == f"border-top:3px {expected} #123456"
 
 
 def _legend():
