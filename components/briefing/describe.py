@@ -52,12 +52,12 @@ def describe_title(briefing: Briefing) -> str:
 
 
 def cite_hit(hit: Any) -> str:
-    """Format one passage's citation: author, title, source, date, paragraph."""
+    """Format a passage's citation: author, title, date, paragraph (source apart)."""
     author = hit.author or "Unknown author"
     heading = f", section \u201c{hit.heading}\u201d" if hit.heading else ""
     return (
-        f"{author}, \u201c{hit.title}\u201d, {hit.source}, "
-        f"{hit.published.isoformat()}, paragraph {hit.n}{heading} ({hit.passage_id})"
+        f"{author}, \u201c{hit.title}\u201d, {hit.published.isoformat()}, "
+        f"paragraph {hit.n}{heading} ({hit.passage_id})"
     )
 
 

@@ -8,6 +8,7 @@ from importlib import resources
 import geopandas as gpd
 
 from components.briefing.describe import describe_filters, describe_title
+from components.briefing.facts_html import build_facts_html
 from components.briefing.frame import build_view_frame
 from components.briefing.model import Briefing
 from components.briefing.passages import build_passages_html, build_references_html
@@ -61,7 +62,7 @@ def build_document(briefing: Briefing, map_html: str) -> str:
         _section("Evidence in view", _render_counts(frame)),
         _section("Passages", build_passages_html(briefing)),
         _section("Sources", build_references_html(briefing)),
-        _section("Measured and published figures", _render_facts(briefing, frame)),
+        _section("Measured and published figures", build_facts_html(briefing, frame)),
         _section("Layers and provenance", _render_provenance(briefing)),
         _section("Disputed boundaries", _render_disputes(frame)),
         "<footer>Boundaries, names and lines shown do not imply endorsement or "
@@ -130,33 +131,6 @@ def _render_counts(frame: gpd.GeoDataFrame) -> str:
     return f"<table><thead>{head}</thead><tbody>{body}</tbody></table>"
 
 
-def _render_facts(briefing: Briefing, frame: gpd.GeoDataFrame) -> str:
-    rows = []
-    for fid in dict.fromkeys(str(v) for v in frame["feature_id"]):
-        for key, value in briefing.facts.get(fid, {}).items():
-            label = "published" if key.startswith("published") else "measured"
-            if key in {"scale", "source", "note"}:
-                label = "note"
-            rows.append(
-                f"<tr><td>{escape(briefing.feature_name(fid))}</td>"
-                f"<td>{escape(key.replace('_', ' '))}</td>"
-                f'<td class="num">{escape(_format_value(value))}</td>'
-                f"<td>{label}</td></tr>"
-            )
-    if not rows:
-        return '<p class="empty">No measured figures for the features in view.</p>'
-    head = "<tr><th>Feature</th><th>Figure</th><th class='num'>Value</th><th></th></tr>"
-    return f"<table><thead>{head}</thead><tbody>{''.join(rows)}</tbody></table>"
-
-
-def _format_value(value: object) -> str:
-    if isinstance(value, float):
-        return f"{value:,.1f}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
-    return str(value)
-
-
 def _render_provenance(briefing: Briefing) -> str:
     head = (
         "<tr><th>Layer</th><th>Source</th><th>Licence</th><th>Scale</th>"
@@ -177,7 +151,10 @@ def _render_disputes(frame: gpd.GeoDataFrame) -> str:
         f"<li><strong>{escape(name)}.</strong> {escape(text)}</li>"
         for name, text in DISPUTE_NOTES
     ]
-    disputed = frame[frame["disputed"] & (frame["note"] != "")]
+    named = {name for name, _ in DISPUTE_NOTES}
+    disputed = frame[
+        frame["disputed"] & (frame["note"] != "") & ~frame["name"].isin(named)
+    ]
     for row in disputed.drop_duplicates("feature_id").itertuples(index=False):
         name, note = escape(str(row.name)), escape(str(row.note))
         items.append(f"<li><strong>{name}.</strong> {note}</li>")

@@ -21,13 +21,13 @@ _EXTERNAL = re.compile(
     re.I,
 )
 #: Assets kept only when the map's own code uses them: (path fragment, usage pattern).
-_OPTIONAL: tuple[tuple[str, str], ...] = (
-    ("jquery", r"jQuery|\$\("),
-    ("bootstrap", r"data-bs-|bootstrap\.|\bbtn\b|\bcard\b"),
+_OPTIONAL: tuple[tuple[str, str], ...] = (  # most specific path fragment first
+    ("glyphicons", r"glyphicon"),
     ("awesome-markers", r"AwesomeMarkers"),
     ("fontawesome", r'"prefix":\s*"fa"|\bfa-(?!rotate)[a-z]'),
-    ("glyphicons", r"glyphicon"),
     ("rotate", r"fa-rotate-(?!0\b)\d"),
+    ("jquery", r"jQuery|\$\("),
+    ("bootstrap", r"data-bs-|bootstrap\.|\bbtn\b|\bcard\b"),
 )
 _DROPPED_FONT = "data:,"
 #: Shown in the exported map: hide interactive controls on paper.

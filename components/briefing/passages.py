@@ -43,9 +43,8 @@ def build_references_html(briefing: Briefing) -> str:
     items = []
     for number, hit in enumerate(briefing.hits, start=1):
         text = escape(cite_hit(hit), quote=True)
-        source = build_link_html(hit.source, hit.source) if hit.source else ""
-        link = f" {source}" if source.startswith("<a ") else ""
-        items.append(f'<li id="ref-{number}">[{number}] {text}{link}</li>')
+        source = build_link_html(hit.source, hit.source) if hit.source else "no source"
+        items.append(f'<li id="ref-{number}">[{number}] {text}. Source: {source}.</li>')
     return '<ol class="references">\n' + "\n".join(items) + "\n</ol>"
 
 

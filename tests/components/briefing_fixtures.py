@@ -1,49 +1,14 @@
-"""A tiny briefing (hand-made geometries, three passages) shared by the briefing tests."""
+"""A tiny briefing (hand-made geometries, three passages) for the briefing tests."""
 
 import datetime as dt
-from dataclasses import dataclass, field
 
-from shapely.geometry import LineString, Point, box
 import geopandas as gpd
+from shapely.geometry import LineString, Point, box
 
+from articles.model import DateMention
+from articles.query import Filters, Hit, Link
 from components.briefing.model import Briefing, LayerInfo
 from geo.model import Feature
-
-try:
-    from articles.query import Filters, Hit, Link
-except ImportError:  # stand-ins with the contract's shape until articles.query lands
-
-    @dataclass(frozen=True)
-    class Link:  # type: ignore[no-redef]
-        id: str
-        how: str
-        spans: tuple = ()
-
-    @dataclass(frozen=True)
-    class Filters:  # type: ignore[no-redef]
-        feature: str | None = None
-        actors: tuple = ()
-        date_from: dt.date | None = None
-        date_to: dt.date | None = None
-        datemode: str = "published"
-        q: str | None = None
-        articles: tuple | None = None
-
-    @dataclass(frozen=True)
-    class Hit:  # type: ignore[no-redef]
-        passage_id: str
-        article_id: str
-        n: int
-        heading: str | None
-        text: str
-        title: str
-        author: str
-        published: dt.date
-        source: str
-        features: tuple = ()
-        actors: tuple = ()
-        dates: tuple = field(default=())
-
 
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 WAKHAN_BOUNDS = (71.5, 36.5, 74.9, 37.3)
@@ -173,6 +138,7 @@ def make_hits():
                 Link("china", "name", ((28, 33),)),
             ),
             actors=(Link("china", "name", ((28, 33),)),),
+            dates=(),
         ),
         Hit(
             "a-one#p3",
@@ -188,7 +154,8 @@ def make_hits():
                 Link("kabul", "name", ((5, 10),)),
                 Link("durand-line", "name", ((16, 27),)),
             ),
-            actors=(Link("taliban", "name", ((48, 55),)),),
+            actors=(Link("taliban", "name", ((49, 56),)),),
+            dates=(DateMention("a-one#p3", 0, 4, "1893", "1893", "year"),),
         ),
         Hit(
             "b-two#p2",
@@ -201,6 +168,8 @@ def make_hits():
             dt.date(2025, 6, 30),
             "Dawn",
             features=(Link("wakhan-corridor", "alias", ((0, 6),)),),
+            actors=(),
+            dates=(),
         ),
     )
 
@@ -243,5 +212,11 @@ def make_briefing(feature="wakhan-corridor", **filters):
         actors={"taliban": "Taliban", "china": "China"},
         bounds=bounds,
         as_of=dt.date(2026, 11, 20),
-        facts={"wakhan-corridor": {"area_km2": 10972.4, "published_area_km2": 11422}},
+        facts={
+            "wakhan-corridor": {
+                "area_km2": 10972.4,
+                "published_area_km2": 11422,
+                "scale": "1:10m",
+            }
+        },
     )

@@ -1,0 +1,163 @@
+"""Command line: ``python -m components.briefing [filters] --out FILE.html [...]``."""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import re
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from components.briefing.model import Briefing
+
+#: Output options and the format each writes, in build order.
+OUTPUTS: tuple[tuple[str, str, str], ...] = (
+    ("out", "html", ".html"),
+    ("png", "png", ".png"),
+    ("svg", "svg", ".svg"),
+    ("geojson", "geojson", ".geojson"),
+    ("csv", "csv", ".csv"),
+)
+
+
+class CommandError(Exception):
+    """Bad input: reported on one line, non-zero exit."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser: the filters of ``python -m articles query`` plus outputs."""
+    p = _Parser(prog="python -m components.briefing", description=__doc__)
+    p.add_argument("--feature", help="selected feature id (e.g. wakhan-corridor)")
+    p.add_argument(
+        "--actor", action="append", help="actor id; repeat or comma-separate"
+    )
+    p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
+    p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
+    p.add_argument("--datemode", choices=("published", "events"), default="published")
+    p.add_argument("--q", help="full-text search")
+    p.add_argument("--article", action="append", help="article id; repeatable")
+    p.add_argument("--as-of", dest="as_of", help="briefing date (default today)")
+    p.add_argument("--out", type=Path, required=True, help="briefing FILE.html")
+    p.add_argument("--png", type=Path, help="static map FILE.png")
+    p.add_argument("--svg", type=Path, help="static map FILE.svg")
+    p.add_argument("--geojson", type=Path, help="features in view FILE.geojson")
+    p.add_argument("--csv", type=Path, help="passages FILE.csv")
+    return p
+
+
+def parse_day(text: str, *, end: bool = False) -> dt.date:
+    """Read YYYY, YYYY-MM or YYYY-MM-DD; a partial date is its first (or last) day."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
+    try:
+        if match is None:
+            raise ValueError(text)
+        year, month, day = (int(g) if g else 0 for g in match.groups())
+        if not month:
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if not day:
+            return dt.date(
+                year, month, calendar.monthrange(year, month)[1] if end else 1
+            )
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CommandError(f"bad date {text!r}: use YYYY-MM-DD") from None
+
+
+def build_filters(args: argparse.Namespace) -> object:
+    """Turn parsed arguments into `articles.query.Filters` (CommandError if bad)."""
+    from articles.query import Filters
+
+    def split(values: Sequence[str] | None) -> tuple[str, ...]:
+        return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
+
+    start = parse_day(args.date_from) if args.date_from else None
+    end = parse_day(args.date_to, end=True) if args.date_to else None
+    if start and end and start > end:
+        raise CommandError(f"--from {start} is after --to {end}")
+    return Filters(
+        feature=args.feature,
+        actors=split(args.actor),
+        date_from=start,
+        date_to=end,
+        datemode=args.datemode,
+        q=args.q,
+        articles=split(args.article) or None,
+    )
+
+
+def plan_outputs(args: argparse.Namespace) -> dict[str, Path]:
+    """Map each requested format to its path; check suffixes and directories."""
+    plan: dict[str, Path] = {}
+    for option, fmt, suffix in OUTPUTS:
+        path = getattr(args, option)
+        if path is None:
+            continue
+        if path.suffix.lower() != suffix:
+            raise CommandError(f"--{option} {path}: the file name must end in {suffix}")
+        if not path.parent.is_dir():
+            raise CommandError(f"--{option} {path}: no such directory {path.parent}")
+        if path.resolve() in {p.resolve() for p in plan.values()}:
+            raise CommandError(f"--{option} {path}: the same file is named twice")
+        plan[fmt] = path
+    return plan
+
+
+def run(args: argparse.Namespace) -> list[str]:
+    """Collect the view, build every requested export, write them all or none."""
+    from components.briefing.collect import collect_briefing
+    from components.briefing.exports import FORMATS
+    from components.briefing.write import write_all
+
+    filters = build_filters(args)
+    plan = plan_outputs(args)
+    as_of = parse_day(args.as_of) if args.as_of else None
+    _sync_index()
+    briefing: Briefing = collect_briefing(filters, as_of=as_of)
+    built: dict[Path, bytes] = {}
+    lines = []
+    for fmt, path in plan.items():
+        start = time.perf_counter()
+        built[path] = FORMATS[fmt].build(briefing)
+        took = time.perf_counter() - start
+        lines.append(f"{path}  {len(built[path]) / 1024:,.1f} KiB  {took:.2f} s")
+    write_all(built)
+    return [f"{len(briefing.hits)} passage(s) cited", *lines]
+
+
+def _sync_index() -> None:
+    from articles.corpus import corpus_dir
+    from articles.index import index_path, sync_index
+
+    sync_index(corpus_dir(), index_path())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    from articles.query import QueryError
+    from components.briefing.collect import BriefingError
+    from components.briefing.inline import InlineError
+
+    args = build_parser().parse_args(argv)
+    try:
+        lines = run(args)
+    except (CommandError, BriefingError, QueryError, InlineError) as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"briefing: error: cannot write: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,184 @@
+"""Gather one view's data for a briefing: layers, passages, counts, provenance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+
+from components.briefing.model import Briefing, LayerInfo
+
+#: Default extent with no selection: Afghanistan, Pakistan and their borders.
+REGION_IDS: tuple[str, ...] = ("afghanistan", "pakistan")
+REGION_FALLBACK: tuple[float, float, float, float] = (59.0, 22.0, 79.0, 40.0)
+
+
+class BriefingError(ValueError):
+    """The view cannot be briefed (unknown feature or actor, bad filter)."""
+
+
+def collect_briefing(
+    filters: Any,
+    *,
+    index: Path | None = None,
+    as_of: dt.date | None = None,
+) -> Briefing:
+    """Load everything a briefing of `filters` needs and assemble it.
+
+    Parameters
+    ----------
+    filters : articles.query.Filters
+        The view (feature, actors, dates, datemode, q, articles).
+    index : Path, optional
+        The SQLite index to query (default `articles.index.index_path`).
+    as_of : datetime.date, optional
+        The briefing's date (default today).
+
+    Returns
+    -------
+    Briefing
+
+    Raises
+    ------
+    BriefingError
+        The selected feature or an actor is unknown.
+    """
+    from articles.actors import load_actors
+    from articles.query import query_passages
+    from geo.catalog import LAYERS
+    from geo.facts import measure_facts
+    from geo.gazetteer import load_features
+    from geo.io import read_layer
+
+    features = {f.id: f for f in load_features()}
+    actors = {a.id: a.name for a in load_actors()}
+    check_ids(filters, features, actors)
+    return assemble_briefing(
+        filters,
+        tuple(query_passages(filters, index)),
+        {spec.id: read_layer(spec.id) for spec in LAYERS},
+        features=features,
+        actors=actors,
+        facts=measure_facts(),
+        as_of=as_of,
+    )
+
+
+def assemble_briefing(
+    filters: Any,
+    hits: Sequence[Any],
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    features: Mapping[str, Any],
+    actors: Mapping[str, str],
+    facts: Mapping[str, dict[str, object]] | None = None,
+    as_of: dt.date | None = None,
+) -> Briefing:
+    """Assemble a briefing from data already loaded (no I/O but the catalog).
+
+    Parameters
+    ----------
+    filters : articles.query.Filters
+        The view.
+    hits : sequence of articles.query.Hit
+        The passages matching `filters`, in citation order.
+    layers : mapping of str to GeoDataFrame
+        Catalog layers by id (EPSG:4326).
+    features : mapping
+        Feature id -> `geo.model.Feature`.
+    actors : mapping of str to str
+        Actor id -> name.
+    facts : mapping, optional
+        ``geo.facts.measure_facts()``.
+    as_of : datetime.date, optional
+        The briefing's date (default today).
+
+    Returns
+    -------
+    Briefing
+    """
+    from articles.query import evidence_counts
+    from geo.catalog import LAYERS
+
+    return Briefing(
+        filters=filters,
+        hits=tuple(hits),
+        counts=dict(evidence_counts(hits)),
+        layers=dict(layers),
+        infos={spec.id: describe_layer(spec) for spec in LAYERS if spec.id in layers},
+        features=dict(features),
+        actors=dict(actors),
+        bounds=compute_bounds(layers, getattr(filters, "feature", None)),
+        as_of=as_of or dt.date.today(),
+        facts=dict(facts or {}),
+    )
+
+
+def describe_layer(spec: Any) -> LayerInfo:
+    """Read a catalog `LayerSpec`'s provenance (tolerant of field spellings)."""
+
+    def pick(*names: str) -> str:
+        for name in names:
+            value = getattr(spec, name, None)
+            if value:
+                return str(value)
+        return ""
+
+    return LayerInfo(
+        id=str(spec.id),
+        title=pick("title", "name") or str(spec.id).replace("_", " ").capitalize(),
+        source=" ".join(filter(None, (pick("source", "attribution"), _url(spec)))),
+        licence=pick("licence", "license"),
+        scale=pick("scale"),
+        derivation=pick("derivation", "description"),
+    )
+
+
+def compute_bounds(
+    layers: Mapping[str, gpd.GeoDataFrame], feature: str | None
+) -> tuple[float, float, float, float]:
+    """Return the view's extent (west, south, east, north), degrees, EPSG:4326.
+
+    The selected feature's bounds padded by a third of its size (at least one
+    degree, and at least two degrees across), else Afghanistan and Pakistan.
+    """
+    ids = (feature,) if feature else REGION_IDS
+    geoms = [
+        geom
+        for frame in layers.values()
+        for geom in frame.loc[frame["feature_id"].isin(ids), "geometry"]
+        if geom is not None and not geom.is_empty
+    ]
+    if not geoms:
+        return REGION_FALLBACK
+    west, south, east, north = gpd.GeoSeries(geoms, crs=4326).total_bounds
+    pad = 1.5 if not feature else 0.0
+    half_w = max(east - west, 2.0) / 2 + max((east - west) / 3, 1.0) + pad
+    half_h = max(north - south, 2.0) / 2 + max((north - south) / 3, 1.0) + pad
+    cx, cy = (west + east) / 2, (south + north) / 2
+    return (
+        float(max(-180.0, cx - half_w)),
+        float(max(-85.0, cy - half_h)),
+        float(min(180.0, cx + half_w)),
+        float(min(85.0, cy + half_h)),
+    )
+
+
+def check_ids(
+    filters: Any, features: Mapping[str, Any], actors: Mapping[str, str]
+) -> None:
+    """Raise `BriefingError` for an unknown feature or actor id in `filters`."""
+    feature = getattr(filters, "feature", None)
+    if feature and feature not in features:
+        raise BriefingError(f"unknown feature id {feature!r}")
+    for actor in getattr(filters, "actors", ()) or ():
+        if actor not in actors:
+            raise BriefingError(f"unknown actor id {actor!r}")
+
+
+def _url(spec: Any) -> str:
+    url = getattr(spec, "source_url", "")
+    return f"<{url}>" if url else ""
