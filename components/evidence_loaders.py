@@ -12,6 +12,9 @@ import streamlit as st
 from components.url_state import ViewState
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from articles.model import Actor
     from articles.query import Filters, Hit
 
 #: Filters as primitives: feature, actors, from, to (ISO), datemode, q, articles.
@@ -157,7 +160,33 @@ def search_passages(q: str, limit: int = 20) -> list[Hit]:
     return load_hits(index, stamp, key)[:limit]
 
 
+@st.cache_data(show_spinner=False)
+def load_actor_registry() -> tuple[Actor, ...]:
+    """Return every actor of the registry (``articles.actors.load_actors``)."""
+    from articles.actors import load_actors
+
+    return load_actors()
+
+
+def expand_actors(ids: Iterable[str]) -> frozenset[str]:
+    """Return ``ids`` plus their members, transitively (ISI -> Asim Malik)."""
+    from articles.actors import expand_members
+
+    return expand_members(ids, load_actor_registry())
+
+
+def load_passage_links(passage_id: str | None) -> tuple[str, ...]:
+    """Return the feature ids a passage links (empty for None or an unknown id)."""
+    if not passage_id:
+        return ()
+    index, stamp = index_stamp()
+    for hit in load_hits(index, stamp, (None, (), None, None, "published", None, None)):
+        if hit.passage_id == passage_id:
+            return tuple(link.id for link in hit.features)
+    return ()
+
+
 def clear_evidence_caches() -> None:
     """Drop every cached evidence query (after an ingestion, say)."""
-    for loader in (load_hits, load_counts, load_corpus_summary):
+    for loader in (load_hits, load_counts, load_corpus_summary, load_actor_registry):
         loader.clear()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -15,7 +15,9 @@ from components.highlight import (
 )
 
 if TYPE_CHECKING:
+    from articles.model import Actor
     from articles.query import Hit
+    from geo.model import Feature
 
 #: Sort orders offered to the user.
 ORDERS: dict[str, str] = {"newest": "Newest first", "article": "Article order"}
@@ -42,6 +44,13 @@ PANEL_CSS = """<style>
 .pp-text mark{background:#fde68a;padding:0 .1rem}
 .pp-also,.pp-note{font-size:.8rem;color:#666}
 </style>"""
+
+
+def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[str, str]:
+    """Return display names of feature and actor ids (a shared id names both)."""
+    names = {a.id: a.name for a in actors}
+    names.update((f.id, f.name) for f in features)
+    return names
 
 
 def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:
@@ -171,8 +180,8 @@ def init_state() -> None:
             st.session_state[name] = value
 
 
-def _show_passage(passage_id: str | None) -> None:
-    """Widget callback: remember the passage to show on the map."""
+def show_passage(passage_id: str | None) -> None:
+    """Remember the passage to show on the map (a widget callback, or a search jump)."""
     st.session_state[KEY_SHOWN] = passage_id
 
 
@@ -227,7 +236,7 @@ def render(
         )
         st.button(
             "Show on map", key=f"{key}.show.{hit.passage_id}",
-            on_click=_show_passage, args=(hit.passage_id,),
+            on_click=show_passage, args=(hit.passage_id,),
             icon=":material/location_on:",
         )  # fmt: skip
     return _render_shown(key)
@@ -239,6 +248,6 @@ def _render_shown(key: str) -> str | None:
     if shown:
         st.button(
             "Clear map highlight", key=f"{key}.clear",
-            on_click=_show_passage, args=(None,),
+            on_click=show_passage, args=(None,),
         )  # fmt: skip
     return str(shown) if shown else None

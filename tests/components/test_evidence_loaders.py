@@ -128,3 +128,17 @@ def test_search_passages_full_text():
     assert hits
     assert any("wakhan" in h.text.lower() for h in hits)
     assert all("wakhan" in f"{h.heading} {h.text} {h.title}".lower() for h in hits)
+
+
+def test_actor_registry_and_expansion():
+    assert any(a.id == "isi" for a in ev.load_actor_registry())
+    assert "asim-malik" in ev.expand_actors(["isi"])
+
+
+@pytest.mark.skipif(not any(CORPUS.glob("*.md")), reason="corpus not committed yet")
+@pytest.mark.usefixtures("index")
+def test_passage_links_of_a_shown_passage():
+    hit = ev.load_view_hits(ViewState(), "wakhan-corridor")[0]
+    assert "wakhan-corridor" in ev.load_passage_links(hit.passage_id)
+    assert ev.load_passage_links("nope#p1") == ()
+    assert ev.load_passage_links(None) == ()

@@ -221,3 +221,18 @@ def test_app_escapes_payload_in_page():
     assert "<mark>Wakhan</mark>" in card
     assert "&lt;img src=x onerror=alert(1)&gt;" in card
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card
+
+
+def test_names_prefer_feature_names_for_shared_ids():
+    from articles.model import Actor
+    from components.passage_panel import build_names
+    from geo.model import Feature
+
+    names = build_names(
+        [Feature("pakistan", "Pakistan", "country")],
+        [
+            Actor("pakistan", "Pakistan (state)", "state"),
+            Actor("ttp", "TTP", "armed-group"),
+        ],
+    )
+    assert names == {"pakistan": "Pakistan", "ttp": "TTP"}
