@@ -1,0 +1,142 @@
+"""Query: feature, actor (with members), date windows in both modes, full text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.index import sync_index
+from articles.query import (
+    Filters,
+    QueryError,
+    build_fts_query,
+    evidence_counts,
+    query_passages,
+)
+from tests.articles.conftest import SEED_1, SEED_2, FakeLinker
+
+
+@pytest.fixture
+def indexed(corpus: Path, index: Path) -> Path:
+    sync_index(corpus, index, FakeLinker())
+    return index
+
+
+def _ids(filters: Filters, index: Path) -> list[str]:
+    return [h.passage_id for h in query_passages(filters, index)]
+
+
+def test_query_all_ordered_newest_first(indexed: Path) -> None:
+    ids = _ids(Filters(), indexed)
+    assert ids == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
+        f"{SEED_1}#p{n}" for n in range(1, 10)
+    ]
+
+
+def test_query_feature(indexed: Path) -> None:
+    assert _ids(Filters(feature="wakhan-corridor"), indexed) == [
+        f"{SEED_1}#p2",
+        f"{SEED_1}#p6",
+        f"{SEED_1}#p7",
+    ]
+    assert _ids(Filters(feature="no-such-feature"), indexed) == []
+
+
+def test_query_hit_carries_citation_links_and_spans(indexed: Path) -> None:
+    (hit,) = query_passages(Filters(feature="badakhshan", q="Asim"), indexed)
+    assert (hit.title, hit.author, hit.published) == (
+        "Pakistan's Ambition to Invade Wakhan Corridor",
+        "Taut Bataut",
+        dt.date(2025, 1, 23),
+    )
+    assert hit.heading.startswith("The Wakhan Corridor Dilemma")
+    for link in hit.features + hit.actors:
+        assert link.how == "name"
+        for start, end in link.spans:
+            assert hit.text[start:end]
+    spans = {k.id: [hit.text[s:e] for s, e in k.spans] for k in hit.features}
+    assert spans["wakhan-corridor"] == ["Wakhan Corridor"]
+    assert spans["tajikistan"] == ["Tajikistan"] * 3
+    assert [d.value for d in hit.dates] == ["2024-12-30"]
+    assert hit.notes == ("* banned in Russia",)
+
+
+def test_query_actor_includes_members(indexed: Path) -> None:
+    # the passage names Asim Malik and ISI; the other only "Ishaq Dar"
+    assert _ids(Filters(actors=("asim-malik",)), indexed) == [f"{SEED_1}#p6"]
+    assert _ids(Filters(actors=("pakistan",)), indexed) == [
+        f"{SEED_2}#p8",
+        f"{SEED_1}#p6",
+    ]
+
+
+def test_query_published_window(indexed: Path) -> None:
+    window = Filters(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31))
+    assert {h.article_id for h in query_passages(window, indexed)} == {SEED_1}
+    after = Filters(date_from=dt.date(2025, 5, 27))
+    assert {h.article_id for h in query_passages(after, indexed)} == {SEED_2}
+
+
+def test_query_events_window_uses_mentioned_dates(indexed: Path) -> None:
+    december = Filters(
+        date_from=dt.date(2024, 12, 1), date_to=dt.date(2024, 12, 31), datemode="events"
+    )
+    assert _ids(december, indexed) == [f"{SEED_1}#p6"]
+    # "March 2024" is a month: a window touching it matches
+    march = Filters(date_from=dt.date(2024, 3, 31), datemode="events")
+    assert f"{SEED_1}#p5" in _ids(march, indexed)
+    assert _ids(Filters(date_to=dt.date(2020, 1, 1), datemode="events"), indexed) == []
+
+
+def test_query_full_text(indexed: Path) -> None:
+    assert _ids(Filters(q="crocus"), indexed) == [f"{SEED_1}#p5"]
+    assert _ids(Filters(q='"strategic mistake"'), indexed) == [f"{SEED_1}#p7"]
+    assert _ids(Filters(q="Pak-Afghan"), indexed) == [f"{SEED_2}#p5", f"{SEED_1}#p8"]
+    assert _ids(Filters(q="Kazakh*"), indexed) == []
+    assert len(_ids(Filters(q="Taj*"), indexed)) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "AND", "OR NOT", "NEAR(", "*", "a:b", "(((", "-x", "'", "^", "\\", "🙂"],
+)
+def test_query_hostile_text_never_raises(indexed: Path, text: str) -> None:
+    assert isinstance(query_passages(Filters(q=text), indexed), list)
+
+
+def test_build_fts_query_quotes_every_term() -> None:
+    assert build_fts_query('wakhan "strategic  mistake" OR Pak-Afghan tal*') == (
+        '"wakhan" "strategic mistake" "OR" "Pak Afghan" "tal"*'
+    )
+    assert build_fts_query("  ?! ") is None
+    assert build_fts_query(None) is None
+
+
+def test_query_articles_filter(indexed: Path) -> None:
+    assert {
+        h.article_id for h in query_passages(Filters(articles=(SEED_1,)), indexed)
+    } == {SEED_1}
+    assert query_passages(Filters(articles=()), indexed) == []
+
+
+def test_query_bad_datemode(indexed: Path) -> None:
+    with pytest.raises(QueryError, match="date mode"):
+        query_passages(Filters(datemode="later"), indexed)
+
+
+def test_query_builds_missing_index_from_corpus(
+    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    del corpus  # the env vars point at the copy
+    linker = FakeLinker()
+    monkeypatch.setattr("articles.index.load_linker", lambda: linker)
+    assert len(query_passages(Filters(), index)) == 21
+    assert len(linker.linked) == 21
+
+
+def test_evidence_counts(indexed: Path) -> None:
+    counts = evidence_counts(query_passages(Filters(), indexed))
+    assert counts["wakhan-corridor"] == 3
+    assert counts["kabul"] == 5
