@@ -153,6 +153,23 @@ def init_state(
             st.session_state[name] = value
 
 
+def read_view(bounds: Bounds) -> ViewState:
+    """Return the view the filter keys hold, without drawing widgets (embed mode).
+
+    Call after `init_state` (or `url_state.init_session_state`).
+    """
+    datemode = str(st.session_state.get(KEY_DATEMODE, "published"))
+    mode_bounds = _safe_bounds(bounds, datemode)
+    saved = st.session_state.get(window_key(datemode)) or mode_bounds
+    window = build_window(mode_bounds, *saved)
+    return build_view(
+        datemode=datemode, window=window, bounds=mode_bounds,
+        actors=st.session_state.get(KEY_ACTORS, []),
+        articles=st.session_state.get(KEY_ARTICLES, []),
+        kinds=st.session_state.get(KEY_KINDS, []),
+    )  # fmt: skip
+
+
 def select_actors(actor_ids: Sequence[str]) -> None:
     """Set the actor filter (call before `render` in the run, e.g. from a search)."""
     st.session_state[KEY_ACTORS] = list(actor_ids)

@@ -1,5 +1,6 @@
 """Filters: actor labels with members, date window, view building, widgets -> view."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -216,3 +217,22 @@ def test_app_article_and_kind_choices():
     view = at.session_state["test.view"]
     assert view.articles == ("ft-2024",)
     assert view.kinds == ("city",)
+
+
+def _embedded(view, bounds):
+    import streamlit as st
+
+    from components import filters
+
+    filters.init_state(view, bounds, ["city"], {"ttp"})
+    st.session_state["test.view"] = filters.read_view(bounds)
+
+
+def test_read_view_without_widgets_matches_url_view():
+    view = ViewState(actors=("ttp",), date_to=dt.date(2025, 1, 1), datemode="published")
+    at = AppTest.from_function(
+        _embedded, kwargs={"view": view, "bounds": BOUNDS}, default_timeout=30
+    ).run()
+    assert not at.exception
+    assert at.session_state["test.view"] == dataclasses.replace(view, kinds=("city",))
+    assert len(at.slider) == 0
