@@ -1,12 +1,12 @@
-"""Vendored assets: every file exists, URLs are local, the guard refuses external ones."""
+"""Vendored assets: files exist, URLs are local, the guard refuses external ones."""
 
 from __future__ import annotations
 
 import re
 
+import branca.colormap
 import pytest
 
-import branca.colormap
 import folium
 
 from components import assets
@@ -30,7 +30,9 @@ def test_check_local_url_refuses_external(url: str) -> None:
         assets.check_local_url(url)
 
 
-@pytest.mark.parametrize("url", ["../../app/static/vendor/a.js", "static/x.css", "a.js"])
+@pytest.mark.parametrize(
+    "url", ["../../app/static/vendor/a.js", "static/x.css", "a.js"]
+)
 def test_check_local_url_accepts_relative(url: str) -> None:
     assert assets.check_local_url(url) == url
 

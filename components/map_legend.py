@@ -1,0 +1,77 @@
+"""Legend of the map's feature kinds, drawn by Streamlit from the map's own styles."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from components.legend import build_line_styles
+from components.map_style import KIND_LABELS, style_feature
+
+#: (label, feature id, kind, disputed) samples shown as fills or dots.
+_FILL_SAMPLES = (
+    ("Wakhan Corridor", "wakhan-corridor", "corridor", False),
+    ("Disputed area (dashed outline)", "legend-area", "area", True),
+)
+_POINT_KINDS = ("city", "crossing", "pass", "site")
+
+
+def _style(fid: str, kind: str, disputed: bool = False) -> dict[str, object]:
+    props = {"feature_id": fid, "kind": kind, "disputed": disputed}
+    return style_feature({"properties": props})
+
+
+def _fill_swatch(style: dict[str, object]) -> str:
+    dash = "dashed" if style.get("dashArray") else "solid"
+    return (
+        '<span style="display:inline-block;width:16px;height:12px;'
+        f"background:{style.get('fillColor')};opacity:.9;"
+        f"border:2px {dash} {style.get('color')};vertical-align:middle;"
+        'margin-right:6px"></span>'
+    )
+
+
+def _dot(style: dict[str, object]) -> str:
+    return (
+        '<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
+        f"background:{style.get('fillColor')};border:1px solid #fff;"
+        'box-shadow:0 0 0 1px #999;vertical-align:middle;margin:0 9px 0 3px"></span>'
+    )
+
+
+def _line(color: str, weight: float, dash: str | None) -> str:
+    """Draw a line sample as a CSS border (st.html strips SVG)."""
+    border = f"{max(1, round(weight))}px {'dashed' if dash else 'solid'} {color}"
+    return (
+        '<span style="display:inline-block;width:30px;height:0;vertical-align:middle;'
+        f'margin-right:6px;border-top:{html.escape(border)}"></span>'
+    )
+
+
+def build_kinds_legend_html() -> str:
+    """Return the legend HTML: areas, lines and place kinds as the map draws them."""
+    rows = [
+        f"<div>{_fill_swatch(_style(fid, kind, disputed))}{html.escape(label)}</div>"
+        for label, fid, kind, disputed in _FILL_SAMPLES
+    ]
+    rows += [
+        f"<div>{_line(s.color, s.weight, s.dash_array)}{html.escape(s.label)}</div>"
+        for s in build_line_styles()
+    ]
+    rows += [
+        f"<div>{_dot(_style('legend-' + kind, kind))}"
+        f"{html.escape(KIND_LABELS[kind].capitalize())}</div>"
+        for kind in _POINT_KINDS
+    ]
+    return (
+        '<div class="map-legend" style="font-size:.85rem;line-height:1.7">'
+        + "".join(rows)
+        + "</div>"
+    )
+
+
+def render(*, key: str = "map_legend") -> None:
+    """Draw the legend in an expander."""
+    with st.expander("Legend", expanded=True, key=f"{key}.expander"):
+        st.html(build_kinds_legend_html())

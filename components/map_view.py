@@ -1,0 +1,171 @@
+"""The Folium map: pure `build_map` and `build_overlay` over layers, and `render`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import branca.element
+
+import folium
+import geopandas as gpd
+
+from components import assets, basemap
+from components.map_layers import (
+    LABEL_CSS,
+    bounds_of,
+    build_feature_collection,
+    build_geojson,
+    build_label_markers,
+)
+from components.map_style import style_feature
+
+MAP_KEY = "map.view"
+#: Only what the app reads: the clicked feature, and the click position (so a
+#: second click on the same feature is a new event). No reruns on pan or zoom.
+RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked"]
+DEFAULT_CENTER = (34.5, 68.0)
+DEFAULT_ZOOM = 5
+#: LayerControl groups, in drawing order (later groups draw on top).
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Countries", ("countries",)),
+    ("Provinces", ("provinces",)),
+    ("Corridor, areas and route", ("areas", "routes")),
+    ("Borders", ("borders",)),
+    ("Places", ("places",)),
+)
+
+
+def _groups(layer_ids: Collection[str]) -> list[tuple[str, list[str]]]:
+    known = {lid for _, ids in GROUPS for lid in ids}
+    extra = [(lid, (lid,)) for lid in layer_ids if lid not in known]
+    out = []
+    for title, ids in [*GROUPS, *extra]:
+        present = [lid for lid in ids if lid in layer_ids]
+        if present:
+            out.append((title, present))
+    return out
+
+
+def build_map(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    selected: str | None = None,
+    counts: Mapping[str, int] | None = None,
+    highlight: Collection[str] = (),
+    fit_highlight: bool = True,
+) -> folium.Map:
+    """Build the map from catalog layers (pure: no Streamlit calls).
+
+    Parameters
+    ----------
+    layers : mapping of str to GeoDataFrame
+        Layer id (``countries``, ``provinces``, ``borders``, ``areas``, ``routes``,
+        ``places``; others get a group of their own) to its frame, EPSG:4326,
+        columns ``feature_id, name, kind, note, disputed, geometry``.
+    selected : str or None
+        Feature id drawn as selected. In the app prefer `build_overlay`: a change
+        of the base map remounts it (view reset), an overlay does not.
+    counts : mapping of str to int or None
+        Passages per feature id; None = no evidence shading, 0 = muted.
+    highlight : collection of str
+        Feature ids outlined in amber.
+    fit_highlight : bool
+        Fit the view to the highlighted features (when any exist).
+
+    Returns
+    -------
+    folium.Map
+        Using only vendored assets (checked by `components.assets.localize`).
+    """
+    m = folium.Map(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        min_zoom=2,
+        max_zoom=11,
+        control_scale=True,
+    )
+    for tile_layer in basemap.build_tile_layers():
+        tile_layer.add_to(m)
+    style = functools.partial(
+        style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
+    )
+    labels = folium.FeatureGroup(name="Labels", show=True)
+    for title, layer_ids in _groups(list(layers)):
+        group = folium.FeatureGroup(name=title, show=True)
+        for lid in layer_ids:
+            data = build_feature_collection(layers[lid])
+            build_geojson(lid, data, style).add_to(group)
+            for marker in build_label_markers(layers[lid]):
+                marker.add_to(labels)
+        group.add_to(m)
+    labels.add_to(m)
+    root = m.get_root()
+    assert isinstance(root, branca.element.Figure)
+    root.header.add_child(folium.Element(LABEL_CSS), name="map_label_css")
+    folium.LayerControl(collapsed=False).add_to(m)
+    bounds = bounds_of(layers, highlight) if highlight and fit_highlight else None
+    if bounds is not None:
+        m.fit_bounds(bounds, padding=(30, 30), max_zoom=8)
+    return assets.localize(m)
+
+
+def _overlay_style(
+    feature: Mapping[str, Any], *, selected: str | None
+) -> dict[str, Any]:
+    fid = str((feature.get("properties") or {}).get("feature_id", ""))
+    highlight = () if fid == selected else (fid,)
+    style = style_feature(feature, selected=selected, highlight=highlight)
+    style["interactive"] = False
+    style["fillOpacity"] = min(float(style.get("fillOpacity", 0.0)), 0.25)
+    return style
+
+
+def build_overlay(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    selected: str | None = None,
+    highlight: Collection[str] = (),
+) -> folium.FeatureGroup:
+    """Build the dynamic overlay (``feature_group_to_add``) for the selection.
+
+    The selected feature is outlined in blue, highlighted ones in amber. The
+    overlay is not interactive, so clicks reach the features underneath.
+    """
+    wanted = set(highlight) | ({selected} if selected else set())
+    group = folium.FeatureGroup(name="Selection", control=False)
+    style = functools.partial(_overlay_style, selected=selected)
+    for lid, gdf in layers.items():
+        data = build_feature_collection(gdf, ids=wanted)
+        if data["features"]:
+            build_geojson(f"{lid}-selection", data, style, interactive=False).add_to(
+                group
+            )
+    return group
+
+
+def render(
+    m: folium.Map,
+    overlay: folium.FeatureGroup | None = None,
+    *,
+    key: str = MAP_KEY,
+    height: int = 620,
+) -> dict[str, Any] | None:
+    """Show `m` (plus `overlay`) with st_folium; return the raw map event.
+
+    st_folium copies each new event into ``st.session_state[key]``; read the
+    selection with `components.selection.update_selection`.
+    """
+    from streamlit_folium import st_folium
+
+    out = st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=RETURNED_OBJECTS,
+        feature_group_to_add=overlay,
+    )
+    return out if isinstance(out, dict) else None
