@@ -143,7 +143,8 @@ def compute_bounds(
     """Return the view's extent (west, south, east, north), degrees, EPSG:4326.
 
     The selected feature's bounds padded by a third of its size (at least one
-    degree, and at least two degrees across), else Afghanistan and Pakistan.
+    degree, and at least two degrees across), else Afghanistan and Pakistan plus
+    one degree.
     """
     ids = (feature,) if feature else REGION_IDS
     geoms = [
@@ -155,9 +156,11 @@ def compute_bounds(
     if not geoms:
         return REGION_FALLBACK
     west, south, east, north = gpd.GeoSeries(geoms, crs=4326).total_bounds
-    pad = 1.5 if not feature else 0.0
-    half_w = max(east - west, 2.0) / 2 + max((east - west) / 3, 1.0) + pad
-    half_h = max(north - south, 2.0) / 2 + max((north - south) / 3, 1.0) + pad
+    if feature:
+        half_w = max(east - west, 2.0) / 2 + max((east - west) / 3, 1.0)
+        half_h = max(north - south, 2.0) / 2 + max((north - south) / 3, 1.0)
+    else:
+        half_w, half_h = (east - west) / 2 + 1.0, (north - south) / 2 + 1.0
     cx, cy = (west + east) / 2, (south + north) / 2
     return (
         float(max(-180.0, cx - half_w)),
