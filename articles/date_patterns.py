@@ -1,4 +1,9 @@
-"""Regular expressions that find date phrases with exact spans (English)."""
+"""Regular expressions that find date phrases with exact spans (English).
+
+Every scanning pattern starts with a literal word or a digit class, so the regex
+engine skips ahead to candidates instead of trying each position (optional prefixes
+such as "Monday, ", "the " or "mid-" are matched afterwards, looking left).
+"""
 
 from __future__ import annotations
 
@@ -34,21 +39,17 @@ WEEKDAYS: dict[str, int] = {
 }
 
 #: Spelled-out counts for "three weeks ago".
+_SPELLED = "one two three four five six seven eight nine ten eleven twelve"
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
+    **{
+        word: number
+        for number, word in enumerate(
+            _SPELLED.split(),
+            start=1,
+        )
+    },
 }
 
 
@@ -59,11 +60,16 @@ def _words(text: str) -> frozenset[str]:
 #: Words that may precede a month name in a date ("in March 2024"); any other
 #: capitalised word right before it makes it a name ("Long March 2014", "Theresa May").
 MONTH_CUES = _words(
-    "in on since by until till from during through throughout early late mid "
-    "last this next of before after around between and or to the since"
+    "in on since by until till from during through throughout early late mid last "
+    "this next of before after around between and or to the"
+)
+#: Cue words that let a month stand alone ("in March", "since June", "last May").
+ALONE_CUES = _words(
+    "in since by until till from during through throughout before after last this "
+    "next of early late mid"
 )
 
-#: Words after a 4-digit number that make it a count or a code, not a year.
+#: Words after a 4-digit number that make it a count, not a year.
 COUNT_WORDS = _words(
     "km kms kilometres kilometers kilometre kilometer miles mile m metres meters "
     "feet ft sq square hectares acres tons tonnes kg people persons troops "
@@ -83,56 +89,48 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # "30th", "30 th" and, if the cleaner kept the markup, "30<sup>th</sup>".
 _ORDINAL = r"(?:\s?(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?)?"
-_DAY = r"(?P<d>[0-3]?\d)" + _ORDINAL
-# Plausible years only (1800-2100); never glued to other digits, commas or decimals.
-_YEAR = r"(?P<y>1[89]\d\d|20\d\d|2100)(?![\d])(?!,\d)(?!\.\d)"
-_MON = rf"(?P<m>{_MONTH})\.?"
-_WDAY = rf"(?:(?:{_WEEKDAY}),?\s+)?"
+# Plausible years only (1800-2100); never glued to other digits or decimals.
+_YEAR = r"(?P<y>1[89][0-9][0-9]|20[0-9][0-9]|2100)(?![0-9])(?!,[0-9])(?!\.[0-9])"
 
-#: Day, month and year: "30th December 2024", "30 December, 2024", "3rd of May 2021".
-DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w.]){_WDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON},?\s+{_YEAR}"
+#: A day then a month, perhaps a year: "30th December 2024", "3rd of May", "30 Dec".
+DAY_FIRST = re.compile(
+    rf"(?P<d>[0-9]{{1,2}}){_ORDINAL}(?:\s+of)?\s+(?P<m>{_MONTH})\.?(?![A-Za-z])"
+    rf"(?:,?\s+{_YEAR})?"
 )
-#: Month, day and year: "January 23, 2025", "Monday, December 30th, 2024".
-MONTH_DAY_YEAR = re.compile(
-    rf"(?<![\w.]){_WDAY}{_MON}\s+{_DAY}(?:\s?[-–]\s?\d{{1,2}})?,?\s+{_YEAR}"
+#: A month, perhaps a day, perhaps a year: "January 23, 2025", "December 30th",
+#: "March 2024", "March of 2024", "March".
+MONTH_FIRST = re.compile(
+    rf"(?P<m>{_MONTH})(?![A-Za-z])\.?"
+    rf"(?:\s+(?P<d>[0-9]{{1,2}}){_ORDINAL}(?![0-9]|[:.][0-9])"
+    r"(?:\s?[-–]\s?[0-9]{1,2})?)?"
+    rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
 )
-#: Month and year: "March 2024", "March, 2024", "March of 2024".
-MONTH_YEAR = re.compile(rf"(?<![\w.]){_MON},?\s+(?:of\s+)?{_YEAR}")
-#: Day and month without a year: "30 December", "30th of December".
-DAY_MONTH = re.compile(rf"(?<![\w.]){_WDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}\b")
-#: Month and day without a year: "December 30th", "May 9".
-MONTH_DAY = re.compile(rf"(?<![\w.]){_WDAY}{_MON}\s+{_DAY}\b(?![:.]\d)")
-#: A month on its own after a cue word: "in March", "since early June", "last May".
-MONTH_ALONE = re.compile(
-    r"\b(?P<cue>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]ill|[Ff]rom|[Dd]uring|[Tt]hrough"
-    r"|[Tt]hroughout|[Bb]efore|[Aa]fter|[Ll]ast|[Tt]his|[Nn]ext|[Oo]f)"
-    rf"\s+(?:(?:early|late|mid)[\s-]+)?(?P<m>{_MONTH})\b(?!\.?\s*\d)"
+#: A run of digits joined by . / - or a dash: years, "24.01.2025", "2024-12-30".
+NUMBER = re.compile(r"[0-9]+(?:[./\-–][0-9]+)*")
+#: "yesterday", "today", "tonight".
+NAMED_DAY = re.compile(
+    r"yesterday|Yesterday|YESTERDAY|today|Today|TODAY|tonight|Tonight"
 )
-#: Numeric dates: "24.01.2025", "24/01/2025" (day first unless impossible).
-NUMERIC_DMY = re.compile(
-    r"(?<![\w.])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[0-3]?\d)(?P=sep)"
-    r"(?P<y>1[89]\d\d|20\d\d|2100)(?![\w]|\.\d)"
+#: A weekday name ("Monday").
+WEEKDAY = re.compile(_WEEKDAY)
+#: "last week", "this month", "next year" (an "earlier "/"later " before is looked up).
+UNIT = re.compile(r"(?P<cue>last|this|next|Last|This|Next)\s+(?P<unit>week|month|year)")
+#: " ago" (the count and unit before it are looked up).
+AGO = re.compile(r" ago(?![A-Za-z])")
+
+#: Looking left of a day: an optional weekday and "the" ("Monday, the 3rd of May").
+LEFT_OF_DAY = re.compile(rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?\Z")
+#: Looking left of a month: an optional weekday ("Monday, December 30, 2024").
+LEFT_OF_MONTH = re.compile(rf"(?:(?:{_WEEKDAY}),?\s+)?\Z")
+#: Looking left of a year: "mid-", "early ", "late ".
+LEFT_OF_YEAR = re.compile(r"(?:[Mm]id|[Ee]arly|[Ll]ate)[\s-]\Z")
+#: Looking left of " ago": "three weeks", "2 days", "a month".
+LEFT_OF_AGO = re.compile(
+    r"(?P<count>[0-9]{1,2}|[A-Za-z]+)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\Z"
 )
-#: ISO dates: "2024-12-30", "2024/12/30".
-NUMERIC_YMD = re.compile(
-    r"(?<![\w.])(?P<y>1[89]\d\d|20\d\d|2100)(?P<sep>[-/])(?P<m>[01]\d)(?P=sep)"
-    r"(?P<d>[0-3]\d)(?![\w]|\.\d)"
-)
-#: A year on its own, with an optional "mid-"/"early"/"late" ("mid-2021").
-YEAR_ALONE = re.compile(
-    rf"(?<![\w$£€.,/])(?:(?:[Mm]id|[Ee]arly|[Ll]ate)[\s-]+)?{_YEAR}\b"
-)
-#: Relative days: "yesterday", "today", "last Monday", "on Friday", "three days ago".
-RELATIVE = re.compile(
-    r"\b(?:"
-    r"(?P<named>(?i:yesterday|today|tonight))"
-    rf"|(?:(?P<wcue>[Ll]ast|[Tt]his|[Oo]n|[Nn]ext)\s+)?(?P<wd>{_WEEKDAY})(?![\w-])"
-    r"|(?P<unit_cue>(?i:earlier\s+this|later\s+this|last|this|next))"
-    r"\s+(?P<unit>(?i:week|month|year))"
-    r"|(?P<count>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve))\s+(?P<ago_unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)"
-    r")\b"
-)
-#: "September 11" naming the 2001 attacks, not a date in the publication year.
-SEPTEMBER_11 = re.compile(r"\bSeptember\s+11(?:th)?(?=\s+(?:attacks?|terror|strikes))")
+#: The word before a position.
+WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[\s-]+\Z")
+#: The word after a position.
+WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+#: After "September 11": the 2001 attacks, not a date in the publication year.
+ATTACKS_AFTER = re.compile(r"\s+(?:attacks?|terror|strikes)")

@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from articles import date_patterns as dp
 from articles.model import DateMention, Passage
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\s+$")
-_WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
-
 
 @dataclass(frozen=True)
 class _Found:
@@ -34,13 +31,27 @@ class _Found:
     explicit: bool = True  # the text itself carries the year
 
 
-def _name_before(text: str, start: int) -> bool:
-    """Tell whether a capitalised non-cue word precedes ("Long March", "Theresa")."""
-    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if match is None:
-        return False
-    word = match.group(1)
-    return word[0].isupper() and word.lower().rstrip(".") not in dp.MONTH_CUES
+def _glued_left(text: str, start: int, left: str = "") -> bool:
+    """Tell whether a match continues a word or number on its left."""
+    before = text[start - 1] if start else " "
+    return before.isalnum() or before in left
+
+
+def _glued(text: str, start: int, end: int, left: str = "") -> bool:
+    """Tell whether a match continues a longer word or number on either side."""
+    after = text[end] if end < len(text) else " "
+    return _glued_left(text, start, left) or after.isalnum()
+
+
+def _word_before(text: str, start: int) -> str:
+    match = dp.WORD_BEFORE.search(text, max(0, start - 40), start)
+    return match.group(1) if match else ""
+
+
+def _extend_left(text: str, start: int, pattern: re.Pattern[str]) -> int:
+    """Find the start of an optional "Monday, " (and "the ") before a date."""
+    match = pattern.search(text, max(0, start - 30), start)
+    return match.start() if match else start
 
 
 def _valid(year: int, month: int, day: int | None) -> bool:
@@ -51,71 +62,92 @@ def _valid(year: int, month: int, day: int | None) -> bool:
     return True
 
 
-def _from_parts(match: re.Match[str], text: str) -> _Found | None:
-    """DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR, DAY_MONTH and MONTH_DAY."""
-    groups = match.groupdict()
-    month = dp.MONTHS[groups["m"].rstrip(".")]
-    day = int(groups["d"]) if groups.get("d") else None
-    year = int(groups["y"]) if groups.get("y") else None
-    if not match.group(0)[0].isdigit() and _name_before(text, match.start()):
-        return None
+def _day_first(match: re.Match[str], text: str) -> list[_Found]:
+    """Read "30th December 2024", "30 December", "the 3rd of May 2021"."""
+    if _glued_left(text, match.start(), "."):
+        return []
+    day, month = int(match.group("d")), dp.MONTHS[match.group("m")]
+    year = int(match.group("y")) if match.group("y") else None
+    if not 1 <= day <= 31 or (year is not None and not _valid(year, month, day)):
+        return []
+    start = _extend_left(text, match.start(), dp.LEFT_OF_DAY)
+    return [_Found(start, match.end(), year, month, day, 0, year is not None)]
+
+
+def _month_first(match: re.Match[str], text: str) -> list[_Found]:
+    """Read "January 23, 2025", "December 30th", "March 2024" and "in March"."""
+    if _glued_left(text, match.start()):
+        return []
+    month = dp.MONTHS[match.group("m")]
+    day = int(match.group("d")) if match.group("d") else None
+    year = int(match.group("y")) if match.group("y") else None
+    before = _word_before(text, match.start())
+    if day is None and year is None:  # a month alone needs a cue: "in March"
+        cue = before.lower()
+        if cue not in dp.ALONE_CUES or not match.group("m")[1:].islower():
+            return []
+        direction = {"last": -1, "next": 1}.get(cue, 0)
+        return [_Found(match.start(), match.end(), None, month, None, direction)]
     if day is not None and not 1 <= day <= 31:
-        return None
+        return []
     if year is not None and not _valid(year, month, day):
+        return []
+    start = _extend_left(text, match.start(), dp.LEFT_OF_MONTH)
+    # "Long March 2014", "Theresa May 2019": a capitalised word that is no cue
+    named = before[:1].isupper() and before.lower().rstrip(".") not in dp.MONTH_CUES
+    if start == match.start() and named:
+        return []
+    if (month, day, year) == (9, 11, None) and dp.ATTACKS_AFTER.match(
+        text, match.end()
+    ):
+        return [_Found(start, match.end(), 2001, 9, 11, explicit=False)]
+    return [_Found(start, match.end(), year, month, day, 0, year is not None)]
+
+
+def _year(text: str, start: int, end: int) -> _Found | None:
+    """Read a year on its own, unless it counts something or numbers a code."""
+    year = int(text[start:end])
+    if not 1800 <= year <= 2100:
         return None
-    return _Found(match.start(), match.end(), year, month, day, 0, year is not None)
+    after = dp.WORD_AFTER.match(text, end)
+    if after is not None and after.group(1).lower() in dp.COUNT_WORDS:
+        return None
+    if _word_before(text, start).lower() in dp.CODE_WORDS:
+        return None
+    prefix = dp.LEFT_OF_YEAR.search(text, max(0, start - 6), start)
+    return _Found(prefix.start() if prefix else start, end, year, None, None)
 
 
-def _from_month_alone(match: re.Match[str], _text: str) -> _Found:
-    cue = match.group("cue").lower()
-    start = match.end("cue") + 1
-    direction = {"last": -1, "next": 1}.get(cue, 0)
-    return _Found(
-        start, match.end(), None, dp.MONTHS[match.group("m")], None, direction
-    )
-
-
-def _from_numeric(match: re.Match[str], _text: str) -> _Found | None:
-    groups = match.groupdict()
-    year = int(groups["y"])
-    if "a" in groups:  # day first (international), month first only if it must be
-        day, month = int(groups["a"]), int(groups["b"])
-        if month > 12 >= day:
+def _number(match: re.Match[str], text: str) -> list[_Found]:
+    """Numeric dates ("24.01.2025", "2024-12-30"), years and year ranges."""
+    start, end = match.span()
+    if _glued(text, start, end, left="$£€.,/:") or text[end : end + 1] == "%":
+        return []
+    parts = re.split(r"([./\-–])", match.group())
+    sizes = [len(p) for p in parts[::2]]
+    seps = set(parts[1::2])
+    if sizes == [4]:
+        found = _year(text, start, end)
+        return [found] if found else []
+    if len(sizes) == 2 and seps <= {"-", "–"} and sizes[0] == 4 and sizes[1] in (2, 4):
+        second = end - sizes[1]
+        years = [_year(text, start, start + 4)]
+        years += [_year(text, second, end)] if sizes[1] == 4 else []
+        return [y for y in years if y is not None]
+    if len(sizes) != 3 or len(seps) != 1:
+        return []
+    numbers = [int(p) for p in parts[::2]]
+    if sizes[0] == 4 and sizes[1:] == [2, 2] and seps <= {"-", "/"}:
+        year, month, day = numbers
+    elif sizes[2] == 4 and max(sizes[:2]) <= 2 and seps <= {".", "/"}:
+        day, month, year = numbers  # day first (international) ...
+        if month > 12 >= day:  # ... month first only where it must be
             day, month = month, day
     else:
-        day, month = int(groups["d"]), int(groups["m"])
-    if not _valid(year, month, day):
-        return None
-    return _Found(match.start(), match.end(), year, month, day)
-
-
-def _from_year(match: re.Match[str], text: str) -> _Found | None:
-    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
-    if before is not None and before.group(1).lower() in dp.CODE_WORDS:
-        return None
-    after = _WORD_AFTER.match(text, match.end())
-    if after is not None and after.group(1) in dp.COUNT_WORDS:
-        return None
-    return _Found(match.start(), match.end(), int(match.group("y")), None, None)
-
-
-def _from_september_11(match: re.Match[str], _text: str) -> _Found:
-    return _Found(match.start(), match.end(), 2001, 9, 11, explicit=False)
-
-
-_Finder = Callable[[re.Match[str], str], "_Found | None"]
-_ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder], ...] = (
-    (dp.SEPTEMBER_11, _from_september_11),  # first: wins ties with MONTH_DAY
-    (dp.DAY_MONTH_YEAR, _from_parts),
-    (dp.MONTH_DAY_YEAR, _from_parts),
-    (dp.MONTH_YEAR, _from_parts),
-    (dp.DAY_MONTH, _from_parts),
-    (dp.MONTH_DAY, _from_parts),
-    (dp.MONTH_ALONE, _from_month_alone),
-    (dp.NUMERIC_DMY, _from_numeric),
-    (dp.NUMERIC_YMD, _from_numeric),
-    (dp.YEAR_ALONE, _from_year),
-)
+        return []
+    if not 1800 <= year <= 2100 or not _valid(year, month, day):
+        return []
+    return [_Found(start, end, year, month, day)]
 
 
 def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
@@ -123,55 +155,96 @@ def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _from_relative(match: re.Match[str], published: dt.date) -> _Found:
-    """Resolve "yesterday", "last Monday", "last month", "two weeks ago"."""
-    g = match.groupdict()
-    start, end = match.start(), match.end()
-    if g["named"]:
-        day = published - dt.timedelta(days=g["named"].lower() == "yesterday")
-        return _Found(start, end, day.year, day.month, day.day)
-    if g["wd"]:
-        weekday, cue = dp.WEEKDAYS[g["wd"]], (g["wcue"] or "").lower()
-        back = (published.weekday() - weekday) % 7
-        if cue == "last" and back == 0:
-            back = 7
-        if cue == "next":
-            back = -((weekday - published.weekday()) % 7 or 7)
-        day = published - dt.timedelta(days=back)
-        return _Found(start, end, day.year, day.month, day.day)
-    if g["unit"]:
-        unit, cue = g["unit"].lower(), g["unit_cue"].lower().split()[0]
-        step = {"last": -1, "next": 1}.get(cue, 0)
-        if unit == "year":
-            return _Found(start, end, published.year + step, None, None)
-        if unit == "week":
-            year, month = _shift_month(published + dt.timedelta(weeks=step), 0)
-        else:
-            year, month = _shift_month(published, step)
-        return _Found(start, end, year, month, None)
-    count = (
-        int(g["count"]) if g["count"].isdigit() else dp.NUMBER_WORDS[g["count"].lower()]
-    )
-    unit = g["ago_unit"].lower().rstrip("s")
-    if unit == "day":
-        day = published - dt.timedelta(days=count)
-        return _Found(start, end, day.year, day.month, day.day)
+def _day(start: int, end: int, day: dt.date) -> _Found:
+    return _Found(start, end, day.year, day.month, day.day)
+
+
+def _named_day(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
+    if _glued(text, *match.span()):
+        return []
+    back = match.group().lower() == "yesterday"
+    return [_day(*match.span(), published - dt.timedelta(days=back))]
+
+
+def _weekday(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
+    """Read "on Monday", "last Friday", "next Tuesday" (nearest such day otherwise)."""
+    if _glued(text, *match.span()):
+        return []
+    weekday = dp.WEEKDAYS[match.group()]
+    cue = _word_before(text, match.start())
+    start = match.start()
+    if cue.lower() in ("last", "this", "on", "next"):
+        start -= len(cue) + 1
+    back = (published.weekday() - weekday) % 7
+    if cue.lower() == "last" and back == 0:
+        back = 7
+    if cue.lower() == "next":
+        back = -((weekday - published.weekday()) % 7 or 7)
+    return [_day(start, match.end(), published - dt.timedelta(days=back))]
+
+
+def _unit(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
+    """Read "last week" (its month), "this month", "next year", "earlier this month"."""
+    if _glued(text, *match.span()):
+        return []
+    start, end = match.span()
+    before = _word_before(text, start)
+    if match.group("cue").lower() == "this" and before.lower() in ("earlier", "later"):
+        start -= len(before) + 1
+    step = {"last": -1, "next": 1}.get(match.group("cue").lower(), 0)
+    unit = match.group("unit")
     if unit == "year":
-        return _Found(start, end, published.year - count, None, None)
+        return [_Found(start, end, published.year + step, None, None)]
+    if unit == "week":
+        year, month = _shift_month(published + dt.timedelta(weeks=step), 0)
+    else:
+        year, month = _shift_month(published, step)
+    return [_Found(start, end, year, month, None)]
+
+
+def _ago(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
+    """Read "three days ago" (a day), "2 weeks ago" (a month), "five years ago"."""
+    left = dp.LEFT_OF_AGO.search(text, max(0, match.start() - 25), match.start())
+    if left is None or _glued_left(text, left.start()):
+        return []
+    word = left.group("count").lower()
+    count = int(word) if word.isdigit() else dp.NUMBER_WORDS.get(word)
+    if count is None:
+        return []
+    start, end = left.start(), match.end()
+    unit = left.group("unit").lower().rstrip("s")
+    if unit == "day":
+        return [_day(start, end, published - dt.timedelta(days=count))]
+    if unit == "year":
+        return [_Found(start, end, published.year - count, None, None)]
+    weeks = count if unit == "week" else 0
     months = -count if unit == "month" else 0
-    base = published - dt.timedelta(weeks=count if unit == "week" else 0)
-    year, month = _shift_month(base, months)
-    return _Found(start, end, year, month, None)
+    year, month = _shift_month(published - dt.timedelta(weeks=weeks), months)
+    return [_Found(start, end, year, month, None)]
+
+
+_Finder = Callable[[re.Match[str], str], list[_Found]]
+_Resolver = Callable[[re.Match[str], str, dt.date], list[_Found]]
+_ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder], ...] = (
+    (dp.DAY_FIRST, _day_first),
+    (dp.MONTH_FIRST, _month_first),
+    (dp.NUMBER, _number),
+)
+_RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
+    (dp.NAMED_DAY, _named_day),
+    (dp.WEEKDAY, _weekday),
+    (dp.UNIT, _unit),
+    (dp.AGO, _ago),
+)
 
 
 def _find_all(text: str, published: dt.date) -> Iterator[_Found]:
     for pattern, finder in _ABSOLUTE:
         for match in pattern.finditer(text):
-            found = finder(match, text)
-            if found is not None:
-                yield found
-    for match in dp.RELATIVE.finditer(text):
-        yield _from_relative(match, published)
+            yield from finder(match, text)
+    for pattern, resolver in _RELATIVE:
+        for match in pattern.finditer(text):
+            yield from resolver(match, text, published)
 
 
 def _select(found: Iterator[_Found], size: int) -> list[_Found]:

@@ -131,11 +131,17 @@ def _accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
     return rule.lower_ok or not text[start:end].islower()
 
 
+#: When one span links a target in several ways, the first of these wins: a phrase
+#: like "Pak-Afghan border" is "implied" even where the gazetteer lists it as an alias.
+_HOW_RANK = {"name": 0, "implied": 1, "alias": 2, "demonym": 3}
+
+
 def _unique(targets: list[Target]) -> tuple[Target, ...]:
-    # One link per target and span: the first rule's "how" wins (name over alias).
     seen: dict[tuple[str, str], Target] = {}
     for target in targets:
-        seen.setdefault((target.target_type, target.target), target)
+        key = (target.target_type, target.target)
+        if key not in seen or _HOW_RANK[target.how] < _HOW_RANK[seen[key].how]:
+            seen[key] = target
     return tuple(seen.values())
 
 

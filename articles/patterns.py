@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -155,6 +155,9 @@ def _add_feature(
     table.add(feature.name, both("name"))
     for alias in feature.aliases:
         table.add(alias, both("alias"))
+    # getattr: the field is newer than some Feature fixtures
+    for alias in getattr(feature, "case_sensitive_aliases", ()):
+        table.add(alias, both("alias"), exact=True)
     for demonym in feature.demonyms:
         for form in plural_forms(demonym):
             table.add(form, [Target("feature", feature.id, "demonym")], capital=True)
@@ -171,9 +174,18 @@ def _add_actor(table: _TableBuilder, actor: Actor) -> None:
         table.add(abbreviation, [Target("actor", actor.id, "alias")], exact=True)
 
 
-def _add_implied(table: _TableBuilder, rule: ImpliedRule) -> None:
+def _side_words(feature: Feature | None, extra: tuple[str, ...]) -> list[str]:
+    if feature is None:
+        return list(extra)
+    return [feature.name, *feature.demonyms, *extra]
+
+
+def _add_implied(
+    table: _TableBuilder, rule: ImpliedRule, by_id: Mapping[str, Feature]
+) -> None:
     target = [Target("feature", rule.target, "implied")]
-    first, second = rule.side_words
+    first = _side_words(by_id.get(rule.sides[0]), rule.extra_words[0])
+    second = _side_words(by_id.get(rule.sides[1]), rule.extra_words[1])
     for a, b in itertools.chain(
         itertools.product(first, second), itertools.product(second, first)
     ):
@@ -183,6 +195,9 @@ def _add_implied(table: _TableBuilder, rule: ImpliedRule) -> None:
             table.add(template.format(a=a, b=b), target)
     for phrase in rule.in_context:
         table.add(phrase, target, context=True)
+    for word in first + second:  # "the Afghan border", "Pakistan's border"
+        table.add(f"{word} border", target, context=True)
+        table.add(f"{word}'s border", target, context=True)
 
 
 def build_table(
@@ -213,8 +228,8 @@ def build_table(
         _add_actor(table, actor)
     for phrase in phrases.blocked:
         table.add(phrase, [])
-    feature_ids = {feature.id for feature in features}
+    by_id = {feature.id: feature for feature in features}
     for rule in phrases.implied:
-        if rule.target in feature_ids:
-            _add_implied(table, rule)
+        if rule.target in by_id:
+            _add_implied(table, rule, by_id)
     return table.build()

@@ -23,8 +23,9 @@ class ImpliedRule:
         Feature id of the boundary (``durand-line``).
     sides : tuple of str
         The two country feature ids the boundary separates.
-    side_words : tuple of tuple of str
-        For each side, in the order of `sides`, words that name it ("Pak", "Afghan").
+    extra_words : tuple of tuple of str
+        For each side, in the order of `sides`, words that name it besides the
+        country's gazetteer name and demonyms ("Pak", "Af").
     tails : tuple of str
         Nouns completing "<side> <other side> <tail>" ("border", "frontier").
     templates : tuple of str
@@ -35,7 +36,7 @@ class ImpliedRule:
 
     target: str
     sides: tuple[str, str]
-    side_words: tuple[tuple[str, ...], tuple[str, ...]]
+    extra_words: tuple[tuple[str, ...], tuple[str, ...]]
     tails: tuple[str, ...]
     templates: tuple[str, ...]
     in_context: tuple[str, ...]
@@ -59,20 +60,25 @@ def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _parse_rule(data: Mapping[str, Any]) -> ImpliedRule:
-    sides = _strings(data, "sides")
-    if len(sides) != 2:
-        msg = f"implied rule {data.get('target')!r} needs exactly two sides"
-        raise ValueError(msg)
-    words = data.get("side_words") or {}
-    return ImpliedRule(
-        target=str(data["target"]),
-        sides=(sides[0], sides[1]),
-        side_words=(_strings(words, sides[0]), _strings(words, sides[1])),
-        tails=_strings(data, "tails"),
-        templates=_strings(data, "templates"),
-        in_context=_strings(data, "in_context"),
-    )
+def _parse_rules(data: Mapping[str, Any]) -> tuple[ImpliedRule, ...]:
+    rules = []
+    for line in data.get("lines") or ():
+        sides = _strings(line, "sides")
+        if len(sides) != 2:
+            msg = f"boundary {line.get('target')!r} needs exactly two sides"
+            raise ValueError(msg)
+        extra = line.get("extra_words") or {}
+        rules.append(
+            ImpliedRule(
+                target=str(line["target"]),
+                sides=(sides[0], sides[1]),
+                extra_words=(_strings(extra, sides[0]), _strings(extra, sides[1])),
+                tails=_strings(data, "tails"),
+                templates=_strings(data, "templates"),
+                in_context=_strings(data, "in_context"),
+            )
+        )
+    return tuple(rules)
 
 
 def parse_phrases(text: str) -> Phrases:
@@ -81,7 +87,8 @@ def parse_phrases(text: str) -> Phrases:
     Parameters
     ----------
     text : str
-        YAML with ``blocked``, ``state_roles``, ``common_words`` and ``implied``.
+        YAML with ``blocked``, ``state_roles``, ``common_words`` and
+        ``boundaries``.
 
     Returns
     -------
@@ -93,7 +100,7 @@ def parse_phrases(text: str) -> Phrases:
         blocked=_strings(data, "blocked"),
         state_roles=_strings(data, "state_roles"),
         common_words=frozenset(w.lower() for w in _strings(data, "common_words")),
-        implied=tuple(_parse_rule(rule) for rule in data.get("implied") or ()),
+        implied=_parse_rules(data.get("boundaries") or {}),
     )
 
 
