@@ -23,13 +23,9 @@ from geo.boundaries import (
     derive_siachen,
     derive_wakhan,
 )
-from geo.catalog import LAYERS, get_layer
+from geo.catalog import COORDINATE_DECIMALS, DISPLAY_TOLERANCE, LAYERS, get_layer
 from geo.io import DATA_DIR
 
-#: Display simplification (degrees) for the whole coverage, NOTES.md section 8.
-DISPLAY_TOLERANCE = 0.02
-#: Decimals kept in the committed GeoJSON (1e-5 degrees is about 1 m).
-COORDINATE_DECIMALS = 5
 _MIRAN_SHAH = (70.07117, 33.00059)  # GeoNames 1170367 (lon, lat)
 _SIACHEN_NOTE = (
     "Disputed: held by India since 1984, claimed by Pakistan; Natural Earth assigns "
@@ -48,30 +44,29 @@ def _read_admin1(package: Path) -> gpd.GeoDataFrame:
 
 
 def _derive_areas(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Wakhan Corridor and the Siachen gap from one coverage's countries."""
+    """Derive the Wakhan Corridor and the Siachen gap from one coverage's countries."""
     geoms = dict(zip(countries["feature_id"], countries.geometry, strict=True))
-    rows = [
-        (
-            "wakhan-corridor",
-            "Wakhan Corridor",
-            "corridor",
-            False,
-            _WAKHAN_NOTE,
-            WAKHAN_DERIVATION,
-            derive_wakhan(geoms["afghanistan"]),
-        ),
-        (
-            "siachen",
-            "Siachen Glacier",
-            "area",
-            True,
-            _SIACHEN_NOTE,
-            SIACHEN_DERIVATION,
-            derive_siachen(list(countries.geometry)),
-        ),
-    ]
-    cols = ["feature_id", "name", "kind", "disputed", "note", "derivation", "geometry"]
-    return gpd.GeoDataFrame(pd.DataFrame(rows, columns=cols), crs="EPSG:4326")
+    wakhan = {
+        "feature_id": "wakhan-corridor",
+        "name": "Wakhan Corridor",
+        "kind": "corridor",
+        "parent": "badakhshan",
+        "disputed": False,
+        "note": _WAKHAN_NOTE,
+        "derivation": WAKHAN_DERIVATION,
+        "geometry": derive_wakhan(geoms["afghanistan"]),
+    }
+    siachen = {
+        "feature_id": "siachen",
+        "name": "Siachen Glacier",
+        "kind": "area",
+        "parent": None,
+        "disputed": True,
+        "note": _SIACHEN_NOTE,
+        "derivation": SIACHEN_DERIVATION,
+        "geometry": derive_siachen(list(countries.geometry)),
+    }
+    return gpd.GeoDataFrame([wakhan, siachen], geometry="geometry", crs="EPSG:4326")
 
 
 def derive_layers(

@@ -6,13 +6,14 @@ import csv
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-import geopandas as gpd
-
 from geo.catalog import get_layer
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 #: Directory of the committed layers.
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -37,6 +38,8 @@ def read_layer(layer_id: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
         EPSG:4326, columns ``feature_id, name, kind, note, disputed, geometry``
         first, then layer extras.
     """
+    import geopandas as gpd  # deferred: the gazetteer needs no geometry
+
     spec = get_layer(layer_id)
     gdf = gpd.read_file((data_dir or DATA_DIR) / spec.path, engine="pyogrio")
     gdf = gdf.set_crs(spec.crs, allow_override=True)

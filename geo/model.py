@@ -45,7 +45,8 @@ class Feature:
     disputed : bool
         True where sovereignty or the line itself is disputed.
     parent : str or None
-        Id of the containing country (provinces, cities, crossings ...).
+        Id of the containing feature: the country of a province, the province of
+        a city, crossing or pass (follow `parent` up to reach the country).
     layer : str
         Id of the catalog layer that carries the geometry.
     case_sensitive_aliases : tuple of str

@@ -49,8 +49,8 @@ _WIKI = "Wikipedia (en), infobox coordinates of article "
 #: Capitals, provincial capitals, the places the seed articles name, crossings, passes.
 PLACES: tuple[PlaceSpec, ...] = (
     # national capitals of the region
-    _g("kabul", "Kabul", "city", "afghanistan", 1138958),
-    _g("islamabad", "Islamabad", "city", "pakistan", 1176615),
+    _g("kabul", "Kabul", "city", "kabul-province", 1138958),
+    _g("islamabad", "Islamabad", "city", "islamabad-capital-territory", 1176615),
     _g("dushanbe", "Dushanbe", "city", "tajikistan", 1221874),
     _g("beijing", "Beijing", "city", "china", 1816670),
     _g("new-delhi", "New Delhi", "city", "india", 1261481),
@@ -199,7 +199,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "wakhjir-pass",
         "Wakhjir Pass",
         "pass",
-        "afghanistan",
+        "badakhshan",
         (37.0833, 74.4833),
         _WIKI + "'Wakhjir Pass' (37°05′N 74°29′E)",
     ),
@@ -207,7 +207,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "baroghil-pass",
         "Baroghil Pass",
         "pass",
-        "afghanistan",
+        "badakhshan",
         (36.8833, 73.3),
         _WIKI + "'Baroghil Pass' (36°53′N 73°18′E)",
     ),

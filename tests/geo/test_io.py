@@ -1,0 +1,49 @@
+"""io: reading layers, properties, names, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.io import (
+    read_facts,
+    read_layer,
+    read_names,
+    read_places_table,
+    read_properties,
+)
+
+
+def test_read_layer_puts_contract_columns_first() -> None:
+    gdf = read_layer("borders")
+    assert list(gdf.columns[:6]) == [
+        "feature_id",
+        "name",
+        "kind",
+        "note",
+        "disputed",
+        "geometry",
+    ]
+    assert gdf["disputed"].dtype == bool
+
+
+def test_read_layer_missing_note_is_none() -> None:
+    countries = read_layer("countries")
+    assert countries["note"].isna().all()
+    assert countries.loc[0, "note"] is None
+
+
+def test_read_layer_unknown_id_raises() -> None:
+    with pytest.raises(KeyError):
+        read_layer("nope")
+
+
+def test_read_properties_matches_layer_rows() -> None:
+    props = read_properties("areas")
+    assert [p["feature_id"] for p in props] == list(read_layer("areas")["feature_id"])
+    assert read_properties("areas") is props  # cached
+
+
+def test_read_names_facts_places_parse() -> None:
+    assert "wakhan-corridor" in read_names()
+    assert "facts" in read_facts()
+    assert read_places_table()[0]["feature_id"] == "kabul"
