@@ -93,9 +93,14 @@ def _render_as_of(briefing: Briefing) -> str:
     dates = sorted(hit.published for hit in hits)
     span = f", published {dates[0]} to {dates[-1]}" if dates else ""
     return (
-        f'<p class="as-of">As of {briefing.as_of.isoformat()}: {len(hits)} passages '
-        f"from {len(articles)} articles{span}.</p>"
+        f'<p class="as-of">As of {briefing.as_of.isoformat()}: '
+        f"{_count(len(hits), 'passage')} from {_count(len(articles), 'article')}"
+        f"{span}.</p>"
     )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _render_view(briefing: Briefing) -> str:

@@ -74,11 +74,15 @@ def _render_passage(briefing: Briefing, number: int, hit: Any) -> str:
         escape(briefing.feature_name(link.id)) for link in hit.features
     )
     actors = ", ".join(escape(briefing.actors.get(a.id, a.id)) for a in hit.actors)
+    notes = "".join(
+        f'<p class="links note">{escape(note)}</p>'
+        for note in getattr(hit, "notes", ())
+    )
     return (
         f'<li id="p-{number}" data-passage="{escape(hit.passage_id, quote=True)}">'
         f"<blockquote>{body} "
         f'<a class="cite-no" href="#ref-{number}" title="{title}">[{number}]</a>'
-        f"</blockquote>"
+        f"</blockquote>{notes}"
         f'<p class="links">Places: {features or "none"} \u00b7 '
         f"Actors: {actors or 'none'}</p></li>"
     )

@@ -9,6 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.patheffects import withStroke
 
 import geopandas as gpd
+import shapely
 
 from components.briefing.draw import draw_geometry
 from components.map_style import style_feature
@@ -58,15 +59,27 @@ def draw_labels(
 ) -> None:
     """Label the selected feature and features with evidence, most cited first."""
     rows = frame[(frame["evidence"] > 0) | frame["selected"]]
-    rows = rows.sort_values("evidence", ascending=False).drop_duplicates("feature_id")
+    rows = rows.sort_values(["selected", "evidence"], ascending=False)
+    rows = rows.drop_duplicates("feature_id")
     halo = [withStroke(linewidth=3, foreground="white")]
-    for row in rows.head(30).itertuples(index=False):
-        point = row.geometry.representative_point()
-        if not (extent[0] < point.x < extent[2] and extent[1] < point.y < extent[3]):
+    dx, dy = (extent[2] - extent[0]) * 0.09, (extent[3] - extent[1]) * 0.04
+    placed: list[tuple[float, float]] = []
+    inner = shapely.box(
+        extent[0] + dx / 3, extent[1] + dy, extent[2] - dx, extent[3] - dy
+    )
+    for row in rows.head(40).itertuples(index=False):
+        shown = row.geometry.intersection(inner)
+        if shown.is_empty:
             continue
-        label = f"{row.name} ({row.evidence})".replace("$", r"\$")
+        point = shown.representative_point()
+        crowded = any(
+            abs(point.x - x) < dx and abs(point.y - y) < dy for x, y in placed
+        )
+        if crowded:
+            continue
+        placed.append((point.x, point.y))
         ax.annotate(
-            label,
+            f"{row.name} ({row.evidence})".replace("$", r"\$"),
             (point.x, point.y),
             xytext=(5, 5),
             textcoords="offset points",

@@ -156,6 +156,7 @@ def make_hits():
             ),
             actors=(Link("taliban", "name", ((49, 56),)),),
             dates=(DateMention("a-one#p3", 0, 4, "1893", "1893", "year"),),
+            notes=("* Taliban: banned in <b>some</b> states",),
         ),
         Hit(
             "b-two#p2",

@@ -104,3 +104,13 @@ def test_document_without_hits_says_so():
     doc = build_document(empty, MAP)
     assert "No passage matches these filters." in doc
     assert "0 passages from 0 articles" in doc
+
+
+def test_document_shows_passage_footnotes_escaped(doc):
+    assert '<p class="links note">* Taliban: banned in &lt;b&gt;some&lt;/b&gt;' in doc
+
+
+def test_document_counts_in_singular_and_plural():
+    briefing = make_briefing()
+    one = type(briefing)(**{**briefing.__dict__, "hits": briefing.hits[2:]})
+    assert "1 passage from 1 article," in build_document(one, MAP)
