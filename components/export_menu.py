@@ -97,8 +97,7 @@ def render(
 ) -> None:
     """Draw the "Export" popover: one download button per format.
 
-    Files are built only when a button is clicked (deferred downloads), so the
-    menu adds next to nothing to a rerun.
+    Files are built only on click (deferred downloads): a rerun builds nothing.
 
     Parameters
     ----------

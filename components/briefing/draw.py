@@ -68,18 +68,8 @@ def draw_geometry(
     kind = geom.geom_type
     artist: Artist | None = None
     if kind in {"Polygon", "MultiPolygon"}:
-        path = polygon_path(geom)
-        if path is not None:
-            face = to_rgba(
-                style.get("fillColor", edge), float(style.get("fillOpacity", 0.2))
-            )
-            artist = PatchCollection(
-                [PathPatch(path)],
-                facecolors=[face],
-                edgecolors=[edge],
-                linewidths=weight * PX,
-                linestyles=dashes,
-            )
+        artist = _polygon_artist(geom, style, edge, weight * PX, dashes)
+        if artist is not None:
             ax.add_collection(artist)
     elif kind in {"LineString", "MultiLineString", "LinearRing"}:
         artist = LineCollection(
@@ -107,3 +97,23 @@ def draw_geometry(
         artist.set_gid(gid)
         artist.set_zorder(zorder)
     return artist
+
+
+def _polygon_artist(
+    geom: BaseGeometry,
+    style: Mapping[str, Any],
+    edge: tuple[float, float, float, float],
+    width: float,
+    dashes: Any,
+) -> PatchCollection | None:
+    path = polygon_path(geom)
+    if path is None:
+        return None
+    face = to_rgba(style.get("fillColor", edge), float(style.get("fillOpacity", 0.2)))
+    return PatchCollection(
+        [PathPatch(path)],
+        facecolors=[face],
+        edgecolors=[edge],
+        linewidths=width,
+        linestyles=dashes,
+    )

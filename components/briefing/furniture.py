@@ -95,47 +95,28 @@ def draw_legend(
     """Draw the legend: evidence classes (the dashboard's ramp) and line styles."""
     handles: list[Artist] = []
     if selected:
-        handles.append(
-            Patch(
-                facecolor="none",
-                edgecolor=SELECTED_COLOUR,
-                linewidth=3,
-                label=f"Selected: {selected}",
-            )
-        )
+        selected_patch = Patch(
+            facecolor="none", edgecolor=SELECTED_COLOUR, linewidth=3,
+            label=f"Selected: {selected}",
+        )  # fmt: skip
+        handles.append(selected_patch)
     for low, high, colour in bins:
-        label = (
-            "no matching passage"
-            if high == 0
-            else (
-                f"{low} passage{'s' if low != 1 else ''}"
-                if low == high
-                else f"{low}-{high} passages"
-            )
+        handles.append(
+            Patch(facecolor=colour, edgecolor="#8a8a8a", label=_bin_label(low, high))
         )
-        handles.append(Patch(facecolor=colour, edgecolor="#8a8a8a", label=label))
     for style in build_line_styles():
+        dashes = convert_dashes(style.dash_array, style.weight)
         handles.append(
             Line2D(
-                [],
-                [],
-                color=style.color,
-                linewidth=style.weight * PX,
-                linestyle=convert_dashes(style.dash_array, style.weight),  # type: ignore[arg-type]
-                label=style.label,
+                [], [], color=style.color, linewidth=style.weight * PX,
+                linestyle=dashes, label=style.label,  # type: ignore[arg-type]
             )
-        )
-    handles.append(
-        Line2D(
-            [],
-            [],
-            marker="o",
-            linestyle="",
-            color="#2c3e50",
-            markeredgecolor="white",
-            label="Place (size: passages)",
-        )
-    )
+        )  # fmt: skip
+    place = Line2D(
+        [], [], marker="o", linestyle="", color="#2c3e50", markeredgecolor="white",
+        label="Place (size: passages)",
+    )  # fmt: skip
+    handles.append(place)
     legend = ax.legend(
         handles=handles,
         loc="lower right",
@@ -146,3 +127,11 @@ def draw_legend(
     )
     legend.set_gid("legend")
     legend.set_zorder(25)
+
+
+def _bin_label(low: int, high: int) -> str:
+    if high == 0:
+        return "no matching passage"
+    if low == high:
+        return f"{low} passage{'s' if low != 1 else ''}"
+    return f"{low}-{high} passages"
