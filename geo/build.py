@@ -26,6 +26,8 @@ from geo.boundaries import (
 from geo.catalog import COORDINATE_DECIMALS, DISPLAY_TOLERANCE, LAYERS, get_layer
 from geo.io import DATA_DIR
 
+#: Build cache (gitignored): the npm tarball and the extracted source files.
+BUILD_DIR = Path(__file__).resolve().parent.parent / "build"
 _MIRAN_SHAH = (70.07117, 33.00059)  # GeoNames 1170367 (lon, lat)
 _SIACHEN_NOTE = (
     "Disputed: held by India since 1984, claimed by Pakistan; Natural Earth assigns "
@@ -140,7 +142,8 @@ def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
     geometry = gpd.points_from_xy(table["lon"], table["lat"], crs="EPSG:4326")
     cols = ["feature_id", "name", "kind", "parent", "note", "disputed"]
     gdf = gpd.GeoDataFrame(table[cols].copy(), geometry=geometry)
-    gdf["note"] = gdf["note"].replace("", None)
+    for col in ("note", "parent"):
+        gdf[col] = gdf[col].replace("", None)
     return gdf
 
 
@@ -194,9 +197,7 @@ def _write_places_csv(table: pd.DataFrame, path: Path) -> None:
             writer.writerow(record)
 
 
-def run_build(
-    cache_dir: Path = Path("build"), out_dir: Path = DATA_DIR
-) -> dict[str, int]:
+def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str, int]:
     """Fetch sources, derive every layer and the facts, write them to `out_dir`.
 
     Parameters
