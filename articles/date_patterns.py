@@ -85,7 +85,12 @@ CODE_WORDS = _words(
     "chapter room code model article section rule clause"
 )
 
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_SHORT_NAMES = ("May", "June", "July")
+# Abbreviations may carry a full stop ("Jan. 5"); full names never take one.
+_MONTH = "|".join(
+    name + (r"\.?" if len(name) <= 4 and name.title() not in _SHORT_NAMES else "")
+    for name in sorted(MONTHS, key=len, reverse=True)
+)
 _WEEKDAY = "|".join(WEEKDAYS)
 # "30th", "30 th" and, if the cleaner kept the markup, "30<sup>th</sup>".
 _ORDINAL = r"(?:\s?(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?)?"
@@ -94,13 +99,13 @@ _YEAR = r"(?P<y>1[89][0-9][0-9]|20[0-9][0-9]|2100)(?![0-9])(?!,[0-9])(?!\.[0-9])
 
 #: A day then a month, perhaps a year: "30th December 2024", "3rd of May", "30 Dec".
 DAY_FIRST = re.compile(
-    rf"(?P<d>[0-9]{{1,2}}){_ORDINAL}(?:\s+of)?\s+(?P<m>{_MONTH})\.?(?![A-Za-z])"
+    rf"(?P<d>[0-9]{{1,2}}){_ORDINAL}(?:\s+of)?\s+(?P<m>{_MONTH})(?![A-Za-z])"
     rf"(?:,?\s+{_YEAR})?"
 )
 #: A month, perhaps a day, perhaps a year: "January 23, 2025", "December 30th",
 #: "March 2024", "March of 2024", "March".
 MONTH_FIRST = re.compile(
-    rf"(?P<m>{_MONTH})(?![A-Za-z])\.?"
+    rf"(?P<m>{_MONTH})(?![A-Za-z])"
     rf"(?:\s+(?P<d>[0-9]{{1,2}}){_ORDINAL}(?![0-9]|[:.][0-9])"
     r"(?:\s?[-–]\s?[0-9]{1,2})?)?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR})?"

@@ -66,7 +66,7 @@ def _day_first(match: re.Match[str], text: str) -> list[_Found]:
     """Read "30th December 2024", "30 December", "the 3rd of May 2021"."""
     if _glued_left(text, match.start(), "."):
         return []
-    day, month = int(match.group("d")), dp.MONTHS[match.group("m")]
+    day, month = int(match.group("d")), dp.MONTHS[match.group("m").rstrip(".")]
     year = int(match.group("y")) if match.group("y") else None
     if not 1 <= day <= 31 or (year is not None and not _valid(year, month, day)):
         return []
@@ -78,7 +78,7 @@ def _month_first(match: re.Match[str], text: str) -> list[_Found]:
     """Read "January 23, 2025", "December 30th", "March 2024" and "in March"."""
     if _glued_left(text, match.start()):
         return []
-    month = dp.MONTHS[match.group("m")]
+    month = dp.MONTHS[match.group("m").rstrip(".")]
     day = int(match.group("d")) if match.group("d") else None
     year = int(match.group("y")) if match.group("y") else None
     before = _word_before(text, match.start())
@@ -282,17 +282,28 @@ def infer_year(month: int, day: int | None, published: dt.date, direction: int) 
     return published.year if best is None else best[1]
 
 
-def _context_year(items: list[_Found], index: int) -> int | None:
-    """Take the year of the nearest earlier full date, else of the nearest later one.
+def _sentences_between(text: str, start: int, end: int) -> int:
+    return sum(text.count(stop, start, end) for stop in (". ", "? ", "! ", ".\n"))
 
-    Only phrases with a month and a written year count: a bare year is as often a
-    historical reference ("the 1893 agreement") as the frame of the narrative.
+
+def _context_year(text: str, items: list[_Found], index: int) -> int | None:
+    """Take the year of a full date in the same or the previous sentence.
+
+    The nearest earlier one wins, else a later one in the same sentence. Only
+    phrases with a month and a written year count: a bare year is as often a
+    historical reference ("the 1893 agreement") as the frame of the narrative, and
+    a date sentences away is often backstory ("since August 2021 ... in May").
     """
-    dated = [f.year for f in items[:index] if f.explicit and f.month and f.year]
-    if dated:
-        return dated[-1]
-    later = [f.year for f in items[index + 1 :] if f.explicit and f.month and f.year]
-    return later[0] if later else None
+    item = items[index]
+    for other in reversed(items[:index]):
+        if other.explicit and other.month and other.year:
+            near = _sentences_between(text, other.end, item.start) <= 1
+            return other.year if near else None
+    for other in items[index + 1 :]:
+        if other.explicit and other.month and other.year:
+            near = _sentences_between(text, item.end, other.start) == 0
+            return other.year if near else None
+    return None
 
 
 def _to_mention(passage: Passage, item: _Found, year: int) -> DateMention | None:
@@ -334,7 +345,7 @@ def extract_dates(
     for index, item in enumerate(items):
         year = item.year
         if year is None and item.month is not None:
-            year = None if item.direction else _context_year(items, index)
+            year = None if item.direction else _context_year(passage.text, items, index)
             year = year or (None if item.direction else context_year)
             if year is None:
                 year = infer_year(item.month, item.day, published, item.direction)
