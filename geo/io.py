@@ -43,7 +43,9 @@ def read_layer(layer_id: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     spec = get_layer(layer_id)
     gdf = gpd.read_file((data_dir or DATA_DIR) / spec.path, engine="pyogrio")
     gdf = gdf.set_crs(spec.crs, allow_override=True)
-    gdf["note"] = gdf["note"].astype(object).where(gdf["note"].notna(), None)
+    for col in ("note", "parent"):
+        if col in gdf.columns:
+            gdf[col] = gdf[col].astype(object).where(gdf[col].notna(), None)
     gdf["disputed"] = gdf["disputed"].astype(bool)
     extras = [c for c in gdf.columns if c not in (*_COLUMNS, "geometry")]
     return gdf[[*_COLUMNS, "geometry", *extras]]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import geopandas as gpd
 import shapely
@@ -107,3 +111,9 @@ def test_dissolve_by_keeps_first_row(two_squares: gpd.GeoDataFrame) -> None:
 def test_clip_display_cuts_to_window() -> None:
     gdf = gpd.GeoDataFrame(geometry=[box(40, 10, 90, 50)], crs=4326)
     assert clip_display(gdf).geometry[0].bounds == (44.0, 20.0, 82.0, 46.0)
+
+
+@given(st.text(max_size=40))
+def test_slugify_always_returns_a_slug_or_nothing(text: str) -> None:
+    slug = slugify(text)
+    assert slug == "" or re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)

@@ -47,3 +47,9 @@ def test_read_names_facts_places_parse() -> None:
     assert "wakhan-corridor" in read_names()
     assert "facts" in read_facts()
     assert read_places_table()[0]["feature_id"] == "kabul"
+
+
+def test_read_layer_missing_parent_is_none() -> None:
+    places = read_layer("places").set_index("feature_id")
+    assert places.loc["doha", "parent"] is None
+    assert places.loc["kabul", "parent"] == "kabul-province"
