@@ -1,256 +1,26 @@
 """Find the dates a passage mentions and normalise them against the publication date.
 
-Candidate spans come from hand-written regular expressions (`articles.date_patterns`)
-because exact offsets matter and general date searchers are slow and loose about
-spans (``dateparser.search_dates`` takes milliseconds per passage and reads "May" in
-"may be" or "March" in "Long March" as months). The forms are those news articles
-use; the tests cross-check the normalisation against ``dateparser``.
+Candidate spans come from hand-written regular expressions (`articles.date_patterns`,
+checked in `articles.date_spans`) because exact offsets matter and general date
+searchers are slow and loose about spans (``dateparser.search_dates`` takes
+milliseconds per passage and reads "May" in "may be" or "March" in "Long March" as
+months). The forms are those news articles use; the tests cross-check the
+normalisation against ``dateparser``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 
-from articles import date_patterns as dp
+from articles.date_spans import Found, find_dates, is_valid
 from articles.model import DateMention, Passage
 
 
-@dataclass(frozen=True)
-class _Found:
-    """A date phrase: parts known so far (year None = take it from context)."""
-
-    start: int
-    end: int
-    year: int | None
-    month: int | None
-    day: int | None
-    direction: int = 0  # yearless: -1 the last such month, +1 the next, 0 nearest
-    explicit: bool = True  # the text itself carries the year
-
-
-def _glued_left(text: str, start: int, left: str = "") -> bool:
-    """Tell whether a match continues a word or number on its left."""
-    before = text[start - 1] if start else " "
-    return before.isalnum() or before in left
-
-
-def _glued(text: str, start: int, end: int, left: str = "") -> bool:
-    """Tell whether a match continues a longer word or number on either side."""
-    after = text[end] if end < len(text) else " "
-    return _glued_left(text, start, left) or after.isalnum()
-
-
-def _word_before(text: str, start: int) -> str:
-    match = dp.WORD_BEFORE.search(text, max(0, start - 40), start)
-    return match.group(1) if match else ""
-
-
-def _extend_left(text: str, start: int, pattern: re.Pattern[str]) -> int:
-    """Find the start of an optional "Monday, " (and "the ") before a date."""
-    match = pattern.search(text, max(0, start - 30), start)
-    return match.start() if match else start
-
-
-def _valid(year: int, month: int, day: int | None) -> bool:
-    try:
-        dt.date(year, month, day or 1)
-    except ValueError:
-        return False
-    return True
-
-
-def _day_first(match: re.Match[str], text: str) -> list[_Found]:
-    """Read "30th December 2024", "30 December", "the 3rd of May 2021"."""
-    if _glued_left(text, match.start(), "."):
-        return []
-    day, month = int(match.group("d")), dp.MONTHS[match.group("m").rstrip(".")]
-    year = int(match.group("y")) if match.group("y") else None
-    if not 1 <= day <= 31 or (year is not None and not _valid(year, month, day)):
-        return []
-    start = _extend_left(text, match.start(), dp.LEFT_OF_DAY)
-    return [_Found(start, match.end(), year, month, day, 0, year is not None)]
-
-
-def _month_first(match: re.Match[str], text: str) -> list[_Found]:
-    """Read "January 23, 2025", "December 30th", "March 2024" and "in March"."""
-    if _glued_left(text, match.start()):
-        return []
-    month = dp.MONTHS[match.group("m").rstrip(".")]
-    day = int(match.group("d")) if match.group("d") else None
-    year = int(match.group("y")) if match.group("y") else None
-    before = _word_before(text, match.start())
-    if day is None and year is None:  # a month alone needs a cue: "in March"
-        cue = before.lower()
-        if cue not in dp.ALONE_CUES or not match.group("m")[1:].islower():
-            return []
-        direction = {"last": -1, "next": 1}.get(cue, 0)
-        return [_Found(match.start(), match.end(), None, month, None, direction)]
-    if day is not None and not 1 <= day <= 31:
-        return []
-    if year is not None and not _valid(year, month, day):
-        return []
-    start = _extend_left(text, match.start(), dp.LEFT_OF_MONTH)
-    # "Long March 2014", "Theresa May 2019": a capitalised word that is no cue
-    named = before[:1].isupper() and before.lower().rstrip(".") not in dp.MONTH_CUES
-    if start == match.start() and named:
-        return []
-    if (month, day, year) == (9, 11, None) and dp.ATTACKS_AFTER.match(
-        text, match.end()
-    ):
-        return [_Found(start, match.end(), 2001, 9, 11, explicit=False)]
-    return [_Found(start, match.end(), year, month, day, 0, year is not None)]
-
-
-def _year(text: str, start: int, end: int) -> _Found | None:
-    """Read a year on its own, unless it counts something or numbers a code."""
-    year = int(text[start:end])
-    if not 1800 <= year <= 2100:
-        return None
-    after = dp.WORD_AFTER.match(text, end)
-    if after is not None and after.group(1).lower() in dp.COUNT_WORDS:
-        return None
-    if _word_before(text, start).lower() in dp.CODE_WORDS:
-        return None
-    prefix = dp.LEFT_OF_YEAR.search(text, max(0, start - 6), start)
-    return _Found(prefix.start() if prefix else start, end, year, None, None)
-
-
-def _number(match: re.Match[str], text: str) -> list[_Found]:
-    """Numeric dates ("24.01.2025", "2024-12-30"), years and year ranges."""
-    start, end = match.span()
-    if _glued(text, start, end, left="$£€.,/:") or text[end : end + 1] == "%":
-        return []
-    parts = re.split(r"([./\-–])", match.group())
-    sizes = [len(p) for p in parts[::2]]
-    seps = set(parts[1::2])
-    if sizes == [4]:
-        found = _year(text, start, end)
-        return [found] if found else []
-    if len(sizes) == 2 and seps <= {"-", "–"} and sizes[0] == 4 and sizes[1] in (2, 4):
-        second = end - sizes[1]
-        years = [_year(text, start, start + 4)]
-        years += [_year(text, second, end)] if sizes[1] == 4 else []
-        return [y for y in years if y is not None]
-    if len(sizes) != 3 or len(seps) != 1:
-        return []
-    numbers = [int(p) for p in parts[::2]]
-    if sizes[0] == 4 and sizes[1:] == [2, 2] and seps <= {"-", "/"}:
-        year, month, day = numbers
-    elif sizes[2] == 4 and max(sizes[:2]) <= 2 and seps <= {".", "/"}:
-        day, month, year = numbers  # day first (international) ...
-        if month > 12 >= day:  # ... month first only where it must be
-            day, month = month, day
-    else:
-        return []
-    if not 1800 <= year <= 2100 or not _valid(year, month, day):
-        return []
-    return [_Found(start, end, year, month, day)]
-
-
-def _shift_month(day: dt.date, months: int) -> tuple[int, int]:
-    index = day.year * 12 + day.month - 1 + months
-    return index // 12, index % 12 + 1
-
-
-def _day(start: int, end: int, day: dt.date) -> _Found:
-    return _Found(start, end, day.year, day.month, day.day)
-
-
-def _named_day(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
-    if _glued(text, *match.span()):
-        return []
-    back = match.group().lower() == "yesterday"
-    return [_day(*match.span(), published - dt.timedelta(days=back))]
-
-
-def _weekday(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
-    """Read "on Monday", "last Friday", "next Tuesday" (nearest such day otherwise)."""
-    if _glued(text, *match.span()):
-        return []
-    weekday = dp.WEEKDAYS[match.group()]
-    cue = _word_before(text, match.start())
-    start = match.start()
-    if cue.lower() in ("last", "this", "on", "next"):
-        start -= len(cue) + 1
-    back = (published.weekday() - weekday) % 7
-    if cue.lower() == "last" and back == 0:
-        back = 7
-    if cue.lower() == "next":
-        back = -((weekday - published.weekday()) % 7 or 7)
-    return [_day(start, match.end(), published - dt.timedelta(days=back))]
-
-
-def _unit(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
-    """Read "last week" (its month), "this month", "next year", "earlier this month"."""
-    if _glued(text, *match.span()):
-        return []
-    start, end = match.span()
-    before = _word_before(text, start)
-    if match.group("cue").lower() == "this" and before.lower() in ("earlier", "later"):
-        start -= len(before) + 1
-    step = {"last": -1, "next": 1}.get(match.group("cue").lower(), 0)
-    unit = match.group("unit")
-    if unit == "year":
-        return [_Found(start, end, published.year + step, None, None)]
-    if unit == "week":
-        year, month = _shift_month(published + dt.timedelta(weeks=step), 0)
-    else:
-        year, month = _shift_month(published, step)
-    return [_Found(start, end, year, month, None)]
-
-
-def _ago(match: re.Match[str], text: str, published: dt.date) -> list[_Found]:
-    """Read "three days ago" (a day), "2 weeks ago" (a month), "five years ago"."""
-    left = dp.LEFT_OF_AGO.search(text, max(0, match.start() - 25), match.start())
-    if left is None or _glued_left(text, left.start()):
-        return []
-    word = left.group("count").lower()
-    count = int(word) if word.isdigit() else dp.NUMBER_WORDS.get(word)
-    if count is None:
-        return []
-    start, end = left.start(), match.end()
-    unit = left.group("unit").lower().rstrip("s")
-    if unit == "day":
-        return [_day(start, end, published - dt.timedelta(days=count))]
-    if unit == "year":
-        return [_Found(start, end, published.year - count, None, None)]
-    weeks = count if unit == "week" else 0
-    months = -count if unit == "month" else 0
-    year, month = _shift_month(published - dt.timedelta(weeks=weeks), months)
-    return [_Found(start, end, year, month, None)]
-
-
-_Finder = Callable[[re.Match[str], str], list[_Found]]
-_Resolver = Callable[[re.Match[str], str, dt.date], list[_Found]]
-_ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder], ...] = (
-    (dp.DAY_FIRST, _day_first),
-    (dp.MONTH_FIRST, _month_first),
-    (dp.NUMBER, _number),
-)
-_RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (dp.NAMED_DAY, _named_day),
-    (dp.WEEKDAY, _weekday),
-    (dp.UNIT, _unit),
-    (dp.AGO, _ago),
-)
-
-
-def _find_all(text: str, published: dt.date) -> Iterator[_Found]:
-    for pattern, finder in _ABSOLUTE:
-        for match in pattern.finditer(text):
-            yield from finder(match, text)
-    for pattern, resolver in _RELATIVE:
-        for match in pattern.finditer(text):
-            yield from resolver(match, text, published)
-
-
-def _select(found: Iterator[_Found], size: int) -> list[_Found]:
+def _select(found: Iterator[Found], size: int) -> list[Found]:
     """Longest first, then leftmost; nothing overlaps; reading order."""
     taken = bytearray(size)
-    chosen: list[_Found] = []
+    chosen: list[Found] = []
     for item in sorted(found, key=lambda f: (f.start - f.end, f.start)):
         if taken.find(1, item.start, item.end) == -1:
             taken[item.start : item.end] = b"\x01" * (item.end - item.start)
@@ -269,7 +39,7 @@ def infer_year(month: int, day: int | None, published: dt.date, direction: int) 
     """
     best: tuple[int, int] | None = None
     for year in range(published.year - 1, published.year + 2):
-        if not _valid(year, month, day):
+        if not is_valid(year, month, day):
             continue
         delta = (dt.date(year, month, day or 15) - published).days
         if (direction < 0 and (year, month) >= (published.year, published.month)) or (
@@ -286,7 +56,7 @@ def _sentences_between(text: str, start: int, end: int) -> int:
     return sum(text.count(stop, start, end) for stop in (". ", "? ", "! ", ".\n"))
 
 
-def _context_year(text: str, items: list[_Found], index: int) -> int | None:
+def _context_year(text: str, items: list[Found], index: int) -> int | None:
     """Take the year of a full date in the same or the previous sentence.
 
     The nearest earlier one wins, else a later one in the same sentence. Only
@@ -306,12 +76,12 @@ def _context_year(text: str, items: list[_Found], index: int) -> int | None:
     return None
 
 
-def _to_mention(passage: Passage, item: _Found, year: int) -> DateMention | None:
+def _to_mention(passage: Passage, item: Found, year: int) -> DateMention | None:
     if item.month is None:
         value, precision = f"{year:04d}", "year"
     elif item.day is None:
         value, precision = f"{year:04d}-{item.month:02d}", "month"
-    elif _valid(year, item.month, item.day):
+    elif is_valid(year, item.month, item.day):
         value, precision = f"{year:04d}-{item.month:02d}-{item.day:02d}", "day"
     else:
         return None
@@ -340,7 +110,7 @@ def extract_dates(
     list of DateMention
         In reading order; ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) by precision.
     """
-    items = _select(_find_all(passage.text, published), len(passage.text))
+    items = _select(find_dates(passage.text, published), len(passage.text))
     mentions: list[DateMention] = []
     for index, item in enumerate(items):
         year = item.year
@@ -355,3 +125,36 @@ def extract_dates(
         if mention is not None:
             mentions.append(mention)
     return mentions
+
+
+def extract_article_dates(
+    passages: Sequence[Passage], published: dt.date
+) -> list[list[DateMention]]:
+    """Extract the dates of every passage of one article, in reading order.
+
+    A yearless date in a passage that names no year takes the year of the last
+    full date (a month with a written year, e.g. "March 2024") of an earlier
+    passage; bare years ("the 1893 agreement") and relative dates do not set it.
+
+    Parameters
+    ----------
+    passages : sequence of Passage
+        One article's passages in reading order.
+    published : datetime.date
+        The article's publication date.
+
+    Returns
+    -------
+    list of list of DateMention
+        One list per passage, as `extract_dates` returns.
+    """
+    result: list[list[DateMention]] = []
+    context_year: int | None = None
+    for passage in passages:
+        found = extract_dates(passage, published, context_year)
+        result.append(found)
+        for mention in found:
+            written = mention.value[:4] in mention.text
+            if mention.precision != "year" and written:
+                context_year = int(mention.value[:4])
+    return result

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.dates import extract_dates, infer_year
+from articles.dates import extract_article_dates, extract_dates, infer_year
 from articles.model import Passage
 
 PUBLISHED = dt.date(2025, 1, 23)  # a Thursday
@@ -163,3 +163,15 @@ def test_day_month_year_agrees_with_dateparser(day, style, before, after):
 @given(st.text(max_size=80))
 def test_spans_always_match_text(text):
     dates(text)  # asserts text[start:end] == mention.text for each
+
+
+def test_article_dates_carry_full_dates_not_bare_years():
+    texts = [
+        "The 1893 agreement drew the line. In March 2024 ISKP struck.",
+        "On 22 March it claimed the attack.",
+        "Since 1947 the dispute festers; on 5 June talks resumed.",
+    ]
+    passages = [Passage(f"a#p{i}", "a", i, t, 0, len(t)) for i, t in enumerate(texts)]
+    found = extract_article_dates(passages, dt.date(2025, 1, 23))
+    assert [(d.text, d.value) for d in found[1]] == [("22 March", "2024-03-22")]
+    assert ("5 June", "2024-06-05") in [(d.text, d.value) for d in found[2]]

@@ -2,8 +2,11 @@
 linker's generality: other spellings, other forms of dates, other traps."""
 
 import datetime as dt
+import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.actors import load_actors
 from articles.dates import extract_dates
@@ -144,3 +147,31 @@ def test_other_scripts_and_transliterations(context):
         dt.date(2025, 5, 1),
     )
     assert {"wakhan-corridor", "kabul", "kandahar"} <= feats
+
+
+def _real_names():
+    names = []
+    for feature in load_features():
+        names += [feature.name, *feature.aliases, *feature.demonyms]
+    for actor in load_actors():
+        names += [actor.name, *actor.aliases, *actor.case_sensitive]
+    return sorted(set(names))
+
+
+REAL_NAMES = _real_names()
+FILLER = st.sampled_from([" ", ", ", " and ", "-", "'s ", "\n", "’s ", "", "x", "。"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(REAL_NAMES), FILLER), max_size=15))
+def test_random_text_of_real_names_keeps_exact_spans(context, pieces):
+    text = "".join(name + filler for name, filler in pieces)
+    passage = Passage("t#p1", "t", 1, text, 0, len(text))
+    mentions = link_passage(passage, context)
+    for m in mentions:
+        assert text[m.start : m.end] == m.matched
+    named = sorted({(m.start, m.end) for m in mentions if m.how != "implied"})
+    for (_, end), (start, _) in itertools.pairwise(named):
+        assert end <= start
+    dates = extract_dates(passage, dt.date(2025, 1, 1))
+    assert all(text[d.start : d.end] == d.text for d in dates)
