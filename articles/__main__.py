@@ -188,19 +188,25 @@ def check_ids(filters: Filters) -> None:
 
 
 def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
-    """Rebuild the index from the corpus (incremental)."""
+    """Rebuild the index from the corpus (incremental).
+
+    Files that cannot be indexed are reported on stderr (one line each) but do not
+    fail the sync, so one bad file never keeps the dashboard from starting; with
+    ``--strict`` they do (exit 1).
+    """
     report = sync_index(corpus_dir(), index_path(), linker or load_linker())
     data = {
         k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()
     }
-    lines = [
+    line = (
         f"index {index_path()}: {len(report.added)} added, {len(report.updated)} "
         f"updated, {len(report.removed)} removed, {report.unchanged} unchanged "
-        f"({report.seconds:.2f} s)",
-        *(f"error: {e}" for e in report.errors),
-    ]
-    _emit(data, args.json, lines)
-    return 1 if report.errors else 0
+        f"({report.seconds:.2f} s)"
+    )
+    _emit(data, args.json, [line])
+    for error in report.errors:
+        print(f"articles sync: error: {error}", file=sys.stderr)
+    return 1 if report.errors and args.strict else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -224,7 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--datemode", choices=DATEMODES, default="published")
     query.add_argument("--q")
     query.add_argument("--article", action="append", help="repeat or comma-separate")
-    sub.add_parser("sync", help="bring the index in line with the corpus")
+    sync = sub.add_parser("sync", help="bring the index in line with the corpus")
+    sync.add_argument("--strict", action="store_true", help="exit 1 on bad files")
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="machine-readable output")
     return parser

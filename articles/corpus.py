@@ -24,6 +24,7 @@ CORPUS_ENV = "ARTICLES_CORPUS_DIR"
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus"
 FIELDS = ("id", "title", "author", "published", "posted", "source", "language")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -76,7 +77,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if fence is None:
         raise CorpusError("malformed front matter: no closing '---' line")
     try:
-        meta = yaml.safe_load(text[first : fence.start()])
+        meta = yaml.load(text[first : fence.start()], Loader=_LOADER)
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" at line {where.line + 2}" if where is not None else ""

@@ -19,40 +19,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.corpus import CorpusError, list_article_files, parse_article
-from articles.process import Linker, Processed, load_linker, process_article
+from articles.model import Mention
+from articles.process import (
+    Linker,
+    Processed,
+    group_mentions,
+    load_linker,
+    process_article,
+)
+from articles.schema import SCHEMA, SCHEMA_VERSION
 from articles.split import find_footnotes
 
 INDEX_ENV = "ARTICLES_INDEX_PATH"
 DEFAULT_INDEX = Path(__file__).resolve().parent / "index.sqlite"
-SCHEMA_VERSION = "1"
-_SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles(
-  id TEXT PRIMARY KEY, file TEXT NOT NULL UNIQUE, file_hash TEXT NOT NULL,
-  content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
-  published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, language TEXT NOT NULL,
-  body TEXT NOT NULL, footnotes TEXT NOT NULL);
-CREATE INDEX articles_hash ON articles(content_hash);
-CREATE TABLE passages(
-  id TEXT PRIMARY KEY, article_id TEXT NOT NULL, n INTEGER NOT NULL, heading TEXT,
-  text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-CREATE INDEX passages_article ON passages(article_id, n);
-CREATE VIRTUAL TABLE passages_fts USING fts5(
-  text, heading, tokenize = 'unicode61 remove_diacritics 2');
-CREATE TABLE mentions(
-  passage_id TEXT NOT NULL, article_id TEXT NOT NULL, target TEXT NOT NULL,
-  target_type TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-  how TEXT NOT NULL, matched TEXT NOT NULL);
-CREATE INDEX mentions_target ON mentions(target_type, target);
-CREATE INDEX mentions_passage ON mentions(passage_id);
-CREATE TABLE dates(
-  passage_id TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL,
-  precision TEXT NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL);
-CREATE INDEX dates_window ON dates(first, last);
-CREATE INDEX dates_passage ON dates(passage_id);
-"""
-_TABLES = ("articles", "passages", "mentions", "dates")
+_TABLES = ("articles", "passages", "links", "dates")
 
 
 class SyncError(RuntimeError):
@@ -112,7 +92,7 @@ def _open_valid(index: Path) -> sqlite3.Connection:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{index}{suffix}").unlink(missing_ok=True)
     con = connect(index)
-    con.executescript(f"BEGIN;{_SCHEMA}COMMIT;")
+    con.executescript(f"BEGIN;{SCHEMA}COMMIT;")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
     return con
 
@@ -246,7 +226,7 @@ def _delete_article(con: sqlite3.Connection, article_id: str) -> None:
         (article_id,),
     )
     con.execute("DELETE FROM passages WHERE article_id = ?", (article_id,))
-    con.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    con.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
     con.execute("DELETE FROM dates WHERE article_id = ?", (article_id,))
     con.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
@@ -272,20 +252,15 @@ def _insert(
             "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
             (cur.lastrowid, p.text, p.heading or ""),
         )
+    by_passage: dict[str, list[Mention]] = {}
+    for m in done.mentions:
+        by_passage.setdefault(m.passage_id, []).append(m)
     con.executemany(
-        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO links VALUES (?,?,?,?,?,?,?)",
         [
-            (
-                m.passage_id,
-                a.id,
-                m.target,
-                m.target_type,
-                m.start,
-                m.end,
-                m.how,
-                m.matched,
-            )
-            for m in done.mentions
+            (pid, a.id, kind, target, how, json.dumps(spans), n)
+            for pid, found in by_passage.items()
+            for n, (kind, target, how, spans) in enumerate(group_mentions(found))
         ],
     )
     rows = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 
 _INVISIBLE = dict.fromkeys(
     map(ord, "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"), None
@@ -22,6 +23,7 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 _ESCAPABLE = "\\`*_{}[]()#+-.!|~<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER_BASE = 0xE000  # private use area: never in real text we keep
+_RESTORE = {_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)}
 _EMPHASIS = (
     re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
     re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
@@ -30,6 +32,7 @@ _EMPHASIS = (
     re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
     re.compile(r"`([^`]+)`"),
 )
+_MARKUP_CHARS = re.compile(r"[\\`*_\[~>]")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+", re.MULTILINE)
@@ -94,39 +97,33 @@ def strip_markdown(text: str) -> str:
     str
         The visible text.
     """
+    if not _MARKUP_CHARS.search(text):
+        return text
     text = _ESCAPE.sub(lambda m: chr(_PLACEHOLDER_BASE + _ESCAPABLE.index(m[1])), text)
     text = _QUOTE_MARK.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
     for pattern in _EMPHASIS:
         text = pattern.sub(r"\1", text)
-    return "".join(
-        _ESCAPABLE[ord(ch) - _PLACEHOLDER_BASE]
-        if _PLACEHOLDER_BASE <= ord(ch) < _PLACEHOLDER_BASE + len(_ESCAPABLE)
-        else ch
-        for ch in text
-    )
+    return text.translate(_RESTORE)
 
 
-def script_of(ch: str) -> str:
-    """Name the writing system of a letter: latin, arabic, cyrillic, han or other."""
-    code = ord(ch)
-    if code < 0x250:
-        return "latin"
-    if 0x600 <= code < 0x780 or 0xFB50 <= code < 0xFE00 or 0xFE70 <= code < 0xFF00:
-        return "arabic"
-    if 0x400 <= code < 0x530:
-        return "cyrillic"
-    if 0x4E00 <= code < 0xA000 or 0x3400 <= code < 0x4DC0:
-        return "han"
-    return "other"
+_SCRIPTS = {
+    "latin": re.compile(r"[\u00c0-\u024f]"),
+    "arabic": re.compile(r"[\u0600-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "cyrillic": re.compile(r"[\u0400-\u052f]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
+}
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 
 def count_scripts(text: str) -> dict[str, int]:
-    """Count the letters of each writing system in a text."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = script_of(ch)
-            counts[name] = counts.get(name, 0) + 1
-    return counts
+    """Count the letters of each script (latin, arabic, cyrillic, han, other)."""
+    ascii_part = text.encode("ascii", "ignore")
+    rest = _ASCII_RUN.sub("", text)
+    counts = {name: len(p.findall(rest)) for name, p in _SCRIPTS.items()}
+    counts["other"] = len(_LETTER.findall(rest)) - sum(counts.values())
+    counts["latin"] += len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    return {name: n for name, n in counts.items() if n > 0}

@@ -15,11 +15,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from articles.model import Article, DateMention, Mention, Passage
+from articles.model import HOW, Article, DateMention, Mention, Passage
 from articles.split import split_passages
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from articles.model import Actor
     from geo.model import Feature
@@ -112,8 +112,8 @@ def process_article(article: Article, linker: Linker) -> Processed:
     """Split one article and link every passage.
 
     Mentions whose span does not match the passage text are dropped (the index never
-    stores a span that would highlight the wrong words). A date without a year takes
-    the year of the last explicit year mentioned in an earlier passage.
+    stores a span that would highlight the wrong words). A date without a year may
+    take the last year written out in the passage just before (``context_year``).
 
     Parameters
     ----------
@@ -143,8 +143,28 @@ def process_article(article: Article, linker: Linker) -> Processed:
             if passage.text[d.start : d.end] == d.text
         ]
         dates.extend(found)
-        for mention in found:
-            year = _YEAR.search(mention.text)
-            if year:
-                context_year = int(year.group())
+        years = [int(y[0]) for d in found if (y := _YEAR.search(d.text))]
+        context_year = years[-1] if years else None
     return Processed(article, tuple(passages), tuple(mentions), tuple(dates))
+
+
+def group_mentions(
+    mentions: Iterable[Mention],
+) -> list[tuple[str, str, str, tuple[tuple[int, int], ...]]]:
+    """Group one passage's mentions by target, in order of first appearance.
+
+    Returns
+    -------
+    list of tuple
+        ``(target_type, target, how, spans)``; ``how`` is the strongest way the
+        target was recognised (name, alias, demonym, implied), spans in text order.
+    """
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        groups.setdefault((m.target_type, m.target), []).append(m)
+    rank = {how: i for i, how in enumerate(HOW)}
+    return [
+        (kind, target, min((m.how for m in found), key=lambda h: rank.get(h, 9)),
+         tuple((m.start, m.end) for m in found))
+        for (kind, target), found in groups.items()
+    ]  # fmt: skip

@@ -13,11 +13,10 @@ from typing import Any
 
 from articles.corpus import corpus_dir
 from articles.index import connect, index_path, sync_index
-from articles.model import HOW, DateMention
+from articles.model import DateMention
 from articles.split import notes_for
 
 DATEMODES = ("published", "events")
-_CHUNK = 500
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
@@ -110,7 +109,7 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
     sql, args = ["1"], []
     if filters.feature:
         sql.append(
-            "p.id IN (SELECT passage_id FROM mentions "
+            "p.id IN (SELECT passage_id FROM links "
             "WHERE target_type = 'feature' AND target = ?)"
         )
         args.append(filters.feature)
@@ -118,7 +117,7 @@ def _where(filters: Filters) -> tuple[str, list[Any]]:
         ids = sorted(_expand_actors(filters.actors))
         marks = ",".join("?" * len(ids))
         sql.append(
-            "p.id IN (SELECT passage_id FROM mentions "
+            "p.id IN (SELECT passage_id FROM links "
             f"WHERE target_type = 'actor' AND target IN ({marks}))"
         )
         args.extend(ids)
@@ -175,73 +174,56 @@ def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
     try:
         rows = con.execute(
             "SELECT p.id, p.article_id, p.n, p.heading, p.text, a.title, a.author, "
-            "a.published, a.source, a.footnotes FROM passages p "
-            f"JOIN articles a ON a.id = p.article_id WHERE {where} "
+            f"a.published, a.source, a.footnotes {_FROM} WHERE {where} "
             "ORDER BY a.published DESC, a.id, p.n",
             args,
         ).fetchall()
-        links = _load_links(con, [r[0] for r in rows])
-        dates = _load_dates(con, [r[0] for r in rows])
+        con.execute("CREATE TEMP TABLE hit_ids(id TEXT PRIMARY KEY)")
+        con.executemany("INSERT INTO hit_ids VALUES (?)", ((r[0],) for r in rows))
+        links = _load_links(con)
+        dates = _load_dates(con)
     finally:
         con.close()
-    return [_to_hit(row, links, dates) for row in rows]
+    notes: dict[str, dict[str, str]] = {}
+    return [_to_hit(row, links, dates, notes) for row in rows]
 
 
-def _chunks(ids: list[str]) -> Iterable[list[str]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield ids[start : start + _CHUNK]
+_FROM = "FROM passages p JOIN articles a ON a.id = p.article_id"
 
 
-def _load_links(
-    con: sqlite3.Connection, ids: list[str]
-) -> dict[tuple[str, str], dict[str, list[tuple[str, int, int]]]]:
-    out: dict[tuple[str, str], dict[str, list[tuple[str, int, int]]]] = {}
-    for chunk in _chunks(ids):
-        for pid, target, kind, start, end, how in con.execute(
-            'SELECT passage_id, target, target_type, start, "end", how FROM mentions '
-            f"WHERE passage_id IN ({','.join('?' * len(chunk))}) ORDER BY start",
-            chunk,
-        ):
-            out.setdefault((pid, kind), {}).setdefault(target, []).append(
-                (how, start, end)
-            )
+def _load_links(con: sqlite3.Connection) -> dict[tuple[str, str], list[Link]]:
+    """Links of every hit (grouped per target at index time)."""
+    out: dict[tuple[str, str], list[Link]] = {}
+    rows = con.execute(
+        "SELECT k.passage_id, k.target_type, k.target, k.how, k.spans "
+        "FROM hit_ids h JOIN links k ON k.passage_id = h.id ORDER BY k.passage_id, k.n"
+    )
+    for pid, kind, target, how, spans in rows:
+        pairs = tuple((s, e) for s, e in json.loads(spans))
+        out.setdefault((pid, kind), []).append(Link(target, how, pairs))
     return out
 
 
-def _load_dates(
-    con: sqlite3.Connection, ids: list[str]
-) -> dict[str, list[DateMention]]:
+def _load_dates(con: sqlite3.Connection) -> dict[str, list[DateMention]]:
     out: dict[str, list[DateMention]] = {}
-    for chunk in _chunks(ids):
-        for row in con.execute(
-            'SELECT passage_id, start, "end", text, value, precision FROM dates '
-            f"WHERE passage_id IN ({','.join('?' * len(chunk))}) ORDER BY start",
-            chunk,
-        ):
-            out.setdefault(row[0], []).append(DateMention(*row))
+    for row in con.execute(
+        'SELECT d.passage_id, d.start, d."end", d.text, d.value, d.precision '
+        "FROM hit_ids h JOIN dates d ON d.passage_id = h.id "
+        "ORDER BY d.passage_id, d.start"
+    ):
+        out.setdefault(row[0], []).append(DateMention(*row))
     return out
-
-
-def _how_rank(how: str) -> int:
-    return HOW.index(how) if how in HOW else len(HOW)
-
-
-def _as_links(found: dict[str, list[tuple[str, int, int]]]) -> tuple[Link, ...]:
-    links = []
-    for target, spans in found.items():
-        how = min(
-            (h for h, _, _ in spans), key=lambda h: HOW.index(h) if h in HOW else 9
-        )
-        links.append(Link(target, how, tuple((s, e) for _, s, e in spans)))
-    return tuple(links)
 
 
 def _to_hit(
     row: tuple[Any, ...],
-    links: dict[tuple[str, str], dict[str, list[tuple[str, int, int]]]],
+    links: dict[tuple[str, str], list[Link]],
     dates: dict[str, list[DateMention]],
+    notes: dict[str, dict[str, str]],
 ) -> Hit:
-    pid, aid, n, heading, text, title, author, published, source, notes = row
+    pid, aid, n, heading, text, title, author, published, source, footnotes = row
+    if aid not in notes:
+        notes[aid] = json.loads(footnotes)
     return Hit(
         passage_id=pid,
         article_id=aid,
@@ -252,10 +234,10 @@ def _to_hit(
         author=author,
         published=dt.date.fromisoformat(published),
         source=source,
-        features=_as_links(links.get((pid, "feature"), {})),
-        actors=_as_links(links.get((pid, "actor"), {})),
+        features=tuple(links.get((pid, "feature"), ())),
+        actors=tuple(links.get((pid, "actor"), ())),
         dates=tuple(dates.get(pid, ())),
-        notes=notes_for(text, json.loads(notes)),
+        notes=notes_for(text, notes[aid]) if notes[aid] else (),
     )
 
 

@@ -5,28 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from articles.model import HOW, Article, DateMention, Mention
-from articles.process import Processed
+from articles.model import Article, DateMention, Mention
+from articles.process import Processed, group_mentions
 from articles.query import Hit, Link
 
 
 def group_links(mentions: Iterable[Mention], target_type: str) -> tuple[Link, ...]:
-    """Group one passage's mentions by target: one Link per feature or actor.
-
-    The link's ``how`` is the strongest way it was recognised (name, alias,
-    demonym, implied); spans are in text order.
-    """
-    spans: dict[str, list[Mention]] = {}
-    for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        if mention.target_type == target_type:
-            spans.setdefault(mention.target, []).append(mention)
+    """Group one passage's mentions of one type by target: one Link per target."""
     return tuple(
-        Link(
-            target,
-            min((m.how for m in found), key=lambda h: HOW.index(h) if h in HOW else 9),
-            tuple((m.start, m.end) for m in found),
-        )
-        for target, found in spans.items()
+        Link(target, how, spans)
+        for kind, target, how, spans in group_mentions(mentions)
+        if kind == target_type
     )
 
 

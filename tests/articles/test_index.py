@@ -35,7 +35,7 @@ def test_sync_builds_from_nothing(
     report = sync_index(corpus, index, fake_linker)
     assert sorted(report.added) == [SEED_1, SEED_2]
     assert _rows(index, "SELECT count(*) FROM passages") == [(21,)]
-    assert _rows(index, "SELECT count(*) FROM mentions")[0][0] > 0
+    assert _rows(index, "SELECT count(*) FROM links")[0][0] > 0
     assert _rows(index, "SELECT published, posted FROM articles ORDER BY id") == [
         ("2025-01-23", "2025-01-24"),
         ("2025-05-27", "2025-05-28"),
@@ -71,7 +71,7 @@ def test_sync_adds_and_drops_articles(corpus: Path, index: Path) -> None:
     assert (report.added, report.removed) == (("new-one",), (SEED_1,))
     ids = {r[0] for r in _rows(index, "SELECT article_id FROM passages")}
     assert ids == {SEED_2, "new-one"}
-    assert not _rows(index, f"SELECT * FROM mentions WHERE article_id = '{SEED_1}'")
+    assert not _rows(index, f"SELECT * FROM links WHERE article_id = '{SEED_1}'")
     assert not query_passages(Filters(q="Wakhan Corridor Dilemma"), index)
 
 
@@ -86,14 +86,11 @@ def test_sync_new_fingerprint_relinks_everything(corpus: Path, index: Path) -> N
 def test_deleting_index_loses_nothing(corpus: Path, index: Path) -> None:
     sync_index(corpus, index, FakeLinker())
     dump = _rows(index, "SELECT * FROM passages ORDER BY id")
-    mentions = _rows(index, "SELECT * FROM mentions ORDER BY passage_id, start, target")
+    mentions = _rows(index, "SELECT * FROM links ORDER BY passage_id, n")
     index.unlink()
     sync_index(corpus, index, FakeLinker())
     assert _rows(index, "SELECT * FROM passages ORDER BY id") == dump
-    assert (
-        _rows(index, "SELECT * FROM mentions ORDER BY passage_id, start, target")
-        == mentions
-    )
+    assert _rows(index, "SELECT * FROM links ORDER BY passage_id, n") == mentions
 
 
 def test_sync_rebuilds_corrupt_index(corpus: Path, index: Path) -> None:

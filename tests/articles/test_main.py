@@ -133,6 +133,21 @@ def test_cli_sync_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "0 added, 0 updated, 0 removed, 2 unchanged" in out
 
 
+def test_cli_sync_reports_bad_file(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (corpus / "broken.md").write_text("---\ntitle: [x\n---\nbody", encoding="utf-8")
+    code, out, err = _run(["sync"], capsys)
+    assert code == 0
+    assert "2 added" in out
+    assert err == (
+        "articles sync: error: broken.md: malformed front matter: "
+        "invalid YAML at line 3\n"
+    )
+    code, _, _ = _run(["sync", "--strict"], capsys)
+    assert code == 1
+
+
 def test_cli_usage_error_is_one_line(tmp_path: Path) -> None:
     env = {**os.environ, "ARTICLES_INDEX_PATH": str(tmp_path / "i.sqlite")}
     proc = subprocess.run(

@@ -38,10 +38,11 @@ def test_process_drops_mentions_with_wrong_spans() -> None:
     assert [m.matched for m in done.mentions] == ["Kabul"]
 
 
-def test_process_carries_explicit_year_to_later_passages() -> None:
+def test_process_carries_year_of_previous_passage_only() -> None:
     linker = _Sloppy(years=[])
-    process_article(_article("First.\n\nIn March 2019 talks.\n\nLater."), linker)
-    assert linker.years == [None, None, 2019]
+    body = "First.\n\nIn March 2019 talks.\n\nLater.\n\nMuch later."
+    process_article(_article(body), linker)
+    assert linker.years == [None, None, 2019, None]
 
 
 def test_process_real_linker_on_seeds_spans_exact() -> None:

@@ -1,0 +1,1 @@
+"""Speed figures for the project (``make bench`` runs ``python -m bench``)."""
