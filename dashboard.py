@@ -10,7 +10,7 @@ from components import feature_panel, loaders, map_legend, map_view, selection
 def render_map_column(selected: str | None) -> None:
     """Draw the map (base map stays mounted; the selection is an overlay)."""
     layers = loaders.load_map_layers()
-    base = map_view.build_map(layers)
+    base = map_view.build_map(layers, attribution=loaders.load_attribution())
     overlay = map_view.build_overlay(layers, selected=selected)
     map_view.render(base, overlay)
 
@@ -40,7 +40,7 @@ def main() -> None:
     selected = selection.update_selection(
         st.session_state, st.session_state.get(map_view.MAP_KEY)
     )
-    left, right = st.columns([3, 1], gap="medium")
+    left, right = st.columns([5, 2], gap="medium")
     with left:
         render_map_column(selected)
     with right:

@@ -18,10 +18,7 @@ REGION_MIN_ZOOM = 5
 REGION_MAX_ZOOM = 7
 #: Zoom-5 tile columns and rows that cover 44-82 E, 20-46 N; higher zooms nest in them.
 REGION_TILES_Z5 = (19, 11, 23, 14)
-ATTRIBUTION = (
-    "Basemap rendered by this project from Natural Earth 1:10m admin-0 5.1.1 "
-    "(public domain) and GeoNames places (CC BY 4.0)"
-)
+ATTRIBUTION = "Basemap: Natural Earth 1:10m (public domain), GeoNames (CC BY 4.0)"
 
 
 def tile_lon(x: int, zoom: int) -> float:
@@ -54,8 +51,10 @@ def tile_range(zoom: int) -> tuple[int, int, int, int]:
     return (x0 * f, y0 * f, (x1 + 1) * f - 1, (y1 + 1) * f - 1)
 
 
-def build_tile_layers() -> list[folium.TileLayer]:
+def build_tile_layers(attribution: str = "") -> list[folium.TileLayer]:
     """Return the two basemap layers: the world (z0-4) and the region (z5-7).
+
+    `attribution` (the data layers' credits) is appended to the basemap's.
 
     The world layer is upscaled beyond zoom 4, so panning outside the region
     never requests a missing tile; the region layer only asks for tiles inside
@@ -63,9 +62,10 @@ def build_tile_layers() -> list[folium.TileLayer]:
     """
     (south, west), (north, east) = region_bounds()
     eps = 1e-6
+    attr = " | ".join(part for part in (ATTRIBUTION, attribution) if part)
     world = folium.TileLayer(
         tiles=TILE_URL,
-        attr=ATTRIBUTION,
+        attr=attr,
         name="Basemap (world)",
         max_native_zoom=WORLD_MAX_ZOOM,
         max_zoom=12,
@@ -74,7 +74,7 @@ def build_tile_layers() -> list[folium.TileLayer]:
     )
     region = folium.TileLayer(
         tiles=TILE_URL,
-        attr=ATTRIBUTION,
+        attr=attr,
         name="Basemap (region)",
         min_zoom=REGION_MIN_ZOOM,
         min_native_zoom=REGION_MIN_ZOOM,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import pandas as pd
 import streamlit as st
 
 from components import selection
@@ -108,9 +109,9 @@ def build_fact_notes(facts: Mapping[str, object]) -> list[str]:
 
 
 def fact_columns(facts: Mapping[str, object]) -> dict[str, str]:
-    """Column titles, naming the scale of our data (``"our data (1:10m)"``)."""
+    """Column titles: what we measured on our data (at its scale) vs published."""
     scale = facts.get("scale")
-    ours = f"measured on our data ({scale})" if isinstance(scale, str) else "measured"
+    ours = f"measured ({scale})" if isinstance(scale, str) else "measured"
     return {"measure": "measure", "measured": ours, "published": "published"}
 
 
@@ -162,10 +163,9 @@ def render(
     if facts:
         st.markdown("**Facts**")
         columns = fact_columns(facts)
-        rows = [
-            {columns[k]: v for k, v in r.items()} for r in build_fact_rows(facts, names)
-        ]
-        st.dataframe(rows, hide_index=True)
+        rows = build_fact_rows(facts, names)
+        table = pd.DataFrame([{columns[k]: v for k, v in r.items()} for r in rows])
+        st.table(table.set_index(columns["measure"]) if len(table) else table)
         for note in build_fact_notes(facts):
             st.caption(escape_markdown(note))
     _render_provenance(feature)

@@ -25,6 +25,12 @@ def load_layer_ids() -> tuple[str, ...]:
     return tuple(spec.id for spec in LAYERS)
 
 
+@st.cache_data(show_spinner=False)
+def load_attribution() -> str:
+    """Return the data layers' attributions, deduplicated, for the map's credits."""
+    return "; ".join(dict.fromkeys(spec.attribution for spec in LAYERS))
+
+
 def load_map_layers() -> dict[str, gpd.GeoDataFrame]:
     """Return every catalog layer by id (each one cached by `load_layer`)."""
     return {layer_id: load_layer(layer_id) for layer_id in load_layer_ids()}

@@ -34,7 +34,10 @@ ON_EACH_FEATURE = JsCode(
 LABEL_CSS = (
     "<style>.map-label{white-space:nowrap;transform:translate(-50%,-50%);"
     "font:600 12px sans-serif;color:#4a2a00;text-shadow:0 0 3px #fff,0 0 3px #fff;"
-    "pointer-events:none}</style>"
+    "pointer-events:none}.leaflet-interactive:focus{outline:none}"
+    ".leaflet-container,.leaflet-control-layers label{font-size:12px;margin:0}"
+    ".leaflet-container .leaflet-control-attribution{font-size:10px;line-height:1.3}"
+    "</style>"
 )
 
 

@@ -23,6 +23,7 @@ KIND_LABELS: dict[str, str] = {
 #: Base style per kind (Leaflet path options).
 KIND_STYLES: dict[str, dict[str, Any]] = {
     "country": {
+        "stroke": False,
         "color": "#6b6b6b",
         "weight": 1.2,
         "fillColor": "#d9cfb8",
@@ -54,6 +55,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "lineCap": "round",
     },
     "city": {
+        "fill": True,
         "color": "#ffffff",
         "weight": 1.2,
         "fillColor": "#2c3e50",
@@ -61,6 +63,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "radius": 4,
     },
     "crossing": {
+        "fill": True,
         "color": "#ffffff",
         "weight": 1.2,
         "fillColor": "#c0392b",
@@ -68,6 +71,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "radius": 5,
     },
     "pass": {
+        "fill": True,
         "color": "#ffffff",
         "weight": 1.2,
         "fillColor": "#7b5e2a",
@@ -75,6 +79,7 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
         "radius": 5,
     },
     "site": {
+        "fill": True,
         "color": "#ffffff",
         "weight": 1.2,
         "fillColor": "#6c3483",
@@ -94,7 +99,7 @@ EVIDENCE_FILL = "#2166ac"
 MUTED = {"color": "#a0a0a0", "fillColor": "#cfcfcf"}
 HIGHLIGHT = {"color": "#ffb000", "weight_add": 2.5, "opacity": 1.0}
 SELECTED = {"color": "#0050d0", "weight_add": 3.0, "opacity": 1.0}
-HOVER_STYLE = {"weight": 4, "color": "#0050d0"}
+HOVER_STYLE = {"stroke": True, "weight": 4, "color": "#0050d0"}
 
 _POINT_KINDS = frozenset({"city", "crossing", "pass", "site"})
 
@@ -125,6 +130,7 @@ def _emphasise(style: dict[str, Any], emphasis: Mapping[str, Any], kind: str) ->
         style["color"] = emphasis["color"]
         style["weight"] = 3.0
         return
+    style["stroke"] = True
     style["color"] = emphasis["color"]
     style["opacity"] = emphasis["opacity"]
     style["weight"] = round(float(style.get("weight", 1.0)) + emphasis["weight_add"], 1)

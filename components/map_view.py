@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -25,7 +26,7 @@ MAP_KEY = "map.view"
 #: Only what the app reads: the clicked feature, and the click position (so a
 #: second click on the same feature is a new event). No reruns on pan or zoom.
 RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked"]
-DEFAULT_CENTER = (34.5, 68.0)
+DEFAULT_CENTER = (34.0, 69.5)
 DEFAULT_ZOOM = 5
 #: LayerControl groups, in drawing order (later groups draw on top).
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -55,6 +56,7 @@ def build_map(
     counts: Mapping[str, int] | None = None,
     highlight: Collection[str] = (),
     fit_highlight: bool = True,
+    attribution: str = "",
 ) -> folium.Map:
     """Build the map from catalog layers (pure: no Streamlit calls).
 
@@ -73,6 +75,9 @@ def build_map(
         Feature ids outlined in amber.
     fit_highlight : bool
         Fit the view to the highlighted features (when any exist).
+    attribution : str
+        Credits of the data layers, shown after the basemap's (plain text; it
+        is HTML-escaped).
 
     Returns
     -------
@@ -87,7 +92,7 @@ def build_map(
         max_zoom=11,
         control_scale=True,
     )
-    for tile_layer in basemap.build_tile_layers():
+    for tile_layer in basemap.build_tile_layers(html.escape(attribution)):
         tile_layer.add_to(m)
     style = functools.partial(
         style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)

@@ -1,0 +1,76 @@
+"""The map in a real browser: drawn offline, nothing external, a click shows details."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from shapely.geometry import LineString
+
+from geo.io import read_layer
+from tests.browser.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.browser
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DRAW_TIMEOUT_MS = 30_000
+
+
+def _open_map(page, live_app):
+    start = time.monotonic()
+    page.goto(live_app.url, wait_until="domcontentloaded")
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator("path.feature-wakhan-corridor").wait_for(
+        state="attached", timeout=DRAW_TIMEOUT_MS
+    )
+    print(f"\nfirst load to Wakhan path drawn: {time.monotonic() - start:.1f} s")
+    return frame
+
+
+def _wakhan_point() -> tuple[float, float]:
+    """Middle of the corridor where it is widest (about 73.5 E): easy to hit."""
+    areas = read_layer("areas")
+    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
+    south, north = geom.bounds[1], geom.bounds[3]
+    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
+    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
+    point = longest.interpolate(0.5, normalized=True)
+    return point.y, point.x
+
+
+def test_map_draws_wakhan_and_durand_with_no_external_request(page, live_app) -> None:
+    frame = _open_map(page, live_app)
+    assert frame.locator("path.feature-durand-line").count() == 1
+    assert frame.locator("path.feature-wakhan-corridor").count() == 1
+    assert frame.locator("path.kind-province").count() > 30
+    tiles = frame.locator("img.leaflet-tile-loaded")
+    tiles.first.wait_for(state="attached", timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    assert page.traffic.failed == []
+    assert page.traffic.external(live_app.host) == []
+    assert any("/app/static/tiles/" in url for url in page.traffic.requests)
+    assert any("/app/static/vendor/leaflet" in url for url in page.traffic.requests)
+
+
+def test_click_on_wakhan_shows_details(page, live_app) -> None:
+    frame = _open_map(page, live_app)
+    lat, lng = _wakhan_point()
+    iframe = page.locator(MAP_IFRAME).element_handle().content_frame()
+    x, y = iframe.evaluate(
+        f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
+        " return [p.x, p.y]; }"
+    )
+    heading = page.get_by_role("heading", name="Wakhan Corridor", exact=True)
+    start = time.monotonic()
+    frame.locator("#map_div").click(position={"x": x, "y": y})
+    heading.wait_for(state="visible", timeout=DRAW_TIMEOUT_MS)
+    elapsed = time.monotonic() - start
+    print(f"\nclick to details: {elapsed:.2f} s")
+    assert elapsed < 20
+    page.get_by_text("Provenance").first.wait_for(timeout=DRAW_TIMEOUT_MS)
+    page.get_by_text("Derived extent").first.wait_for(timeout=DRAW_TIMEOUT_MS)
+    frame.locator("path.is-selected").first.wait_for(state="attached")
+    assert page.traffic.failed == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map_wakhan_selected.png"))
