@@ -142,7 +142,7 @@ def _unique(targets: list[Target]) -> tuple[Target, ...]:
         key = (target.target_type, target.target)
         if key not in seen or _HOW_RANK[target.how] < _HOW_RANK[seen[key].how]:
             seen[key] = target
-    return tuple(seen.values())
+    return tuple(sorted(seen.values(), key=lambda t: (t.target_type, t.target)))
 
 
 def _find(text: str, automaton: Any) -> tuple[list[_Candidate], list[_Candidate]]:
@@ -200,7 +200,8 @@ def _mentions(passage: Passage, candidates: Iterable[_Candidate]) -> list[Mentio
 def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
     plain, in_context = _find(passage.text, context.automaton)
     size = len(passage.text)
-    mentions = _mentions(passage, _select(plain, size))
+    chosen = sorted(_select(plain, size), key=lambda c: c.start)
+    mentions = _mentions(passage, chosen)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, _select(in_context, size), counts)
 
@@ -209,15 +210,17 @@ def _finish(
     parts: _Parts, context: LinkContext, article_counts: Mapping[str, int] | None
 ) -> list[Mention]:
     mentions = list(parts.mentions)
-    spans = {(m.target, m.start, m.end) for m in mentions}
+    if not parts.context:
+        return mentions  # already in reading order
+    named = [(m.target, m.start, m.end) for m in mentions if m.target in context.sides]
     for candidate in parts.context:
         for target in candidate.targets:
             sides = context.sides[target.target]
             if any(
                 t == target.target and s < candidate.end and candidate.start < e
-                for t, s, e in spans
+                for t, s, e in named
             ):
-                continue
+                continue  # the same line is already linked by name here
             if not decide_context(parts.counts, article_counts, sides):
                 continue
             span = (candidate.start, candidate.end)
