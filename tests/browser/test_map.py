@@ -51,6 +51,7 @@ def test_map_draws_wakhan_and_durand_with_no_external_request(page, live_app) ->
     assert page.traffic.external(live_app.host) == []
     assert any("/app/static/tiles/" in url for url in page.traffic.requests)
     assert any("/app/static/vendor/leaflet" in url for url in page.traffic.requests)
+    assert page.traffic.console_errors == []
 
 
 def test_click_on_wakhan_shows_details(page, live_app) -> None:
