@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,14 +19,13 @@ from articles.model import HOW, Article, DateMention, Mention, Passage
 from articles.split import split_passages
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from articles.model import Actor
     from geo.model import Feature
 
 #: Bump when the way passages are stored changes; any change re-links everything.
 PIPELINE_VERSION = "1"
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 
 
 class Linker(Protocol):
@@ -42,9 +41,9 @@ class Linker(Protocol):
         ...
 
     def dates(
-        self, passage: Passage, published: dt.date, context_year: int | None
-    ) -> list[DateMention]:
-        """Date mentions of one passage."""
+        self, passages: Sequence[Passage], published: dt.date
+    ) -> list[list[DateMention]]:
+        """Date mentions of an article's passages (one list per passage)."""
         ...
 
 
@@ -92,12 +91,12 @@ class RegistryLinker:
         return list(link_passage(passage, self._context))
 
     def dates(
-        self, passage: Passage, published: dt.date, context_year: int | None
-    ) -> list[DateMention]:
-        """Date mentions of one passage, resolved against the publication date."""
-        from articles.dates import extract_dates
+        self, passages: Sequence[Passage], published: dt.date
+    ) -> list[list[DateMention]]:
+        """Date mentions of an article's passages, resolved against publication."""
+        from articles.dates import extract_article_dates
 
-        return list(extract_dates(passage, published, context_year))
+        return extract_article_dates(passages, published)
 
 
 def load_linker() -> RegistryLinker:
@@ -112,8 +111,8 @@ def process_article(article: Article, linker: Linker) -> Processed:
     """Split one article and link every passage.
 
     Mentions whose span does not match the passage text are dropped (the index never
-    stores a span that would highlight the wrong words). A date without a year may
-    take the last year written out in the passage just before (``context_year``).
+    stores a span that would highlight the wrong words). Dates are extracted for
+    the whole article at once, so a yearless date can take its year from context.
 
     Parameters
     ----------
@@ -130,21 +129,15 @@ def process_article(article: Article, linker: Linker) -> Processed:
     passages = split_passages(article)
     mentions: list[Mention] = []
     dates: list[DateMention] = []
-    context_year: int | None = None
-    for passage in passages:
+    for passage, found in zip(
+        passages, linker.dates(passages, article.published), strict=True
+    ):
         mentions.extend(
             m
             for m in linker.link(passage)
             if passage.text[m.start : m.end] == m.matched
         )
-        found = [
-            d
-            for d in linker.dates(passage, article.published, context_year)
-            if passage.text[d.start : d.end] == d.text
-        ]
-        dates.extend(found)
-        years = [int(y[0]) for d in found if (y := _YEAR.search(d.text))]
-        context_year = years[-1] if years else None
+        dates.extend(d for d in found if passage.text[d.start : d.end] == d.text)
     return Processed(article, tuple(passages), tuple(mentions), tuple(dates))
 
 

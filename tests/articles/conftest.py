@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,9 +60,12 @@ class FakeLinker:
         ]
 
     def dates(
-        self, passage: Passage, published: dt.date, context_year: int | None
-    ) -> list[DateMention]:
-        del published, context_year
+        self, passages: Sequence[Passage], published: dt.date
+    ) -> list[list[DateMention]]:
+        del published
+        return [self._dates(p) for p in passages]
+
+    def _dates(self, passage: Passage) -> list[DateMention]:
         out = []
         for m in _DATE_RE.finditer(passage.text):
             month = _MONTHS.split().index(m[2]) + 1

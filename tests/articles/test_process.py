@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.corpus import load_articles
@@ -13,20 +14,18 @@ from tests.articles.conftest import REAL_CORPUS, SEED_1, FakeLinker
 
 @dataclass
 class _Sloppy(FakeLinker):
-    """Returns one wrong span and records the context year it is given."""
-
-    years: list[int | None] | None = None
+    """Returns one wrong span for links and one for dates."""
 
     def link(self, passage: Passage) -> list[Mention]:
         good = super().link(passage)
         return [*good, Mention(passage.id, "x", "feature", 0, 3, "name", "not-this")]
 
     def dates(
-        self, passage: Passage, published: dt.date, context_year: int | None
-    ) -> list[DateMention]:
-        assert self.years is not None
-        self.years.append(context_year)
-        return super().dates(passage, published, context_year)
+        self, passages: Sequence[Passage], published: dt.date
+    ) -> list[list[DateMention]]:
+        found = super().dates(passages, published)
+        bad = [DateMention(p.id, 0, 2, "zz", "2020", "year") for p in passages]
+        return [[*f, b] for f, b in zip(found, bad, strict=True)]
 
 
 def _article(body: str) -> Article:
@@ -34,15 +33,18 @@ def _article(body: str) -> Article:
 
 
 def test_process_drops_mentions_with_wrong_spans() -> None:
-    done = process_article(_article("Talks in Kabul."), _Sloppy(years=[]))
+    done = process_article(_article("Talks in Kabul in March 2019."), _Sloppy())
     assert [m.matched for m in done.mentions] == ["Kabul"]
+    assert [d.text for d in done.dates] == ["March 2019"]
 
 
-def test_process_carries_year_of_previous_passage_only() -> None:
-    linker = _Sloppy(years=[])
-    body = "First.\n\nIn March 2019 talks.\n\nLater.\n\nMuch later."
-    process_article(_article(body), linker)
-    assert linker.years == [None, None, 2019, None]
+def test_process_real_linker_carries_year_across_passages() -> None:
+    body = "Talks began in March 2024 in Kabul.\n\nThey resumed on 5 April."
+    done = process_article(_article(body), load_linker())
+    assert [(d.text, d.value) for d in done.dates] == [
+        ("March 2024", "2024-03"),
+        ("5 April", "2024-04-05"),
+    ]
 
 
 def test_process_real_linker_on_seeds_spans_exact() -> None:
