@@ -74,6 +74,7 @@ def _passage_lines(p: dict[str, Any]) -> list[str]:
         _links_line("features", p["features"]),
         _links_line("actors", p["actors"]),
         f"    dates: {dates}",
+        *(f"    note: {note}" for note in p.get("notes", ())),
     ]
 
 

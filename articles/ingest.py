@@ -10,10 +10,13 @@ as they were.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -236,21 +239,29 @@ def ingest_bytes(
     unknown = set(overrides) - {"title", "published", "author", "source"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
-    taken = {p.stem for p in list_article_files(corpus)}
-    prepare_article(filename, data, overrides, taken)  # validate before any write
+    prepare_article(filename, data, overrides, set())  # validate before any write
     linker = linker or load_linker()
-    sync_index(corpus, index, linker)
-    taken |= list_article_ids(index)
-    document, article = prepare_article(filename, data, overrides, taken)
-    existing = find_article_by_hash(index, article.content_hash)
-    if existing is not None:
-        return IngestResult("duplicate", existing, article.title, duplicate_of=existing)
-    return IngestResult(
-        "added",
-        article.id,
-        article.title,
-        _write(corpus, index, document, article, linker),
-    )
+    with _ingest_lock(index):
+        sync_index(corpus, index, linker)
+        taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
+        document, article = prepare_article(filename, data, overrides, taken)
+        existing = find_article_by_hash(index, article.content_hash)
+        if existing is not None:
+            return IngestResult("duplicate", existing, article.title, None, existing)
+        path = _write(corpus, index, document, article, linker)
+    return IngestResult("added", article.id, article.title, path)
+
+
+@contextlib.contextmanager
+def _ingest_lock(index: Path) -> Iterator[None]:
+    """Serialise ingests (CLI and dashboard) with an advisory lock next to the index."""
+    index.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{index}.lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _write(
@@ -260,7 +271,12 @@ def _write(
     target = corpus / f"{article.id}.md"
     temp = corpus / f".{article.id}.md.tmp"
     temp.write_text(document, encoding="utf-8")
-    os.replace(temp, target)
+    try:
+        os.link(temp, target)  # atomic, and never overwrites an existing article
+    except FileExistsError:
+        raise IngestError(f"an article file {target.name} already exists") from None
+    finally:
+        temp.unlink()
     try:
         sync_index(corpus, index, linker, require=target)
     except Exception as exc:
@@ -290,9 +306,9 @@ def ingest_file(
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise IngestError(f"no such file: {path}") from None
+        raise IngestError("no such file") from None
     except OSError as exc:
-        raise IngestError(f"cannot read {path}: {exc.strerror}") from None
+        raise IngestError(f"cannot read the file: {exc.strerror}") from None
     return ingest_bytes(
         Path(path).name, data, corpus, index, linker=linker, **overrides
     )

@@ -181,3 +181,15 @@ def test_make_article_id() -> None:
     )
     assert make_article_id(day, "واخان", set()) == "2025-01-article"
     assert make_article_id(day, "Zé b", {"2025-01-ze-b"}) == "2025-01-ze-b-2"
+
+
+def test_ingest_concurrent_same_file_added_once(corpus: Path, indexed: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run(_: int) -> str:
+        return _ingest("note.txt", GOOD_TXT.encode(), corpus, indexed).status
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        statuses = sorted(pool.map(run, range(4)))
+    assert statuses == ["added", "duplicate", "duplicate", "duplicate"]
+    assert len(list(corpus.glob("2024-03-torkham-reopens*.md"))) == 1
