@@ -195,7 +195,18 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     fail the sync, so one bad file never keeps the dashboard from starting; with
     ``--strict`` they do (exit 1).
     """
-    report = sync_index(corpus_dir(), index_path(), linker or load_linker())
+    from tqdm import tqdm
+
+    quiet = args.json or not sys.stderr.isatty()
+    with tqdm(unit="article", disable=quiet, leave=False) as bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        report = sync_index(
+            corpus_dir(), index_path(), linker or load_linker(), progress=advance
+        )
     data = {
         k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()
     }

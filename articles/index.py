@@ -14,7 +14,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -113,6 +113,7 @@ def sync_index(
     linker: Linker | None = None,
     *,
     require: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SyncReport:
     """Bring the index in line with the corpus, re-linking only what changed.
 
@@ -127,6 +128,8 @@ def sync_index(
     require : Path, optional
         A corpus file that must index cleanly; if it cannot, the whole transaction
         is rolled back and ``SyncError`` raised.
+    progress : callable, optional
+        Called as ``progress(done, total)`` after each article that is (re)linked.
 
     Returns
     -------
@@ -140,7 +143,7 @@ def sync_index(
     with open_index(index) as con:
         con.execute("BEGIN IMMEDIATE")
         try:
-            report = _apply(con, files, data, linker, require)
+            report = _apply(con, files, data, linker, (require, progress))
         except BaseException:
             con.execute("ROLLBACK")
             raise
@@ -153,8 +156,9 @@ def _apply(
     files: dict[str, Path],
     data: dict[str, bytes],
     linker: Linker,
-    require: Path | None,
+    options: tuple[Path | None, Callable[[int, int], None] | None],
 ) -> SyncReport:
+    require, progress = options
     hashes = {name: hashlib.sha256(raw).hexdigest() for name, raw in data.items()}
     row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
     stored = {
@@ -178,7 +182,9 @@ def _apply(
     added: list[str] = []
     updated: list[str] = []
     errors: list[str] = []
-    for name in changed:
+    for done, name in enumerate(changed, start=1):
+        if progress is not None:
+            progress(done, len(changed))
         try:
             processed = _index_file(con, name, data[name], hashes[name], linker)
         except SyncError as exc:

@@ -123,3 +123,9 @@ def test_sync_required_file_failure_rolls_back(corpus: Path, index: Path) -> Non
     with pytest.raises(SyncError, match="no publication date"):
         sync_index(corpus, index, FakeLinker(), require=bad)
     assert index.read_bytes() == before
+
+
+def test_sync_reports_progress(corpus: Path, index: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    sync_index(corpus, index, FakeLinker(), progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)]

@@ -15,7 +15,6 @@ from articles.ingest import (
     IngestResult,
     ingest_bytes,
     ingest_file,
-    make_article_id,
 )
 from articles.query import Filters, query_passages
 from tests.articles.conftest import REAL_CORPUS, SEED_1, FakeLinker, snapshot
@@ -171,16 +170,6 @@ def test_ingest_bom_crlf_file(corpus: Path, indexed: Path, tmp_path: Path) -> No
     result = ingest_file(path, corpus, indexed, linker=FakeLinker())
     assert result.status == "added"
     assert "\r" not in result.path.read_text(encoding="utf-8")
-
-
-def test_make_article_id() -> None:
-    day = dt.date(2025, 1, 23)
-    title = "Pakistan's Ambition to Invade Wakhan Corridor"
-    assert (
-        make_article_id(day, title, set()) == "2025-01-pakistan-ambition-invade-wakhan"
-    )
-    assert make_article_id(day, "واخان", set()) == "2025-01-article"
-    assert make_article_id(day, "Zé b", {"2025-01-ze-b"}) == "2025-01-ze-b-2"
 
 
 def test_ingest_concurrent_same_file_added_once(corpus: Path, indexed: Path) -> None:

@@ -1,0 +1,175 @@
+"""Turn a received file into the corpus document to write: decode, extract, name.
+
+Nothing here writes: ``articles.ingest`` calls it to validate a file completely before
+touching the corpus or the index, and ``python -m articles link`` to preview a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from articles.corpus import (
+    SLUG,
+    CorpusError,
+    parse_article,
+    render_document,
+    split_front_matter,
+    to_date,
+)
+from articles.extract import ExtractError, decode_bytes, extract_html
+from articles.model import Article
+
+MARKDOWN = (".md", ".markdown")
+TEXT = (".txt", ".text")
+HTML = (".html", ".htm")
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "and",
+        "or",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+        "its",
+        "it",
+        "s",
+        "vs",
+    ]
+)
+_SLUG_WORDS = 4
+
+
+class IngestError(ValueError):
+    """A file cannot be ingested; the message is one line."""
+
+
+def make_article_id(published: dt.date, title: str, taken: set[str]) -> str:
+    """Build a readable, unique slug from the date and title.
+
+    Parameters
+    ----------
+    published : datetime.date
+        Publication date (gives the ``YYYY-MM-`` prefix).
+    title : str
+        Title; its first significant words (ASCII-folded) follow the prefix.
+    taken : set of str
+        Ids already used; a numeric suffix keeps the new id unique.
+
+    Returns
+    -------
+    str
+        E.g. ``2025-01-pakistan-ambition-invade-wakhan``.
+    """
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    folded = re.sub(r"['’]s\b", "", folded.lower())
+    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS]
+    base = "-".join([f"{published:%Y-%m}", *(words[:_SLUG_WORDS] or ["article"])])
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def read_document(
+    filename: str, data: bytes, overrides: dict[str, Any]
+) -> tuple[dict[str, Any], str]:
+    """Decode a file and take out its metadata and article text.
+
+    Parameters
+    ----------
+    filename : str
+        Name of the file (its extension picks the reader).
+    data : bytes
+        File content.
+    overrides : dict
+        title, published, author, source given by the user (None = not given);
+        they win over whatever the file says.
+
+    Returns
+    -------
+    tuple
+        ``(metadata, text)``: text as received (line ends unified), metadata from the
+        front matter or the HTML page, overrides applied.
+
+    Raises
+    ------
+    IngestError
+        Unsupported type, empty, binary, undecodable, malformed front matter.
+    """
+    ext = Path(filename).suffix.lower()
+    if ext not in MARKDOWN + TEXT + HTML:
+        raise IngestError(
+            f"unsupported file type {ext or '(none)'!r}: use .md .txt .html"
+        )
+    try:
+        text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
+        meta: dict[str, Any] = {}
+        if ext in MARKDOWN:
+            meta, text = split_front_matter(text)
+        elif ext in HTML:
+            page = extract_html(text)
+            meta = {"title": page.title, "author": page.author, "source": page.source}
+            meta["published"] = page.published
+            text = page.text
+        for key, value in overrides.items():
+            if value is not None and value != "":
+                meta[key] = to_date(value, key) if key == "published" else value
+    except (ExtractError, CorpusError) as exc:
+        raise IngestError(str(exc)) from None
+    if not text.strip():
+        raise IngestError("no article text")
+    meta.setdefault("received_as", Path(filename).name)
+    return meta, text
+
+
+def prepare_article(
+    filename: str, data: bytes, overrides: dict[str, Any], taken: set[str]
+) -> tuple[str, Article]:
+    """Turn a file into the corpus document to write and the Article it yields.
+
+    The front matter is completed with what the cleaner found (title, author, both
+    dates), so the corpus file states its metadata explicitly.
+
+    Raises
+    ------
+    IngestError
+        Anything that makes the file unusable (one-line reason).
+    """
+    meta, text = read_document(filename, data, overrides)
+    try:
+        draft = parse_article(render_document({**meta, "id": "draft"}, text), "draft")
+        given = str(meta.get("id") or "")
+        article_id = (
+            given
+            if SLUG.match(given) and given not in taken
+            else make_article_id(draft.published, draft.title, taken)
+        )
+        full = {
+            **meta,
+            "id": article_id,
+            "title": draft.title,
+            "author": draft.author or None,
+            "published": draft.published,
+            "posted": draft.posted,
+            "source": draft.source or meta.get("source"),
+            "language": draft.language,
+        }
+        document = render_document(full, text)
+        return document, parse_article(document, article_id)
+    except CorpusError as exc:
+        raise IngestError(str(exc)) from None
