@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import geopandas as gpd
@@ -91,3 +94,21 @@ def toy_layers() -> dict[str, gpd.GeoDataFrame]:
             ]
         ),
     }
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "articles" / "corpus"
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """A copy of the committed corpus and a fresh index path, set in the env vars.
+
+    The app, the CLIs and the loaders read ``ARTICLES_CORPUS_DIR`` and
+    ``ARTICLES_INDEX_PATH``, so a test never touches the real corpus.
+    """
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    index = tmp_path / "index.sqlite"
+    monkeypatch.setenv("ARTICLES_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ARTICLES_INDEX_PATH", str(index))
+    return corpus, index

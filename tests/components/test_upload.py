@@ -1,15 +1,12 @@
 """Upload: real ingestion into a tmp corpus, escaped outcomes, refresh told once."""
 
 import functools
-import re
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from articles.ingest import IngestError, IngestResult
-from articles.model import Mention
 from components.upload import MAX_BYTES, UploadOutcome, build_outcome, run_ingest
 
 CORPUS = Path(__file__).resolve().parents[2] / "articles" / "corpus"
@@ -23,28 +20,6 @@ source: "javascript:alert(1)"
 
 The Wakhan Corridor is quiet <b>today</b>, a reporter wrote from Kabul.
 """
-
-
-class WordLinker:
-    fingerprint = "test-upload-linker-1"
-
-    def link(self, passage):
-        return [
-            Mention(
-                passage.id,
-                "wakhan-corridor",
-                "feature",
-                m.start(),
-                m.end(),
-                "name",
-                m[0],
-            )
-            for m in re.finditer(r"Wakhan", passage.text)
-        ]
-
-    def dates(self, passage, published, context_year):
-        del passage, published, context_year
-        return []
 
 
 def _raise(filename, data):
@@ -76,19 +51,11 @@ def test_oversized_file_refused_before_ingest():
 
 
 @pytest.fixture
-def tmp_ingest(tmp_path):
+def tmp_ingest(corpus_copy):
     from articles.ingest import ingest_bytes
 
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    index = tmp_path / "index.sqlite"
-    return (
-        corpus,
-        index,
-        functools.partial(
-            ingest_bytes, corpus=corpus, index=index, linker=WordLinker()
-        ),
-    )
+    corpus, index = corpus_copy
+    return corpus, index, functools.partial(ingest_bytes, corpus=corpus, index=index)
 
 
 def test_real_ingestion_adds_article(tmp_ingest):
