@@ -2,50 +2,147 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 
-from components import feature_panel, loaders, map_legend, map_view, selection
+from components import (
+    export_menu,
+    feature_panel,
+    filters,
+    legend,
+    loaders,
+    map_legend,
+    map_view,
+    passage_panel,
+    search_box,
+    selection,
+    timeline,
+    upload,
+    url_state,
+)
+from components.map_style import KIND_LABELS
+from geo.model import Feature
 
 
-def render_map_column(selected: str | None) -> None:
-    """Draw the map (base map stays mounted; the selection is an overlay)."""
-    layers = loaders.load_map_layers()
-    base = map_view.build_map(layers, attribution=loaders.load_attribution())
-    overlay = map_view.build_overlay(layers, selected=selected)
-    map_view.render(base, overlay)
+def start_session(features: dict[str, Feature], actor_ids: set[str]) -> None:
+    """Parse the URL once per session, report its problems, seed every widget."""
+    summary = loaders.load_summary()
+    view, problems = url_state.read_view(
+        feature_ids=features, actor_ids=actor_ids, article_ids=summary.articles
+    )
+    st.session_state.setdefault("page.url_problems", problems)
+    st.session_state.setdefault(selection.SELECTED_KEY, view.feature)
+    url_state.init_session_state(
+        view, bounds=summary.bounds, kinds=list(KIND_LABELS), actor_ids=actor_ids
+    )
 
 
-def render_details_column(selected: str | None) -> None:
-    """Draw the details of the selected feature."""
-    features = loaders.load_features()
-    feature = features.get(selected) if selected else None
+def jump_to(pick: search_box.SearchResult) -> None:
+    """Apply a search result (runs before the filters draw their widgets)."""
+    if pick.kind == "feature":
+        selection.select_feature(st.session_state, pick.id)
+    elif pick.kind == "actor":
+        filters.select_actors([pick.id])
+    else:
+        passage_panel.show_passage(pick.id)
+
+
+def render_sidebar(features: dict[str, Feature]) -> url_state.ViewState:
+    """Search, filters and upload; return the filtered view."""
+    summary, actors = loaders.load_summary(), loaders.load_actor_registry()
+    with st.sidebar:
+        pick = search_box.render(list(features.values()), actors)
+        if pick is not None:
+            jump_to(pick)
+        view = filters.render(
+            bounds=summary.bounds,
+            actors=actors,
+            expand=loaders.expand_actors,
+            articles=summary.articles,
+            kinds=list(KIND_LABELS),
+            kind_labels=KIND_LABELS,
+        )
+        with st.expander("Add an article"):
+            outcome = upload.render()
+        if outcome is not None and outcome.status == "added":
+            loaders.clear_evidence_caches()
+            st.rerun()
+    return view
+
+
+def render_map(view: url_state.ViewState, shown: str | None) -> int:
+    """Map shaded by evidence, selection and the shown passage's places on top."""
+    layers = loaders.load_map_layers(tuple(view.kinds) if view.kinds else None)
+    highlight = loaders.load_passage_links(shown)
+    overlay = map_view.build_overlay(layers, selected=view.feature, highlight=highlight)
+    fit = map_view.build_fit(layers, highlight)
+    map_view.render(loaders.load_view_frame(view), overlay, fit=fit)
+    return max(loaders.load_view_counts(view).values(), default=0)
+
+
+def render_evidence(view: url_state.ViewState, features: dict[str, Feature]) -> None:
+    """Feature details, then every passage linked to it under the filters."""
+    feature = features.get(view.feature) if view.feature else None
     parent = features.get(feature.parent) if feature and feature.parent else None
-    facts = loaders.load_facts().get(selected) if selected else None
-    names = {fid: f.name for fid, f in features.items()}
+    names = passage_panel.build_names(features.values(), loaders.load_actor_registry())
+    facts = loaders.load_facts().get(view.feature or "")
     feature_panel.render(feature, facts, parent=parent, names=names)
+    hits = loaders.load_view_hits(view, view.feature)
+    passage_panel.render(
+        hits,
+        feature_id=view.feature,
+        feature_name=feature.name if feature else None,
+        names=names,
+        actor_ids=loaders.expand_actors(view.actors),
+        q=view.q,
+    )
+    if not st.context.is_embedded:
+        url_state.render(view)
+        export_menu.render(view, hits, selected=view.feature)
+
+
+def render_timeline(view: url_state.ViewState, features: dict[str, Feature]) -> None:
+    """Passages over time, coloured by actor, under the filters."""
+    timeline.render(
+        loaders.load_view_hits(view),
+        datemode=view.datemode,
+        names=passage_panel.build_names(
+            features.values(), loaders.load_actor_registry()
+        ),
+        actor_ids=loaders.expand_actors(view.actors) if view.actors else None,
+        date_from=view.date_from,
+        date_to=view.date_to,
+    )
 
 
 def main() -> None:
     """Compose the page."""
-    st.set_page_config(
-        page_title="Wakhan Corridor & Durand Line map",
-        page_icon=":world_map:",
-        layout="wide",
-    )
-    st.title("The Wakhan Corridor, the Durand Line and their neighbours")
-    st.caption(
-        "An offline map: every layer and asset is served by this app. "
-        "Click a feature for its details."
-    )
+    st.set_page_config(page_title="Wakhan Corridor & Durand Line", layout="wide")
+    embedded = st.context.is_embedded
+    problems = loaders.ensure_index()
+    features = loaders.load_features()
+    start_session(features, {a.id for a in loaders.load_actor_registry()})
+    if embedded:
+        view = filters.read_view(loaders.load_summary().bounds)
+    else:
+        st.title("The Wakhan Corridor, the Durand Line and their neighbours")
+        url_state.render_problems([*st.session_state["page.url_problems"], *problems])
+        view = render_sidebar(features)
     selected = selection.update_selection(
         st.session_state, st.session_state.get(map_view.MAP_KEY)
     )
-    left, right = st.columns([5, 2], gap="medium")
+    q = st.session_state.get(search_box.KEY_Q) or None
+    view = dataclasses.replace(view, feature=selected, q=q)
+    left, right = st.columns([3, 2], gap="medium")
     with left:
-        render_map_column(selected)
+        max_count = render_map(view, st.session_state.get(passage_panel.KEY_SHOWN))
+        if not embedded:
+            legend.render(max_count)
+            map_legend.render()
+            render_timeline(view, features)
     with right:
-        render_details_column(selected)
-        map_legend.render()
+        render_evidence(view, features)
 
 
 main()

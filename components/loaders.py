@@ -1,16 +1,29 @@
-"""The only Streamlit caches: layers, features and facts, keyed by primitives."""
+"""The only Streamlit caches: layers, features, facts, evidence; primitive keys."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
 import geopandas as gpd
 
+from components.url_state import ViewState
 from geo.catalog import LAYERS
 from geo.facts import measure_facts
 from geo.gazetteer import load_features as read_features
 from geo.io import read_layer
 from geo.model import Feature
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from articles.model import Actor
+    from articles.query import Filters, Hit
+    from components.map_frame import MapFrame
 
 
 @st.cache_data(show_spinner=False)
@@ -31,9 +44,75 @@ def load_attribution() -> str:
     return "; ".join(dict.fromkeys(spec.attribution for spec in LAYERS))
 
 
-def load_map_layers() -> dict[str, gpd.GeoDataFrame]:
-    """Return every catalog layer by id (each one cached by `load_layer`)."""
-    return {layer_id: load_layer(layer_id) for layer_id in load_layer_ids()}
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_kind_layer(layer_id: str, kinds: tuple[str, ...]) -> gpd.GeoDataFrame:
+    """Return layer `layer_id` keeping only the features of `kinds`."""
+    gdf = load_layer(layer_id)
+    return gdf[gdf["kind"].isin(kinds)]
+
+
+def load_map_layers(
+    kinds: tuple[str, ...] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Return the catalog layers by id; with `kinds`, only features of those kinds.
+
+    Layers left empty by the kind filter are dropped.
+    """
+    if kinds is None:
+        return {layer_id: load_layer(layer_id) for layer_id in load_layer_ids()}
+    layers = {
+        lid: load_kind_layer(lid, tuple(sorted(kinds))) for lid in load_layer_ids()
+    }
+    return {lid: gdf for lid, gdf in layers.items() if len(gdf)}
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_base_frame(
+    index: str, stamp: int, key: FiltersKey, kinds: tuple[str, ...] | None
+) -> MapFrame:
+    """Return the base map (shaded by evidence under filter ``key``), rendered."""
+    from components.map_frame import build_frame
+    from components.map_view import build_map
+
+    layers = load_map_layers(kinds)
+    counts = load_counts(index, stamp, key)
+    return build_frame(build_map(layers, counts=counts, attribution=load_attribution()))
+
+
+def load_view_frame(view: ViewState) -> MapFrame:
+    """Return the rendered base map for ``view`` (its filters and layer kinds)."""
+    index, stamp = index_stamp()
+    kinds = tuple(sorted(view.kinds)) if view.kinds else None
+    return load_base_frame(index, stamp, build_view_filters_key(view), kinds)
+
+
+def corpus_stamp() -> tuple[str, int]:
+    """Return ``(corpus dir, stamp)``: a number that changes with any article file."""
+    from articles.corpus import corpus_dir, list_article_files
+
+    directory = corpus_dir()
+    files = list_article_files(directory)
+    return str(directory), hash(tuple((f.name, f.stat().st_mtime_ns) for f in files))
+
+
+@st.cache_resource(show_spinner="Indexing the corpus ...", max_entries=4)
+def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
+    """Bring the index up to date with the corpus, once per corpus change.
+
+    Returns the files that could not be read (one line each), for the page to show.
+    """
+    del stamp  # part of the cache key only
+    from articles.index import sync_index
+
+    return sync_index(Path(corpus), Path(index)).errors
+
+
+def ensure_index() -> tuple[str, ...]:
+    """Sync the index if the corpus changed since the last sync; return problems."""
+    from articles.index import index_path
+
+    corpus, stamp = corpus_stamp()
+    return sync_corpus(corpus, str(index_path()), stamp)
 
 
 @st.cache_data(show_spinner=False)
@@ -47,3 +126,183 @@ def load_facts() -> dict[str, dict[str, object]]:
     """Return the measured (and published) figures by feature id."""
     facts: dict[str, dict[str, object]] = measure_facts()
     return facts
+
+
+#: Filters as primitives: feature, actors, from, to (ISO), datemode, q, articles.
+FiltersKey = tuple[
+    str | None, tuple[str, ...], str | None, str | None, str, str | None,
+    tuple[str, ...] | None,
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """Date ranges (per date mode) and article titles of the indexed corpus."""
+
+    bounds: dict[str, tuple[dt.date, dt.date]]
+    articles: dict[str, str]
+
+
+def index_stamp(index: Path | None = None) -> tuple[str, int]:
+    """Return ``(path, stamp)``: the index path and a number that changes with it.
+
+    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
+    an ingestion or a sync invalidates every cached query at once.
+    """
+    from articles.index import index_path
+
+    path = index or index_path()
+    stamp = 0
+    for suffix in ("", "-wal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            stamp += candidate.stat().st_mtime_ns
+    return str(path), stamp
+
+
+def build_filters_key(filters: Filters) -> FiltersKey:
+    """Return ``filters`` as a tuple of primitives (a cache key)."""
+    return (
+        filters.feature,
+        tuple(filters.actors),
+        filters.date_from.isoformat() if filters.date_from else None,
+        filters.date_to.isoformat() if filters.date_to else None,
+        filters.datemode,
+        filters.q,
+        tuple(filters.articles) if filters.articles is not None else None,
+    )
+
+
+def build_filters_from_key(key: FiltersKey) -> Filters:
+    """Rebuild the `articles.query.Filters` of a cache key."""
+    from articles.query import Filters
+
+    feature, actors, date_from, date_to, datemode, q, articles = key
+    return Filters(
+        feature=feature,
+        actors=actors,
+        date_from=dt.date.fromisoformat(date_from) if date_from else None,
+        date_to=dt.date.fromisoformat(date_to) if date_to else None,
+        datemode=datemode,
+        q=q,
+        articles=articles,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def load_hits(index: str, stamp: int, key: FiltersKey) -> list[Hit]:
+    """Return the passages matching filter ``key`` in the index at ``index``."""
+    del stamp  # part of the cache key only
+    from articles.query import query_passages
+
+    return query_passages(build_filters_from_key(key), Path(index))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def load_counts(index: str, stamp: int, key: FiltersKey) -> dict[str, int]:
+    """Return passages per feature id under filter ``key`` (for map shading)."""
+    from articles.query import evidence_counts
+
+    return evidence_counts(load_hits(index, stamp, key))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_corpus_summary(index: str, stamp: int) -> CorpusSummary:
+    """Return the corpus date ranges (publication, events) and article titles."""
+    from articles.query import Filters
+
+    hits = load_hits(index, stamp, build_filters_key(Filters()))
+    today = dt.date.today()
+    published = [h.published for h in hits] or [today]
+    events = [d for h in hits for m in h.dates for d in _safe_bounds(m)] or published
+    titles = {h.article_id: h.title for h in sorted(hits, key=lambda h: h.published)}
+    return CorpusSummary(
+        bounds={
+            "published": (min(published), max(published)),
+            "events": (min(events), max(events)),
+        },
+        articles=dict(sorted(titles.items(), key=lambda kv: kv[1].casefold())),
+    )
+
+
+def _safe_bounds(mention: object) -> tuple[dt.date, ...]:
+    """Return a date mention's first and last day (nothing when malformed)."""
+    try:
+        first, last = mention.bounds()  # type: ignore[attr-defined]
+    except (ValueError, AttributeError):
+        return ()
+    return (first, last)
+
+
+def build_view_filters_key(view: ViewState, feature: str | None = None) -> FiltersKey:
+    """Return the cache key of ``view``'s filters, optionally for one feature."""
+    return (
+        feature,
+        tuple(view.actors),
+        view.date_from.isoformat() if view.date_from else None,
+        view.date_to.isoformat() if view.date_to else None,
+        view.datemode,
+        None,
+        tuple(view.articles) if view.articles is not None else None,
+    )
+
+
+def load_view_hits(view: ViewState, feature: str | None = None) -> list[Hit]:
+    """Return the passages under ``view``'s filters (one feature, or all)."""
+    index, stamp = index_stamp()
+    return load_hits(index, stamp, build_view_filters_key(view, feature))
+
+
+def load_view_counts(view: ViewState) -> dict[str, int]:
+    """Return passages per feature id under ``view``'s filters."""
+    index, stamp = index_stamp()
+    return load_counts(index, stamp, build_view_filters_key(view))
+
+
+def load_summary() -> CorpusSummary:
+    """Return the summary of the current index (date ranges, article titles)."""
+    return load_corpus_summary(*index_stamp())
+
+
+def search_passages(q: str, limit: int = 20) -> list[Hit]:
+    """Return up to ``limit`` passages matching the full-text query ``q``."""
+    index, stamp = index_stamp()
+    key: FiltersKey = (None, (), None, None, "published", q, None)
+    return load_hits(index, stamp, key)[:limit]
+
+
+@st.cache_resource(show_spinner=False)
+def load_actor_registry() -> tuple[Actor, ...]:
+    """Return every actor of the registry (immutable: shared, not copied)."""
+    from articles.actors import load_actors
+
+    return load_actors()
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _expand(ids: tuple[str, ...]) -> frozenset[str]:
+    from articles.actors import expand_members
+
+    return expand_members(ids, load_actor_registry())
+
+
+def expand_actors(ids: Iterable[str]) -> frozenset[str]:
+    """Return ``ids`` plus their members, transitively (ISI -> Asim Malik)."""
+    return _expand(tuple(sorted(ids)))
+
+
+def load_passage_links(passage_id: str | None) -> tuple[str, ...]:
+    """Return the feature ids a passage links (empty for None or an unknown id)."""
+    if not passage_id:
+        return ()
+    index, stamp = index_stamp()
+    for hit in load_hits(index, stamp, (None, (), None, None, "published", None, None)):
+        if hit.passage_id == passage_id:
+            return tuple(link.id for link in hit.features)
+    return ()
+
+
+def clear_evidence_caches() -> None:
+    """Drop every cached evidence query (after an ingestion, say)."""
+    for loader in (load_hits, load_counts, load_corpus_summary, load_base_frame):
+        loader.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
+import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
@@ -13,6 +14,7 @@ import folium
 import geopandas as gpd
 
 from components import assets, basemap
+from components.map_frame import MapFrame, render_frame
 from components.map_layers import (
     LABEL_CSS,
     bounds_of,
@@ -151,26 +153,56 @@ def build_overlay(
     return group
 
 
+def build_fit(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    ids: Collection[str],
+    *,
+    width_px: int = 800,
+    height_px: int = 620,
+) -> tuple[tuple[float, float], int] | None:
+    """Return ``(center, zoom)`` that shows the features `ids`, or None.
+
+    Web Mercator zoom from the bounding box, so a mounted map can be moved with
+    st_folium's ``center``/``zoom`` instead of being rebuilt (which resets it).
+    """
+    bounds = bounds_of(layers, ids)
+    if bounds is None:
+        return None
+    (south, west), (north, east) = bounds
+    center = ((south + north) / 2.0, (west + east) / 2.0)
+    lon_span = max(east - west, 0.05)
+    y = [
+        math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+        for lat in (south, north)
+    ]
+    lat_span = max(y[1] - y[0], 0.001)
+    zoom_x = math.log2(width_px * 360.0 / (256.0 * lon_span * 1.2))
+    zoom_y = math.log2(height_px * 2 * math.pi / (256.0 * lat_span * 1.2))
+    return center, int(max(2, min(8, math.floor(min(zoom_x, zoom_y)))))
+
+
 def render(
-    m: folium.Map,
+    frame: MapFrame,
     overlay: folium.FeatureGroup | None = None,
     *,
+    fit: tuple[tuple[float, float], int] | None = None,
     key: str = MAP_KEY,
     height: int = 620,
 ) -> dict[str, Any] | None:
-    """Show `m` (plus `overlay`) with st_folium; return the raw map event.
+    """Mount the rendered base map `frame` plus `overlay`; return the raw map event.
 
-    st_folium copies each new event into ``st.session_state[key]``; read the
-    selection with `components.selection.update_selection`.
+    Each new event lands in ``st.session_state[key]``; read the selection with
+    `components.selection.update_selection`. `fit` (from `build_fit`) moves the
+    mounted map without remounting it.
     """
-    from streamlit_folium import st_folium
-
-    out = st_folium(
-        m,
+    center, zoom = fit if fit is not None else (None, None)
+    out = render_frame(
+        frame,
+        overlay,
         key=key,
-        height=height,
-        use_container_width=True,
         returned_objects=RETURNED_OBJECTS,
-        feature_group_to_add=overlay,
+        height=height,
+        center=center,
+        zoom=zoom,
     )
     return out if isinstance(out, dict) else None

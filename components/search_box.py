@@ -117,7 +117,7 @@ def build_search_results(
 
 def _search_index(q: str) -> Sequence[Hit]:
     """Search passage text in the index (cached loader)."""
-    from components.evidence_loaders import search_passages
+    from components.loaders import search_passages
 
     return search_passages(q)
 
@@ -146,7 +146,7 @@ def render(
     Parameters
     ----------
     search : callable, optional
-        Full-text passage search (defaults to `evidence_loaders.search_passages`).
+        Full-text passage search (defaults to `loaders.search_passages`).
     q : str, optional
         Initial search text (from the URL).
 

@@ -92,7 +92,7 @@ def render(
     """Offer an upload; ingest on the button; return the outcome in that run only.
 
     When the returned outcome has status ``added`` the caller clears its evidence
-    caches (``evidence_loaders.clear_evidence_caches()`` and the map's loaders) and
+    caches (``loaders.clear_evidence_caches()``) and
     calls ``st.rerun()`` so the new article's links appear at once; the outcome
     message stays on screen after the rerun.
     """

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +47,28 @@ def click_event(feature_id: str, lat: float = 37.0, lng: float = 73.0) -> dict:
     }
 
 
+@pytest.fixture(scope="module", autouse=True)
+def corpus_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point the app at a copy of the corpus and a fresh index (module-wide)."""
+    root = tmp_path_factory.mktemp("app")
+    shutil.copytree(Path(DASHBOARD).parent / "articles" / "corpus", root / "corpus")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ARTICLES_CORPUS_DIR", str(root / "corpus"))
+        mp.setenv("ARTICLES_INDEX_PATH", str(root / "index.sqlite"))
+        yield root
+
+
+def open_app(**params: str) -> AppTest:
+    """Run the dashboard once, with URL query parameters `params`."""
+    at = AppTest.from_file(DASHBOARD, default_timeout=30)
+    for name, value in params.items():
+        at.query_params[name] = value
+    return at.run()
+
+
 @pytest.fixture(scope="module")
 def app() -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30)
-    at.run()
-    return at
+    return open_app()
 
 
 def test_dashboard_runs_without_exception(app: AppTest) -> None:
@@ -77,8 +97,8 @@ def test_map_loads_no_external_asset(app: AppTest) -> None:
 
 
 def test_map_payload_under_300_kb(app: AppTest) -> None:
-    found = [e for e in _walk(app.main) if type(e).__name__ == "UnknownElement"]
-    size = max(len(e.proto.json_args.encode()) for e in found)
+    size = len(json.dumps(map_args(app)).encode())
+    print(f"map payload: {size / 1000:.0f} KB")
     assert size < 300_000
 
 
@@ -91,11 +111,11 @@ def test_details_hint_before_any_click(app: AppTest) -> None:
 
 
 def test_click_on_wakhan_shows_details() -> None:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30).run()
+    at = open_app()
     at.session_state[MAP_KEY] = click_event("wakhan-corridor")
     at.run()
     assert not at.exception
-    assert [s.value for s in at.subheader] == ["Wakhan Corridor"]
+    assert at.subheader[0].value == "Wakhan Corridor"
     assert any(c.value == "corridor" for c in at.caption)
     facts = at.table[0].value
     assert "Area" in set(facts.index)
@@ -104,24 +124,88 @@ def test_click_on_wakhan_shows_details() -> None:
 
 
 def test_click_on_durand_line_shows_disputed_note() -> None:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30).run()
+    at = open_app()
     at.session_state[MAP_KEY] = click_event("durand-line", 33.0, 69.0)
     at.run()
-    assert [s.value for s in at.subheader] == ["Durand Line"]
+    assert at.subheader[0].value == "Durand Line"
     assert any("recognise" in w.value for w in at.warning)
 
 
 def test_parent_button_selects_containing_country() -> None:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30).run()
+    at = open_app()
     at.session_state[MAP_KEY] = click_event("badakhshan", 36.5, 71.0)
     at.run()
     at.button(key="feature_panel.parent").click().run()
-    assert [s.value for s in at.subheader] == ["Afghanistan"]
+    assert at.subheader[0].value == "Afghanistan"
 
 
 def test_unknown_feature_click_is_ignored() -> None:
-    at = AppTest.from_file(DASHBOARD, default_timeout=30).run()
+    at = open_app()
     at.session_state[MAP_KEY] = click_event("no-such-place")
     at.run()
     assert not at.exception
     assert any("Click a feature" in i.value for i in at.info)
+
+
+def passages_html(at: AppTest) -> str:
+    """Everything the page shows through st.html / st.markdown, joined."""
+    blobs = [e for e in _walk(at.main) if type(e).__name__ in {"Html", "Markdown"}]
+    return "\n".join(
+        str(getattr(e, "value", "") or getattr(e.proto, "body", "")) for e in blobs
+    )
+
+
+def test_url_feature_opens_its_evidence() -> None:
+    at = open_app(feature="wakhan-corridor")
+    assert not at.exception
+    assert at.subheader[0].value == "Wakhan Corridor"
+    text = passages_html(at)
+    assert "Lt. General Asim Malik" in text  # the January passage on the Wakhan
+    assert "<mark" in text
+
+
+def test_url_actor_filter_keeps_only_its_passages() -> None:
+    at = open_app(feature="afghanistan", actor="ttp")
+    assert not at.exception
+    assert at.session_state["filters.actors"] == ["ttp"]
+    text = passages_html(at)
+    assert "TTP" in text
+    assert "Crocus Hall" not in text  # an Afghanistan passage that names no TTP
+
+
+def test_invalid_url_values_are_reported_not_raised() -> None:
+    at = open_app(feature="atlantis", actor="ttp,nobody", to="yesterday", datemode="x")
+    assert not at.exception
+    warning = " ".join(w.value for w in at.warning)
+    for bad in ("atlantis", "nobody", "yesterday"):
+        assert bad in warning
+    assert at.session_state["filters.actors"] == ["ttp"]
+
+
+def test_show_on_map_highlights_the_passages_places() -> None:
+    from articles.query import Filters, query_passages
+
+    hits = query_passages(Filters(feature="wakhan-corridor"))
+    malik = next(h.passage_id for h in hits if "Asim Malik" in h.text)
+    at = open_app(feature="wakhan-corridor")
+    at.button(key=f"passage_panel.show.{malik}").click().run()
+    assert not at.exception
+    overlay = map_args(at)["feature_group"]
+    for fid in ("tajikistan", "badakhshan", "wakhan-corridor"):
+        assert fid in overlay, fid
+    assert map_args(at)["center"] is not None
+
+
+def test_filter_change_keeps_the_map_mounted() -> None:
+    at = open_app(feature="wakhan-corridor")
+    before = map_args(at)["key"]
+    at.session_state["map.selected"] = "durand-line"
+    at.run()
+    assert map_args(at)["key"] == before  # same base map: no remount on selection
+    assert "durand-line" in map_args(at)["feature_group"]
+
+
+def test_app_never_touches_the_real_index(corpus_env: Path) -> None:
+    open_app()
+    assert (corpus_env / "index.sqlite").exists()
+    assert os.environ["ARTICLES_INDEX_PATH"].startswith(str(corpus_env))

@@ -1,10 +1,10 @@
-"""Evidence loaders: primitive cache keys, index stamp, cached queries (tmp index)."""
+"""Loaders: primitive cache keys, index stamp, cached queries (tmp index)."""
 
 import datetime as dt
 
 import pytest
 
-from components import evidence_loaders as ev
+from components import loaders as ev
 from components.url_state import ViewState
 
 

@@ -1,0 +1,74 @@
+"""map_frame mounts a cached render exactly as st_folium would mount the map."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from streamlit.testing.v1 import AppTest
+
+
+def _component_args(use_frame: bool) -> dict:
+    def script(use_frame: bool) -> None:
+        import geopandas as gpd
+        from shapely.geometry import box
+
+        from components import map_frame, map_view
+
+        layers = {
+            "countries": gpd.GeoDataFrame(
+                {
+                    "feature_id": ["afghanistan"],
+                    "name": ["Afghanistan"],
+                    "kind": ["country"],
+                    "note": [None],
+                    "disputed": [False],
+                },
+                geometry=[box(61.0, 29.5, 74.9, 38.4)],
+                crs="EPSG:4326",
+            )
+        }
+        m = map_view.build_map(layers)
+        overlay = map_view.build_overlay(layers, selected="afghanistan")
+        if use_frame:
+            frame = map_frame.build_frame(m)
+            map_frame.render_frame(
+                frame,
+                overlay,
+                key="map.view",
+                returned_objects=map_view.RETURNED_OBJECTS,
+                height=620,
+            )
+        else:
+            from streamlit_folium import st_folium
+
+            st_folium(
+                m,
+                key="map.view",
+                height=620,
+                use_container_width=True,
+                returned_objects=map_view.RETURNED_OBJECTS,
+                feature_group_to_add=overlay,
+            )
+
+    at = AppTest.from_function(script, args=(use_frame,), default_timeout=30).run()
+    assert not at.exception
+    (element,) = [e for e in at.main.children.values() if "json_args" in dir(e.proto)]
+    return json.loads(element.proto.json_args)
+
+
+def test_frame_sends_what_st_folium_sends() -> None:
+    ours, theirs = _component_args(True), _component_args(False)
+    assert ours.keys() == theirs.keys()
+    for name in theirs:
+        assert ours[name] == theirs[name], name
+
+
+def test_frame_is_picklable_for_cache_data(toy_layers) -> None:
+    from components import map_frame, map_view
+
+    frame = map_frame.build_frame(map_view.build_map(toy_layers))
+    assert pickle.loads(pickle.dumps(frame)) == frame
+    assert frame.script
+    assert frame.js_links
+    assert all(not u.startswith(("http", "//")) for u in frame.js_links)
