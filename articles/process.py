@@ -36,8 +36,8 @@ class Linker(Protocol):
         """A digest that changes whenever linking results could change."""
         ...
 
-    def link(self, passage: Passage) -> list[Mention]:
-        """Feature and actor mentions of one passage."""
+    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+        """Feature and actor mentions of an article's passages (one list each)."""
         ...
 
     def dates(
@@ -74,7 +74,8 @@ class RegistryLinker:
         digest = hashlib.sha256(PIPELINE_VERSION.encode())
         digest.update(repr(self._features).encode())
         digest.update(repr(self._actors).encode())
-        for path in sorted(Path(__file__).parent.glob("*.py")):
+        here = Path(__file__).parent
+        for path in sorted([*here.glob("*.py"), *here.glob("data/*.yaml")]):
             digest.update(path.read_bytes())
         return digest.hexdigest()
 
@@ -84,11 +85,15 @@ class RegistryLinker:
 
         return build_context(self._features, self._actors)
 
-    def link(self, passage: Passage) -> list[Mention]:
-        """Feature and actor mentions of one passage."""
-        from articles.link import link_passage
+    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+        """Feature and actor mentions of an article's passages (one list each).
 
-        return list(link_passage(passage, self._context))
+        The whole article is linked at once: a passage that names no country takes
+        the article's ("their border" between the two countries it is about).
+        """
+        from articles.link import link_passages
+
+        return link_passages(passages, self._context)
 
     def dates(
         self, passages: Sequence[Passage], published: dt.date
@@ -129,14 +134,10 @@ def process_article(article: Article, linker: Linker) -> Processed:
     passages = split_passages(article)
     mentions: list[Mention] = []
     dates: list[DateMention] = []
-    for passage, found in zip(
-        passages, linker.dates(passages, article.published), strict=True
-    ):
-        mentions.extend(
-            m
-            for m in linker.link(passage)
-            if passage.text[m.start : m.end] == m.matched
-        )
+    linked = linker.link(passages)
+    found_dates = linker.dates(passages, article.published)
+    for passage, links, found in zip(passages, linked, found_dates, strict=True):
+        mentions.extend(m for m in links if passage.text[m.start : m.end] == m.matched)
         dates.extend(d for d in found if passage.text[d.start : d.end] == d.text)
     return Processed(article, tuple(passages), tuple(mentions), tuple(dates))
 

@@ -52,7 +52,10 @@ class FakeLinker:
     fingerprint: str = "fake-1"
     linked: list[str] = field(default_factory=list)
 
-    def link(self, passage: Passage) -> list[Mention]:
+    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+        return [self._link(p) for p in passages]
+
+    def _link(self, passage: Passage) -> list[Mention]:
         self.linked.append(passage.id)
         return [
             Mention(passage.id, *FAKE_TARGETS[m[1]], m.start(), m.end(), "name", m[1])

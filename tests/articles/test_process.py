@@ -16,9 +16,12 @@ from tests.articles.conftest import REAL_CORPUS, SEED_1, FakeLinker
 class _Sloppy(FakeLinker):
     """Returns one wrong span for links and one for dates."""
 
-    def link(self, passage: Passage) -> list[Mention]:
-        good = super().link(passage)
-        return [*good, Mention(passage.id, "x", "feature", 0, 3, "name", "not-this")]
+    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+        good = super().link(passages)
+        bad = [
+            Mention(p.id, "x", "feature", 0, 3, "name", "not-this") for p in passages
+        ]
+        return [[*g, b] for g, b in zip(good, bad, strict=True)]
 
     def dates(
         self, passages: Sequence[Passage], published: dt.date
