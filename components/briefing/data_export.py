@@ -79,9 +79,25 @@ def build_passages_frame(briefing: Briefing) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(CSV_COLUMNS))
 
 
+#: A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: object) -> object:
+    """Prefix a formula-like text cell with an apostrophe (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def build_csv(briefing: Briefing) -> bytes:
-    """Encode the matching passages as UTF-8 CSV (with BOM, so spreadsheets agree)."""
-    text = str(build_passages_frame(briefing).to_csv(index=False, lineterminator="\n"))
+    """Encode the matching passages as UTF-8 CSV (with BOM, so spreadsheets agree).
+
+    Article text is untrusted: text cells that a spreadsheet would run as a formula
+    are prefixed with an apostrophe, so they show as text.
+    """
+    frame = build_passages_frame(briefing).map(_defuse)
+    text = str(frame.to_csv(index=False, lineterminator="\n"))
     return text.encode("utf-8-sig")
 
 

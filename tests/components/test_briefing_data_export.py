@@ -60,3 +60,14 @@ def test_csv_keeps_article_text_verbatim():
     frame = pd.read_csv(io.BytesIO(build_csv(make_briefing())), encoding="utf-8-sig")
     assert frame.loc[0, "text"].endswith(PAYLOAD)
     assert frame.loc[0, "title"] == "On the <b>Roof</b> of the World"
+
+
+def test_csv_defuses_formula_cells():
+    import dataclasses
+
+    briefing = make_briefing()
+    evil = dataclasses.replace(briefing.hits[0], text='=HYPERLINK("http://x","y")')
+    briefing = dataclasses.replace(briefing, hits=(evil, *briefing.hits[1:]))
+    frame = pd.read_csv(io.BytesIO(build_csv(briefing)), encoding="utf-8-sig")
+    assert frame.loc[0, "text"] == '\'=HYPERLINK("http://x","y")'
+    assert frame.loc[1, "text"].startswith("From Kabul")
