@@ -1,0 +1,39 @@
+"""The README stays honest: the commands and paths it names exist."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_make_target_in_readme_exists() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w-]*):", makefile, flags=re.M))
+    named = set(re.findall(r"\bmake ([a-z][\w-]*)", README))
+    assert {"run", "test", "bench"} <= named
+    assert named <= targets, named - targets
+
+
+def test_every_python_module_in_readme_exists() -> None:
+    modules = set(re.findall(r"python -m ([\w.]+)", README))
+    assert {"geo", "articles", "components.briefing"} <= modules
+    for name in modules:
+        assert importlib.util.find_spec(name) is not None, name
+
+
+def test_every_repo_path_in_readme_exists() -> None:
+    paths = set(
+        re.findall(r"`((?:geo|articles|components|static|docs)/[\w./-]*)`", README)
+    )
+    paths |= set(re.findall(r"\]\(((?:docs|static)/[\w./-]+)\)", README))
+    assert paths
+    for path in paths:
+        assert (ROOT / path).exists(), path
+
+
+def test_ci_runs_make_test() -> None:
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
