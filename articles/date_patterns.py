@@ -137,5 +137,10 @@ LEFT_OF_AGO = re.compile(
 WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)[\s-]+\Z")
 #: The word after a position.
 WORD_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+#: Short numeric names of events that are dates: "9/11" (2001), "26/11" (Mumbai, 2008).
+NAMED_NUMBERS: dict[str, tuple[int, int, int]] = {
+    "9/11": (2001, 9, 11),
+    "26/11": (2008, 11, 26),
+}
 #: After "September 11": the 2001 attacks, not a date in the publication year.
 ATTACKS_AFTER = re.compile(r"\s+(?:attacks?|terror|strikes)")

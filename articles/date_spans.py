@@ -124,6 +124,9 @@ def _number(match: re.Match[str], text: str) -> list[Found]:
     start, end = match.span()
     if _glued(text, start, end, left="$£€.,/:") or text[end : end + 1] == "%":
         return []
+    if match.group() in dp.NAMED_NUMBERS:  # "9/11": the attacks
+        year, month, day = dp.NAMED_NUMBERS[match.group()]
+        return [Found(start, end, year, month, day, explicit=False)]
     parts = re.split(r"([./\-–])", match.group())
     sizes = [len(p) for p in parts[::2]]
     seps = set(parts[1::2])

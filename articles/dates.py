@@ -62,10 +62,13 @@ def _context_year(text: str, items: list[Found], index: int) -> int | None:
     The nearest earlier one wins, else a later one in the same sentence. Only
     phrases with a month and a written year count: a bare year is as often a
     historical reference ("the 1893 agreement") as the frame of the narrative, and
-    a date sentences away is often backstory ("since August 2021 ... in May").
+    a date sentences away is often backstory ("since August 2021 ... in May"). A bare
+    year between the two ends the search: the narrative has moved past the full date.
     """
     item = items[index]
     for other in reversed(items[:index]):
+        if other.explicit and other.month is None and other.year is not None:
+            return None  # "in August 2021 ... in 2022 ... on 7 May": the year moved on
         if other.explicit and other.month and other.year:
             near = _sentences_between(text, other.end, item.start) <= 1
             return other.year if near else None

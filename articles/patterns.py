@@ -143,6 +143,15 @@ def _state_of(feature: Feature, actors: Sequence[Actor]) -> Actor | None:
     return None
 
 
+def _add_ethnic(table: _TableBuilder, demonym: str, phrases: Phrases) -> None:
+    """Block the demonym where it names an ethnic group ("ethnic Tajiks")."""
+    for form in plural_forms(demonym):
+        for word in phrases.ethnic_before:
+            table.add(f"{word} {form}", [])
+        for word in phrases.ethnic_after:
+            table.add(f"{form} {word}", [])
+
+
 def _add_feature(
     table: _TableBuilder, feature: Feature, state: Actor | None, roles: Sequence[str]
 ) -> None:
@@ -218,12 +227,15 @@ def build_table(
     -------
     dict
         Folded key -> rules. A country's name and aliases also link its state actor;
+        a demonym in an ethnic phrase ("ethnic Tajiks", "Uzbek-majority") links nothing;
         "<demonym> <role>" ("Pakistani officials") links the country (demonym) and
         its state; implied rules whose boundary is not a feature are left out.
     """
     table = _TableBuilder(phrases.common_words)
     for feature in features:
         _add_feature(table, feature, _state_of(feature, actors), phrases.state_roles)
+        for demonym in feature.demonyms:
+            _add_ethnic(table, demonym, phrases)
     for actor in actors:
         _add_actor(table, actor)
     for phrase in phrases.blocked:

@@ -50,6 +50,8 @@ class Phrases:
     state_roles: tuple[str, ...]
     common_words: frozenset[str]
     implied: tuple[ImpliedRule, ...]
+    ethnic_before: tuple[str, ...] = ()
+    ethnic_after: tuple[str, ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -87,8 +89,8 @@ def parse_phrases(text: str) -> Phrases:
     Parameters
     ----------
     text : str
-        YAML with ``blocked``, ``state_roles``, ``common_words`` and
-        ``boundaries``.
+        YAML with ``blocked``, ``state_roles``, ``common_words``,
+        ``boundaries`` and ``ethnic`` (``before`` and ``after`` word lists).
 
     Returns
     -------
@@ -101,6 +103,8 @@ def parse_phrases(text: str) -> Phrases:
         state_roles=_strings(data, "state_roles"),
         common_words=frozenset(w.lower() for w in _strings(data, "common_words")),
         implied=_parse_rules(data.get("boundaries") or {}),
+        ethnic_before=_strings(data.get("ethnic") or {}, "before"),
+        ethnic_after=_strings(data.get("ethnic") or {}, "after"),
     )
 
 
