@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.coordination import coordinate_states
 from articles.implied import (
     count_countries,
     decide_context,
@@ -35,12 +36,15 @@ class LinkContext:
         Actor id -> country feature id of its home.
     sides : mapping
         Boundary feature id -> the two country ids it separates (implied rules).
+    feature_state : mapping
+        Country feature id -> id of its state actor (coordinated demonyms).
     """
 
     automaton: Any
     feature_country: Mapping[str, str]
     actor_country: Mapping[str, str]
     sides: Mapping[str, tuple[str, str]]
+    feature_state: Mapping[str, str]
 
 
 class _Candidate(NamedTuple):
@@ -120,7 +124,10 @@ def build_context(
     }
     ids = {feature.id for feature in features}
     sides = {rule.target: rule.sides for rule in phrases.implied if rule.target in ids}
-    return LinkContext(automaton, feature_country, actor_country, sides)
+    feature_state = {
+        actor.home or actor.id: actor.id for actor in actors if actor.kind == "state"
+    }
+    return LinkContext(automaton, feature_country, actor_country, sides, feature_state)
 
 
 def _accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
@@ -201,6 +208,8 @@ def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
     plain, in_context = _find(passage.text, context.automaton)
     size = len(passage.text)
     chosen = sorted(_select(plain, size), key=lambda c: c.start)
+    targets = coordinate_states(passage.text, chosen, context.feature_state)
+    chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True)]
     mentions = _mentions(passage, chosen)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, _select(in_context, size), counts)
@@ -214,6 +223,12 @@ def _finish(
         return mentions  # already in reading order
     named = [(m.target, m.start, m.end) for m in mentions if m.target in context.sides]
     for candidate in parts.context:
+        if any(
+            m.start <= candidate.start and candidate.end <= m.end
+            for m in mentions
+            if m.how in ("name", "alias") and m.target_type == "feature"
+        ):
+            continue  # inside a place's name: "Ghulam Khan border crossing"
         for target in candidate.targets:
             sides = context.sides[target.target]
             if any(

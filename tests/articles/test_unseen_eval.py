@@ -552,20 +552,195 @@ TRAPS = (
 )
 
 
+#: A second batch, written and labelled after the first round of fixes and scored
+#: before any change was made for it: the closer estimate of quality on unseen text.
+HELD_OUT = (
+    item(
+        "dawn-nato-trucks-2008",
+        dt.date(2008, 11, 11),
+        """
+PESHAWAR, Nov 11: Militants torched 13 Nato supply trucks at a terminal on the Ring
+Road on Monday, the latest in a string of attacks on the Khyber Pass route that
+carries about 75 per cent of supplies for US-led forces in Afghanistan. The Torkham
+crossing was closed for several hours. President Asif Ali Zardari is due in
+Washington later this month.
+""",
+        "peshawar khyber-pass united-states afghanistan torkham",
+        "nato united-states asif-ali-zardari afghanistan",
+        "2008-11-11/day 2008-11-10/day 2008-11/month",
+        ("Ring Road",),
+    ),
+    item(
+        "tolo-qosh-tepa-2024",
+        dt.date(2024, 4, 7),
+        """
+Mawlawi Abdul Ghani Baradar, the Islamic Emirate's deputy prime minister for
+economic affairs, inaugurated the Qosh Tepa canal's second phase in Balkh on
+Wednesday. Uzbekistan has raised concerns that the canal will divert water from the
+Amu Darya. Meanwhile, Kazakh and Uzbek officials met Taliban delegates in Tashkent
+to discuss the Trans-Afghan railway linking Termez to Peshawar via Mazar-e-Sharif
+and Kabul.
+""",
+        "balkh uzbekistan tashkent peshawar mazar-i-sharif kabul afghanistan",
+        "abdul-ghani-baradar taliban uzbekistan kazakhstan",
+        "2024-04-03/day",
+        ("Qosh Tepa", "Amu Darya", "Termez"),
+    ),
+    item(
+        "aljazeera-balakot-2019",
+        dt.date(2019, 2, 27),
+        """
+New Delhi, India - Indian fighter jets crossed the Line of Control and struck what
+India called a Jaish-e-Mohammed training camp near Balakot in Pakistan's Khyber
+Pakhtunkhwa province on Tuesday, 12 days after a suicide bombing in Pulwama in
+Indian-administered Kashmir killed 40 paramilitary police. Pakistan said its jets
+shot down an Indian aircraft the next day and captured its pilot. Prime Minister
+Imran Khan offered talks.
+""",
+        "new-delhi india line-of-control pakistan khyber-pakhtunkhwa",
+        "india jaish-e-mohammed pakistan imran-khan",
+        "2019-02-26/day",
+        ("Balakot", "Pulwama"),
+    ),
+    item(
+        "reuters-kabul-truck-bomb-2017",
+        dt.date(2017, 5, 31),
+        """
+KABUL (Reuters) - A truck bomb exploded in Kabul's diplomatic quarter during the
+morning rush hour on Wednesday, killing at least 90 people near the German embassy.
+The Afghan intelligence agency, the National Directorate of Security (NDS), blamed
+the Haqqani network, acting with help from Pakistan's Inter-Services Intelligence.
+Islamabad denied any role. President Ashraf Ghani said the Taliban must choose
+peace.
+""",
+        "kabul afghanistan pakistan islamabad",
+        "afghanistan haqqani-network isi pakistan ashraf-ghani taliban",
+        "2017-05-31/day",
+    ),
+    item(
+        "diplomat-khunjerab-2023",
+        dt.date(2023, 4, 10),
+        """
+Khunjerab Pass reopened to trade on April 1 after three years of pandemic closure,
+restoring the only land route between China and Pakistan. Traders in Sost and
+Gilgit welcomed the move, though Chinese customs at Tashkurgan still limit cargo.
+Gilgit-Baltistan's status, which India claims as part of Jammu and Kashmir, remains
+contested; Beijing says the Karakoram Highway is a CPEC artery.
+""",
+        "khunjerab-pass china pakistan gilgit gilgit-baltistan india beijing cpec",
+        "china pakistan india",
+        "2023-04-01/day",
+        ("Sost", "Tashkurgan", "Karakoram Highway"),
+    ),
+    item(
+        "rferl-tajik-border-2015",
+        dt.date(2015, 9, 7),
+        """
+DUSHANBE -- Tajik border guards said on September 4 that they had clashed with drug
+smugglers crossing the Panj River from Afghanistan's Badakhshan Province near
+Ishkashim. Tajikistan's 1,344-kilometer border with Afghanistan is guarded with help
+from Russia's 201st military base. In Khorugh, the capital of the Gorno-Badakhshan
+Autonomous Oblast, residents said the situation was calm.
+""",
+        "dushanbe tajikistan afghanistan badakhshan ishkashim"
+        " afghanistan-tajikistan-border russia",
+        "tajikistan afghanistan russia",
+        "2015-09-04/day",
+        ("Panj River", "Khorugh", "Gorno-Badakhshan"),
+    ),
+    item(
+        "tribune-ghulam-khan-2022",
+        dt.date(2022, 10, 17),
+        """
+MIRAMSHAH: Trade through the Ghulam Khan border crossing in North Waziristan resumed
+on Saturday after a week-long suspension over a dispute between Pakistani and Afghan
+customs officials. Dozens of trucks laden with fresh fruit crossed into Khost,
+officials said. The crossing, reopened in 2019, is the main route between Bannu and
+Khost.
+""",
+        "ghulam-khan pakistan afghanistan khost",
+        "pakistan afghanistan",
+        "2022-10-15/day 2019/year",
+        ("Miramshah", "North Waziristan", "Bannu"),
+    ),
+    item(
+        "globaltimes-azizi-2023",
+        dt.date(2023, 11, 6),
+        """
+The Taliban's acting commerce minister Nooruddin Azizi visited Urumqi on Thursday,
+seeking Chinese investment in copper mining at Mes Aynak in Logar province and an
+extension of the Wakhan road. Beijing has never formally recognised the Islamic
+Emirate but kept its embassy in Kabul open after August 2021. Global Times learned
+that a consignment of Afghan pine nuts was flown from Kabul to Shanghai on Sunday.
+""",
+        "china logar wakhan-corridor beijing kabul afghanistan",
+        "taliban",
+        "2023-11-02/day 2021-08/month 2023-11-05/day",
+        ("Urumqi", "Mes Aynak", "Shanghai"),
+    ),
+    item(
+        "hindu-parliament-attack-2001",
+        dt.date(2001, 12, 14),
+        """
+ISLAMABAD, DEC. 14. General Pervez Musharraf today condemned the attack on
+Parliament in New Delhi, but rejected India's claim that the Lashkar-e-Taiba and
+Jaish-e-Mohammed, both based in Pakistan, were responsible. Indian troops have begun
+moving towards the international border and the LoC.
+""",
+        "islamabad new-delhi india pakistan line-of-control pakistan-india-border",
+        "pervez-musharraf india lashkar-e-taiba jaish-e-mohammed pakistan",
+        "2001-12-14/day",
+    ),
+    item(
+        "dawn-gwadar-port-2024",
+        dt.date(2024, 3, 21),
+        """
+GWADAR: Militants of the banned Balochistan Liberation Army's Majeed Brigade stormed
+the Gwadar Port Authority complex on Wednesday afternoon; all eight attackers were
+killed, the ISPR said. Chief Minister Sarfraz Bugti said the Baloch people rejected
+violence. The port, leased to China Overseas Port Holding Company in 2013, is the
+crown jewel of CPEC, and the new Gwadar International Airport opened in January.
+""",
+        "gwadar china cpec balochistan",
+        "bla majeed-brigade pakistan-army china",
+        "2024-03-20/day 2013/year 2024-01/month",
+    ),
+    item(
+        "trt-istanbul-talks-2025",
+        dt.date(2025, 10, 24),
+        """
+President Recep Tayyip Erdogan said Turkey would host talks between Pakistani and
+Afghan delegations in Istanbul, after a ceasefire brokered by Qatar in Doha on
+October 19. Pakistan's Defence Minister Khawaja Asif warned of "open war" if the
+talks failed. Turkish drones made by Baykar are used by both armies.
+""",
+        "pakistan afghanistan doha",
+        "turkey qatar pakistan khawaja-asif afghanistan",
+        "2025-10-19/day",
+        ("Istanbul",),
+    ),
+)
+
+
+ALL = ITEMS + TRAPS + HELD_OUT
+
+
 @pytest.fixture(scope="module")
 def context():
     return build_context(load_features(), load_actors())
 
 
 def predict(it: Item, context) -> tuple[set[str], set[str], set[tuple[str, str]]]:
-    """Link one item as an article (paragraphs are passages): feature, actor, date sets."""
+    """Link one item as an article (paragraphs are passages); return the id sets."""
     passages = []
     for n, text in enumerate(it.text.split("\n\n"), start=1):
         text = " ".join(text.split())
         passages.append(Passage(f"{it.name}#p{n}", it.name, n, text, 0, len(text)))
     feats: set[str] = set()
     acts: set[str] = set()
-    for passage, mentions in zip(passages, link_passages(passages, context)):
+    for passage, mentions in zip(
+        passages, link_passages(passages, context), strict=True
+    ):
         for m in mentions:
             assert passage.text[m.start : m.end] == m.matched
             (feats if m.target_type == "feature" else acts).add(m.target)
@@ -577,11 +752,13 @@ def predict(it: Item, context) -> tuple[set[str], set[str], set[tuple[str, str]]
     return feats, acts, dates
 
 
-def score(context) -> dict[str, tuple[float, float, list[str]]]:
+def score(context, items=None) -> dict[str, tuple[float, float, list[str]]]:
     """Micro precision and recall per kind, with the errors as readable lines."""
     tally = {k: [0, 0, 0, []] for k in ("features", "actors", "dates")}
-    for it in ITEMS + TRAPS:
-        got = dict(zip(("features", "actors", "dates"), predict(it, context)))
+    for it in ALL if items is None else items:
+        got = dict(
+            zip(("features", "actors", "dates"), predict(it, context), strict=True)
+        )
         for kind in tally:
             gold = getattr(it, kind)
             hit, pred = got[kind] & gold, got[kind]
@@ -605,8 +782,10 @@ FLOORS = {"features": (0.9, 0.85), "actors": (0.9, 0.85), "dates": (0.9, 0.85)}
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_precision_recall_floor(context, kind, capsys):
     precision, recall, errors = score(context)[kind]
+    held_p, held_r, _ = score(context, HELD_OUT)[kind]
     with capsys.disabled():
-        print(f"\n{kind}: precision {precision:.3f} recall {recall:.3f}")
+        print(f"\n{kind}: precision {precision:.3f} recall {recall:.3f}", end="")
+        print(f" (held-out batch: {held_p:.3f} / {held_r:.3f})")
         for line in errors:
             print("   ", line)
     floor_p, floor_r = FLOORS[kind]
@@ -617,6 +796,6 @@ def test_precision_recall_floor(context, kind, capsys):
 def test_items_are_labelled_with_known_ids():
     features = {f.id for f in load_features()}
     actors = {a.id for a in load_actors()}
-    for it in ITEMS + TRAPS:
+    for it in ALL:
         assert it.features <= features, it.name
         assert it.actors <= actors, it.name
