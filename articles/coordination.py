@@ -1,4 +1,4 @@
-"""Coordinated demonyms: "Indian and Pakistani troops" names both states."""
+"""Demonyms read together: "Indian and Pakistani troops", "Afghan Tajiks"."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ def coordinate_states(
 
     In "Indian and Pakistani troops" the role ("troops") follows the last demonym
     only, but it applies to each: "Indian" then names the Indian state too. Works
-    right to left so that "Indian, Afghan and Pakistani officials" chains.
+    right to left so that "Indian, Afghan and Pakistani officials" chains. A
+    demonym right after a national one ("Afghan Tajiks", "Iranian Baloch") names an
+    ethnic group and links nothing.
 
     Parameters
     ----------
@@ -55,9 +57,14 @@ def coordinate_states(
     Returns
     -------
     list of tuple of Target
-        One per span, in the same order.
+        One per span, in the same order (empty: the span links nothing).
     """
     result = [tuple(span.targets) for span in spans]
+    for i in range(len(spans) - 1, 0, -1):  # "Afghan Tajiks": the second is ethnic
+        first, second = _lone_demonym(result[i - 1]), _lone_demonym(result[i])
+        glued = text[spans[i - 1].end : spans[i].start] == " "
+        if glued and first in feature_state and second not in (None, first):
+            result[i] = ()
     for i in range(len(spans) - 2, -1, -1):
         country = _lone_demonym(result[i])
         if country is None or country not in feature_state:

@@ -209,7 +209,7 @@ def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
     size = len(passage.text)
     chosen = sorted(_select(plain, size), key=lambda c: c.start)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
-    chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True)]
+    chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
     mentions = _mentions(passage, chosen)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, _select(in_context, size), counts)
