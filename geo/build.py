@@ -118,6 +118,7 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
             "note": spec.note or "",
             "disputed": spec.disputed,
             "geonameid": spec.geonameid or "",
+            "derivation": spec.derivation or "",
         }
         if spec.geonameid is not None:
             city = cities[str(spec.geonameid)]
@@ -127,7 +128,8 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
             row["licence"] = places.GEONAMES_LICENCE
         elif spec.lat is not None and spec.lon is not None:
             row["lat"], row["lon"] = spec.lat, spec.lon
-            row["source"], row["licence"] = spec.source, places.MANUAL_LICENCE
+            row["source"] = spec.source
+            row["licence"] = spec.licence or places.MANUAL_LICENCE
         else:
             point = nearest_points(durand, Point(_MIRAN_SHAH))[0]
             row["lat"], row["lon"] = round(point.y, 4), round(point.x, 4)
@@ -148,19 +150,23 @@ def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def _build_routes(table: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Draw the schematic CPEC line through `places.CPEC_WAYPOINTS` (EPSG:4326)."""
-    coords = table.set_index("feature_id").loc[list(places.CPEC_WAYPOINTS)]
-    line = LineString(list(zip(coords["lon"], coords["lat"], strict=True)))
-    row = {
-        "feature_id": "cpec",
-        "name": "China-Pakistan Economic Corridor",
-        "kind": "route",
-        "note": places.CPEC_NOTE,
-        "disputed": False,
-        "waypoints": ",".join(places.CPEC_WAYPOINTS),
-        "geometry": line,
-    }
-    return gpd.GeoDataFrame([row], geometry="geometry", crs="EPSG:4326")
+    """Draw each route of `places.ROUTES` through its waypoints (EPSG:4326)."""
+    coords = table.set_index("feature_id")
+    rows = []
+    for route in places.ROUTES:
+        points = coords.loc[list(route.waypoints)]
+        line = LineString(list(zip(points["lon"], points["lat"], strict=True)))
+        row = {
+            "feature_id": route.feature_id,
+            "name": route.name,
+            "kind": "route",
+            "note": route.note,
+            "disputed": False,
+            "waypoints": ",".join(route.waypoints),
+            "geometry": line,
+        }
+        rows.append(row)
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
 
 
 def _write_geojson(gdf: gpd.GeoDataFrame, path: Path) -> None:
@@ -189,6 +195,7 @@ def _write_places_csv(table: pd.DataFrame, path: Path) -> None:
         "licence",
         "note",
         "disputed",
+        "derivation",
     ]
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=cols)

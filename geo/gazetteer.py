@@ -44,7 +44,9 @@ def _build_feature(
         demonyms=_dedupe(names.get("demonyms") or (), name),
         source=place.get("source") or spec.attribution,
         licence=place.get("licence") or spec.licence,
-        derivation=str(props.get("derivation") or spec.derivation),
+        derivation=str(
+            place.get("derivation") or props.get("derivation") or spec.derivation
+        ),
         note=props.get("note") or None,
         disputed=bool(props.get("disputed")),
         parent=props.get("parent") or None,
@@ -59,7 +61,8 @@ def load_features() -> tuple[Feature, ...]:
 
     Names, aliases, demonyms and case-sensitive aliases come from
     ``geo/data/names.yaml``; kind, note, disputed and parent from the layer;
-    provenance from the catalog (and ``places.csv`` for points).
+    provenance from the catalog (and ``places.csv`` for points, with
+    the derivation of a district or region drawn as a point).
 
     Returns
     -------

