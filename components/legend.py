@@ -9,10 +9,18 @@ from typing import Any
 
 import streamlit as st
 
-from components.map_style import style_feature
+from components.map_legend import build_kinds_legend_html
+from components.map_style import PROVINCE_EVIDENCE, style_feature
 
-#: Counts sampled for a legend drawn without data.
-_POLYGON = "province"
+#: The kind whose fill the evidence ramp describes (countries drawn whole).
+_POLYGON = "country"
+#: The basemap's land colour (`components.tile_render.LAND`), under every fill.
+PAPER = (246, 243, 235)
+#: Layout of the legend's parts: side by side, wrapping on narrow columns.
+_GRID = (
+    "display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));"
+    "gap:2px 18px;font-size:.8rem;line-height:1.55"
+)
 
 
 def _style(fid: str, kind: str, **extra: Any) -> dict[str, Any]:
@@ -23,18 +31,19 @@ def _style(fid: str, kind: str, **extra: Any) -> dict[str, Any]:
 
 
 def _blend(colour: str, opacity: float) -> str:
-    """Blend ``colour`` (#rrggbb) at ``opacity`` over white, as the page shows it."""
+    """Blend ``colour`` (#rrggbb) at ``opacity`` over the land, as the map shows it."""
     rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
-    out = [round(255 + (c - 255) * max(0.0, min(1.0, opacity))) for c in rgb]
+    alpha = max(0.0, min(1.0, opacity))
+    out = [round(p + (c - p) * alpha) for c, p in zip(rgb, PAPER, strict=True)]
     return "#" + "".join(f"{c:02x}" for c in out)
 
 
 def evidence_colour(count: int, max_count: int) -> str:
     """Return the fill of a polygon with ``count`` passages (the most: ``max_count``).
 
-    Derived from `components.map_style.style_feature` (the map's own shading: a fill
-    whose opacity grows on a log scale), blended over white; zero gives the muted
-    fill colour.
+    Derived from `components.map_style.style_feature` (the map's own shading: a
+    colour ramp on a log scale, drawn half transparent, or the muted grey for
+    zero), blended over the basemap's land colour `PAPER`.
 
     Parameters
     ----------
@@ -50,8 +59,6 @@ def evidence_colour(count: int, max_count: int) -> str:
     """
     counts = {"legend-x": max(0, count), "legend-top": max(0, max_count)}
     style = _style("legend-x", _POLYGON, counts=counts)
-    if count <= 0:
-        return str(style["fillColor"])  # the map's muted fill
     return _blend(str(style["fillColor"]), float(style.get("fillOpacity", 1.0)))
 
 
@@ -134,8 +141,14 @@ def _line(style: LineStyle) -> str:
     )
 
 
-def build_legend_html(max_count: int, *, title: str = "Evidence") -> str:
-    """Build the legend: passage-count swatches and line-style samples.
+def _section(title: str, rows: list[str]) -> str:
+    return f"<div><strong>{html.escape(title)}</strong>{''.join(rows)}</div>"
+
+
+def build_legend_html(
+    max_count: int, *, title: str = "Evidence", symbols: bool = True
+) -> str:
+    """Build the legend: passage-count swatches, line styles and map symbols.
 
     Parameters
     ----------
@@ -143,33 +156,39 @@ def build_legend_html(max_count: int, *, title: str = "Evidence") -> str:
         Largest passage count of any feature under the current filters.
     title : str
         Heading of the shading part.
+    symbols : bool
+        Add the areas and place kinds (`components.map_legend`) as a third part.
 
     Returns
     -------
     str
-        HTML fragment for ``st.html``.
+        HTML fragment for ``st.html``: the parts side by side (a CSS grid).
     """
     rows = []
     for low, high, colour in build_evidence_bins(max_count):
         if high == 0:
-            label = "no passages (muted)"
+            label = "no passages (muted grey)"
         elif low == high:
             label = f"{low} passage{'s' if low != 1 else ''}"
         else:
             label = f"{low}-{high} passages"
         rows.append(f"<div>{_swatch(colour)}{html.escape(label)}</div>")
+    province = LineStyle("", str(PROVINCE_EVIDENCE["color"]), 2.0)
+    rows.append(f"<div>{_line(province)}province with passages</div>")
     lines = [
         f"<div>{_line(style)}{html.escape(style.label)}</div>"
         for style in build_line_styles()
     ]
-    return (
-        '<div class="legend" style="font-size:.85rem;line-height:1.6">'
-        f"<strong>{html.escape(title)}</strong>{''.join(rows)}"
-        f"<strong>Lines</strong>{''.join(lines)}</div>"
-    )
+    parts = [
+        _section(f"{title} (country fill)", rows),
+        _section("Lines", lines),
+    ]
+    if symbols:
+        parts.append(build_kinds_legend_html())
+    return f'<div class="legend" style="{_GRID}">{"".join(parts)}</div>'
 
 
 def render(max_count: int, *, key: str = "legend") -> None:
-    """Draw the legend in the current container (an expander titled "Legend")."""
+    """Draw the whole legend, its parts side by side, in an expander "Legend"."""
     with st.expander("Legend", expanded=True, key=f"{key}.expander"):
         st.html(build_legend_html(max_count))

@@ -13,7 +13,8 @@ import geopandas as gpd
 import shapely
 from folium.utilities import JsCode
 
-from components.map_style import KIND_LABELS, style_hover
+from components.map_style import CLIPPED, KIND_LABELS, style_hover
+from geo.derive import DISPLAY_BBOX
 
 #: Decimals kept: 3 for lines and polygons (about 100 m, under a pixel up to zoom
 #: 9; keeps the default map payload well under 300 KB), 4 for points.
@@ -21,6 +22,16 @@ COORD_DECIMALS = 3
 POINT_DECIMALS = 4
 #: Kinds whose name is drawn on the map as a permanent label.
 LABEL_KINDS = frozenset({"corridor", "area", "route"})
+#: Lines labelled by name (other borders are explained by tooltip and legend).
+LABEL_LINES = frozenset({"durand-line", "line-of-control"})
+#: Where a label sits, so it clears the dots it would cover at the default zoom:
+#: ``(anchor, fraction, css class)``; anchor ``line`` is the point at ``fraction``
+#: of the line, ``east`` the north-east corner of the shape's bounds.
+LABEL_PLACEMENT: dict[str, tuple[str, float, str]] = {
+    "wakhan-corridor": ("east", 0.0, "label-ne"),
+    "durand-line": ("line", 0.9, "label-above"),
+    "cpec": ("line", 0.72, "label-left"),
+}
 #: Adds ``feature-<id>`` and ``kind-<kind>`` classes to each path (tests, CSS).
 ON_EACH_FEATURE = JsCode(
     """function(feature, layer) {
@@ -32,20 +43,37 @@ ON_EACH_FEATURE = JsCode(
 }"""
 )
 LABEL_CSS = (
-    "<style>.map-label{white-space:nowrap;transform:translate(-50%,-50%);"
-    "font:600 12px sans-serif;color:#4a2a00;text-shadow:0 0 3px #fff,0 0 3px #fff;"
-    "pointer-events:none}.leaflet-interactive:focus{outline:none}"
+    "<style>.map-label{white-space:nowrap;width:max-content;"
+    "transform:translate(-50%,-50%);"
+    "font:700 12px sans-serif;color:#3d2600;pointer-events:none;"
+    "text-shadow:0 0 2px #fff,0 0 3px #fff,0 0 4px #fff,0 0 6px #fff}"
+    ".map-label.label-ne{transform:translate(4px,-100%)}"
+    ".map-label.label-above{transform:translate(-50%,-130%)}"
+    ".map-label.label-left{transform:translate(calc(-100% - 8px),-50%)}"
+    ".map-label.label-wakhan-corridor{color:#8a3c00;font-size:13px}"
+    ".map-label.label-durand-line{color:#8e0152;font-size:13px}"
+    ".leaflet-interactive:focus{outline:none}"
     ".leaflet-container,.leaflet-control-layers label{font-size:12px;margin:0}"
-    ".leaflet-container .leaflet-control-attribution{font-size:10px;line-height:1.3}"
+    ".leaflet-container .leaflet-control-attribution{font-size:10px;"
+    "line-height:1.4;max-width:calc(100vw - 110px);white-space:nowrap;"
+    "overflow:hidden;text-overflow:ellipsis}"
+    ".leaflet-container .leaflet-control-attribution:hover{white-space:normal}"
     "</style>"
 )
 
 
-def build_tooltip_html(name: str, kind: str, note: str | None) -> str:
-    """Return the tooltip markup of a feature; every value is HTML-escaped."""
+def build_tooltip_html(
+    name: str, kind: str, note: str | None, count: int | None = None
+) -> str:
+    """Return the tooltip markup of a feature; every value is HTML-escaped.
+
+    With ``count`` (passages under the current filters) a last line says how many.
+    """
     parts = [f"<b>{html.escape(name)}</b>", html.escape(KIND_LABELS.get(kind, kind))]
     if note:
         parts.append(f"<i>{html.escape(note)}</i>")
+    if count is not None:
+        parts.append(f"{count} passage{'' if count == 1 else 's'}")
     return "<br>".join(parts)
 
 
@@ -53,8 +81,24 @@ def _note(value: object) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
+def find_clipped(gdf: gpd.GeoDataFrame) -> frozenset[str]:
+    """Return the ids of polygons cut by the display window (`DISPLAY_BBOX`).
+
+    A polygon is cut when more than 0.1 degree of its outline runs along the
+    window's edge (a country that merely reaches it is not).
+    """
+    edge = shapely.box(*DISPLAY_BBOX).exterior.buffer(1e-4)
+    polygons = gdf[gdf.geom_type.isin(["Polygon", "MultiPolygon"])]
+    if not len(polygons):
+        return frozenset()
+    along = shapely.length(shapely.intersection(polygons.boundary.values, edge))
+    return frozenset(polygons["feature_id"][along > 0.1].astype(str))
+
+
 def build_feature_collection(
-    gdf: gpd.GeoDataFrame, ids: Collection[str] | None = None
+    gdf: gpd.GeoDataFrame,
+    ids: Collection[str] | None = None,
+    counts: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Convert a layer to a compact, escaped GeoJSON FeatureCollection.
 
@@ -64,12 +108,15 @@ def build_feature_collection(
         A catalog layer (reprojected to EPSG:4326 if needed).
     ids : collection of str or None
         Keep only these feature ids (None keeps all).
+    counts : mapping of str to int or None
+        Passages per feature id, named in the tooltips (None: not shown).
 
     Returns
     -------
     dict
-        Properties are only ``feature_id``, ``kind``, ``disputed`` and ``tip``
-        (escaped tooltip HTML); coordinates rounded (see `COORD_DECIMALS`).
+        Properties are only ``feature_id``, ``kind``, ``disputed``, ``tip``
+        (escaped tooltip HTML) and, on polygons cut by the display window,
+        ``clip`` (see `find_clipped`); coordinates rounded (see `COORD_DECIMALS`).
     """
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
@@ -78,16 +125,23 @@ def build_feature_collection(
     points = bool(len(gdf)) and bool((gdf.geom_type == "Point").all())
     decimals = POINT_DECIMALS if points else COORD_DECIMALS
     geoms = shapely.transform(gdf.geometry.values, lambda c: np.round(c, decimals))
+    clipped = find_clipped(gdf)
     features = []
     for row, geom in zip(gdf.itertuples(index=False), geoms, strict=True):
         if geom is None or geom.is_empty:
             continue
-        props = {
-            "feature_id": str(row.feature_id),
+        fid = str(row.feature_id)
+        count = None if counts is None else int(counts.get(fid, 0))
+        props: dict[str, Any] = {
+            "feature_id": fid,
             "kind": str(row.kind),
             "disputed": bool(row.disputed),
-            "tip": build_tooltip_html(str(row.name), str(row.kind), _note(row.note)),
+            "tip": build_tooltip_html(
+                str(row.name), str(row.kind), _note(row.note), count
+            ),
         }
+        if fid in clipped:
+            props[CLIPPED] = True
         geometry = shapely.geometry.mapping(geom)
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
@@ -118,25 +172,32 @@ def build_geojson(
     )
 
 
-def _label_point(geom: shapely.Geometry) -> shapely.Point:
+def _label_anchor(row: Any) -> tuple[shapely.Point, str]:
+    """Return where a label sits and its placement class (`LABEL_PLACEMENT`)."""
+    geom = row.geometry
+    anchor, fraction, css = LABEL_PLACEMENT.get(str(row.feature_id), ("", 0.5, ""))
+    if anchor == "east":
+        _west, _south, east, north = geom.bounds
+        return shapely.Point(east, north), css
     if geom.geom_type.endswith("LineString"):
-        return shapely.line_interpolate_point(geom, 0.5, normalized=True)
-    return geom.point_on_surface()
+        point = shapely.line_interpolate_point(geom, fraction, normalized=True)
+        return point, css
+    return geom.point_on_surface(), css
 
 
 def build_label_markers(gdf: gpd.GeoDataFrame) -> list[folium.Marker]:
-    """Permanent name labels (DivIcon) for corridors, areas, routes, disputed lines."""
+    """Permanent name labels (DivIcon) for corridors, areas, routes, named lines."""
     out = []
     for row in gdf.itertuples(index=False):
-        disputed_line = row.kind == "boundary" and bool(row.disputed)
-        if row.kind not in LABEL_KINDS and not disputed_line:
+        if row.kind not in LABEL_KINDS and str(row.feature_id) not in LABEL_LINES:
             continue
         if row.geometry is None or row.geometry.is_empty:
             continue
-        point = _label_point(row.geometry)
-        text = html.escape(str(row.name))
+        point, css = _label_anchor(row)
+        fid = "".join(c for c in str(row.feature_id) if c.isalnum() or c == "-")
         icon = folium.DivIcon(
-            html=f'<div class="map-label">{text}</div>',
+            html=f'<div class="map-label {css} label-{fid}">'
+            f"{html.escape(str(row.name))}</div>",
             class_name="map-label-icon",
             icon_size=(0, 0),
         )

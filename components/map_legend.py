@@ -1,4 +1,4 @@
-"""Legend of the map's feature kinds, drawn by Streamlit from the map's own styles."""
+"""Legend of the map's areas and place kinds, drawn from the map's own styles."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ import html
 
 import streamlit as st
 
-from components.legend import build_line_styles
 from components.map_style import KIND_LABELS, style_feature
 
-#: (label, feature id, kind, disputed) samples shown as fills or dots.
+#: (label, feature id, kind, disputed) samples shown as fills.
 _FILL_SAMPLES = (
     ("Wakhan Corridor", "wakhan-corridor", "corridor", False),
     ("Disputed area (dashed outline)", "legend-area", "area", True),
@@ -40,38 +39,34 @@ def _dot(style: dict[str, object]) -> str:
     )
 
 
-def _line(color: str, weight: float, dash: str | None) -> str:
-    """Draw a line sample as a CSS border (st.html strips SVG)."""
-    border = f"{max(1, round(weight))}px {'dashed' if dash else 'solid'} {color}"
-    return (
-        '<span style="display:inline-block;width:30px;height:0;vertical-align:middle;'
-        f'margin-right:6px;border-top:{html.escape(border)}"></span>'
-    )
-
-
 def build_kinds_legend_html() -> str:
-    """Return the legend HTML: areas, lines and place kinds as the map draws them."""
+    """Return the legend part for areas and place kinds, as the map draws them.
+
+    Line styles are in `components.legend` (the full legend includes this part).
+    """
     rows = [
         f"<div>{_fill_swatch(_style(fid, kind, disputed))}{html.escape(label)}</div>"
         for label, fid, kind, disputed in _FILL_SAMPLES
-    ]
-    rows += [
-        f"<div>{_line(s.color, s.weight, s.dash_array)}{html.escape(s.label)}</div>"
-        for s in build_line_styles()
     ]
     rows += [
         f"<div>{_dot(_style('legend-' + kind, kind))}"
         f"{html.escape(KIND_LABELS[kind].capitalize())}</div>"
         for kind in _POINT_KINDS
     ]
+    note = "<div><small>Bigger dot: more passages; grey: none</small></div>"
     return (
-        '<div class="map-legend" style="font-size:.85rem;line-height:1.7">'
+        '<div class="map-legend"><strong>Areas and places</strong>'
         + "".join(rows)
+        + note
         + "</div>"
     )
 
 
 def render(*, key: str = "map_legend") -> None:
-    """Draw the legend in an expander."""
-    with st.expander("Legend", expanded=True, key=f"{key}.expander"):
+    """Draw the areas and places part alone, in a collapsed expander.
+
+    `components.legend.render` already includes it; use this one only on a page
+    without the evidence legend.
+    """
+    with st.expander("Map symbols", expanded=False, key=f"{key}.expander"):
         st.html(build_kinds_legend_html())

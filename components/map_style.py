@@ -95,13 +95,30 @@ FEATURE_STYLES: dict[str, dict[str, Any]] = {
 }
 
 DISPUTED_DASH = "9 6"
-EVIDENCE_FILL = "#2166ac"
-MUTED = {"color": "#a0a0a0", "fillColor": "#cfcfcf"}
+#: Evidence ramp (ColorBrewer Blues, light to dark) for filled polygons, drawn
+#: at `EVIDENCE_OPACITY` so the basemap's labels stay legible underneath.
+EVIDENCE_RAMP = ("#c6dbef", "#6baed6", "#2171b5", "#08519c")
+EVIDENCE_OPACITY = 0.5
+#: Outline of a province with passages (provinces sit on shaded countries, so
+#: a second fill would stack and read as more evidence than the country has).
+PROVINCE_EVIDENCE = {"color": "#08306b", "opacity": 0.9}
+MUTED = {"color": "#9a9a9a", "fillColor": "#bdbdbd"}
+MUTED_FILL_OPACITY = 0.25
+MUTED_POINT = {"fillColor": "#808080", "fillOpacity": 0.8, "color": "#f2f2f2"}
+#: Leaflet pane of the place dots, above every line and polygon (selection
+#: outlines included) and below the labels (`components.map_view` creates it).
+PLACES_PANE = "places"
 HIGHLIGHT = {"color": "#ffb000", "weight_add": 2.5, "opacity": 1.0}
 SELECTED = {"color": "#0050d0", "weight_add": 3.0, "opacity": 1.0}
 HOVER_STYLE = {"stroke": True, "weight": 4, "color": "#0050d0"}
+#: Property set on polygons cut by the layer's display window (e.g. China,
+#: India): drawn invisible (no fill, no outline) so the cut never shows; the
+#: basemap draws them, and they keep their tooltip and click.
+CLIPPED = "clip"
+_INVISIBLE = {"stroke": False, "fillOpacity": 0.0}
 
 _POINT_KINDS = frozenset({"city", "crossing", "pass", "site"})
+_LINE_KINDS = frozenset({"boundary", "route"})
 
 
 def _properties(feature: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -109,20 +126,55 @@ def _properties(feature: Mapping[str, Any]) -> Mapping[str, Any]:
     return props if isinstance(props, Mapping) else {}
 
 
-def _evidence(style: dict[str, Any], kind: str, count: int, top: int) -> None:
-    """Shade by passage count: muted when none, bluer fill with more passages."""
-    if count <= 0:
-        style.update(MUTED)
-        if "fillOpacity" in style:
-            style["fillOpacity"] = min(float(style["fillOpacity"]), 0.15)
-        style["opacity"] = 0.6
+def _is_point(feature: Mapping[str, Any], kind: str) -> bool:
+    geometry = feature.get("geometry")
+    if isinstance(geometry, Mapping) and geometry.get("type") == "Point":
+        return True
+    return kind in _POINT_KINDS
+
+
+def build_ramp_colour(share: float) -> str:
+    """Return the `EVIDENCE_RAMP` colour at ``share`` (0 lightest, 1 darkest)."""
+    share = max(0.0, min(1.0, share))
+    steps = len(EVIDENCE_RAMP) - 1
+    i = min(int(share * steps), steps - 1)
+    t = share * steps - i
+    low, high = EVIDENCE_RAMP[i], EVIDENCE_RAMP[i + 1]
+    rgb = [
+        round(int(low[k : k + 2], 16) * (1 - t) + int(high[k : k + 2], 16) * t)
+        for k in (1, 3, 5)
+    ]
+    return "#" + "".join(f"{c:02x}" for c in rgb)
+
+
+def _mute(style: dict[str, Any], kind: str, point: bool) -> None:
+    """No passages: grey, smaller and fainter, but still drawn and clickable."""
+    if point:
+        style.update(MUTED_POINT)
+        style["radius"] = float(style.get("radius", 4)) - 1.5
+        style["weight"] = 0.8
         return
-    share = math.log1p(count) / math.log1p(max(top, count))
-    if kind in _POINT_KINDS:
+    style.update(MUTED)
+    style["opacity"] = 0.6
+    if kind == "province":
+        style["fillOpacity"] = 0.0
+    elif kind not in _LINE_KINDS:
+        style["fillOpacity"] = MUTED_FILL_OPACITY
+
+
+def _evidence(style: dict[str, Any], kind: str, share: float, point: bool) -> None:
+    """Passages: countries filled on the ramp, provinces outlined, dots grow.
+
+    Corridors, areas and lines keep their own colours (they must stand out).
+    """
+    if point:
         style["radius"] = round(float(style.get("radius", 4)) + 4 * share, 1)
-    elif kind not in {"boundary", "route"}:
-        style["fillColor"] = EVIDENCE_FILL
-        style["fillOpacity"] = round(0.15 + 0.5 * share, 2)
+    elif kind == "province":
+        style.update(PROVINCE_EVIDENCE)
+        style["weight"] = round(1.2 + 1.3 * share, 1)
+    elif kind == "country":
+        style["fillColor"] = build_ramp_colour(share)
+        style["fillOpacity"] = EVIDENCE_OPACITY
 
 
 def _emphasise(style: dict[str, Any], emphasis: Mapping[str, Any], kind: str) -> None:
@@ -165,13 +217,23 @@ def style_feature(
     props = _properties(feature)
     fid = str(props.get("feature_id", ""))
     kind = str(props.get("kind", ""))
-    style: dict[str, Any] = dict(KIND_STYLES.get(kind, KIND_STYLES["boundary"]))
+    point = _is_point(feature, kind)
+    base = KIND_STYLES["city"] if point and kind not in _POINT_KINDS else None
+    style: dict[str, Any] = dict(base or KIND_STYLES.get(kind, KIND_STYLES["boundary"]))
     style.update(FEATURE_STYLES.get(fid, {}))
+    if point:
+        style["pane"] = PLACES_PANE
     if props.get("disputed"):
         style["dashArray"] = DISPUTED_DASH
-    if counts is not None:
-        top = max(counts.values(), default=0)
-        _evidence(style, kind, int(counts.get(fid, 0)), top)
+    if props.get(CLIPPED):
+        style.update(_INVISIBLE)
+    elif counts is not None:
+        count, top = int(counts.get(fid, 0)), max(counts.values(), default=0)
+        if count <= 0:
+            _mute(style, kind, point)
+        else:
+            share = math.log1p(count) / math.log1p(max(top, count))
+            _evidence(style, kind, share, point)
     classes = []
     if fid in highlight:
         _emphasise(style, HIGHLIGHT, kind)
@@ -184,6 +246,9 @@ def style_feature(
     return style
 
 
-def style_hover(_feature: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the style a feature takes while the pointer is over it."""
-    return dict(HOVER_STYLE)
+def style_hover(feature: Mapping[str, Any]) -> dict[str, Any]:
+    """Return the style a feature takes while the pointer is over it.
+
+    A clipped polygon stays invisible (its outline would trace the cut).
+    """
+    return {} if _properties(feature).get(CLIPPED) else dict(HOVER_STYLE)

@@ -22,7 +22,7 @@ from components.map_layers import (
     build_geojson,
     build_label_markers,
 )
-from components.map_style import style_feature
+from components.map_style import PLACES_PANE, style_feature
 
 MAP_KEY = "map.view"
 #: Only what the app reads: the clicked feature, and the click position (so a
@@ -96,6 +96,7 @@ def build_map(
     )
     for tile_layer in basemap.build_tile_layers(html.escape(attribution)):
         tile_layer.add_to(m)
+    folium.map.CustomPane(PLACES_PANE, z_index=450, pointer_events=True).add_to(m)
     style = functools.partial(
         style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
     )
@@ -103,7 +104,7 @@ def build_map(
     for title, layer_ids in _groups(list(layers)):
         group = folium.FeatureGroup(name=title, show=True)
         for lid in layer_ids:
-            data = build_feature_collection(layers[lid])
+            data = build_feature_collection(layers[lid], counts=counts)
             build_geojson(lid, data, style).add_to(group)
             for marker in build_label_markers(layers[lid]):
                 marker.add_to(labels)
@@ -112,7 +113,7 @@ def build_map(
     root = m.get_root()
     assert isinstance(root, branca.element.Figure)
     root.header.add_child(folium.Element(LABEL_CSS), name="map_label_css")
-    folium.LayerControl(collapsed=False).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
     bounds = bounds_of(layers, highlight) if highlight and fit_highlight else None
     if bounds is not None:
         m.fit_bounds(bounds, padding=(30, 30), max_zoom=8)

@@ -6,24 +6,48 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.legend import (
+    PAPER,
     build_evidence_bins,
     build_legend_html,
     build_line_styles,
     evidence_colour,
 )
-from components.map_style import style_feature
+from components.map_style import MUTED, style_feature
 
 
 def _lightness(colour):
     return sum(int(colour[i : i + 2], 16) for i in (1, 3, 5))
 
 
+def _blend(colour, alpha):
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(
+        f"{round(p + (c - p) * alpha):02x}" for c, p in zip(rgb, PAPER, strict=True)
+    )
+
+
 @pytest.mark.parametrize("count", [0, -1])
 def test_zero_evidence_is_the_maps_muted_fill(count):
     muted = style_feature(
-        {"properties": {"feature_id": "x", "kind": "province"}}, counts={"x": 0, "y": 5}
-    )["fillColor"]
-    assert evidence_colour(count, 10) == muted
+        {"properties": {"feature_id": "x", "kind": "country"}}, counts={"x": 0, "y": 5}
+    )
+    assert muted["fillColor"] == MUTED["fillColor"]
+    assert evidence_colour(count, 10) == _blend(
+        muted["fillColor"], muted["fillOpacity"]
+    )
+
+
+def test_swatch_is_the_country_fill_over_the_land():
+    style = style_feature(
+        {"properties": {"feature_id": "x", "kind": "country"}}, counts={"x": 3, "y": 9}
+    )
+    assert evidence_colour(3, 9) == _blend(style["fillColor"], style["fillOpacity"])
+
+
+def test_paper_is_the_basemaps_land():
+    from components.tile_render import LAND
+
+    assert PAPER == LAND
 
 
 def test_more_evidence_is_darker():
@@ -68,13 +92,19 @@ def test_line_styles_follow_the_map():
 
 def test_legend_html_lists_swatches_and_lines():
     out = build_legend_html(3)
-    assert "no passages (muted)" in out
+    assert "no passages (muted grey)" in out
+    assert "province with passages" in out
+    for _low, _high, colour in build_evidence_bins(3):
+        assert f"background:{colour}" in out
     assert "Durand Line" in out
     assert "dotted #" in out  # schematic route
     assert "dashed #" in out  # disputed
     assert "<svg" not in out  # st.html strips inline SVG
     assert "Schematic route" in out
     assert "http" not in out
+    assert "Mountain pass" in out  # the areas-and-places part is included
+    assert "Mountain pass" not in build_legend_html(3, symbols=False)
+    assert "display:grid" in out  # parts side by side
 
 
 @pytest.mark.parametrize(
@@ -97,5 +127,8 @@ def _legend():
 def test_app_draws_legend():
     at = AppTest.from_function(_legend, default_timeout=30).run()
     assert not at.exception
-    assert at.expander[0].label == "Legend"
-    assert "Durand Line" in at.html[0].value
+    assert [e.label for e in at.expander] == ["Legend"]
+    (part,) = at.html
+    assert "Durand Line" in part.value
+    assert "7-12 passages" in part.value
+    assert "Border crossing" in part.value

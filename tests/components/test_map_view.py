@@ -86,14 +86,13 @@ def test_style_feature_disputed_area_dashed() -> None:
 
 
 def test_style_feature_evidence_mutes_zero_and_shades_counts() -> None:
-    counts = {"badakhshan": 9, "kunar": 1}
-    many = style_feature(_feature("badakhshan", "province"), counts=counts)
-    few = style_feature(_feature("kunar", "province"), counts=counts)
-    none = style_feature(_feature("herat", "province"), counts=counts)
-    assert many["fillOpacity"] > few["fillOpacity"] > 0
-    assert none["opacity"] < 1
-    assert none["fillColor"] != many["fillColor"]
-    assert style_feature(_feature("herat", "province")) != none
+    counts = {"afghanistan": 9, "tajikistan": 1}
+    many = style_feature(_feature("afghanistan", "country"), counts=counts)
+    few = style_feature(_feature("tajikistan", "country"), counts=counts)
+    none = style_feature(_feature("uzbekistan", "country"), counts=counts)
+    assert many["fillColor"] != few["fillColor"] != none["fillColor"]
+    assert many["fillOpacity"] == few["fillOpacity"] > none["fillOpacity"] > 0
+    assert style_feature(_feature("uzbekistan", "country")) != none
 
 
 def test_style_feature_highlight_outlines() -> None:
@@ -164,6 +163,28 @@ def test_overlay_holds_only_selected_and_highlighted(toy_layers) -> None:
 
 def test_overlay_empty_without_selection(toy_layers) -> None:
     assert _children(build_overlay(toy_layers), folium.GeoJson) == []
+
+
+def test_build_map_tooltips_count_passages(toy_layers) -> None:
+    m = build_map(toy_layers, counts={"kabul": 2})
+    tips = {
+        f["properties"]["feature_id"]: f["properties"]["tip"]
+        for f in _geojson(m, "places").data["features"]
+    }
+    assert tips["kabul"].endswith("<br>2 passages")
+    assert tips["torkham"].endswith("<br>0 passages")
+
+
+def test_build_map_draws_places_above_outlines(toy_layers) -> None:
+    m = build_map(toy_layers)
+    (pane,) = _children(m, folium.map.CustomPane)
+    assert pane.name == "places"
+    style = _geojson(m, "places").style_function(
+        {"properties": {"feature_id": "kabul", "kind": "city"}}
+    )
+    assert style["pane"] == "places"
+    (control,) = _children(m, folium.LayerControl)
+    assert control.options["collapsed"] is True  # the sidebar toggles kinds too
 
 
 def test_default_payload_of_toy_map_is_small(toy_layers) -> None:
