@@ -225,7 +225,7 @@ def render(
     ordered = sort_hits(hits, str(order))
     n_pages = count_pages(len(ordered))
     _reset_page_on_new_context((feature_id, len(ordered), ordered[0].passage_id))
-    st.caption(f"{len(ordered)} passages")
+    st.caption(f"{len(ordered)} passage{'s' if len(ordered) != 1 else ''}")
     page = st.pagination(n_pages, key=KEY_PAGE) if n_pages > 1 else 1
     st.html(PANEL_CSS)
     for hit in build_page(ordered, page):

@@ -15,7 +15,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -63,17 +64,18 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> float:
 
 @dataclass
 class LiveApp:
-    """A running dashboard."""
+    """A running dashboard (its corpus and index are temp copies)."""
 
     url: str
     host: str
     seconds_to_healthy: float
+    corpus: Path | None = None
+    index: Path | None = None
 
 
-@pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
-    """Start ``streamlit run dashboard.py`` on a free port; stop it afterwards."""
-    tmp = tmp_path_factory.mktemp("live_app")
+@contextmanager
+def run_app(tmp: Path) -> Iterator[LiveApp]:
+    """Run ``streamlit run dashboard.py`` on a free port on a corpus copy in ``tmp``."""
     corpus = tmp / "corpus"
     source = REPO / "articles" / "corpus"
     if source.is_dir():
@@ -81,10 +83,11 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     else:
         corpus.mkdir()
     port = _free_port()
+    index = tmp / "index.sqlite"
     env = {
         **os.environ,
         "ARTICLES_CORPUS_DIR": str(corpus),
-        "ARTICLES_INDEX_PATH": str(tmp / "index.sqlite"),
+        "ARTICLES_INDEX_PATH": str(index),
         "PYTHONUNBUFFERED": "1",
     }
     cmd = [
@@ -99,7 +102,10 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
     try:
         seconds = _wait_healthy(url, proc, log)
         print(f"\napp healthy after {seconds:.1f} s at {url}")
-        yield LiveApp(url=url, host=f"127.0.0.1:{port}", seconds_to_healthy=seconds)
+        yield LiveApp(
+            url=url, host=f"127.0.0.1:{port}", seconds_to_healthy=seconds,
+            corpus=corpus, index=index,
+        )  # fmt: skip
     finally:
         proc.terminate()
         try:
@@ -107,6 +113,20 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    """Start the app on a free port for the whole session; stop it afterwards."""
+    with run_app(tmp_path_factory.mktemp("live_app")) as app:
+        yield app
+
+
+@pytest.fixture(scope="module")
+def isolated_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveApp]:
+    """An app of the module's own, on its own corpus copy (for tests that write)."""
+    with run_app(tmp_path_factory.mktemp("isolated_app")) as app:
+        yield app
 
 
 @pytest.fixture(scope="session")
@@ -124,11 +144,12 @@ def browser() -> Iterator[object]:
 
 @dataclass
 class Traffic:
-    """What a page did: every request URL, failures and console errors."""
+    """What a page did: every request URL, failures, console errors and dialogs."""
 
     requests: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
 
     def external(self, app_host: str) -> list[str]:
         """Return requests to any host but the app's (data: and blob: are local)."""
@@ -141,6 +162,54 @@ class Traffic:
                 out.append(url)
         return out
 
+    def assert_clean(self, app_host: str) -> None:
+        """Assert no failed request, no request off the app's host, no dialog."""
+        assert self.failed == [], "failed requests"
+        assert self.external(app_host) == [], "requests left the app"
+        assert self.dialogs == [], "a dialog fired"
+
+
+def _record(pg: object) -> Traffic:
+    """Attach a `Traffic` recorder to a Playwright page (dialogs are dismissed)."""
+    traffic = Traffic()
+    pg.on("request", lambda req: traffic.requests.append(req.url))  # type: ignore[attr-defined]
+    pg.on(  # type: ignore[attr-defined]
+        "requestfailed", lambda req: traffic.failed.append(f"{req.url} {req.failure}")
+    )
+    pg.on(  # type: ignore[attr-defined]
+        "console",
+        lambda msg: (
+            traffic.console_errors.append(msg.text) if msg.type == "error" else None
+        ),
+    )
+
+    def on_dialog(dialog: object) -> None:
+        traffic.dialogs.append(f"{dialog.type}: {dialog.message}")  # type: ignore[attr-defined]
+        dialog.dismiss()  # type: ignore[attr-defined]
+
+    pg.on("dialog", on_dialog)  # type: ignore[attr-defined]
+    pg.traffic = traffic  # type: ignore[attr-defined]
+    return traffic
+
+
+@contextmanager
+def recording_page(browser: object, app: LiveApp, name: str) -> Iterator[object]:
+    """A page in a fresh context (a new Streamlit session) that records its traffic.
+
+    A screenshot ``test-artifacts/<name>.png`` is kept; requests off the app's host
+    fail the test.
+    """
+    context = browser.new_context(viewport={"width": 1400, "height": 950})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    traffic = _record(pg)
+    try:
+        yield pg
+        ARTIFACTS.mkdir(exist_ok=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+    finally:
+        context.close()
+    assert traffic.external(app.host) == [], "requests left the app"
+
 
 @pytest.fixture
 def page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
@@ -148,22 +217,92 @@ def page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
 
     Fails the test at teardown if anything was requested from another host.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 950})  # type: ignore[attr-defined]
-    pg = context.new_page()
-    traffic = Traffic()
-    pg.on("request", lambda req: traffic.requests.append(req.url))
-    pg.on(
-        "requestfailed", lambda req: traffic.failed.append(f"{req.url} {req.failure}")
+    with recording_page(browser, live_app, request.node.name) as pg:
+        yield pg
+
+
+@pytest.fixture
+def new_page(
+    browser: object, live_app: LiveApp, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], object]]:
+    """Open more recording pages on the live app, each in a fresh context."""
+    opened: list[object] = []
+    with ExitStack() as stack:
+
+        def open_one() -> object:
+            name = f"{request.node.name}-{len(opened) + 1}"
+            opened.append(stack.enter_context(recording_page(browser, live_app, name)))
+            return opened[-1]
+
+        yield open_one
+
+
+@pytest.fixture
+def isolated_page(
+    browser: object, isolated_app: LiveApp, request: pytest.FixtureRequest
+):
+    """A recording page on the module's isolated app."""
+    with recording_page(browser, isolated_app, request.node.name) as pg:
+        yield pg
+
+
+# ---------------------------------------------------------------- map helpers
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DRAW_TIMEOUT_MS = 30_000
+
+
+def wait_for_map(pg: object, feature_id: str = "wakhan-corridor") -> object:
+    """Wait until the map iframe has drawn ``feature_id``; return its frame locator."""
+    frame = pg.frame_locator(MAP_IFRAME)  # type: ignore[attr-defined]
+    frame.locator(f"path.feature-{feature_id}").wait_for(
+        state="attached", timeout=DRAW_TIMEOUT_MS
     )
-    pg.on(
-        "console",
-        lambda msg: (
-            traffic.console_errors.append(msg.text) if msg.type == "error" else None
-        ),
+    return frame
+
+
+def find_wakhan_point() -> tuple[float, float]:
+    """(lat, lng) in the middle of the corridor where it is widest (about 73.45 E)."""
+    from shapely.geometry import LineString
+
+    from geo.io import read_layer
+
+    areas = read_layer("areas")
+    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
+    south, north = geom.bounds[1], geom.bounds[3]
+    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
+    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
+    point = longest.interpolate(0.5, normalized=True)
+    return point.y, point.x
+
+
+def find_map_position(pg: object, lat: float, lng: float) -> tuple[float, float]:
+    """Container pixel position of (lat, lng) on the Leaflet map in the map iframe."""
+    handle = pg.locator(MAP_IFRAME).element_handle()  # type: ignore[attr-defined]
+    x, y = handle.content_frame().evaluate(
+        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
+        " return [p.x, p.y]; }",
+        [lat, lng],
     )
-    pg.traffic = traffic
-    yield pg
+    return float(x), float(y)
+
+
+def click_map(pg: object, lat: float, lng: float) -> None:
+    """Click the map at (lat, lng), like a person would."""
+    x, y = find_map_position(pg, lat, lng)
+    pg.frame_locator(MAP_IFRAME).locator("#map_div").click(  # type: ignore[attr-defined]
+        position={"x": x, "y": y}
+    )
+
+
+def save_tall_screenshot(pg: object, name: str, height: int = 2600) -> Path:
+    """Screenshot a viewport tall enough for the map and the evidence under it.
+
+    Streamlit scrolls inside its own container, so ``full_page`` would cut the page
+    at the viewport; a taller viewport shows it whole.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"))
-    context.close()
-    assert traffic.external(live_app.host) == [], "requests left the app"
+    path = ARTIFACTS / name
+    pg.set_viewport_size({"width": 1400, "height": height})  # type: ignore[attr-defined]
+    pg.locator(".pp-card").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    pg.screenshot(path=str(path))  # type: ignore[attr-defined]
+    return path

@@ -1,0 +1,259 @@
+"""Evidence in a real browser: click a feature, filter by actor, share a link, embed."""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.actors import expand_members, load_actors
+from articles.query import Filters, query_passages
+from tests.browser.conftest import (
+    ARTIFACTS,
+    DRAW_TIMEOUT_MS,
+    MAP_IFRAME,
+    click_map,
+    find_wakhan_point,
+    save_tall_screenshot,
+    wait_for_map,
+)
+
+pytestmark = pytest.mark.browser
+
+JANUARY = "2025-01-pakistan-ambition-invade-wakhan"
+JANUARY_TITLE = "Pakistan's Ambition to Invade Wakhan Corridor"
+CARD = ".pp-card"
+WAIT_MS = 30_000
+PER_PAGE = 10
+CLICK_TO_EVIDENCE_BOUND_S = 15.0
+
+
+def _expected(live_app, **filters) -> list:
+    """What the app's own index says the view holds (read-only)."""
+    return query_passages(Filters(**filters), index=live_app.index)
+
+
+def _first_page(hits) -> list[tuple[str, int]]:
+    """(title, paragraph) of the first page the panel shows: newest first."""
+    ordered = sorted(hits, key=lambda h: (-h.published.toordinal(), h.article_id, h.n))
+    return [(h.title, h.n) for h in ordered[:PER_PAGE]]
+
+
+def _shown(page) -> list[tuple[str, int]]:
+    """(title, paragraph) cited by the visible passage cards, in display order."""
+    out = []
+    for cite in page.locator(f"{CARD} .pp-cite").all():
+        title = cite.locator("cite").inner_text()
+        out.append((title, int(re.search(r"¶(\d+)", cite.inner_text()).group(1))))
+    return out
+
+
+def _card_texts(page) -> list[str]:
+    return [" ".join(t.split()) for t in page.locator(CARD).all_inner_texts()]
+
+
+def _wait_for_count(page, n: int) -> None:
+    """Wait for the panel to say ``n passages`` and show that many cards (<= 10)."""
+    caption = re.compile(rf"^{n} passage{'s' if n != 1 else ''}$")
+    counts = page.get_by_test_id("stCaptionContainer").filter(has_text=caption)
+    expect(counts).to_be_visible(timeout=WAIT_MS)
+    expect(page.locator(CARD)).to_have_count(min(n, PER_PAGE), timeout=WAIT_MS)
+
+
+def _multiselect(page, label: str):
+    return page.get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text(label, exact=True)
+    )
+
+
+def _choose(page, label: str, typed: str, option: str) -> None:
+    """Pick ``option`` in the sidebar multiselect ``label`` by typing, as a person."""
+    box = _multiselect(page, label)
+    box.locator("input").click()
+    box.locator("input").fill(typed)
+    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
+    page.keyboard.press("Escape")
+    expect(box.locator("[data-tag]").filter(has_text=option)).to_be_visible()
+
+
+def _chips(page, label: str) -> list[str]:
+    return _multiselect(page, label).locator("[data-tag]").all_inner_texts()
+
+
+def _ttp_names() -> list[str]:
+    """Every name of TTP and of its members (choosing TTP includes its members)."""
+    ids = expand_members(["ttp"])
+    names: list[str] = []
+    for actor in load_actors():
+        if actor.id in ids:
+            names += [actor.name, *actor.aliases, *actor.case_sensitive]
+    return names
+
+
+def _names_ttp(text: str, names: list[str]) -> bool:
+    folded = text.casefold().replace("-", " ")
+    return any(name.casefold().replace("-", " ") in folded for name in names)
+
+
+def _assert_only_ttp(page) -> None:
+    """Every card names TTP (or a member) and has one of those names highlighted."""
+    names = _ttp_names()
+    cards = page.locator(CARD)
+    assert cards.count() > 0
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert _names_ttp(card.locator(".pp-text").inner_text(), names), i
+        marks = card.locator(".pp-text mark").all_inner_texts()
+        assert any(_names_ttp(m, names) for m in marks), marks
+
+
+def test_click_on_wakhan_lists_january_passages_with_citations(page, live_app) -> None:
+    page.goto(live_app.url, wait_until="domcontentloaded")
+    wait_for_map(page)
+    expect(page.get_by_text("to read the passages that discuss it")).to_be_visible()
+    assert page.locator(CARD).count() == 0
+    lat, lng = find_wakhan_point()
+    start = time.monotonic()
+    click_map(page, lat, lng)
+    page.locator(CARD).first.wait_for(state="visible", timeout=WAIT_MS)
+    elapsed = time.monotonic() - start
+    print(f"\nclick on Wakhan to first passage visible: {elapsed:.2f} s")
+    assert elapsed < CLICK_TO_EVIDENCE_BOUND_S
+
+    expected = _expected(live_app, feature="wakhan-corridor")
+    january = [h.n for h in expected if h.article_id == JANUARY]
+    assert len(january) >= 3
+    assert len(january) <= PER_PAGE  # all on the first page, newest article first
+    _wait_for_count(page, len(expected))
+    expect(page.get_by_text("Evidence: Wakhan Corridor")).to_be_visible()
+    shown = _shown(page)
+    assert shown == _first_page(expected)
+    assert [n for title, n in shown if title == JANUARY_TITLE] == sorted(january)
+    cites = page.locator(f"{CARD} .pp-cite").filter(has_text=JANUARY_TITLE)
+    expect(cites).to_have_count(len(january))
+    for cite in cites.all_inner_texts():
+        assert re.search(
+            rf"^{re.escape(JANUARY_TITLE)} · Taut Bataut · 2025-01-23 · ¶\d+ · "
+            r"www\.afgazad\.com$",
+            " ".join(cite.split()),
+        ), cite
+    malik = page.locator(CARD).filter(has_text="Lt. General Asim Malik")
+    expect(malik).to_have_count(1)
+    marks = malik.locator(".pp-text mark").all_inner_texts()
+    assert "Wakhan Corridor" in marks
+    expect(malik.locator(".pp-badge")).to_contain_text(["named"])
+    for i in range(page.locator(CARD).count()):
+        card_marks = page.locator(CARD).nth(i).locator("mark").all_inner_texts()
+        assert any("wakhan" in m.casefold() for m in card_marks), card_marks
+    frame = page.frame_locator(MAP_IFRAME)
+    frame.locator("path.is-selected").wait_for(
+        state="attached", timeout=DRAW_TIMEOUT_MS
+    )
+    print(f"screenshot: {save_tall_screenshot(page, 'evidence-wakhan.png')}")
+    page.traffic.assert_clean(live_app.host)
+
+
+def test_actor_widget_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None:
+    page.goto(f"{live_app.url}/?feature=afghanistan", wait_until="domcontentloaded")
+    _wait_for_count(page, len(_expected(live_app, feature="afghanistan")))
+    expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
+    assert expected
+    _choose(page, "Actors", "TTP", "TTP - Tehreek-e-Taliban Pakistan")
+    _wait_for_count(page, len(expected))
+    _assert_only_ttp(page)
+    assert _shown(page) == _first_page(expected)
+    page.traffic.assert_clean(live_app.host)
+
+
+def test_actor_in_url_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None:
+    page.goto(
+        f"{live_app.url}/?actor=ttp&feature=afghanistan", wait_until="domcontentloaded"
+    )
+    expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
+    _wait_for_count(page, len(expected))
+    assert any("TTP" in chip for chip in _chips(page, "Actors"))
+    _assert_only_ttp(page)
+    assert _shown(page) == _first_page(expected)
+    expect(page.get_by_text("Some link parameters were ignored")).to_have_count(0)
+    page.traffic.assert_clean(live_app.host)
+
+
+def _read_view(page) -> dict[str, object]:
+    """What a person sees of the view: heading, actors, date mode, passages."""
+    mode = page.get_by_test_id("stSidebar").get_by_role("radio", checked=True)
+    return {
+        "heading": page.get_by_text(re.compile(r"^Evidence: ")).inner_text(),
+        "actors": _chips(page, "Actors"),
+        "datemode": mode.first.evaluate("e => e.closest('label').innerText"),
+        "passages": _card_texts(page),
+    }
+
+
+def test_copied_link_reopens_the_same_view(page, new_page, live_app) -> None:
+    page.goto(live_app.url, wait_until="domcontentloaded")
+    wait_for_map(page)
+    click_map(page, *find_wakhan_point())
+    page.locator(CARD).first.wait_for(state="visible", timeout=WAIT_MS)
+    _choose(page, "Actors", "ISI", "ISI - Inter-Services Intelligence")
+    page.get_by_test_id("stSidebar").get_by_text("Event dates").click()
+    expected = _expected(
+        live_app, feature="wakhan-corridor", actors=("isi",), datemode="events"
+    )
+    _wait_for_count(page, len(expected))
+    expect(page.get_by_role("radio", name="Event dates")).to_be_checked()
+    assert _shown(page) == _first_page(expected)
+    malik = page.locator(CARD).filter(has_text="Asim Malik")
+    marks = malik.locator("mark").all_inner_texts()
+    assert "Lt. General Asim Malik" in marks  # ISI includes its member Asim Malik
+    before = _read_view(page)
+
+    page.get_by_role("button", name="Copy link").click()
+    code = page.get_by_test_id("stCode").locator("code")
+    code.wait_for(state="visible", timeout=WAIT_MS)
+    link = code.inner_text().strip()
+    print(f"\ncopied link: {link}")
+    parts = urlsplit(link)
+    assert f"{parts.scheme}://{parts.netloc}" == live_app.url
+    assert parse_qs(parts.query) == {
+        "feature": ["wakhan-corridor"],
+        "actor": ["isi"],
+        "datemode": ["events"],
+    }
+    page.traffic.assert_clean(live_app.host)
+
+    fresh = new_page()
+    fresh.goto(link, wait_until="domcontentloaded")
+    _wait_for_count(fresh, len(expected))
+    wait_for_map(fresh)
+    assert _read_view(fresh) == before
+    expect(
+        fresh.get_by_role("heading", name="Wakhan Corridor", exact=True)
+    ).to_be_visible()
+    fresh.frame_locator(MAP_IFRAME).locator("path.is-selected").wait_for(
+        state="attached", timeout=DRAW_TIMEOUT_MS
+    )
+    fresh.traffic.assert_clean(live_app.host)
+
+
+def test_embed_shows_map_and_evidence_without_chrome(page, live_app) -> None:
+    page.goto(
+        f"{live_app.url}/?embed=true&feature=wakhan-corridor",
+        wait_until="domcontentloaded",
+    )
+    wait_for_map(page)
+    expected = _expected(live_app, feature="wakhan-corridor")
+    _wait_for_count(page, len(expected))
+    expect(page.get_by_text("Evidence: Wakhan Corridor")).to_be_visible()
+    assert _shown(page) == _first_page(expected)
+    assert page.get_by_test_id("stSidebar").count() == 0
+    assert page.get_by_test_id("stSidebarCollapsedControl").count() == 0
+    assert page.locator("h1").count() == 0
+    expect(page.get_by_test_id("stToolbar")).to_have_count(0)
+    assert page.get_by_role("button", name="Copy link").count() == 0
+    assert page.get_by_text("Add an article").count() == 0
+    expect(page.locator(MAP_IFRAME)).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "evidence-embed.png"))
+    page.traffic.assert_clean(live_app.host)
