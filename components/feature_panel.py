@@ -115,8 +115,14 @@ def fact_columns(facts: Mapping[str, object]) -> dict[str, str]:
     return {"measure": "measure", "measured": ours, "published": "published"}
 
 
-def _render_provenance(feature: Feature) -> None:
-    with st.expander("Provenance", expanded=True):
+def _render_provenance(feature: Feature, notes: list[str], key: str) -> None:
+    """Show source, licence, derivation and the figures' sources, folded away.
+
+    Collapsed so the passages (below the panel) come into view without scrolling.
+    """
+    with st.expander("Provenance", expanded=False, key=f"{key}.provenance"):
+        for note in notes:
+            st.caption(escape_markdown(note))
         st.markdown(f"**Source:** {escape_markdown(feature.source or 'not recorded')}")
         st.markdown(
             f"**Licence:** {escape_markdown(feature.licence or 'not recorded')}"
@@ -166,9 +172,7 @@ def render(
         rows = build_fact_rows(facts, names)
         table = pd.DataFrame([{columns[k]: v for k, v in r.items()} for r in rows])
         st.table(table.set_index(columns["measure"]) if len(table) else table)
-        for note in build_fact_notes(facts):
-            st.caption(escape_markdown(note))
-    _render_provenance(feature)
+    _render_provenance(feature, build_fact_notes(facts or {}), key)
     if parent is not None:
         st.button(
             f"Select {parent.name}",

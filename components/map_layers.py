@@ -20,10 +20,11 @@ from geo.derive import DISPLAY_BBOX
 #: 9; keeps the default map payload well under 300 KB), 4 for points.
 COORD_DECIMALS = 3
 POINT_DECIMALS = 4
-#: Kinds whose name is drawn on the map as a permanent label.
-LABEL_KINDS = frozenset({"corridor", "area", "route"})
-#: Lines labelled by name (other borders are explained by tooltip and legend).
-LABEL_LINES = frozenset({"durand-line", "line-of-control"})
+#: Kinds whose polygons carry a permanent name label (points of these kinds,
+#: e.g. districts at their seat, are dots with a tooltip).
+LABEL_KINDS = frozenset({"corridor", "area"})
+#: Lines labelled by name (other borders and routes: tooltip and legend).
+LABEL_LINES = frozenset({"durand-line", "line-of-control", "cpec"})
 #: Where a label sits, so it clears the dots it would cover at the default zoom:
 #: ``(anchor, fraction, css class)``; anchor ``line`` is the point at ``fraction``
 #: of the line, ``east`` the north-east corner of the shape's bounds.
@@ -186,12 +187,14 @@ def _label_anchor(row: Any) -> tuple[shapely.Point, str]:
 
 
 def build_label_markers(gdf: gpd.GeoDataFrame) -> list[folium.Marker]:
-    """Permanent name labels (DivIcon) for corridors, areas, routes, named lines."""
+    """Permanent name labels (DivIcon): corridor and area polygons, `LABEL_LINES`."""
     out = []
     for row in gdf.itertuples(index=False):
-        if row.kind not in LABEL_KINDS and str(row.feature_id) not in LABEL_LINES:
-            continue
         if row.geometry is None or row.geometry.is_empty:
+            continue
+        polygon = row.geometry.geom_type.endswith("Polygon")
+        named_line = str(row.feature_id) in LABEL_LINES
+        if not (named_line or (polygon and row.kind in LABEL_KINDS)):
             continue
         point, css = _label_anchor(row)
         fid = "".join(c for c in str(row.feature_id) if c.isalnum() or c == "-")

@@ -67,7 +67,8 @@ def _panel_app(feature_id: str | None) -> None:
     }
     feature = features.get(feature_id) if feature_id else None
     parent = features["afghanistan"] if feature_id == "evil" else None
-    feature_panel.render(feature, {"area_km2": 5.0, "scale": "1:10m"}, parent=parent)
+    facts = {"area_km2": 5.0, "scale": "1:10m", "method": "geodesic"}
+    feature_panel.render(feature, facts, parent=parent)
 
 
 def test_panel_without_feature_shows_hint() -> None:
@@ -86,6 +87,13 @@ def test_panel_escapes_and_shows_disputed_note() -> None:
     assert "<script>" not in at.warning[0].value
     assert at.button[0].label == "Select Afghanistan"
     assert "Area" in set(at.table[0].value.index)
+    (provenance,) = at.expander
+    assert provenance.label == "Provenance"
+    assert provenance.proto.expanded is False  # folded: the passages come first
+    assert [c.value for c in provenance.caption] == [
+        escape_markdown("Method: geodesic")
+    ]
+    assert "**Licence:** PD" in [m.value for m in provenance.markdown]
 
 
 def test_panel_parent_button_selects_parent() -> None:

@@ -90,6 +90,8 @@ def test_labels_only_for_named_lines_and_areas() -> None:
             ("durand-line", "boundary", LineString([(60, 29), (65, 29), (74, 37)])),
             ("pakistan-china-border", "boundary", LineString([(74, 37), (77, 35)])),
             ("siachen", "area", box(76.8, 35.2, 77.6, 35.7)),
+            ("swat", "area", shapely.Point(72.4, 35.2)),  # a district as a dot
+            ("karakoram-highway", "route", LineString([(75, 37), (73, 34)])),
         ]
     )
     gdf.loc[1, "disputed"] = True
