@@ -12,7 +12,6 @@ from components import (
     filters,
     legend,
     loaders,
-    map_legend,
     map_view,
     passage_panel,
     search_box,
@@ -139,7 +138,6 @@ def main() -> None:
         max_count = render_map(view, st.session_state.get(passage_panel.KEY_SHOWN))
         if not embedded:
             legend.render(max_count)
-            map_legend.render()
             render_timeline(view, features)
     with right:
         render_evidence(view, features)

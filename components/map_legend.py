@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 
-import streamlit as st
-
 from components.map_style import KIND_LABELS, style_feature
 
 #: (label, feature id, kind, disputed) samples shown as fills.
@@ -60,13 +58,3 @@ def build_kinds_legend_html() -> str:
         + note
         + "</div>"
     )
-
-
-def render(*, key: str = "map_legend") -> None:
-    """Draw the areas and places part alone, in a collapsed expander.
-
-    `components.legend.render` already includes it; use this one only on a page
-    without the evidence legend.
-    """
-    with st.expander("Map symbols", expanded=False, key=f"{key}.expander"):
-        st.html(build_kinds_legend_html())

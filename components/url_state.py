@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -200,7 +200,9 @@ def build_share_url(base_url: str, view: ViewState, *, embed: bool = False) -> s
     params = to_query_params(view)
     if embed:
         params["embed"] = "true"
-    base = base_url.split("?", 1)[0].split("#", 1)[0]
+    parts = urlsplit(base_url)
+    # "http://host:8501" -> "http://host:8501/": a query string follows a path.
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
     query = urlencode(params)
     return f"{base}?{query}" if query else base
 

@@ -217,6 +217,7 @@ def test_copied_link_reopens_the_same_view(page, new_page, live_app) -> None:
     print(f"\ncopied link: {link}")
     parts = urlsplit(link)
     assert f"{parts.scheme}://{parts.netloc}" == live_app.url
+    assert parts.path == "/"
     assert parse_qs(parts.query) == {
         "feature": ["wakhan-corridor"],
         "actor": ["isi"],

@@ -136,6 +136,13 @@ def test_share_url_replaces_existing_query():
     )
 
 
+def test_share_url_adds_the_root_path_before_the_query():
+    view = ViewState(actors=("ttp",))
+    assert build_share_url("http://h:8501", view) == "http://h:8501/?actor=ttp"
+    assert build_share_url("http://h:8501", ViewState()) == "http://h:8501/"
+    assert build_share_url("http://h/app/?x=1", view) == "http://h/app/?actor=ttp"
+
+
 _slugs = st.sampled_from(sorted(ACTORS))
 _dates = st.dates(dt.date(1800, 1, 1), dt.date(2100, 1, 1))
 
