@@ -6,10 +6,7 @@ import time
 
 import pytest
 
-from shapely.geometry import LineString
-
-from geo.io import read_layer
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, find_wakhan_point
 
 pytestmark = pytest.mark.browser
 
@@ -26,17 +23,6 @@ def _open_map(page, live_app):
     )
     print(f"\nfirst load to Wakhan path drawn: {time.monotonic() - start:.1f} s")
     return frame
-
-
-def _wakhan_point() -> tuple[float, float]:
-    """Middle of the corridor where it is widest (about 73.5 E): easy to hit."""
-    areas = read_layer("areas")
-    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
-    south, north = geom.bounds[1], geom.bounds[3]
-    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
-    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
-    point = longest.interpolate(0.5, normalized=True)
-    return point.y, point.x
 
 
 def test_map_draws_wakhan_and_durand_with_no_external_request(page, live_app) -> None:
@@ -56,7 +42,7 @@ def test_map_draws_wakhan_and_durand_with_no_external_request(page, live_app) ->
 
 def test_click_on_wakhan_shows_details(page, live_app) -> None:
     frame = _open_map(page, live_app)
-    lat, lng = _wakhan_point()
+    lat, lng = find_wakhan_point()
     iframe = page.locator(MAP_IFRAME).element_handle().content_frame()
     x, y = iframe.evaluate(
         f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
