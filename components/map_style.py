@@ -6,6 +6,8 @@ import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
+from branca.colormap import LinearColormap
+
 #: Human labels for feature kinds (tooltips, legend, details panel).
 KIND_LABELS: dict[str, str] = {
     "country": "country",
@@ -116,6 +118,7 @@ HOVER_STYLE = {"stroke": True, "weight": 4, "color": "#0050d0"}
 #: basemap draws them, and they keep their tooltip and click.
 CLIPPED = "clip"
 _INVISIBLE = {"stroke": False, "fillOpacity": 0.0}
+_RAMP = LinearColormap(list(EVIDENCE_RAMP), vmin=0.0, vmax=1.0)
 
 _POINT_KINDS = frozenset({"city", "crossing", "pass", "site"})
 _LINE_KINDS = frozenset({"boundary", "route"})
@@ -135,16 +138,7 @@ def _is_point(feature: Mapping[str, Any], kind: str) -> bool:
 
 def build_ramp_colour(share: float) -> str:
     """Return the `EVIDENCE_RAMP` colour at ``share`` (0 lightest, 1 darkest)."""
-    share = max(0.0, min(1.0, share))
-    steps = len(EVIDENCE_RAMP) - 1
-    i = min(int(share * steps), steps - 1)
-    t = share * steps - i
-    low, high = EVIDENCE_RAMP[i], EVIDENCE_RAMP[i + 1]
-    rgb = [
-        round(int(low[k : k + 2], 16) * (1 - t) + int(high[k : k + 2], 16) * t)
-        for k in (1, 3, 5)
-    ]
-    return "#" + "".join(f"{c:02x}" for c in rgb)
+    return _RAMP.rgb_hex_str(max(0.0, min(1.0, share)))
 
 
 def _mute(style: dict[str, Any], kind: str, point: bool) -> None:
