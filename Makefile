@@ -34,7 +34,7 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
 typecheck: $(VENV)/.dev
-	$(VENV)/bin/mypy geo articles components dashboard.py
+	$(VENV)/bin/mypy geo articles components dashboard.py bench
 
 pytest: $(VENV)/.dev chromium
 	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \

@@ -1,0 +1,37 @@
+"""The benchmark runner: names checked, and one benchmark never leaks into the next."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bench import dashboard
+from bench.__main__ import main
+
+
+def test_unknown_benchmark_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["no-such-bench"]) == 2
+    assert "unknown benchmark(s): no-such-bench" in capsys.readouterr().err
+
+
+def test_dashboard_bench_restores_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: dict[str, str] = {}
+
+    def fake_measure(rounds: int) -> tuple[list[float], float]:  # noqa: ARG001
+        seen["corpus"] = os.environ["ARTICLES_CORPUS_DIR"]
+        assert os.path.isdir(seen["corpus"])  # a copy of the seed corpus
+        return [0.05, 0.06, 0.07], 1.0
+
+    monkeypatch.setattr(dashboard, "_measure", fake_measure)
+    monkeypatch.delenv("ARTICLES_CORPUS_DIR", raising=False)
+    monkeypatch.delenv("ARTICLES_INDEX_PATH", raising=False)
+    figures = dashboard.bench_dashboard()
+    assert "ARTICLES_CORPUS_DIR" not in os.environ  # the exports bench reads it next
+    assert "ARTICLES_INDEX_PATH" not in os.environ
+    assert not os.path.exists(seen["corpus"])
+    median = next(f for f in figures if "median" in f.name)
+    assert median.value == pytest.approx(60.0)
+    assert median.ok is True
