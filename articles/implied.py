@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from articles.model import Mention
+from geo.model import Feature
 
 #: Characters either side of a context phrase in which a third country vetoes it
 #: ("the Iran border", "border guards of Tajikistan").
@@ -93,3 +94,30 @@ def near_third_country(
         ):
             return True
     return False
+
+
+def map_countries(features: Sequence[Feature]) -> dict[str, str]:
+    """Map each feature id to the id of the country feature it lies in.
+
+    Parameters
+    ----------
+    features : sequence of Feature
+        The gazetteer; ``parent`` links a city to its province, a province to its
+        country.
+
+    Returns
+    -------
+    dict
+        Feature id -> country feature id (a country maps to itself).
+    """
+    by_id = {feature.id: feature for feature in features}
+    result: dict[str, str] = {}
+    for feature in features:
+        current: Feature | None = feature
+        for _ in range(5):  # city -> province -> country, at most a few hops
+            if current is None or current.kind == "country":
+                break
+            current = by_id.get(current.parent) if current.parent else None
+        if current is not None and current.kind == "country":
+            result[feature.id] = current.id
+    return result

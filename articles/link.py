@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,9 +12,12 @@ from typing import Any, NamedTuple
 import ahocorasick
 
 from articles.coordination import coordinate_states
+from articles.distribute import Lookup, build_lookup, build_nouns, distribute_shared
+from articles.distribute import Span as _Candidate
 from articles.implied import (
     count_countries,
     decide_context,
+    map_countries,
     near_third_country,
 )
 from articles.model import Actor, Mention, Passage
@@ -38,6 +42,10 @@ class LinkContext:
         Boundary feature id -> the two country ids it separates (implied rules).
     feature_state : mapping
         Country feature id -> id of its state actor (coordinated demonyms).
+    lookup : callable
+        Folded phrase -> targets (coordinations that share a word).
+    nouns : re.Pattern or None
+        Plural head nouns a coordination may share ("districts").
     """
 
     automaton: Any
@@ -45,12 +53,8 @@ class LinkContext:
     actor_country: Mapping[str, str]
     sides: Mapping[str, tuple[str, str]]
     feature_state: Mapping[str, str]
-
-
-class _Candidate(NamedTuple):
-    start: int
-    end: int
-    targets: tuple[Target, ...]
+    lookup: Lookup
+    nouns: re.Pattern[str] | None
 
 
 class _Parts(NamedTuple):
@@ -62,27 +66,13 @@ class _Parts(NamedTuple):
 
 def _is_word(char: str) -> bool:
     # Letters, digits and combining marks (Arabic harakat, Devanagari vowel signs).
-    return char.isalnum() or unicodedata.category(char)[0] == "M"
+    return char.isalnum() or (char > "\u02ff" and unicodedata.category(char)[0] == "M")
 
 
 def _is_cjk(char: str) -> bool:
     # Chinese (and Japanese) is written without spaces: no word boundary to check.
     code = ord(char)
     return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000
-
-
-def _country_map(features: Sequence[Feature]) -> dict[str, str]:
-    by_id = {feature.id: feature for feature in features}
-    result: dict[str, str] = {}
-    for feature in features:
-        current: Feature | None = feature
-        for _ in range(5):  # city -> province -> country, at most a few hops
-            if current is None or current.kind == "country":
-                break
-            current = by_id.get(current.parent) if current.parent else None
-        if current is not None and current.kind == "country":
-            result[feature.id] = current.id
-    return result
 
 
 def build_context(
@@ -116,7 +106,7 @@ def build_context(
         check_right = not _is_cjk(key[-1])
         automaton.add_word(key, (len(key), rules, check_left, check_right))
     automaton.make_automaton()
-    feature_country = _country_map(features)
+    feature_country = map_countries(features)
     actor_country = {
         actor.id: feature_country[actor.home]
         for actor in actors
@@ -127,7 +117,15 @@ def build_context(
     feature_state = {
         actor.home or actor.id: actor.id for actor in actors if actor.kind == "state"
     }
-    return LinkContext(automaton, feature_country, actor_country, sides, feature_state)
+    return LinkContext(
+        automaton,
+        feature_country,
+        actor_country,
+        sides,
+        feature_state,
+        build_lookup(automaton, _unique),
+        build_nouns(phrases.shared_nouns),
+    )
 
 
 def _accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
@@ -208,6 +206,7 @@ def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
     plain, in_context = _find(passage.text, context.automaton)
     size = len(passage.text)
     chosen = sorted(_select(plain, size), key=lambda c: c.start)
+    chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
     chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
     mentions = _mentions(passage, chosen)

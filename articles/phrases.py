@@ -52,6 +52,7 @@ class Phrases:
     implied: tuple[ImpliedRule, ...]
     ethnic_before: tuple[str, ...] = ()
     ethnic_after: tuple[str, ...] = ()
+    shared_nouns: tuple[str, ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -90,7 +91,8 @@ def parse_phrases(text: str) -> Phrases:
     ----------
     text : str
         YAML with ``blocked``, ``state_roles``, ``common_words``,
-        ``boundaries`` and ``ethnic`` (``before`` and ``after`` word lists).
+        ``boundaries``, ``ethnic`` (``before`` and ``after`` word lists) and
+        ``shared_nouns``.
 
     Returns
     -------
@@ -105,6 +107,7 @@ def parse_phrases(text: str) -> Phrases:
         implied=_parse_rules(data.get("boundaries") or {}),
         ethnic_before=_strings(data.get("ethnic") or {}, "before"),
         ethnic_after=_strings(data.get("ethnic") or {}, "after"),
+        shared_nouns=_strings(data, "shared_nouns"),
     )
 
 
