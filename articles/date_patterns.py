@@ -107,8 +107,12 @@ DAY_FIRST = re.compile(
 MONTH_FIRST = re.compile(
     rf"(?P<m>{_MONTH})(?![A-Za-z])"
     rf"(?:\s+(?P<d>[0-9]{{1,2}}){_ORDINAL}(?![0-9]|[:.][0-9])"
-    r"(?:\s?[-–]\s?[0-9]{1,2})?)?"
+    rf"(?:(?:\s?[-–]\s?|\s+to\s+)(?P<d2>[0-9]{{1,2}}){_ORDINAL}(?![0-9]|[:.][0-9]))?)?"
     rf"(?:,?\s+(?:of\s+)?{_YEAR})?"
+)
+#: Looking left of a day-first date: the first day of a range ("11-", "11 to ").
+RANGE_START = re.compile(
+    rf"(?<![\w.,/])(?P<d>[0-9]{{1,2}}){_ORDINAL}(?:\s?[-–]\s?|\s+(?:to|and)\s+)\Z"
 )
 #: A run of digits joined by . / - or a dash: years, "24.01.2025", "2024-12-30".
 NUMBER = re.compile(r"[0-9]+(?:[./\-–][0-9]+)*")

@@ -71,8 +71,16 @@ def _day_first(match: re.Match[str], text: str) -> list[Found]:
     year = int(match.group("y")) if match.group("y") else None
     if not 1 <= day <= 31 or (year is not None and not is_valid(year, month, day)):
         return []
+    written = year is not None
+    first = dp.RANGE_START.search(text, max(0, match.start() - 16), match.start())
+    if first is not None and 1 <= int(first.group("d")) < day:  # "11-12 October"
+        start, end = first.span("d")
+        return [
+            Found(start, end, year, month, int(first.group("d")), 0, written),
+            Found(match.start(), match.end(), year, month, day, 0, written),
+        ]
     start = _extend_left(text, match.start(), dp.LEFT_OF_DAY)
-    return [Found(start, match.end(), year, month, day, 0, year is not None)]
+    return [Found(start, match.end(), year, month, day, 0, written)]
 
 
 def _month_first(match: re.Match[str], text: str) -> list[Found]:
@@ -102,6 +110,14 @@ def _month_first(match: re.Match[str], text: str) -> list[Found]:
         text, match.end()
     ):
         return [Found(start, match.end(), 2001, 9, 11, explicit=False)]
+    last = int(match.group("d2")) if match.group("d2") else 0
+    if day is not None and day < last <= 31:  # "October 11-12": both days
+        return [
+            Found(start, match.end("d"), year, month, day, 0, year is not None),
+            Found(
+                match.start("d2"), match.end(), year, month, last, 0, year is not None
+            ),
+        ]
     return [Found(start, match.end(), year, month, day, 0, year is not None)]
 
 

@@ -112,6 +112,9 @@ def extract_dates(
     -------
     list of DateMention
         In reading order; ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) by precision.
+        A day range ("11-12 October", "October 11-12", "14 to 16 October") gives
+        the two days it writes, each with its own span ("11", "12 October"): the
+        data model has no range precision, and the days between are not written.
     """
     items = _select(find_dates(passage.text, published), len(passage.text))
     mentions: list[DateMention] = []

@@ -175,3 +175,43 @@ def test_article_dates_carry_full_dates_not_bare_years():
     found = extract_article_dates(passages, dt.date(2025, 1, 23))
     assert [(d.text, d.value) for d in found[1]] == [("22 March", "2024-03-22")]
     assert ("5 June", "2024-06-05") in [(d.text, d.value) for d in found[2]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "talks on 11-12 October 2024 ended",
+            [("11", "2024-10-11", "day"), ("12 October 2024", "2024-10-12", "day")],
+        ),
+        (
+            "from 14 to 16 October 2024.",
+            [("14", "2024-10-14", "day"), ("16 October 2024", "2024-10-16", "day")],
+        ),
+        (
+            "between 3 and 5 May 2024",
+            [("3", "2024-05-03", "day"), ("5 May 2024", "2024-05-05", "day")],
+        ),
+        (
+            "on October 11-12, 2024, security",
+            [("October 11", "2024-10-11", "day"), ("12, 2024", "2024-10-12", "day")],
+        ),
+        (
+            "Oct. 3–5, 2023",
+            [("Oct. 3", "2023-10-03", "day"), ("5, 2023", "2023-10-05", "day")],
+        ),
+    ],
+)
+def test_day_range_gives_both_days(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("killed 1-2 people on 12 October 2024", ["2024-10-12"]),  # a count
+        ("on 12-11 October 2024", ["2024-10-11"]),  # not a forward range
+    ],
+)
+def test_day_range_needs_a_forward_span_of_days(text, expected):
+    assert [value for _, value, _ in dates(text)] == expected
