@@ -209,6 +209,41 @@ def _add_implied(
         table.add(f"{word}'s border", target, context=True)
 
 
+def _add_directions(
+    table: _TableBuilder,
+    phrases: Phrases,
+    by_id: Mapping[str, Feature],
+    states: Mapping[str, str],
+) -> None:
+    """Add "Pakistan's western border": the lines on that side, and the country."""
+
+    def _named(feature: Feature) -> list[Target]:  # the country, named in the phrase
+        found = [Target("feature", feature.id, "name")]
+        if feature.id in states:
+            found.append(Target("actor", states[feature.id], "name"))
+        return found
+
+    words = sorted({direction for _, direction, _ in phrases.directions})
+    for country, direction, lines in phrases.directions:
+        feature = by_id.get(country)
+        targets = [
+            Target("feature", line, "implied") for line in lines if line in by_id
+        ]
+        if feature is not None and targets:
+            for tail in ("border", "borders", "frontier"):
+                phrase = f"{feature.name}'s {direction} {tail}"
+                table.add(phrase, targets + _named(feature))
+    for rule in phrases.implied:  # "Pakistan's western border with Iran"
+        first, second = (by_id.get(side) for side in rule.sides)
+        if rule.target not in by_id or first is None or second is None:
+            continue
+        target = [Target("feature", rule.target, "implied")]
+        for a, b in ((first, second), (second, first)):
+            for direction in words:
+                phrase = f"{a.name}'s {direction} border with {b.name}"
+                table.add(phrase, target + _named(a) + _named(b))
+
+
 def build_table(
     features: Sequence[Feature], actors: Sequence[Actor], phrases: Phrases
 ) -> dict[str, tuple[Rule, ...]]:
@@ -232,8 +267,12 @@ def build_table(
         its state; implied rules whose boundary is not a feature are left out.
     """
     table = _TableBuilder(phrases.common_words)
+    states: dict[str, str] = {}
     for feature in features:
-        _add_feature(table, feature, _state_of(feature, actors), phrases.state_roles)
+        state = _state_of(feature, actors)
+        if state is not None:
+            states[feature.id] = state.id
+        _add_feature(table, feature, state, phrases.state_roles)
         for demonym in feature.demonyms:
             _add_ethnic(table, demonym, phrases)
     for actor in actors:
@@ -244,4 +283,5 @@ def build_table(
     for rule in phrases.implied:
         if rule.target in by_id:
             _add_implied(table, rule, by_id)
+    _add_directions(table, phrases, by_id, states)
     return table.build()

@@ -53,6 +53,8 @@ class Phrases:
     ethnic_before: tuple[str, ...] = ()
     ethnic_after: tuple[str, ...] = ()
     shared_nouns: tuple[str, ...] = ()
+    #: (country id, direction word, boundary ids): "Pakistan's western border".
+    directions: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -84,6 +86,16 @@ def _parse_rules(data: Mapping[str, Any]) -> tuple[ImpliedRule, ...]:
     return tuple(rules)
 
 
+def _parse_directions(
+    data: Mapping[str, Any],
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return tuple(
+        (str(country), str(direction), _strings(lines, direction))
+        for country, lines in (data.get("directions") or {}).items()
+        for direction in lines
+    )
+
+
 def parse_phrases(text: str) -> Phrases:
     """Parse a link-phrases YAML document.
 
@@ -108,6 +120,7 @@ def parse_phrases(text: str) -> Phrases:
         ethnic_before=_strings(data.get("ethnic") or {}, "before"),
         ethnic_after=_strings(data.get("ethnic") or {}, "after"),
         shared_nouns=_strings(data, "shared_nouns"),
+        directions=_parse_directions(data.get("boundaries") or {}),
     )
 
 

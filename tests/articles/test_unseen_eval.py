@@ -929,6 +929,39 @@ def test_ethnic_word_blocks_every_coordinated_demonym(context, text):
     assert not {"uzbekistan", "tajikistan", "turkmenistan"} & targets
 
 
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Pakistan's western border was sealed.", {"durand-line", "pakistan"}, set()),
+        (
+            "Pakistan's eastern border is tense.",
+            {"pakistan-india-border"},
+            {"durand-line"},
+        ),
+        (
+            "Pakistan's western border with Iran.",
+            {"pakistan-iran-border", "iran"},
+            {"durand-line"},
+        ),
+        (
+            "Afghanistan's northern border.",
+            {
+                "afghanistan-tajikistan-border",
+                "afghanistan-uzbekistan-border",
+                "afghanistan-turkmenistan-border",
+            },
+            {"durand-line"},
+        ),
+        ("Pakistan's northern border.", {"pakistan"}, {"durand-line"}),
+        ("China's western border.", {"china"}, {"afghanistan-china-border"}),
+    ],
+)
+def test_direction_of_a_countrys_border_names_its_lines(context, text, present, absent):
+    targets, _ = links(text, context)
+    assert present <= targets
+    assert not absent & targets
+
+
 def test_gazetteer_gaps_are_reported(capsys):
     gaps = sorted({g for it in ALL for g in it.gaps})
     with capsys.disabled():
