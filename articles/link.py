@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from articles.implied import (
 from articles.model import Actor, Mention, Passage
 from articles.patterns import Rule, Target, build_table, fold_text
 from articles.phrases import Phrases, load_phrases
+from articles.script import is_cjk, is_prefixed, is_word
 from geo.model import Feature
 
 
@@ -64,17 +64,6 @@ class _Parts(NamedTuple):
     counts: Counter[str]
 
 
-def _is_word(char: str) -> bool:
-    # Letters, digits and combining marks (Arabic harakat, Devanagari vowel signs).
-    return char.isalnum() or (char > "\u02ff" and unicodedata.category(char)[0] == "M")
-
-
-def _is_cjk(char: str) -> bool:
-    # Chinese (and Japanese) is written without spaces: no word boundary to check.
-    code = ord(char)
-    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000
-
-
 def build_context(
     features: Iterable[Feature],
     actors: Iterable[Actor],
@@ -102,8 +91,8 @@ def build_context(
     phrases = load_phrases() if phrases is None else phrases
     automaton = ahocorasick.Automaton()
     for key, rules in build_table(features, actors, phrases).items():
-        check_left = not _is_cjk(key[0])
-        check_right = not _is_cjk(key[-1])
+        check_left = not is_cjk(key[0])
+        check_right = not is_cjk(key[-1])
         automaton.add_word(key, (len(key), rules, check_left, check_right))
     automaton.make_automaton()
     feature_country = map_countries(features)
@@ -158,9 +147,14 @@ def _find(text: str, automaton: Any) -> tuple[list[_Candidate], list[_Candidate]
     context: list[_Candidate] = []
     for last, (length, rules, check_left, check_right) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
-        if check_left and start > 0 and _is_word(folded[start - 1]):
+        if (
+            check_left
+            and start > 0
+            and is_word(folded[start - 1])
+            and (length < 3 or not is_prefixed(folded, start))
+        ):
             continue
-        if check_right and end < size and _is_word(folded[end]):
+        if check_right and end < size and is_word(folded[end]):
             continue
         found: dict[bool, list[Target]] = {}
         for rule in rules:

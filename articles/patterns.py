@@ -15,7 +15,8 @@ from geo.model import Feature
 # the original) and makes equivalent spellings equal: hyphens, dashes, slashes and
 # odd spaces become a space ("Tehreek-e-Taliban" == "Tehreek e Taliban"), curly
 # apostrophes become straight, and Arabic Yeh/Kaf become the Persian/Urdu letters the
-# gazetteer uses (ي -> ی, ك -> ک, ى -> ی).
+# gazetteer uses (ي -> ی, ك -> ک, ى -> ی); Arabic alef with hamza is plain alef
+# (أفغانستان == افغانستان).
 _SEPARATORS = "-\u2010\u2011\u2012\u2013\u2014\u2212/\u00a0\t\n\r\u2009\u202f\u200a"
 _FOLD = str.maketrans(
     {
@@ -26,6 +27,9 @@ _FOLD = str.maketrans(
         "\u064a": "\u06cc",
         "\u0643": "\u06a9",
         "\u0649": "\u06cc",
+        "\u0623": "\u0627",
+        "\u0625": "\u0627",
+        "\u0671": "\u0627",
     }
 )
 

@@ -175,3 +175,16 @@ def test_random_text_of_real_names_keeps_exact_spans(context, pieces):
         assert end <= start
     dates = extract_dates(passage, dt.date(2025, 1, 1))
     assert all(text[d.start : d.end] == d.text for d in dates)
+
+
+def test_arabic_script_joined_one_letter_words(context):
+    text = "استهدفت كابل وقندهار بين أفغانستان وباكستان وفي بدخشان وهرات؛ ازکابل"
+    passage = Passage("t#p1", "t", 1, text, 0, len(text))
+    found = {(m.matched, m.target) for m in link_passage(passage, context)}
+    assert {
+        ("قندهار", "kandahar"),  # span on the name, not on the joined "and"
+        ("أفغانستان", "afghanistan"),
+        ("هرات", "herat"),
+        ("بدخشان", "badakhshan"),
+    } <= found
+    assert ("کابل", "kabul") not in found  # "از" is a word, not a one-letter prefix
