@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -93,6 +93,7 @@ def build_context(
     for key, rules in build_table(features, actors, phrases).items():
         check_left = not is_cjk(key[0])
         check_right = not is_cjk(key[-1])
+        rules = tuple(replace(r, targets=_unique(list(r.targets))) for r in rules)
         automaton.add_word(key, (len(key), rules, check_left, check_right))
     automaton.make_automaton()
     feature_country = map_countries(features)
@@ -156,14 +157,15 @@ def _find(text: str, automaton: Any) -> tuple[list[_Candidate], list[_Candidate]
             continue
         if check_right and end < size and is_word(folded[end]):
             continue
-        found: dict[bool, list[Target]] = {}
+        found: dict[bool, list[Rule]] = {}
         for rule in rules:
             if _accepts(rule, text, shape, start, end):
-                found.setdefault(rule.context, []).extend(rule.targets)
-        if False in found:
-            plain.append(_Candidate(start, end, _unique(found[False])))
-        if True in found:
-            context.append(_Candidate(start, end, _unique(found[True])))
+                found.setdefault(rule.context, []).append(rule)
+        for flag, accepted in found.items():  # one rule: its targets are unique
+            targets = accepted[0].targets
+            if len(accepted) > 1:
+                targets = _unique([t for rule in accepted for t in rule.targets])
+            (context if flag else plain).append(_Candidate(start, end, targets))
     return plain, context
 
 
