@@ -35,6 +35,7 @@ def build_download(
     layers: Mapping[str, gpd.GeoDataFrame],
     context: Mapping[str, Any],
     as_of: dt.date,
+    kinds: Sequence[str] | None = None,
 ) -> Callable[[], bytes]:
     """Return a no-argument function that builds one export when called.
 
@@ -55,6 +56,8 @@ def build_download(
         ``features`` (id -> Feature), ``actors`` (id -> name), ``facts``.
     as_of : datetime.date
         The briefing's date.
+    kinds : sequence of str, optional
+        The feature kinds the map shows; only these are exported (None = all).
     """
 
     def build() -> bytes:
@@ -68,6 +71,7 @@ def build_download(
             actors=context["actors"],
             facts=context.get("facts"),
             as_of=as_of,
+            kinds=kinds,
         )
         return FORMATS[fmt].build(briefing)
 
@@ -102,7 +106,8 @@ def render(
     Parameters
     ----------
     view : components.url_state.ViewState
-        The current filters.
+        The current filters; ``view.kinds`` (the layer toggles) limits what is
+        exported to the kinds the map shows.
     hits : sequence of Hit
         The passages shown for the view and selection (cited in this order).
     selected : str or None
@@ -117,19 +122,22 @@ def render(
     from components import loaders
 
     filters = build_view_filters(view, selected)
+    kinds = tuple(sorted(view.kinds)) if view.kinds else None
     as_of = dt.date.today()
     with st.popover("Export", icon=":material/download:"):
         st.caption(
             f"The current view: {len(hits)} passages. Each file is built when you "
             "click it and opens offline."
         )
-        layers = layers if layers is not None else loaders.load_map_layers()
+        layers = layers if layers is not None else loaders.load_map_layers(kinds)
         context = context if context is not None else load_context()
         subject = filters.feature or "region"
         for fmt in FORMATS.values():
             st.download_button(
                 fmt.label,
-                data=build_download(fmt.id, filters, hits, layers, context, as_of),
+                data=build_download(
+                    fmt.id, filters, hits, layers, context, as_of, kinds
+                ),
                 file_name=f"briefing-{subject}-{as_of.isoformat()}{fmt.suffix}",
                 mime=fmt.mime,
                 key=f"{key}.{fmt.id}",

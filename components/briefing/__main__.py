@@ -45,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--datemode", choices=("published", "events"), default="published")
     p.add_argument("--q", help="full-text search")
     p.add_argument("--article", action="append", help="article id; repeatable")
+    p.add_argument(
+        "--kind",
+        action="append",
+        help="feature kind to show, as the dashboard's layer toggles (country, "
+        "province, boundary, corridor, route, city, crossing, pass, site, area); "
+        "repeat or comma-separate; default all",
+    )
     p.add_argument("--as-of", dest="as_of", help="briefing date (default today)")
     p.add_argument("--out", type=Path, required=True, help="briefing FILE.html")
     p.add_argument("--png", type=Path, help="static map FILE.png")
@@ -72,12 +79,14 @@ def parse_day(text: str, *, end: bool = False) -> dt.date:
         raise CommandError(f"bad date {text!r}: use YYYY-MM-DD") from None
 
 
+def split_ids(values: Sequence[str] | None) -> tuple[str, ...]:
+    """Flatten repeated, comma-separated option values: ``["a,b", "c"]`` -> a, b, c."""
+    return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
+
+
 def build_filters(args: argparse.Namespace) -> object:
     """Turn parsed arguments into `articles.query.Filters` (CommandError if bad)."""
     from articles.query import Filters
-
-    def split(values: Sequence[str] | None) -> tuple[str, ...]:
-        return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
 
     start = parse_day(args.date_from) if args.date_from else None
     end = parse_day(args.date_to, end=True) if args.date_to else None
@@ -85,12 +94,12 @@ def build_filters(args: argparse.Namespace) -> object:
         raise CommandError(f"--from {start} is after --to {end}")
     return Filters(
         feature=args.feature,
-        actors=split(args.actor),
+        actors=split_ids(args.actor),
         date_from=start,
         date_to=end,
         datemode=args.datemode,
         q=args.q,
-        articles=split(args.article) or None,
+        articles=split_ids(args.article) or None,
     )
 
 
@@ -121,7 +130,8 @@ def run(args: argparse.Namespace) -> list[str]:
     plan = plan_outputs(args)
     as_of = parse_day(args.as_of) if args.as_of else None
     _sync_index()
-    briefing: Briefing = collect_briefing(filters, as_of=as_of)
+    kinds = split_ids(args.kind) or None
+    briefing: Briefing = collect_briefing(filters, as_of=as_of, kinds=kinds)
     built: dict[Path, bytes] = {}
     lines = []
     for fmt, path in plan.items():

@@ -25,6 +25,7 @@ def collect_briefing(
     *,
     index: Path | None = None,
     as_of: dt.date | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> Briefing:
     """Load everything a briefing of `filters` needs and assemble it.
 
@@ -36,6 +37,8 @@ def collect_briefing(
         The SQLite index to query (default `articles.index.index_path`).
     as_of : datetime.date, optional
         The briefing's date (default today).
+    kinds : sequence of str, optional
+        Feature kinds to show (``geo.model.FEATURE_KINDS``); None or empty = all.
 
     Returns
     -------
@@ -44,7 +47,7 @@ def collect_briefing(
     Raises
     ------
     BriefingError
-        The selected feature or an actor is unknown.
+        The selected feature, an actor or a kind is unknown.
     """
     from articles.actors import load_actors
     from articles.query import query_passages
@@ -56,6 +59,7 @@ def collect_briefing(
     features = {f.id: f for f in load_features()}
     actors = {a.id: a.name for a in load_actors()}
     check_ids(filters, features, actors)
+    check_kinds(kinds)
     return assemble_briefing(
         filters,
         tuple(query_passages(filters, index)),
@@ -64,6 +68,7 @@ def collect_briefing(
         actors=actors,
         facts=measure_facts(),
         as_of=as_of,
+        kinds=kinds,
     )
 
 
@@ -76,6 +81,7 @@ def assemble_briefing(
     actors: Mapping[str, str],
     facts: Mapping[str, dict[str, object]] | None = None,
     as_of: dt.date | None = None,
+    kinds: Sequence[str] | None = None,
 ) -> Briefing:
     """Assemble a briefing from data already loaded (no I/O but the catalog).
 
@@ -95,6 +101,9 @@ def assemble_briefing(
         ``geo.facts.measure_facts()``.
     as_of : datetime.date, optional
         The briefing's date (default today).
+    kinds : sequence of str, optional
+        Feature kinds shown on the map; None or empty = all. Only these are
+        drawn and exported (`select_kinds`).
 
     Returns
     -------
@@ -103,6 +112,8 @@ def assemble_briefing(
     from articles.query import evidence_counts
     from geo.catalog import LAYERS
 
+    shown = tuple(sorted(set(kinds))) if kinds else None
+    layers = select_kinds(layers, shown)
     return Briefing(
         filters=filters,
         hits=tuple(hits),
@@ -114,7 +125,28 @@ def assemble_briefing(
         bounds=compute_bounds(layers, getattr(filters, "feature", None)),
         as_of=as_of or dt.date.today(),
         facts=dict(facts or {}),
+        kinds=shown,
     )
+
+
+def select_kinds(
+    layers: Mapping[str, gpd.GeoDataFrame], kinds: Sequence[str] | None
+) -> dict[str, gpd.GeoDataFrame]:
+    """Keep only features of `kinds` (None = all); drop layers left empty."""
+    if kinds is None:
+        return dict(layers)
+    kept = {lid: gdf[gdf["kind"].isin(list(kinds))] for lid, gdf in layers.items()}
+    return {lid: gdf for lid, gdf in kept.items() if len(gdf)}
+
+
+def check_kinds(kinds: Sequence[str] | None) -> None:
+    """Raise `BriefingError` for a kind not in ``geo.model.FEATURE_KINDS``."""
+    from geo.model import FEATURE_KINDS
+
+    for kind in kinds or ():
+        if kind not in FEATURE_KINDS:
+            known = ", ".join(FEATURE_KINDS)
+            raise BriefingError(f"unknown kind {kind!r} (use one of: {known})")
 
 
 def describe_layer(spec: Any) -> LayerInfo:

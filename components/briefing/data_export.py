@@ -41,7 +41,8 @@ def build_geojson(briefing: Briefing) -> bytes:
     bytes
         A UTF-8 GeoJSON FeatureCollection (RFC 7946, EPSG:4326 longitude/latitude),
         one Feature per row of `components.briefing.frame.build_view_frame`, with a
-        top-level ``briefing`` member stating the filters and the date.
+        top-level ``briefing`` member stating the filters, the feature kinds shown
+        (None = all) and the date.
     """
     frame = build_view_frame(briefing)
     collection = json.loads(frame.to_json(drop_id=True, to_wgs84=True))
@@ -49,6 +50,7 @@ def build_geojson(briefing: Briefing) -> bytes:
         "as_of": briefing.as_of.isoformat(),
         "bounds": list(briefing.bounds),
         "filters": _filters_dict(briefing.filters),
+        "kinds": list(briefing.kinds) if briefing.kinds else None,
     }
     return json.dumps(collection, ensure_ascii=False).encode("utf-8")
 

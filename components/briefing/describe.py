@@ -35,6 +35,7 @@ def describe_filters(briefing: Briefing) -> list[tuple[str, str]]:
         ("Dates", _describe_dates(f)),
         ("Text search", f"\u201c{f.q}\u201d" if getattr(f, "q", None) else "none"),
         ("Articles", _describe_articles(f)),
+        ("Map layers", ", ".join(briefing.kinds) if briefing.kinds else "all"),
     ]
 
 

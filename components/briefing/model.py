@@ -68,6 +68,9 @@ class Briefing:
         The date the briefing states its evidence for.
     facts : dict
         Measured and published figures by feature id (``geo.facts``).
+    kinds : tuple of str or None
+        The feature kinds shown (the dashboard's layer toggles); None = all.
+        ``layers`` holds only features of these kinds.
     """
 
     filters: Any
@@ -80,6 +83,7 @@ class Briefing:
     bounds: tuple[float, float, float, float]
     as_of: dt.date
     facts: dict[str, dict[str, object]] = field(default_factory=dict)
+    kinds: tuple[str, ...] | None = None
 
     @property
     def selected(self) -> str | None:

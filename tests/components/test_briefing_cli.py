@@ -94,6 +94,7 @@ def test_cli_prints_sizes_and_times(wakhan_run):
     [
         (["--feature", "atlantis"], "unknown feature id 'atlantis'"),
         (["--actor", "nobody"], "unknown actor id 'nobody'"),
+        (["--kind", "city,castle"], "unknown kind 'castle'"),
         (["--from", "2024-13-01"], "bad date '2024-13-01'"),
         (["--from", "2025", "--to", "2024"], "is after --to"),
         (["--png", "x.jpg"], "must end in .png"),
@@ -125,3 +126,34 @@ def test_cli_missing_out_is_a_usage_error(capsys):
 )  # fmt: skip
 def test_parse_day_reads_partial_dates(text, end, iso):
     assert parse_day(text, end=end).isoformat() == iso
+
+
+@pytest.mark.usefixtures("env")
+def test_cli_kind_exports_only_that_kind(tmp_path, capsys):
+    status = main(
+        [
+            "--kind", "city", "--as-of", "2026-11-20",
+            "--out", str(tmp_path / "c.html"), "--svg", str(tmp_path / "c.svg"),
+            "--geojson", str(tmp_path / "c.geojson"),
+        ]
+    )  # fmt: skip
+    assert status == 0, capsys.readouterr().err
+    frame = gpd.read_file(tmp_path / "c.geojson")
+    assert len(frame) > 0
+    assert set(frame["kind"]) == {"city"}
+    assert set(frame.geom_type) == {"Point"}  # no polygons, no lines
+    svg = (tmp_path / "c.svg").read_text()
+    assert 'id="feature-places-kabul"' in svg
+    assert "feature-countries-" not in svg
+    assert "feature-borders-" not in svg
+    html = (tmp_path / "c.html").read_text()
+    assert "kind&quot;: &quot;city" in html  # the map's GeoJSON, in its iframe
+    assert "kind&quot;: &quot;country" not in html
+    assert "kind&quot;: &quot;province" not in html
+    assert "Map layers" in html
+
+
+def test_cli_help_documents_kind(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "--kind KIND" in capsys.readouterr().out

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -71,3 +72,44 @@ def test_build_download_builds_the_format_when_called(fmt):
         assert b'"wakhan-corridor"' in data
     else:
         assert data.startswith(b"<?xml")
+
+
+def test_build_download_keeps_only_the_kinds_shown():
+    filters = build_view_filters(ViewState(), None)
+    build = build_download(
+        "geojson", filters, make_hits(), make_layers(), CONTEXT,
+        dt.date(2026, 11, 20), kinds=("corridor",),
+    )  # fmt: skip
+    data = json.loads(build())
+    kinds = {f["properties"]["kind"] for f in data["features"]}
+    assert kinds == {"corridor"}
+    assert data["briefing"]["kinds"] == ["corridor"]
+    svg = build_download(
+        "svg", filters, make_hits(), make_layers(), CONTEXT,
+        dt.date(2026, 11, 20), kinds=("corridor",),
+    )().decode()  # fmt: skip
+    assert "feature-areas-wakhan-corridor" in svg
+    assert "feature-countries-" not in svg
+
+
+def test_export_menu_passes_the_view_kinds():
+    def app():
+        from unittest import mock
+
+        from components import export_menu
+        from components.url_state import ViewState
+        from tests.components.briefing_fixtures import make_hits
+
+        with mock.patch("components.loaders.load_map_layers") as load:
+            load.return_value = {}
+            export_menu.render(
+                ViewState(kinds=("city", "pass")), make_hits(),
+                context={"features": {}, "actors": {}, "facts": {}},
+            )  # fmt: skip
+            import streamlit as st
+
+            st.session_state["called_with"] = load.call_args.args
+
+    at = AppTest.from_function(app, default_timeout=30).run()
+    assert not at.exception
+    assert at.session_state["called_with"] == (("city", "pass"),)
