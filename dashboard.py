@@ -12,6 +12,7 @@ from components import (
     filters,
     legend,
     loaders,
+    map_state,
     map_view,
     passage_panel,
     search_box,
@@ -20,6 +21,7 @@ from components import (
     upload,
     url_state,
 )
+from components.map_layers import bounds_of
 from components.map_style import KIND_LABELS
 from geo.model import Feature
 
@@ -32,6 +34,7 @@ def start_session(features: dict[str, Feature], actor_ids: set[str]) -> None:
     )
     st.session_state.setdefault("page.url_problems", problems)
     st.session_state.setdefault(selection.SELECTED_KEY, view.feature)
+    map_state.init_view(st.session_state, view.center, view.zoom)
     url_state.init_session_state(
         view, bounds=summary.bounds, kinds=list(KIND_LABELS), actor_ids=actor_ids
     )
@@ -75,8 +78,8 @@ def render_map(view: url_state.ViewState, shown: str | None) -> int:
     layers = loaders.load_map_layers(tuple(view.kinds) if view.kinds else None)
     highlight = loaders.load_passage_links(shown)
     overlay = map_view.build_overlay(layers, selected=view.feature, highlight=highlight)
-    fit = map_view.build_fit(layers, highlight)
-    map_view.render(loaders.load_view_frame(view), overlay, fit=fit)
+    map_state.follow_shown(st.session_state, shown, bounds_of(layers, highlight))
+    map_view.render(loaders.load_base_frame(), loaders.load_view_layers(view), overlay)
     return max(loaders.load_view_counts(view).values(), default=0)
 
 
@@ -128,11 +131,11 @@ def main() -> None:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
         url_state.render_problems([*st.session_state["page.url_problems"], *problems])
         view = render_sidebar(features)
-    selected = selection.update_selection(
-        st.session_state, st.session_state.get(map_view.MAP_KEY)
-    )
+    event = st.session_state.get(map_view.MAP_KEY)
+    selected = selection.update_selection(st.session_state, event)
+    center, zoom = map_state.read_view(st.session_state, event)
     q = st.session_state.get(search_box.KEY_Q) or None
-    view = dataclasses.replace(view, feature=selected, q=q)
+    view = dataclasses.replace(view, feature=selected, q=q, center=center, zoom=zoom)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         max_count = render_map(view, st.session_state.get(passage_panel.KEY_SHOWN))

@@ -3,7 +3,8 @@
 The page runs under Streamlit's AppTest; the time is taken inside the script thread
 around the dashboard's own code, so it is the server's time for a rerun, without the
 test harness's polling. Filter changes cycle through actor selections and date modes
-(each one first cold, then warm from the caches).
+(each one first cold, then warm from the caches), and pans and zooms (the map
+reports its view, for the share link: one rerun each).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ CHANGES: tuple[tuple[str, object], ...] = (
     ("filters.datemode", "published"),
     ("map.selected", "wakhan-corridor"),
     ("map.selected", "durand-line"),
+    ("map.view", {"center": {"lat": 36.9, "lng": 71.8}, "zoom": 7}),  # a pan
+    ("map.view", {"center": {"lat": 36.5, "lng": 72.4}, "zoom": 8}),  # a zoom
 )
 
 
@@ -81,7 +84,9 @@ def bench_dashboard() -> list[Figure]:
         warm, first = _measure(rounds=3)
     ms = sorted(t * 1000 for t in warm)
     median, p90 = statistics.median(ms), ms[int(0.9 * (len(ms) - 1))]
-    note = f"{len(ms)} warm reruns after a filter or selection change, seed corpus"
+    note = (
+        f"{len(ms)} warm reruns after a filter, selection or view change, seed corpus"
+    )
     return [
         Figure("first run (cold caches, index build)", first, "s"),
         Figure(

@@ -187,7 +187,7 @@ def _render_dates(
     datemode = str(mode)
     mode_bounds = _safe_bounds(bounds, datemode)
     wkey = window_key(datemode)
-    st.session_state[wkey] = build_window(mode_bounds, *st.session_state[wkey])
+    _set_if_changed(wkey, build_window(mode_bounds, *st.session_state[wkey]))
     window = st.slider(
         "Date window", min_value=mode_bounds[0], max_value=mode_bounds[1], key=wkey,
         format="YYYY-MM-DD",
@@ -196,9 +196,20 @@ def _render_dates(
     return datemode, (start, end), mode_bounds
 
 
+def _set_if_changed(name: str, value: object) -> None:
+    """Write a widget's key only when the value differs.
+
+    Any write makes Streamlit push the value back into the widget, so a rerun
+    that started before the user's last change (the map reporting its view, say)
+    would undo that change in the browser.
+    """
+    if st.session_state.get(name) != value:
+        st.session_state[name] = value
+
+
 def _keep_known(name: str, known: Collection[str]) -> None:
     """Drop values a multi-choice widget no longer offers (e.g. a removed article)."""
-    st.session_state[name] = [v for v in st.session_state[name] if v in known]
+    _set_if_changed(name, [v for v in st.session_state[name] if v in known])
 
 
 def render(

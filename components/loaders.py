@@ -11,6 +11,13 @@ import streamlit as st
 
 import geopandas as gpd
 
+from components.cache_keys import (
+    FiltersKey,
+    build_filters_from_key,
+    build_filters_key,
+    build_view_filters_key,
+    index_stamp,
+)
 from components.url_state import ViewState
 from geo.catalog import LAYERS
 from geo.facts import measure_facts
@@ -22,8 +29,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from articles.model import Actor
-    from articles.query import Filters, Hit
-    from components.map_frame import MapFrame
+    from articles.query import Hit
+    from components.map_frame import MapFrame, MapLayers
 
 
 @st.cache_data(show_spinner=False)
@@ -66,24 +73,32 @@ def load_map_layers(
     return {lid: gdf for lid, gdf in layers.items() if len(gdf)}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def load_base_frame(
-    index: str, stamp: int, key: FiltersKey, kinds: tuple[str, ...] | None
-) -> MapFrame:
-    """Return the base map (shaded by evidence under filter ``key``), rendered."""
+@st.cache_data(show_spinner=False)
+def load_base_frame() -> MapFrame:
+    """Return the base map (tiles, panes, credits), rendered; it never changes."""
     from components.map_frame import build_frame
-    from components.map_view import build_map
+    from components.map_view import build_base_map
 
-    layers = load_map_layers(kinds)
+    return build_frame(build_base_map(load_attribution()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_map_script(
+    index: str, stamp: int, key: FiltersKey, kinds: tuple[str, ...] | None
+) -> MapLayers:
+    """Return the data layers (shaded by evidence under filter ``key``), rendered."""
+    from components.map_frame import build_layers
+    from components.map_view import build_layer_groups
+
     counts = load_counts(index, stamp, key)
-    return build_frame(build_map(layers, counts=counts, attribution=load_attribution()))
+    return build_layers(build_layer_groups(load_map_layers(kinds), counts=counts))
 
 
-def load_view_frame(view: ViewState) -> MapFrame:
-    """Return the rendered base map for ``view`` (its filters and layer kinds)."""
+def load_view_layers(view: ViewState) -> MapLayers:
+    """Return the rendered data layers for ``view`` (its filters and layer kinds)."""
     index, stamp = index_stamp()
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
-    return load_base_frame(index, stamp, build_view_filters_key(view), kinds)
+    return load_map_script(index, stamp, build_view_filters_key(view), kinds)
 
 
 def corpus_stamp() -> tuple[str, int]:
@@ -128,65 +143,12 @@ def load_facts() -> dict[str, dict[str, object]]:
     return facts
 
 
-#: Filters as primitives: feature, actors, from, to (ISO), datemode, q, articles.
-FiltersKey = tuple[
-    str | None, tuple[str, ...], str | None, str | None, str, str | None,
-    tuple[str, ...] | None,
-]  # fmt: skip
-
-
 @dataclass(frozen=True)
 class CorpusSummary:
     """Date ranges (per date mode) and article titles of the indexed corpus."""
 
     bounds: dict[str, tuple[dt.date, dt.date]]
     articles: dict[str, str]
-
-
-def index_stamp(index: Path | None = None) -> tuple[str, int]:
-    """Return ``(path, stamp)``: the index path and a number that changes with it.
-
-    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
-    an ingestion or a sync invalidates every cached query at once.
-    """
-    from articles.index import index_path
-
-    path = index or index_path()
-    stamp = 0
-    for suffix in ("", "-wal"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            stamp += candidate.stat().st_mtime_ns
-    return str(path), stamp
-
-
-def build_filters_key(filters: Filters) -> FiltersKey:
-    """Return ``filters`` as a tuple of primitives (a cache key)."""
-    return (
-        filters.feature,
-        tuple(filters.actors),
-        filters.date_from.isoformat() if filters.date_from else None,
-        filters.date_to.isoformat() if filters.date_to else None,
-        filters.datemode,
-        filters.q,
-        tuple(filters.articles) if filters.articles is not None else None,
-    )
-
-
-def build_filters_from_key(key: FiltersKey) -> Filters:
-    """Rebuild the `articles.query.Filters` of a cache key."""
-    from articles.query import Filters
-
-    feature, actors, date_from, date_to, datemode, q, articles = key
-    return Filters(
-        feature=feature,
-        actors=actors,
-        date_from=dt.date.fromisoformat(date_from) if date_from else None,
-        date_to=dt.date.fromisoformat(date_to) if date_to else None,
-        datemode=datemode,
-        q=q,
-        articles=articles,
-    )
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -232,19 +194,6 @@ def _safe_bounds(mention: object) -> tuple[dt.date, ...]:
     except (ValueError, AttributeError):
         return ()
     return (first, last)
-
-
-def build_view_filters_key(view: ViewState, feature: str | None = None) -> FiltersKey:
-    """Return the cache key of ``view``'s filters, optionally for one feature."""
-    return (
-        feature,
-        tuple(view.actors),
-        view.date_from.isoformat() if view.date_from else None,
-        view.date_to.isoformat() if view.date_to else None,
-        view.datemode,
-        None,
-        tuple(view.articles) if view.articles is not None else None,
-    )
 
 
 def load_view_hits(view: ViewState, feature: str | None = None) -> list[Hit]:
@@ -304,5 +253,5 @@ def load_passage_links(passage_id: str | None) -> tuple[str, ...]:
 
 def clear_evidence_caches() -> None:
     """Drop every cached evidence query (after an ingestion, say)."""
-    for loader in (load_hits, load_counts, load_corpus_summary, load_base_frame):
+    for loader in (load_hits, load_counts, load_corpus_summary, load_map_script):
         loader.clear()

@@ -1,12 +1,19 @@
 """Render a folium map once into the strings st_folium sends, and mount them.
 
 `st_folium` renders the whole folium tree three times on every rerun (about 150 ms
-for our map), although the base map only changes with the filters. `build_frame`
-does that work once and returns plain strings (picklable, so `st.cache_data` can
-keep them, keyed by primitives); `render_frame` mounts them exactly as `st_folium`
-would, plus a per-rerun overlay. Hand-written against streamlit-folium 0.27.4
-(pinned): `tests/components/test_map_frame.py` checks that the component receives
-the same arguments as from `st_folium` itself.
+for our map). `build_frame` does that work once for the base map (tiles, panes,
+CSS) and `build_layers` for the data layers; both return plain strings (picklable,
+so `st.cache_data` can keep them, keyed by primitives). `render_frame` mounts them
+exactly as `st_folium(base, feature_group_to_add=[*groups, overlay],
+layer_control=...)` would.
+
+Why the data layers travel as dynamic feature groups: streamlit-folium 0.27.4
+keys the component by a hash of the map script, and its frontend runs the script
+only once per mount. Data layers inside the script (they change with every
+filter) would remount the map on every filter change and reset the view;
+feature groups are swapped inside the mounted map, so the view survives.
+`tests/components/test_map_frame.py` checks that the component receives the same
+arguments as from `st_folium` itself.
 """
 
 from __future__ import annotations
@@ -72,6 +79,36 @@ def build_frame(m: folium.Map) -> MapFrame:
     )
 
 
+@dataclass(frozen=True)
+class MapLayers:
+    """The data layers, rendered: feature-group script and its LayerControl."""
+
+    script: str
+    control: str
+    count: int
+
+
+def build_layers(groups: Sequence[folium.FeatureGroup]) -> MapLayers:
+    """Render `groups` as st_folium renders ``feature_group_to_add`` (a list).
+
+    The groups are consumed (st_folium renames them and adds them to a map).
+    """
+    host = _host_map()
+    script = "".join(
+        sf._get_feature_group_string(group, map=host, idx=idx)
+        for idx, group in enumerate(groups)
+    )
+    control = sf._get_layer_control_string(folium.LayerControl(collapsed=True), host)
+    return MapLayers(script=script, control=str(control), count=len(groups))
+
+
+def _host_map() -> folium.Map:
+    """Return a stand-in for the mounted map (st_folium names both ``map_div``)."""
+    host = folium.Map(tiles=None)
+    host._id = "div"
+    return host
+
+
 def _defaults(frame: MapFrame, returned: Sequence[str]) -> dict[str, Any]:
     (south, west), (north, east) = frame.bounds
     every: dict[str, Any] = {
@@ -96,23 +133,28 @@ def _defaults(frame: MapFrame, returned: Sequence[str]) -> dict[str, Any]:
     return {k: v for k, v in every.items() if k in returned}
 
 
-def _overlay_script(frame: MapFrame, overlay: folium.FeatureGroup) -> str:
-    host = folium.Map(tiles=None)  # stands in for the cached map: same id
-    host._id = frame.map_id.removeprefix("map_")
-    return str(sf._get_feature_group_string(overlay, map=host, idx=0))
-
-
 def render_frame(
     frame: MapFrame,
+    layers: MapLayers | None = None,
     overlay: folium.FeatureGroup | None = None,
     *,
     key: str,
     returned_objects: Sequence[str],
     height: int,
-    center: tuple[float, float] | None = None,
-    zoom: int | None = None,
+    view_script: str = "",
 ) -> Any:
-    """Mount `frame` (plus `overlay`) as `st_folium` would; return the map event."""
+    """Mount `frame` with `layers`, then `overlay`, as `st_folium` would.
+
+    `view_script` (JavaScript, ``map_div`` is the map) runs after them each time
+    the feature groups change. Returns the map event.
+    """
+    count = layers.count if layers is not None else 0
+    scripts = [layers.script if layers is not None else ""]
+    if overlay is not None:
+        scripts.append(
+            sf._get_feature_group_string(overlay, map=_host_map(), idx=count)
+        )
+    dynamic = "".join(scripts) + view_script
     hash_key = sf.generate_js_hash(frame.script, key, False)
 
     def _on_change() -> None:
@@ -128,11 +170,11 @@ def render_frame(
         width=None,
         returned_objects=list(returned_objects),
         default=_defaults(frame, returned_objects),
-        zoom=zoom,
-        center=center,
-        feature_group=_overlay_script(frame, overlay) if overlay is not None else None,
+        zoom=None,
+        center=None,
+        feature_group=dynamic or None,
         return_on_hover=False,
-        layer_control=None,
+        layer_control=layers.control if layers is not None else None,
         pixelated=False,
         css_links=list(frame.css_links),
         js_links=list(frame.js_links),

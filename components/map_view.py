@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import functools
 import html
-import math
 from collections.abc import Collection, Mapping
 from typing import Any
 
 import branca.element
+import streamlit as st
 
 import folium
 import geopandas as gpd
 
-from components import assets, basemap
-from components.map_frame import MapFrame, render_frame
+from components import assets, basemap, map_state
+from components.map_frame import MapFrame, MapLayers, render_frame
 from components.map_layers import (
     LABEL_CSS,
     bounds_of,
@@ -22,14 +22,15 @@ from components.map_layers import (
     build_geojson,
     build_label_markers,
 )
+from components.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 from components.map_style import PLACES_PANE, style_feature
+from components.url_parse import ZOOM_LIMITS
 
 MAP_KEY = "map.view"
-#: Only what the app reads: the clicked feature, and the click position (so a
-#: second click on the same feature is a new event). No reruns on pan or zoom.
-RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked"]
-DEFAULT_CENTER = (34.0, 69.5)
-DEFAULT_ZOOM = 5
+#: Only what the app reads: the clicked feature, the click position (so a second
+#: click on the same feature is a new event), and the view for a shared link (a
+#: rerun after each pan or zoom; cheap, the mounted map is left alone).
+RETURNED_OBJECTS = ["last_active_drawing", "last_object_clicked", "center", "zoom"]
 #: LayerControl groups, in drawing order (later groups draw on top).
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Countries", ("countries",)),
@@ -51,6 +52,54 @@ def _groups(layer_ids: Collection[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
+def build_base_map(attribution: str = "") -> folium.Map:
+    """Build the map without data layers: basemap tiles, panes and label CSS.
+
+    It does not change with the filters, so the mounted map (and the analyst's
+    view) survives them; the data layers come from `build_layer_groups`.
+    `attribution` (plain text, HTML-escaped) follows the basemap's credits.
+    """
+    m = folium.Map(
+        location=DEFAULT_CENTER,
+        zoom_start=DEFAULT_ZOOM,
+        tiles=None,
+        min_zoom=ZOOM_LIMITS[0],
+        max_zoom=ZOOM_LIMITS[1],
+        control_scale=True,
+    )
+    for tile_layer in basemap.build_tile_layers(html.escape(attribution)):
+        tile_layer.add_to(m)
+    folium.map.CustomPane(PLACES_PANE, z_index=450, pointer_events=True).add_to(m)
+    root = m.get_root()
+    assert isinstance(root, branca.element.Figure)
+    root.header.add_child(folium.Element(LABEL_CSS), name="map_label_css")
+    return assets.localize(m)
+
+
+def build_layer_groups(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    selected: str | None = None,
+    counts: Mapping[str, int] | None = None,
+    highlight: Collection[str] = (),
+) -> list[folium.FeatureGroup]:
+    """Return the data layers as LayerControl groups (`GROUPS` order), then labels."""
+    style = functools.partial(
+        style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
+    )
+    labels = folium.FeatureGroup(name="Labels", show=True)
+    groups = []
+    for title, layer_ids in _groups(list(layers)):
+        group = folium.FeatureGroup(name=title, show=True)
+        for lid in layer_ids:
+            data = build_feature_collection(layers[lid], counts=counts)
+            build_geojson(lid, data, style).add_to(group)
+            for marker in build_label_markers(layers[lid]):
+                marker.add_to(labels)
+        groups.append(group)
+    return [*groups, labels]
+
+
 def build_map(
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
@@ -60,7 +109,10 @@ def build_map(
     fit_highlight: bool = True,
     attribution: str = "",
 ) -> folium.Map:
-    """Build the map from catalog layers (pure: no Streamlit calls).
+    """Build the whole map from catalog layers (pure: no Streamlit calls).
+
+    The dashboard mounts `build_base_map` once and sends `build_layer_groups`
+    (see `render`); exports and tests use this one-piece map.
 
     Parameters
     ----------
@@ -69,8 +121,7 @@ def build_map(
         ``places``; others get a group of their own) to its frame, EPSG:4326,
         columns ``feature_id, name, kind, note, disputed, geometry``.
     selected : str or None
-        Feature id drawn as selected. In the app prefer `build_overlay`: a change
-        of the base map remounts it (view reset), an overlay does not.
+        Feature id drawn as selected.
     counts : mapping of str to int or None
         Passages per feature id; None = no evidence shading, 0 = muted.
     highlight : collection of str
@@ -86,33 +137,12 @@ def build_map(
     folium.Map
         Using only vendored assets (checked by `components.assets.localize`).
     """
-    m = folium.Map(
-        location=DEFAULT_CENTER,
-        zoom_start=DEFAULT_ZOOM,
-        tiles=None,
-        min_zoom=2,
-        max_zoom=11,
-        control_scale=True,
+    m = build_base_map(attribution)
+    groups = build_layer_groups(
+        layers, selected=selected, counts=counts, highlight=highlight
     )
-    for tile_layer in basemap.build_tile_layers(html.escape(attribution)):
-        tile_layer.add_to(m)
-    folium.map.CustomPane(PLACES_PANE, z_index=450, pointer_events=True).add_to(m)
-    style = functools.partial(
-        style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
-    )
-    labels = folium.FeatureGroup(name="Labels", show=True)
-    for title, layer_ids in _groups(list(layers)):
-        group = folium.FeatureGroup(name=title, show=True)
-        for lid in layer_ids:
-            data = build_feature_collection(layers[lid], counts=counts)
-            build_geojson(lid, data, style).add_to(group)
-            for marker in build_label_markers(layers[lid]):
-                marker.add_to(labels)
+    for group in groups:
         group.add_to(m)
-    labels.add_to(m)
-    root = m.get_root()
-    assert isinstance(root, branca.element.Figure)
-    root.header.add_child(folium.Element(LABEL_CSS), name="map_label_css")
     folium.LayerControl(collapsed=True).add_to(m)
     bounds = bounds_of(layers, highlight) if highlight and fit_highlight else None
     if bounds is not None:
@@ -154,56 +184,33 @@ def build_overlay(
     return group
 
 
-def build_fit(
-    layers: Mapping[str, gpd.GeoDataFrame],
-    ids: Collection[str],
-    *,
-    width_px: int = 800,
-    height_px: int = 620,
-) -> tuple[tuple[float, float], int] | None:
-    """Return ``(center, zoom)`` that shows the features `ids`, or None.
-
-    Web Mercator zoom from the bounding box, so a mounted map can be moved with
-    st_folium's ``center``/``zoom`` instead of being rebuilt (which resets it).
-    """
-    bounds = bounds_of(layers, ids)
-    if bounds is None:
-        return None
-    (south, west), (north, east) = bounds
-    center = ((south + north) / 2.0, (west + east) / 2.0)
-    lon_span = max(east - west, 0.05)
-    y = [
-        math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-        for lat in (south, north)
-    ]
-    lat_span = max(y[1] - y[0], 0.001)
-    zoom_x = math.log2(width_px * 360.0 / (256.0 * lon_span * 1.2))
-    zoom_y = math.log2(height_px * 2 * math.pi / (256.0 * lat_span * 1.2))
-    return center, int(max(2, min(8, math.floor(min(zoom_x, zoom_y)))))
-
-
 def render(
     frame: MapFrame,
+    layers: MapLayers | None = None,
     overlay: folium.FeatureGroup | None = None,
     *,
-    fit: tuple[tuple[float, float], int] | None = None,
     key: str = MAP_KEY,
     height: int = 620,
 ) -> dict[str, Any] | None:
-    """Mount the rendered base map `frame` plus `overlay`; return the raw map event.
+    """Mount the base map `frame` with the data `layers` and the `overlay`.
 
-    Each new event lands in ``st.session_state[key]``; read the selection with
-    `components.selection.update_selection`. `fit` (from `build_fit`) moves the
-    mounted map without remounting it.
+    The mounted map survives filter, layer-kind and selection changes with the
+    view the analyst chose; it moves only on a request of `components.map_state`
+    (a link's view, "Show on map"). Each new event lands in
+    ``st.session_state[key]``: read the selection with
+    `components.selection.update_selection` and the view with
+    `components.map_state.read_view`.
     """
-    center, zoom = fit if fit is not None else (None, None)
+    request = st.session_state.get(map_state.REQUEST_KEY)
     out = render_frame(
         frame,
+        layers,
         overlay,
         key=key,
         returned_objects=RETURNED_OBJECTS,
         height=height,
-        center=center,
-        zoom=zoom,
+        view_script=map_state.build_view_script(
+            request if isinstance(request, map_state.ViewRequest) else None
+        ),
     )
     return out if isinstance(out, dict) else None

@@ -10,27 +10,33 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from components.highlight import escape_markdown
+from components.url_parse import (
+    ParamValue,
+    parse_date,
+    parse_ids,
+    parse_map_view,
+    parse_q,
+    parse_single_id,
+    quote_value,
+    read_last,
+)
 
 #: The two date modes: publication date of the article, or dates events are given.
 DATEMODES: tuple[str, ...] = ("published", "events")
-#: Longest search text accepted from a URL.
-MAX_Q_LEN = 200
-#: Most ids accepted in one comma-separated parameter.
-MAX_IDS = 50
 #: Parameters Streamlit itself reads (never reported as unknown).
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
-_KNOWN = frozenset({"feature", "actor", "from", "to", "datemode", "q", "article"})
-_SHOW = 40  # characters of a bad value quoted back in a problem
-
-ParamValue = str | Sequence[str]
+_KNOWN = frozenset(
+    {"feature", "actor", "from", "to", "datemode", "q", "article", "lat", "lon", "zoom"}
+)
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What the URL can carry: the selected feature and the filters.
+    """What the URL can carry: the selected feature, the filters, the map's view.
 
     ``articles`` is None for "all articles"; ``kinds`` (layer kinds shown) is set by
-    the filters panel and is not written to the URL.
+    the filters panel and is not written to the URL. ``center`` is (lat, lon) in
+    degrees and ``zoom`` a Leaflet zoom level (None: the map's default view).
     """
 
     feature: str | None = None
@@ -41,75 +47,8 @@ class ViewState:
     q: str | None = None
     articles: tuple[str, ...] | None = None
     kinds: tuple[str, ...] | None = None
-
-
-def _quote(value: str) -> str:
-    """Short printable rendering of an untrusted value for a problem message."""
-    short = value if len(value) <= _SHOW else value[:_SHOW] + "..."
-    return repr(short)
-
-
-def _last(value: ParamValue) -> str:
-    """Return the last value of a repeated parameter (as st.query_params does)."""
-    if isinstance(value, str):
-        return value
-    items = [v for v in value if isinstance(v, str)]
-    return items[-1] if items else ""
-
-
-def _parse_ids(
-    raw: str, known: Collection[str] | None, what: str, problems: list[str]
-) -> tuple[str, ...]:
-    """Split a comma-separated id list, keep known ids, report the others."""
-    ids: list[str] = []
-    for item in raw.split(",")[: MAX_IDS * 4]:
-        ident = item.strip().lower()
-        if not ident or ident in ids:
-            continue
-        if known is not None and ident not in known:
-            problems.append(f"Unknown {what} {_quote(ident)} ignored.")
-        elif len(ids) >= MAX_IDS:
-            problems.append(f"More than {MAX_IDS} {what}s; the rest ignored.")
-            break
-        else:
-            ids.append(ident)
-    return tuple(ids)
-
-
-def _parse_date(raw: str, name: str, problems: list[str]) -> dt.date | None:
-    """Parse an ISO date (YYYY-MM-DD); report and return None when invalid."""
-    text = raw.strip()
-    if not text:
-        return None
-    try:
-        if len(text) == 10:
-            return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    problems.append(f"Bad date for {name!r}: {_quote(raw)} (use YYYY-MM-DD); ignored.")
-    return None
-
-
-def _parse_single_id(
-    raw: str, known: Collection[str] | None, what: str, problems: list[str]
-) -> str | None:
-    """One id, kept if known."""
-    ident = raw.strip().lower()
-    if not ident:
-        return None
-    if known is not None and ident not in known:
-        problems.append(f"Unknown {what} {_quote(ident)} ignored.")
-        return None
-    return ident
-
-
-def _parse_q(raw: str, problems: list[str]) -> str | None:
-    """Search text, stripped; too long is reported and ignored."""
-    text = " ".join(raw.split())
-    if len(text) > MAX_Q_LEN:
-        problems.append(f"Search text longer than {MAX_Q_LEN} characters ignored.")
-        return None
-    return text or None
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
 
 
 def parse_view(
@@ -134,31 +73,34 @@ def parse_view(
         The valid part of the view and human-readable problems (never raises).
     """
     problems: list[str] = []
-    raw = {str(k): _last(v) for k, v in params.items()}
+    raw = {str(k): read_last(v) for k, v in params.items()}
     for name in sorted(set(raw) - _KNOWN - STREAMLIT_PARAMS):
-        problems.append(f"Unknown URL parameter {_quote(name)} ignored.")
+        problems.append(f"Unknown URL parameter {quote_value(name)} ignored.")
     datemode = raw.get("datemode", "").strip() or "published"
     if datemode not in DATEMODES:
         problems.append(
-            f"Bad datemode {_quote(datemode)} (use published or events); ignored."
+            f"Bad datemode {quote_value(datemode)} (use published or events); ignored."
         )
         datemode = "published"
-    date_from = _parse_date(raw.get("from", ""), "from", problems)
-    date_to = _parse_date(raw.get("to", ""), "to", problems)
+    date_from = parse_date(raw.get("from", ""), "from", problems)
+    date_to = parse_date(raw.get("to", ""), "to", problems)
     if date_from and date_to and date_from > date_to:
         problems.append(f"'from' {date_from} is after 'to' {date_to}; both ignored.")
         date_from = date_to = None
-    articles = _parse_ids(raw.get("article", ""), article_ids, "article", problems)
+    articles = parse_ids(raw.get("article", ""), article_ids, "article", problems)
+    center, zoom = parse_map_view(raw, problems)
     view = ViewState(
-        feature=_parse_single_id(
+        feature=parse_single_id(
             raw.get("feature", ""), feature_ids, "feature", problems
         ),
-        actors=_parse_ids(raw.get("actor", ""), actor_ids, "actor", problems),
+        actors=parse_ids(raw.get("actor", ""), actor_ids, "actor", problems),
         date_from=date_from,
         date_to=date_to,
         datemode=datemode,
-        q=_parse_q(raw.get("q", ""), problems),
+        q=parse_q(raw.get("q", ""), problems),
         articles=articles or None,
+        center=center,
+        zoom=zoom,
     )
     return view, problems
 
@@ -175,7 +117,8 @@ def to_query_params(view: ViewState) -> dict[str, str]:
     -------
     dict of str to str
         Parameter names as in DESIGN.md (``feature``, ``actor``, ``from``, ``to``,
-        ``datemode``, ``q``, ``article``).
+        ``datemode``, ``q``, ``article``) plus the map's view (``lat``, ``lon``
+        to 4 decimals, about 10 m; ``zoom``).
     """
     params: dict[str, str] = {}
     if view.feature:
@@ -192,7 +135,16 @@ def to_query_params(view: ViewState) -> dict[str, str]:
         params["q"] = view.q
     if view.articles:
         params["article"] = ",".join(view.articles)
+    if view.center is not None:
+        params["lat"], params["lon"] = (_format_degrees(v) for v in view.center)
+        if view.zoom is not None:
+            params["zoom"] = str(view.zoom)
     return params
+
+
+def _format_degrees(value: float) -> str:
+    """Degrees to 4 decimals (about 10 m), trailing zeros dropped: 36.5, -71.0123."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
 def build_share_url(base_url: str, view: ViewState, *, embed: bool = False) -> str:

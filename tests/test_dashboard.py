@@ -77,11 +77,12 @@ def test_dashboard_runs_without_exception(app: AppTest) -> None:
 
 
 def test_map_carries_expected_layers(app: AppTest) -> None:
-    script = map_args(app)["script"]
+    args = map_args(app)
     for group in ["Countries", "Provinces", "Corridor, areas and route", "Borders"]:
-        assert f'"{group}"' in script, group
+        assert f'"{group}"' in args["layer_control"], group
     for fid in ["wakhan-corridor", "durand-line", "afghanistan", "badakhshan", "kabul"]:
-        assert f'"feature_id": "{fid}"' in script, fid
+        assert f'"feature_id": "{fid}"' in args["feature_group"], fid
+        assert fid not in args["script"]  # data layers never remount the map
 
 
 def test_map_loads_no_external_asset(app: AppTest) -> None:
@@ -193,7 +194,9 @@ def test_show_on_map_highlights_the_passages_places() -> None:
     overlay = map_args(at)["feature_group"]
     for fid in ("tajikistan", "badakhshan", "wakhan-corridor"):
         assert fid in overlay, fid
-    assert map_args(at)["center"] is not None
+    request = at.session_state["map.request"]
+    assert request.bounds is not None  # an explicit fit, applied once by the map
+    assert f'"id": {request.id}, "center": null' in overlay
 
 
 def test_filter_change_keeps_the_map_mounted() -> None:
@@ -203,6 +206,52 @@ def test_filter_change_keeps_the_map_mounted() -> None:
     at.run()
     assert map_args(at)["key"] == before  # same base map: no remount on selection
     assert "durand-line" in map_args(at)["feature_group"]
+
+
+def test_filter_and_kind_changes_keep_the_map_mounted_and_unmoved() -> None:
+    at = open_app()
+    before = map_args(at)
+    at.session_state["filters.actors"] = ["ttp"]
+    at.run()
+    at.session_state["filters.kinds"] = ["city"]
+    at.run()
+    after = map_args(at)
+    assert not at.exception
+    assert after["key"] == before["key"]  # same component: the view survives
+    assert after["feature_group"] != before["feature_group"]
+    assert '"kind": "province"' not in after["feature_group"]
+    assert (after["center"], after["zoom"]) == (None, None)
+    assert '"id": 0}' in after["feature_group"]  # no view request
+
+
+def test_url_view_is_requested_once_and_goes_into_the_link() -> None:
+    at = open_app(lat="37.1", lon="72.8", zoom="8")
+    assert not at.exception
+    assert not at.warning
+    request = at.session_state["map.request"]
+    assert (request.center, request.zoom) == ((37.1, 72.8), 8)
+    at.session_state["filters.actors"] = ["isi"]
+    at.run()
+    assert at.session_state["map.request"] == request  # not requested again
+    at.button(key="url_state.copy").click().run()
+    link = at.get("code")[0].proto.code_text
+    assert "lat=37.1&lon=72.8&zoom=8" in link
+
+
+def test_reported_view_goes_into_the_link() -> None:
+    at = open_app()
+    at.session_state[MAP_KEY] = {"center": {"lat": 36.91234, "lng": 71.5}, "zoom": 9}
+    at.run()
+    at.button(key="url_state.copy").click().run()
+    link = at.get("code")[0].proto.code_text
+    assert link.endswith("?lat=36.9123&lon=71.5&zoom=9")
+
+
+def test_bad_url_view_is_reported_not_applied() -> None:
+    at = open_app(lat="999", lon="72", zoom="8")
+    assert not at.exception
+    assert "Bad lat \\'999\\'" in at.warning[0].value  # markdown-escaped
+    assert "map.request" not in at.session_state
 
 
 def test_app_never_touches_the_real_index(corpus_env: Path) -> None:

@@ -23,6 +23,18 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.page_helpers import (  # noqa: F401 (tests import them from here)
+    DRAW_TIMEOUT_MS,
+    MAP_IFRAME,
+    choose_option,
+    click_map,
+    find_map_position,
+    find_multiselect,
+    find_wakhan_point,
+    read_map_view,
+    wait_for_map,
+)
+
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -244,54 +256,6 @@ def isolated_page(
     """A recording page on the module's isolated app."""
     with recording_page(browser, isolated_app, request.node.name) as pg:
         yield pg
-
-
-# ---------------------------------------------------------------- map helpers
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
-DRAW_TIMEOUT_MS = 30_000
-
-
-def wait_for_map(pg: object, feature_id: str = "wakhan-corridor") -> object:
-    """Wait until the map iframe has drawn ``feature_id``; return its frame locator."""
-    frame = pg.frame_locator(MAP_IFRAME)  # type: ignore[attr-defined]
-    frame.locator(f"path.feature-{feature_id}").wait_for(
-        state="attached", timeout=DRAW_TIMEOUT_MS
-    )
-    return frame
-
-
-def find_wakhan_point() -> tuple[float, float]:
-    """(lat, lng) in the middle of the corridor where it is widest (about 73.45 E)."""
-    from shapely.geometry import LineString
-
-    from geo.io import read_layer
-
-    areas = read_layer("areas")
-    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
-    south, north = geom.bounds[1], geom.bounds[3]
-    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
-    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
-    point = longest.interpolate(0.5, normalized=True)
-    return point.y, point.x
-
-
-def find_map_position(pg: object, lat: float, lng: float) -> tuple[float, float]:
-    """Container pixel position of (lat, lng) on the Leaflet map in the map iframe."""
-    handle = pg.locator(MAP_IFRAME).element_handle()  # type: ignore[attr-defined]
-    x, y = handle.content_frame().evaluate(
-        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
-        " return [p.x, p.y]; }",
-        [lat, lng],
-    )
-    return float(x), float(y)
-
-
-def click_map(pg: object, lat: float, lng: float) -> None:
-    """Click the map at (lat, lng), like a person would."""
-    x, y = find_map_position(pg, lat, lng)
-    pg.frame_locator(MAP_IFRAME).locator("#map_div").click(  # type: ignore[attr-defined]
-        position={"x": x, "y": y}
-    )
 
 
 def save_tall_screenshot(pg: object, name: str, height: int = 2600) -> Path:

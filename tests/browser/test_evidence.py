@@ -15,7 +15,9 @@ from tests.browser.conftest import (
     ARTIFACTS,
     DRAW_TIMEOUT_MS,
     MAP_IFRAME,
+    choose_option,
     click_map,
+    find_multiselect,
     find_wakhan_point,
     save_tall_screenshot,
     wait_for_map,
@@ -63,24 +65,8 @@ def _wait_for_count(page, n: int) -> None:
     expect(page.locator(CARD)).to_have_count(min(n, PER_PAGE), timeout=WAIT_MS)
 
 
-def _multiselect(page, label: str):
-    return page.get_by_test_id("stMultiSelect").filter(
-        has=page.get_by_text(label, exact=True)
-    )
-
-
-def _choose(page, label: str, typed: str, option: str) -> None:
-    """Pick ``option`` in the sidebar multiselect ``label`` by typing, as a person."""
-    box = _multiselect(page, label)
-    box.locator("input").click()
-    box.locator("input").fill(typed)
-    page.get_by_role("option", name=re.compile(re.escape(option))).first.click()
-    page.keyboard.press("Escape")
-    expect(box.locator("[data-tag]").filter(has_text=option)).to_be_visible()
-
-
 def _chips(page, label: str) -> list[str]:
-    return _multiselect(page, label).locator("[data-tag]").all_inner_texts()
+    return find_multiselect(page, label).locator("[data-tag]").all_inner_texts()
 
 
 def _ttp_names() -> list[str]:
@@ -161,7 +147,7 @@ def test_actor_widget_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None
     _wait_for_count(page, len(_expected(live_app, feature="afghanistan")))
     expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
     assert expected
-    _choose(page, "Actors", "TTP", "TTP - Tehreek-e-Taliban Pakistan")
+    choose_option(page, "Actors", "TTP", "TTP - Tehreek-e-Taliban Pakistan")
     _wait_for_count(page, len(expected))
     _assert_only_ttp(page)
     assert _shown(page) == _first_page(expected)
@@ -197,7 +183,7 @@ def test_copied_link_reopens_the_same_view(page, new_page, live_app) -> None:
     wait_for_map(page)
     click_map(page, *find_wakhan_point())
     page.locator(CARD).first.wait_for(state="visible", timeout=WAIT_MS)
-    _choose(page, "Actors", "ISI", "ISI - Inter-Services Intelligence")
+    choose_option(page, "Actors", "ISI", "ISI - Inter-Services Intelligence")
     page.get_by_test_id("stSidebar").get_by_text("Event dates").click()
     expected = _expected(
         live_app, feature="wakhan-corridor", actors=("isi",), datemode="events"

@@ -28,12 +28,13 @@ def _component_args(use_frame: bool) -> dict:
                 crs="EPSG:4326",
             )
         }
-        m = map_view.build_map(layers)
+        m = map_view.build_base_map("Toy data")
+        groups = map_view.build_layer_groups(layers, counts={"afghanistan": 2})
         overlay = map_view.build_overlay(layers, selected="afghanistan")
         if use_frame:
-            frame = map_frame.build_frame(m)
             map_frame.render_frame(
-                frame,
+                map_frame.build_frame(m),
+                map_frame.build_layers(groups),
                 overlay,
                 key="map.view",
                 returned_objects=map_view.RETURNED_OBJECTS,
@@ -42,13 +43,16 @@ def _component_args(use_frame: bool) -> dict:
         else:
             from streamlit_folium import st_folium
 
+            import folium
+
             st_folium(
                 m,
                 key="map.view",
                 height=620,
                 use_container_width=True,
                 returned_objects=map_view.RETURNED_OBJECTS,
-                feature_group_to_add=overlay,
+                feature_group_to_add=[*groups, overlay],
+                layer_control=folium.LayerControl(collapsed=True),
             )
 
     at = AppTest.from_function(script, args=(use_frame,), default_timeout=30).run()
@@ -67,8 +71,24 @@ def test_frame_sends_what_st_folium_sends() -> None:
 def test_frame_is_picklable_for_cache_data(toy_layers) -> None:
     from components import map_frame, map_view
 
-    frame = map_frame.build_frame(map_view.build_map(toy_layers))
+    frame = map_frame.build_frame(map_view.build_base_map())
+    layers = map_frame.build_layers(map_view.build_layer_groups(toy_layers))
     assert pickle.loads(pickle.dumps(frame)) == frame
+    assert pickle.loads(pickle.dumps(layers)) == layers
     assert frame.script
     assert frame.js_links
     assert all(not u.startswith(("http", "//")) for u in frame.js_links)
+
+
+def test_base_script_does_not_change_with_data(toy_layers) -> None:
+    """The component key hashes the base script: same script, no remount."""
+    from components import map_frame, map_view
+
+    scripts = {map_frame.build_frame(map_view.build_base_map()).script for _ in "ab"}
+    assert len(scripts) == 1
+    shaded = map_view.build_layer_groups(toy_layers, counts={"afghanistan": 5})
+    plain = map_view.build_layer_groups(toy_layers)
+    first = map_frame.build_layers(shaded)
+    assert first.script != map_frame.build_layers(plain).script
+    assert '"Countries"' in first.control
+    assert first.count == len(shaded)

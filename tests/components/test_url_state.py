@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from components.url_parse import MAX_Q_LEN
 from components.url_state import (
-    MAX_Q_LEN,
     ViewState,
     build_share_url,
     parse_view,
@@ -101,8 +101,44 @@ def test_parse_overlong_q_ignored():
 
 
 def test_parse_unknown_parameter_reported():
-    _, problems = _parse({"zoom": "5", "embed_options": "light_theme"})
-    assert problems == ["Unknown URL parameter 'zoom' ignored."]
+    _, problems = _parse({"zoom_level": "5", "embed_options": "light_theme"})
+    assert problems == ["Unknown URL parameter 'zoom_level' ignored."]
+
+
+def test_parse_map_view():
+    view, problems = _parse({"lat": "37.05", "lon": "72.9", "zoom": "8"})
+    assert problems == []
+    assert (view.center, view.zoom) == ((37.05, 72.9), 8)
+    view, problems = _parse({"lat": "-10", "lon": "179.5"})
+    assert (view.center, view.zoom, problems) == ((-10.0, 179.5), None, [])
+
+
+@pytest.mark.parametrize(
+    ("params", "says"),
+    [
+        ({"lat": "north", "lon": "72"}, "Bad lat 'north'"),
+        ({"lat": "nan", "lon": "72"}, "Bad lat 'nan'"),
+        ({"lat": "91", "lon": "72"}, "Bad lat '91'"),
+        ({"lat": "37", "lon": "inf"}, "Bad lon 'inf'"),
+        ({"lat": "37", "lon": "72", "zoom": "40"}, "Bad zoom '40'"),
+        ({"lat": "37", "lon": "72", "zoom": "6.5"}, "Bad zoom '6.5'"),
+        ({"lat": "37"}, "needs both 'lat' and 'lon'"),
+        ({"zoom": "7"}, "needs both 'lat' and 'lon'"),
+    ],
+)
+def test_parse_bad_map_view_reported_and_ignored(params, says):
+    view, problems = _parse({"feature": "kabul", **params})
+    assert (view.center, view.zoom) == (None, None)
+    assert view.feature == "kabul"  # the rest of the link still applies
+    (problem,) = problems
+    assert says in problem
+    assert problem.endswith("view ignored.")
+
+
+def test_map_view_goes_to_query_params_to_4_decimals():
+    view = ViewState(center=(37.123456, 72.0), zoom=7)
+    assert to_query_params(view) == {"lat": "37.1235", "lon": "72", "zoom": "7"}
+    assert to_query_params(ViewState(zoom=7)) == {}
 
 
 def test_parse_repeated_parameter_uses_last_value():
@@ -155,7 +191,15 @@ def _views(draw):
     q = draw(
         st.none() | st.text(min_size=1, max_size=40).map(lambda s: " ".join(s.split()))
     )
+    center = draw(
+        st.none()
+        | st.tuples(
+            st.integers(-850_000, 850_000), st.integers(-1_800_000, 1_800_000)
+        ).map(lambda c: (c[0] / 10_000, c[1] / 10_000))
+    )
     return ViewState(
+        center=center,
+        zoom=draw(st.none() | st.integers(2, 11)) if center else None,
         feature=draw(st.none() | st.sampled_from(sorted(FEATURES))),
         actors=tuple(dict.fromkeys(draw(st.lists(_slugs, max_size=4)))),
         date_from=d1,
@@ -180,7 +224,19 @@ def test_round_trip_through_query_params(view):
 
 
 _keys = st.sampled_from(
-    ["feature", "actor", "from", "to", "datemode", "q", "article", "embed"]
+    [
+        "feature",
+        "actor",
+        "from",
+        "to",
+        "datemode",
+        "q",
+        "article",
+        "embed",
+        "lat",
+        "lon",
+        "zoom",
+    ]
 ) | st.text(max_size=10)
 _values = (
     st.text()
