@@ -81,7 +81,7 @@ class RegistryLinker:
 
     @cached_property
     def _context(self) -> Any:
-        from articles.link import build_context
+        from articles.link.linker import build_context
 
         return build_context(self._features, self._actors)
 
@@ -91,7 +91,7 @@ class RegistryLinker:
         The whole article is linked at once: a passage that names no country takes
         the article's ("their border" between the two countries it is about).
         """
-        from articles.link import link_passages
+        from articles.link.linker import link_passages
 
         return link_passages(passages, self._context)
 
@@ -99,7 +99,7 @@ class RegistryLinker:
         self, passages: Sequence[Passage], published: dt.date
     ) -> list[list[DateMention]]:
         """Date mentions of an article's passages, resolved against publication."""
-        from articles.dates import extract_article_dates
+        from articles.dates.resolve import extract_article_dates
 
         return extract_article_dates(passages, published)
 

@@ -11,8 +11,8 @@ import pytest
 
 from articles.actors import load_actors
 from articles.corpus import read_article
-from articles.dates import extract_dates
-from articles.link import build_context, link_passages
+from articles.dates.resolve import extract_dates
+from articles.link.linker import build_context, link_passages
 from articles.split import split_passages
 from geo.gazetteer import load_features
 

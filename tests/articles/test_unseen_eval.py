@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from articles.actors import load_actors
-from articles.dates import extract_article_dates
-from articles.link import build_context, link_passages
+from articles.dates.resolve import extract_article_dates
+from articles.link.linker import build_context, link_passages
 from articles.model import Passage
 from geo.gazetteer import load_features
 

@@ -241,7 +241,7 @@ FLOORS = {"features": (0.95, 0.85), "actors": (0.95, 0.85), "dates": (0.95, 0.9)
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_batch3_precision_recall(kind, capsys):
     from articles.actors import load_actors
-    from articles.link import build_context
+    from articles.link.linker import build_context
     from geo.gazetteer import load_features
 
     context = build_context(load_features(), load_actors())

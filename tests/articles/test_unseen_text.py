@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.actors import load_actors
-from articles.dates import extract_dates
-from articles.link import build_context, link_passage
+from articles.dates.resolve import extract_dates
+from articles.link.linker import build_context, link_passage
 from articles.model import Passage
 from geo.gazetteer import load_features
 

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from articles.date_spans import find_dates, is_valid
+from articles.dates.spans import find_dates, is_valid
 
 PUBLISHED = dt.date(2025, 1, 23)
 
@@ -13,7 +13,7 @@ def found(text):
 
 
 def test_overlapping_candidates_are_all_yielded():
-    # the selection (longest wins) happens in articles.dates
+    # the selection (longest wins) happens in articles.dates.resolve
     assert found("on 30 December 2024") >= {
         ("30 December 2024", 2024, 12, 30),
         ("December 2024", 2024, 12, None),

@@ -10,19 +10,24 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
-from articles.coordination import coordinate_states
-from articles.distribute import Lookup, build_lookup, build_nouns, distribute_shared
-from articles.distribute import Span as _Candidate
-from articles.implied import (
+from articles.link.coordination import coordinate_states
+from articles.link.distribute import (
+    Lookup,
+    build_lookup,
+    build_nouns,
+    distribute_shared,
+)
+from articles.link.distribute import Span as _Candidate
+from articles.link.implied import (
     count_countries,
     decide_context,
     map_countries,
     near_third_country,
 )
+from articles.link.patterns import Rule, Target, build_table, fold_text
+from articles.link.phrases import Phrases, load_phrases
+from articles.link.script import is_cjk, is_prefixed, is_word
 from articles.model import Actor, Mention, Passage
-from articles.patterns import Rule, Target, build_table, fold_text
-from articles.phrases import Phrases, load_phrases
-from articles.script import is_cjk, is_prefixed, is_word
 from geo.model import Feature
 
 
@@ -79,7 +84,7 @@ def build_context(
         From `articles.actors.load_actors()`.
     phrases : Phrases, optional
         Blocked phrases, state roles, common words and implied rules; defaults to
-        `articles.phrases.load_phrases()`.
+        `articles.link.phrases.load_phrases()`.
 
     Returns
     -------

@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.actors import load_actors
-from articles.link import build_context, link_passage, link_passages
+from articles.link.linker import build_context, link_passage, link_passages
+from articles.link.patterns import fold_text, is_abbreviation, plural_forms
 from articles.model import Passage
-from articles.patterns import fold_text, is_abbreviation, plural_forms
 from geo.model import Feature
 
 FEATURES = (

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles.dates import extract_article_dates, extract_dates, infer_year
+from articles.dates.resolve import extract_article_dates, extract_dates, infer_year
 from articles.model import Passage
 
 PUBLISHED = dt.date(2025, 1, 23)  # a Thursday

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from articles.link.phrases import ImpliedRule, Phrases
 from articles.model import Actor
-from articles.phrases import ImpliedRule, Phrases
 from geo.model import Feature
 
 # Folding keeps every character in place (offsets in the folded text are offsets in

@@ -1,7 +1,7 @@
 """Find the dates a passage mentions and normalise them against the publication date.
 
-Candidate spans come from hand-written regular expressions (`articles.date_patterns`,
-checked in `articles.date_spans`) because exact offsets matter and general date
+Candidate spans come from hand-written regular expressions (`articles.dates.patterns`,
+checked in `articles.dates.spans`) because exact offsets matter and general date
 searchers are slow and loose about spans (``dateparser.search_dates`` takes
 milliseconds per passage and reads "May" in "may be" or "March" in "Long March" as
 months). The forms are those news articles use; the tests cross-check the
@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
-from articles.date_spans import Found, find_dates, is_valid
+from articles.dates.spans import Found, find_dates, is_valid
 from articles.model import DateMention, Passage
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-_PHRASES = Path(__file__).parent / "data" / "link_phrases.yaml"
+_PHRASES = Path(__file__).parents[1] / "data" / "link_phrases.yaml"
 
 
 @dataclass(frozen=True)

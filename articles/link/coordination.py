@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from articles.patterns import Target
+from articles.link.patterns import Target
 
 #: What may stand between two coordinated demonyms ("Indian and Pakistani").
 _JOINERS = frozenset({"and", "or", ",", ", and", "&", "as well as"})

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
-from articles.patterns import Target, fold_text
+from articles.link.patterns import Target, fold_text
 
 #: A folded phrase -> its targets (empty: a blocked phrase), None if not a key.
 Lookup = Callable[[str], "tuple[Target, ...] | None"]

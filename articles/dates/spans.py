@@ -1,6 +1,6 @@
 """Find date phrases in a text: exact spans and the date parts each one gives.
 
-Every finder starts from a match of `articles.date_patterns` and checks by hand
+Every finder starts from a match of `articles.dates.patterns` and checks by hand
 what a regular expression cannot say cheaply: that the match is not glued to a
 longer word or number, that a month after a capitalised word is part of a name
 ("Long March 2014"), that a 4-digit number counts something ("2000 troops") or
@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from articles import date_patterns as dp
+from articles.dates import patterns as dp
 
 
 @dataclass(frozen=True)
