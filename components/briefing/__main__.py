@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from articles.corpus import corpus_dir
+from articles.index import index_path, sync_index
+from articles.query import Filters, QueryError
+from components.briefing.collect import BriefingError, collect_briefing
+from components.briefing.exports import FORMATS
+from components.briefing.inline import InlineError
 from components.briefing.model import Briefing
+from components.briefing.write import write_all
 
 #: Output options and the format each writes, in build order.
 OUTPUTS: tuple[tuple[str, str, str], ...] = (
@@ -86,8 +93,6 @@ def split_ids(values: Sequence[str] | None) -> tuple[str, ...]:
 
 def build_filters(args: argparse.Namespace) -> object:
     """Turn parsed arguments into `articles.query.Filters` (CommandError if bad)."""
-    from articles.query import Filters
-
     start = parse_day(args.date_from) if args.date_from else None
     end = parse_day(args.date_to, end=True) if args.date_to else None
     if start and end and start > end:
@@ -122,10 +127,6 @@ def plan_outputs(args: argparse.Namespace) -> dict[str, Path]:
 
 def run(args: argparse.Namespace) -> list[str]:
     """Collect the view, build every requested export, write them all or none."""
-    from components.briefing.collect import collect_briefing
-    from components.briefing.exports import FORMATS
-    from components.briefing.write import write_all
-
     filters = build_filters(args)
     plan = plan_outputs(args)
     as_of = parse_day(args.as_of) if args.as_of else None
@@ -144,18 +145,12 @@ def run(args: argparse.Namespace) -> list[str]:
 
 
 def _sync_index() -> None:
-    from articles.corpus import corpus_dir
-    from articles.index import index_path, sync_index
 
     sync_index(corpus_dir(), index_path())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from articles.query import QueryError
-    from components.briefing.collect import BriefingError
-    from components.briefing.inline import InlineError
-
     args = build_parser().parse_args(argv)
     try:
         lines = run(args)

@@ -9,7 +9,14 @@ from typing import Any
 
 import geopandas as gpd
 
+from articles.actors import load_actors
+from articles.query import evidence_counts, query_passages
 from components.briefing.model import Briefing, LayerInfo
+from geo.catalog import LAYERS
+from geo.facts import measure_facts
+from geo.gazetteer import load_features
+from geo.io import read_layer
+from geo.model import FEATURE_KINDS
 
 #: Default extent with no selection: Afghanistan, Pakistan and their borders.
 REGION_IDS: tuple[str, ...] = ("afghanistan", "pakistan")
@@ -49,13 +56,6 @@ def collect_briefing(
     BriefingError
         The selected feature, an actor or a kind is unknown.
     """
-    from articles.actors import load_actors
-    from articles.query import query_passages
-    from geo.catalog import LAYERS
-    from geo.facts import measure_facts
-    from geo.gazetteer import load_features
-    from geo.io import read_layer
-
     features = {f.id: f for f in load_features()}
     actors = {a.id: a.name for a in load_actors()}
     check_ids(filters, features, actors)
@@ -109,9 +109,6 @@ def assemble_briefing(
     -------
     Briefing
     """
-    from articles.query import evidence_counts
-    from geo.catalog import LAYERS
-
     shown = tuple(sorted(set(kinds))) if kinds else None
     layers = select_kinds(layers, shown)
     return Briefing(
@@ -141,8 +138,6 @@ def select_kinds(
 
 def check_kinds(kinds: Sequence[str] | None) -> None:
     """Raise `BriefingError` for a kind not in ``geo.model.FEATURE_KINDS``."""
-    from geo.model import FEATURE_KINDS
-
     for kind in kinds or ():
         if kind not in FEATURE_KINDS:
             known = ", ".join(FEATURE_KINDS)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -15,9 +15,7 @@ from components.highlight import (
 )
 
 if TYPE_CHECKING:
-    from articles.model import Actor
     from articles.query import Hit
-    from geo.model import Feature
 
 #: Sort orders offered to the user.
 ORDERS: dict[str, str] = {"newest": "Newest first", "article": "Article order"}
@@ -44,13 +42,6 @@ PANEL_CSS = """<style>
 .pp-text mark{background:#fde68a;padding:0 .1rem}
 .pp-also,.pp-note{font-size:.8rem;color:#666}
 </style>"""
-
-
-def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[str, str]:
-    """Return display names of feature and actor ids (a shared id names both)."""
-    names = {a.id: a.name for a in actors}
-    names.update((f.id, f.name) for f in features)
-    return names
 
 
 def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:

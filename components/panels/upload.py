@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from articles.ingest import IngestError, ingest_bytes
 from components.highlight import escape_markdown
 
 KEY_FILE = "upload.file"
@@ -55,8 +56,6 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
     -------
     UploadOutcome
     """
-    from articles.ingest import IngestError
-
     if len(data) > MAX_BYTES:
         return UploadOutcome(
             "error", filename, message=f"File larger than {MAX_BYTES // 1_000_000} MB."
@@ -70,8 +69,6 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
 
 def _default_ingest(filename: str, data: bytes) -> Any:
     """Ingest into the configured corpus and index (``articles.ingest``)."""
-    from articles.ingest import ingest_bytes
-
     return ingest_bytes(filename, data)
 
 

@@ -225,7 +225,7 @@ def test_app_escapes_payload_in_page():
 
 def test_names_prefer_feature_names_for_shared_ids():
     from articles.model import Actor
-    from components.panels.passages import build_names
+    from components.loaders import build_names
     from geo.model import Feature
 
     names = build_names(
