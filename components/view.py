@@ -59,5 +59,6 @@ class View:
         zoom: int | None = None,
     ) -> View:
         """Return this view with a selected feature, search text and map view."""
-        filters = dataclasses.replace(self.filters, feature=feature, q=q or None)
+        text = (q or "").strip() or None
+        filters = dataclasses.replace(self.filters, feature=feature, q=text)
         return dataclasses.replace(self, filters=filters, center=center, zoom=zoom)
