@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import geopandas as gpd
 
-from articles.actors import load_actors
-from articles.query import evidence_counts, query_passages
+from articles.actors import expand_members, load_actors
+from articles.query import Filters, Hit, evidence_counts, query_passages
 from components.briefing.model import Briefing, LayerInfo
-from geo.catalog import LAYERS
+from geo.catalog import LAYERS, LayerSpec
 from geo.facts import measure_facts
 from geo.gazetteer import load_features
 from geo.io import read_layer
-from geo.model import FEATURE_KINDS
+from geo.model import FEATURE_KINDS, Feature
 
 #: Default extent with no selection: Afghanistan, Pakistan and their borders.
 REGION_IDS: tuple[str, ...] = ("afghanistan", "pakistan")
@@ -28,7 +27,7 @@ class BriefingError(ValueError):
 
 
 def collect_briefing(
-    filters: Any,
+    filters: Filters,
     *,
     index: Path | None = None,
     as_of: dt.date | None = None,
@@ -73,11 +72,11 @@ def collect_briefing(
 
 
 def assemble_briefing(
-    filters: Any,
-    hits: Sequence[Any],
+    filters: Filters,
+    hits: Sequence[Hit],
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
-    features: Mapping[str, Any],
+    features: Mapping[str, Feature],
     actors: Mapping[str, str],
     facts: Mapping[str, dict[str, object]] | None = None,
     as_of: dt.date | None = None,
@@ -119,10 +118,11 @@ def assemble_briefing(
         infos={spec.id: describe_layer(spec) for spec in LAYERS if spec.id in layers},
         features=dict(features),
         actors=dict(actors),
-        bounds=compute_bounds(layers, getattr(filters, "feature", None)),
+        bounds=compute_bounds(layers, filters.feature),
         as_of=as_of or dt.date.today(),
         facts=dict(facts or {}),
         kinds=shown,
+        actor_ids=expand_members(filters.actors) if filters.actors else frozenset(),
     )
 
 
@@ -144,23 +144,16 @@ def check_kinds(kinds: Sequence[str] | None) -> None:
             raise BriefingError(f"unknown kind {kind!r} (use one of: {known})")
 
 
-def describe_layer(spec: Any) -> LayerInfo:
-    """Read a catalog `LayerSpec`'s provenance (tolerant of field spellings)."""
-
-    def pick(*names: str) -> str:
-        for name in names:
-            value = getattr(spec, name, None)
-            if value:
-                return str(value)
-        return ""
-
+def describe_layer(spec: LayerSpec) -> LayerInfo:
+    """Read a catalog `LayerSpec`'s provenance as the briefing states it."""
+    url = f"<{spec.source_url}>" if spec.source_url else ""
     return LayerInfo(
-        id=str(spec.id),
-        title=pick("title", "name") or str(spec.id).replace("_", " ").capitalize(),
-        source=" ".join(filter(None, (pick("source", "attribution"), _url(spec)))),
-        licence=pick("licence", "license"),
-        scale=pick("scale"),
-        derivation=pick("derivation", "description"),
+        id=spec.id,
+        title=spec.title,
+        source=" ".join(filter(None, (spec.attribution, url))),
+        licence=spec.licence,
+        scale=spec.scale,
+        derivation=spec.derivation,
     )
 
 
@@ -198,17 +191,12 @@ def compute_bounds(
 
 
 def check_ids(
-    filters: Any, features: Mapping[str, Any], actors: Mapping[str, str]
+    filters: Filters, features: Mapping[str, Feature], actors: Mapping[str, str]
 ) -> None:
     """Raise `BriefingError` for an unknown feature or actor id in `filters`."""
-    feature = getattr(filters, "feature", None)
+    feature = filters.feature
     if feature and feature not in features:
         raise BriefingError(f"unknown feature id {feature!r}")
-    for actor in getattr(filters, "actors", ()) or ():
+    for actor in filters.actors:
         if actor not in actors:
             raise BriefingError(f"unknown actor id {actor!r}")
-
-
-def _url(spec: Any) -> str:
-    url = getattr(spec, "source_url", "")
-    return f"<{url}>" if url else ""
