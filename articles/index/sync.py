@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from articles.actors import load_actors
 from articles.corpus import list_article_files
 from articles.index.pool import Result, prepare_all
 from articles.index.store import open_writer
@@ -52,7 +53,9 @@ class _Run:
     """The state of one sync: what is stored, what was done, when it last committed."""
 
     con: sqlite3.Connection
-    stored: dict[str, tuple[int, str, int, int, str]]  # file: key, slug, size, mtime, hash
+    stored: dict[
+        str, tuple[int, str, int, int, str]
+    ]  # file: key, slug, size, mtime, hash
     targets: Targets
     added: list[str]
     updated: list[str]
@@ -100,7 +103,7 @@ def sync_index(
         log.warning(rebuilt)
     try:
         run, removed, tasks, unchanged = _plan(con, corpus, linker)
-        results = prepare_all(tasks, linker, _ancestors(), workers)
+        results = prepare_all(tasks, linker, actor_ancestors(actor_parents()), workers)
         _write_all(run, results, require, (progress, len(tasks)))
     finally:
         con.close()
@@ -111,10 +114,9 @@ def sync_index(
     )  # fmt: skip
 
 
-def _ancestors() -> dict[str, tuple[str, ...]]:
-    from articles.actors import load_actors
-
-    return actor_ancestors({a.id: a.member_of for a in load_actors()})
+def actor_parents() -> dict[str, tuple[str, ...]]:
+    """Each registry actor's ``member_of`` (what member links roll up to)."""
+    return {a.id: a.member_of for a in load_actors()}
 
 
 def _plan(

@@ -127,7 +127,13 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
         )
     return tuple(
         PassageRow(
-            p.n, p.heading, p.start, p.end, dup_hash(p.text), p.text, pack_text(p.text),
+            p.n,
+            p.heading,
+            p.start,
+            p.end,
+            dup_hash(p.text),
+            p.text,
+            pack_text(p.text),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
         )  # fmt: skip
         for p in done.passages
@@ -161,7 +167,9 @@ def _links(
     return tuple(rows)
 
 
-def actor_ancestors(parents: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+def actor_ancestors(
+    parents: Mapping[str, tuple[str, ...]],
+) -> dict[str, tuple[str, ...]]:
     """Every organisation each actor rolls up to, transitively (``member_of``)."""
     out: dict[str, tuple[str, ...]] = {}
     for actor in parents:

@@ -23,7 +23,9 @@ class Targets:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self._con = con
-        self._ids = {(k, n): i for i, k, n in con.execute("SELECT id, kind, name FROM targets")}
+        self._ids = {
+            (k, n): i for i, k, n in con.execute("SELECT id, kind, name FROM targets")
+        }
 
     def id(self, kind: str, name: str) -> int:
         """The integer id of a target, interned on first use."""
@@ -135,7 +137,10 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
     con.executemany(
         "INSERT INTO passages_fts(passages_fts, rowid, text, heading) "
         "VALUES ('delete', ?, ?, ?)",
-        [(pid, unpack_text(text), heading or "") for pid, heading, _, text, _ in passages],
+        [
+            (pid, unpack_text(text), heading or "")
+            for pid, heading, _, text, _ in passages
+        ],
     )
     con.executemany(
         "DELETE FROM link_rank WHERE target = ? AND rank = ? AND passage = ?",
