@@ -29,6 +29,8 @@ text stored once.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
   1900-01-01) for event windows and months; their display form is JSON in
   ``passages.dates``.
+- Headings are stored once per article (``articles.headings``, JSON); a passage
+  keeps the number of its section (``passages.section``).
 - ``passages.dup`` is a 64-bit hash of the normalised passage text (near-duplicate
   collapse); ``dups`` lists only the hashes that more than one passage shares.
 """
@@ -41,11 +43,11 @@ CREATE TABLE articles(
   size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash TEXT NOT NULL,
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, language TEXT NOT NULL,
-  passages INTEGER NOT NULL, notes TEXT);
+  passages INTEGER NOT NULL, notes TEXT, headings TEXT);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE TABLE passages(
-  id INTEGER PRIMARY KEY, heading TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-  dup INTEGER NOT NULL, text BLOB NOT NULL, dates TEXT);
+  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, text BLOB NOT NULL,
+  dates TEXT);
 CREATE INDEX passages_dup ON passages(dup);
 CREATE TABLE dups(dup INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE VIRTUAL TABLE passages_fts USING fts5(

@@ -59,17 +59,24 @@ def rank(how: int, mentions: int) -> int:
 
 
 def pack_spans(spans: tuple[tuple[int, int], ...]) -> bytes:
-    """Spans as little-endian unsigned 32-bit start/end pairs."""
-    values = array("I", [v for span in spans for v in span])
+    """Spans as little-endian start/end pairs: 16-bit when they fit, else 32-bit.
+
+    A 32-bit blob (rare: a passage over 65,535 characters) ends with one marker
+    byte, so its length is 1 modulo 4; a 16-bit blob's length is a multiple of 4.
+    """
+    flat = [v for span in spans for v in span]
+    wide = any(v > 0xFFFF for v in flat)
+    values = array("I" if wide else "H", flat)
     if sys.byteorder != "little":
         values.byteswap()
-    return values.tobytes()
+    blob = values.tobytes()
+    return blob + b"\0" if wide else blob
 
 
 def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
     """Inverse of ``pack_spans``."""
-    values = array("I")
-    values.frombytes(blob)
+    values = array("I" if len(blob) % 4 == 1 else "H")
+    values.frombytes(blob[: len(blob) - len(blob) % values.itemsize])
     if sys.byteorder != "little":
         values.byteswap()
     return tuple(zip(values[::2], values[1::2], strict=True))
@@ -77,7 +84,7 @@ def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
 
 def pack_text(text: str) -> bytes:
     """A passage's text, zlib-compressed."""
-    return zlib.compress(text.encode("utf-8"), 6)
+    return zlib.compress(text.encode("utf-8"), 9)
 
 
 def unpack_text(blob: bytes) -> str:

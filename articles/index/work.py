@@ -46,12 +46,11 @@ class Failed:
 
 @dataclass(frozen=True)
 class PassageRow:
-    """One passage, encoded: number, heading, offsets, hash, text (plain and packed)."""
+    """One passage, encoded: number, heading (and its number), hash, text."""
 
     n: int
     heading: str | None
-    start: int
-    end: int
+    section: int | None  # index of the heading in the article's headings
     dup: int
     text: str
     packed: bytes
@@ -68,6 +67,7 @@ class Prepared:
     file_hash: str
     article: Article
     notes: str | None
+    headings: str | None  # JSON list of the article's headings, in order
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
 
@@ -110,12 +110,20 @@ def prepare_file(
         file_hash=digest,
         article=dataclasses.replace(article, body=""),
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
+        headings=_headings(done),
         passages=_passages(done),
         links=_links(done, ancestors),
     )
 
 
+def _headings(done: Processed) -> str | None:
+    headings = list(dict.fromkeys(p.heading for p in done.passages if p.heading))
+    return json.dumps(headings, ensure_ascii=False) if headings else None
+
+
 def _passages(done: Processed) -> tuple[PassageRow, ...]:
+    sections = {h: i for i, h in enumerate(dict.fromkeys(
+        p.heading for p in done.passages if p.heading))}  # fmt: skip
     dates: dict[str, list[list[object]]] = {}
     for d in done.dates:
         try:

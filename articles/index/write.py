@@ -55,12 +55,12 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
     ).fetchone()[0]
     key = lo if top is None else top + 1
     con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
             a.content_hash, a.title, a.author, a.published.isoformat(),
             a.posted.isoformat() if a.posted else None, a.source, a.language,
-            len(done.passages), done.notes,
+            len(done.passages), done.notes, done.headings,
         ),
     )  # fmt: skip
     _insert_passages(con, key, done)
@@ -70,10 +70,10 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
 
 def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
     rows = [
-        (passage_key(key, p.n), p.heading, p.start, p.end, p.dup, p.packed, p.dates)
+        (passage_key(key, p.n), p.section, p.dup, p.packed, p.dates)
         for p in done.passages
     ]
-    con.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?)", rows)
+    con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
     con.executemany(
         "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
         [(passage_key(key, p.n), p.text, p.heading or "") for p in done.passages],
@@ -126,8 +126,10 @@ def _count_targets(con: sqlite3.Connection, ids: list[int], step: int) -> None:
 def delete_article(con: sqlite3.Connection, key: int) -> None:
     """Remove an article, its passages, links, dates and full-text rows."""
     lo, hi = passage_range(key)
+    row = con.execute("SELECT headings FROM articles WHERE id = ?", (key,)).fetchone()
+    headings = json.loads(row[0]) if row and row[0] else []
     passages = con.execute(
-        "SELECT id, heading, dup, text, dates FROM passages WHERE id BETWEEN ? AND ?",
+        "SELECT id, section, dup, text, dates FROM passages WHERE id BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
     links = con.execute(
@@ -138,8 +140,8 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         "INSERT INTO passages_fts(passages_fts, rowid, text, heading) "
         "VALUES ('delete', ?, ?, ?)",
         [
-            (pid, unpack_text(text), heading or "")
-            for pid, heading, _, text, _ in passages
+            (pid, unpack_text(text), "" if section is None else headings[section])
+            for pid, section, _, text, _ in passages
         ],
     )
     con.executemany(

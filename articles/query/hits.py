@@ -66,8 +66,8 @@ def load_hits(
     rows = {
         r[0]: r
         for r in con.execute(
-            "SELECT p.id, p.heading, p.text, p.dates, a.slug, a.title, a.author, "
-            "a.published, a.source, a.notes FROM passages p "
+            "SELECT p.id, p.section, p.text, p.dates, a.slug, a.title, a.author, "
+            "a.published, a.source, a.notes, a.headings FROM passages p "
             f"JOIN articles a ON a.id = p.id >> {N_BITS} WHERE p.id IN ({marks})",
             tuple(keys),
         )
@@ -91,8 +91,9 @@ def _hit(
     links: dict[tuple[int, str], list[Link]],
     similar: tuple[str, ...],
 ) -> Hit:
-    key, heading, packed, dates, slug, title, author, published, source, notes = row
+    key, section, packed, dates, slug, title, author, published, source, notes = row[:10]
     assert isinstance(key, int) and isinstance(packed, bytes)
+    heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
     text = unpack_text(packed)
     pid = f"{slug}#p{passage_n(key)}"
     found = [
