@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench lint typecheck pytest chromium geodata tiles clean
+.PHONY: run test bench bench-scale lint typecheck pytest chromium geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ tiles: $(VENV)/.dev
 
 clean:
 	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache
+
+## bench-scale: sync and query N synthetic articles (default 100000; not in make test)
+bench-scale: $(VENV)/.dev
+	$(PY) -m bench.scale --articles $(or $(N),100000)

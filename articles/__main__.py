@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -21,7 +21,7 @@ from articles.filter_args import (
 from articles.index import index_path, sync_index
 from articles.ingest import IngestError, IngestResult, ingest_file, prepare_article
 from articles.process import Linker, load_linker, process_article
-from articles.query import Filters, QueryError, query_passages
+from articles.query import ORDERS, Filters, Page, QueryError, query_page
 
 
 class CommandError(Exception):
@@ -31,6 +31,22 @@ class CommandError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _count(low: int, high: int | None) -> Callable[[str], int]:
+    """An argparse type: an integer from ``low`` to ``high`` (None: no bound)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value < low or (high is not None and value > high):
+            top = f"..{high}" if high is not None else " or more"
+            raise argparse.ArgumentTypeError(f"{value} out of range {low}{top}")
+        return value
+
+    return parse
 
 
 def _emit(data: Any, as_json: bool, lines: Sequence[str]) -> None:
@@ -135,17 +151,47 @@ def _describe(r: dict[str, Any]) -> str:
 
 
 def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
-    """Bring the index up to date, then print the passages matching the filters."""
+    """Print one page of the passages matching the filters, with exact totals.
+
+    The index is only read: run ``sync`` first (``make run`` does).
+    """
+    del linker  # a query never links nor syncs
     filters = build_filters(args)
     check_ids(filters)
-    sync_index(corpus_dir(), index_path(), linker or load_linker())
-    hits = [serialize.hit_to_dict(h) for h in query_passages(filters)]
-    lines = [f"{len(hits)} passage(s)"]
+    page = query_page(filters, order=args.order, limit=args.limit, offset=args.offset)
+    hits = [serialize.hit_to_dict(h) for h in page.hits]
+    lines = [totals_line(page)]
     for h in hits:
         lines.append(f"{h['published']}  {h['title']} ({h['author'] or '-'})")
         lines.extend(_passage_lines(h))
-    _emit({"count": len(hits), "passages": hits}, args.json, lines)
+        if h["similar"]:
+            lines.append(
+                f"    and {h['similar']} similar: {', '.join(h['similar_ids'])}"
+            )
+    data = {
+        "count": page.total,
+        "articles": page.articles,
+        "groups": page.groups,
+        "limit": page.limit,
+        "offset": page.offset,
+        "order": page.order,
+        "passages": hits,
+    }
+    _emit(data, args.json, lines)
     return 0
+
+
+def totals_line(page: Page) -> str:
+    """``"50 of 18,316 passages in 4,120 articles"`` (and the groups, if fewer)."""
+    shown = sum(1 + h.similar for h in page.hits)
+    first = page.offset + 1 if page.hits else 0
+    line = f"{len(page.hits)} of {page.total:,} passages in {page.articles:,} articles"
+    if page.offset:
+        line += f" (from group {first:,})"
+    if page.groups != page.total:
+        line += f"; {page.groups:,} once near-duplicates are collapsed"
+        line += f" ({shown:,} passages on this page)"
+    return line
 
 
 def check_ids(filters: Filters) -> None:
@@ -189,6 +235,8 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
         f"({report.seconds:.2f} s)"
     )
     _emit(data, args.json, [line])
+    if report.rebuilt:
+        print(f"articles sync: {report.rebuilt}", file=sys.stderr)
     for error in report.errors:
         print(f"articles sync: error: {error}", file=sys.stderr)
     return 1 if report.errors and args.strict else 0
@@ -209,6 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--source")
     query = sub.add_parser("query", help="passages matching filters")
     add_filter_arguments(query)
+    query.add_argument("--order", choices=ORDERS, default="rank")
+    query.add_argument("--limit", type=_count(1, 1000), default=50, help="page size")
+    query.add_argument("--offset", type=_count(0, None), default=0, help="skip N")
     sync = sub.add_parser("sync", help="bring the index in line with the corpus")
     sync.add_argument("--strict", action="store_true", help="exit 1 on bad files")
     for p in sub.choices.values():

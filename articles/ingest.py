@@ -2,11 +2,12 @@
 
 A file is decoded (BOM, UTF-16, UTF-8, cp1252), its text taken out (Markdown with or
 without front matter, plain text, or an HTML page through trafilatura), cleaned and
-checked *before* anything is written (``articles.prepare``). Then the Markdown
-document is written to a temporary file and linked into the corpus (never over an
-existing file), and the index is updated in one transaction; if that fails the file
-is removed again, so corpus and index are exactly as they were. Ingests are
-serialised by a lock file next to the index.
+checked *before* anything is written (``articles.prepare``, once per file). Then the
+Markdown document is written to a temporary file and linked into the corpus (never
+over an existing file), and that one article is indexed in one transaction (the
+rest of the corpus is not re-read; the full sync runs at start-up and on request);
+if that fails the file is removed again, so corpus and index are exactly as they
+were. Ingests are serialised by a lock file next to the index.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from articles.corpus import corpus_dir, list_article_files
-from articles.index import index_path, sync_index
+from articles.index import index_path
+from articles.index.single import index_file
 from articles.model import Article
 from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
@@ -86,10 +88,8 @@ def ingest_bytes(
     unknown = set(overrides) - {"title", "published", "author", "source"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
-    prepare_article(filename, data, overrides, set())  # validate before any write
     linker = linker or load_linker()
     with _ingest_lock(index):
-        sync_index(corpus, index, linker)
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
         document, article = prepare_article(filename, data, overrides, taken)
         existing = find_article_by_hash(index, article.content_hash)
@@ -125,7 +125,7 @@ def _write(
     finally:
         temp.unlink()
     try:
-        sync_index(corpus, index, linker, require=target)
+        index_file(corpus, index, target, linker)
     except Exception as exc:
         target.unlink(missing_ok=True)
         raise IngestError(f"index update failed, nothing added: {exc}") from None

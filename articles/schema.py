@@ -1,29 +1,68 @@
-"""The index's SQLite schema (bump SCHEMA_VERSION on any change: the index rebuilds)."""
+"""The index's SQLite schema (bump SCHEMA_VERSION on any change: the index rebuilds).
 
-SCHEMA_VERSION = "2"
+Compact by design (issue 8): integer ids, links in their own indexed tables, passage
+text stored once.
+
+- **Ids.** An article's integer id is ``day << 17 | seq`` (``day``: publication date
+  as days since 1900-01-01, ``seq``: order of indexing within the day); a passage's
+  is ``article << 12 | (4095 - n)``. So ``passage >> 12`` is its article,
+  ``passage >> 29`` its publication day, and descending passage ids are "newest
+  first, each article in reading order": orders, date windows on the publication
+  date, article counts and per-month counts need no join. An article has at most
+  4,095 passages (the rest is refused with a one-line reason).
+- **Text once.** ``passages.text`` holds the passage zlib-compressed; the full-text
+  index is FTS5 *contentless* (``content=''``): it keeps only the inverted index,
+  positions (phrase search) and column sizes (bm25). External content would need
+  the plain text in a table or a view FTS5 can read, so it would either store the
+  text uncompressed or depend on a decompressing SQL function in every connection;
+  contentless needs neither. Rows are removed with FTS5's ``'delete'`` command
+  given the original text (decompressed from ``passages``), since SQLite 3.40 has
+  no ``contentless_delete``. There is no copy of the article body.
+- **Links.** ``targets`` interns feature and actor ids. ``links`` (one row per
+  passage and target: strongest ``how``, number of mentions, spans as packed
+  32-bit pairs) is clustered by passage: a page's links and the facet counts over
+  matching passages read it. ``link_rank`` is the filter index, clustered by target
+  and by ``rank = (4 - how) << 10 | min(mentions, 1023)`` (how: 0 name, 1 alias,
+  2 demonym, 3 implied, 4 a member's link rolled up to its organisation), so "the
+  best passages for a feature or an actor with its members" is an index range read
+  in order.
+- **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
+  1900-01-01) for event windows and months; their display form is JSON in
+  ``passages.dates``.
+- Headings are stored once per article (``articles.headings``, JSON); a passage
+  keeps the number of its section (``passages.section``).
+- ``passages.dup`` is a 64-bit hash of the normalised passage text (near-duplicate
+  collapse); ``dups`` lists only the hashes that more than one passage shares.
+"""
+
+SCHEMA_VERSION = "3"
 SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles(
-  id TEXT PRIMARY KEY, file TEXT NOT NULL UNIQUE, file_hash TEXT NOT NULL,
+  id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, file TEXT NOT NULL UNIQUE,
+  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash TEXT NOT NULL,
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, language TEXT NOT NULL,
-  body TEXT NOT NULL, footnotes TEXT NOT NULL);
+  passages INTEGER NOT NULL, notes TEXT, headings TEXT);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE TABLE passages(
-  id TEXT PRIMARY KEY, article_id TEXT NOT NULL, n INTEGER NOT NULL, heading TEXT,
-  text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
-CREATE INDEX passages_article ON passages(article_id, n);
+  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, text BLOB NOT NULL,
+  dates TEXT);
+CREATE INDEX passages_dup ON passages(dup);
+CREATE TABLE dups(dup INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
-  text, heading, tokenize = 'unicode61 remove_diacritics 2');
+  text, heading, content = '', tokenize = 'unicode61 remove_diacritics 2');
+CREATE TABLE targets(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+  passages INTEGER NOT NULL DEFAULT 0, UNIQUE(kind, name));
 CREATE TABLE links(
-  passage_id TEXT NOT NULL, article_id TEXT NOT NULL, target_type TEXT NOT NULL,
-  target TEXT NOT NULL, how TEXT NOT NULL, spans TEXT NOT NULL, n INTEGER NOT NULL);
-CREATE INDEX links_target ON links(target_type, target);
-CREATE INDEX links_passage ON links(passage_id, n);
+  passage INTEGER NOT NULL, target INTEGER NOT NULL, how INTEGER NOT NULL,
+  mentions INTEGER NOT NULL, spans BLOB NOT NULL,
+  PRIMARY KEY(passage, target)) WITHOUT ROWID;
+CREATE TABLE link_rank(
+  target INTEGER NOT NULL, rank INTEGER NOT NULL, passage INTEGER NOT NULL,
+  PRIMARY KEY(target, rank, passage)) WITHOUT ROWID;
 CREATE TABLE dates(
-  passage_id TEXT NOT NULL, article_id TEXT NOT NULL, start INTEGER NOT NULL,
-  "end" INTEGER NOT NULL, text TEXT NOT NULL, value TEXT NOT NULL,
-  precision TEXT NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL);
-CREATE INDEX dates_window ON dates(first, last);
-CREATE INDEX dates_passage ON dates(passage_id);
+  first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
+  PRIMARY KEY(first, last, passage)) WITHOUT ROWID;
 """

@@ -85,4 +85,6 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "actors": [link_to_dict(k) for k in hit.actors],
         "dates": [date_to_dict(d) for d in hit.dates],
         "notes": list(hit.notes),
+        "similar": hit.similar,
+        "similar_ids": list(hit.similar_ids),
     }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,6 +53,11 @@ def _names() -> tuple[list[str], list[str]]:
 @lru_cache(maxsize=4)
 def generate_corpus(count: int = 1000, seed: int = SEED) -> tuple[tuple[str, str], ...]:
     """Return ``count`` synthetic documents as ``(file name, Markdown)`` pairs."""
+    return tuple(iter_corpus(count, seed))
+
+
+def iter_corpus(count: int, seed: int = SEED) -> Iterator[tuple[str, str]]:
+    """Yield ``count`` synthetic documents one by one (same as ``generate_corpus``)."""
     rng = random.Random(seed)
     sentences = [
         s
@@ -62,7 +68,6 @@ def generate_corpus(count: int = 1000, seed: int = SEED) -> tuple[tuple[str, str
     ]
     known, pool = _names()
     name_re = re.compile(r"\b(" + "|".join(map(re.escape, known)) + r")\b")
-    docs = []
     for i in range(count):
         published = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(4000))
         paragraphs = []
@@ -78,8 +83,7 @@ def generate_corpus(count: int = 1000, seed: int = SEED) -> tuple[tuple[str, str
             [f"## {title}", *paragraphs, f"{author}, {published:%B %d, %Y}"]
         )
         meta = {"id": f"bench-{i:04d}", "title": title, "published": published}
-        docs.append((f"bench-{i:04d}.md", render_document(meta, body + "\n")))
-    return tuple(docs)
+        yield f"bench-{i:04d}.md", render_document(meta, body + "\n")
 
 
 def _swap(rng: random.Random, name: str, pool: list[str]) -> str:

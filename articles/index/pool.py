@@ -1,0 +1,55 @@
+"""Run ``prepare_file`` over many files: in this process, or in a pool over every core."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import islice
+
+from articles.index.work import Failed, Prepared, Seen, Task, prepare_file
+from articles.process import Linker
+
+#: Fewer changed files than this are prepared in this process (no start-up cost).
+POOL_MIN = 64
+#: Files handed out at a time: bounds what waits in memory for the writer.
+WINDOW = 256
+
+Result = Prepared | Seen | Failed
+_WORKER: dict[str, object] = {}
+
+
+def _init(linker: Linker, ancestors: Mapping[str, tuple[str, ...]]) -> None:
+    _WORKER["linker"] = linker
+    _WORKER["ancestors"] = ancestors
+
+
+def _run(task: Task) -> Result:
+    linker = _WORKER["linker"]
+    ancestors = _WORKER["ancestors"]
+    return prepare_file(task, linker, ancestors)  # type: ignore[arg-type]
+
+
+def prepare_all(
+    tasks: Sequence[Task],
+    linker: Linker,
+    ancestors: Mapping[str, tuple[str, ...]],
+    workers: int | None = None,
+) -> Iterator[Result]:
+    """Yield every task's result (in no fixed order when a pool is used).
+
+    A pool of ``workers`` processes (default: every core) is used when there are
+    at least ``POOL_MIN`` tasks; each worker builds its own linker context. The
+    pool is started with ``spawn``, which is safe in a threaded process (the
+    dashboard).
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(tasks) < POOL_MIN:
+        for task in tasks:
+            yield prepare_file(task, linker, ancestors)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, _init, (linker, ancestors)) as pool:
+        pending = iter(tasks)
+        while window := list(islice(pending, WINDOW)):
+            yield from pool.imap_unordered(_run, window, chunksize=4)

@@ -1,0 +1,236 @@
+"""Bring the index in line with the corpus: stat, prepare in a pool, write in batches.
+
+A file whose size and modification time match the index is not read. Changed and
+new files are cleaned, split and linked over every core; one writer inserts them
+and commits every ``BATCH`` articles (or every second), so a sync that is killed
+keeps everything committed and the next one carries on. A changed linker
+fingerprint (gazetteer, registry, pipeline code) empties the index first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.actors import load_actors
+from articles.corpus import list_article_files
+from articles.index.pool import Result, prepare_all
+from articles.index.store import open_writer
+from articles.index.work import Failed, Prepared, Seen, Task, actor_ancestors
+from articles.index.write import Targets, delete_article, insert_article
+from articles.process import Linker, load_linker
+
+BATCH = 500
+COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
+_TABLES = ("articles", "passages", "dups", "passages_fts", "targets", "links",
+           "link_rank", "dates")  # fmt: skip
+log = logging.getLogger(__name__)
+
+
+class SyncError(RuntimeError):
+    """A corpus file could not be indexed when the caller required it."""
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What a sync did: article ids added, updated, removed; files it could not read."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    unchanged: int = 0
+    errors: tuple[str, ...] = ()
+    seconds: float = 0.0
+    rebuilt: str | None = None  # why the index was rebuilt from nothing, if it was
+
+
+@dataclass
+class _Run:
+    """The state of one sync: what is stored, what was done, when it last committed."""
+
+    con: sqlite3.Connection
+    stored: dict[
+        str, tuple[int, str, int, int, str]
+    ]  # file: key, slug, size, mtime, hash
+    targets: Targets
+    added: list[str]
+    updated: list[str]
+    errors: list[str]
+    seen: int = 0
+    pending: int = 0
+    committed: float = 0.0
+
+
+def sync_index(
+    corpus: Path,
+    index: Path,
+    linker: Linker | None = None,
+    *,
+    require: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+) -> SyncReport:
+    """Bring the index in line with the corpus, re-linking only what changed.
+
+    Parameters
+    ----------
+    corpus : Path
+        Directory of article Markdown files.
+    index : Path
+        SQLite file; created (or rebuilt, when built by another schema) as needed.
+    linker : Linker, optional
+        Defaults to ``process.load_linker()``; must pickle for the pool.
+    require : Path, optional
+        A corpus file that must index cleanly, else ``SyncError`` (the batch in
+        progress is rolled back).
+    progress : callable, optional
+        Called as ``progress(done, total)`` as changed files are written.
+    workers : int, optional
+        Processes preparing files (default: every core).
+
+    Returns
+    -------
+    SyncReport
+    """
+    began = time.perf_counter()
+    linker = linker or load_linker()
+    con, rebuilt = open_writer(index)
+    if rebuilt:
+        log.warning(rebuilt)
+    try:
+        run, removed, tasks, unchanged = _plan(con, corpus, linker)
+        results = prepare_all(tasks, linker, actor_ancestors(actor_parents()), workers)
+        _write_all(run, results, require, (progress, len(tasks)))
+        _compact(con, len(run.added) + len(run.updated), len(run.stored))
+    finally:
+        con.close()
+    return SyncReport(
+        tuple(run.added), tuple(run.updated),
+        tuple(r for r in removed if r not in run.updated), unchanged + run.seen,
+        tuple(run.errors), time.perf_counter() - began, rebuilt,
+    )  # fmt: skip
+
+
+def _compact(con: sqlite3.Connection, written: int, before: int) -> None:
+    """After a large sync, merge the full-text segments and rewrite the file densely.
+
+    Articles are clustered by publication day, so a large sync inserts all over
+    the tables and leaves pages part-empty; VACUUM packs them (about a fifth of
+    the file). It is atomic: a kill during it loses nothing.
+    """
+    if written < COMPACT_MIN or written < before // 4:
+        return
+    con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+    con.execute("VACUUM")
+
+
+def actor_parents() -> dict[str, tuple[str, ...]]:
+    """Each registry actor's ``member_of`` (what member links roll up to)."""
+    return {a.id: a.member_of for a in load_actors()}
+
+
+def _plan(
+    con: sqlite3.Connection, corpus: Path, linker: Linker
+) -> tuple[_Run, list[str], list[Task], int]:
+    """Check the fingerprint, drop vanished files, list the files to read."""
+    con.execute("BEGIN IMMEDIATE")
+    row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
+    if row is None or row[0] != linker.fingerprint:
+        for table in _TABLES:
+            con.execute(f"DELETE FROM {table}")
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
+            (linker.fingerprint,),
+        )
+    stored = {
+        r[0]: tuple(r[1:])
+        for r in con.execute(
+            "SELECT file, id, slug, size, mtime_ns, file_hash FROM articles"
+        )
+    }
+    files = {p.name: p for p in list_article_files(corpus)}
+    removed = [name for name in stored if name not in files]
+    for name in removed:
+        delete_article(con, stored[name][0])
+    con.execute("COMMIT")
+    tasks: list[Task] = []
+    for name, path in files.items():
+        old = stored.get(name)
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        if old and (old[2], old[3]) == (stat.st_size, stat.st_mtime_ns):
+            continue
+        tasks.append(Task(str(path), old[4] if old else None))
+    run = _Run(con, stored, Targets(con), [], [], [])  # type: ignore[arg-type]
+    gone = [stored[name][1] for name in removed]
+    return run, gone, tasks, len(files) - len(tasks)
+
+
+def _write_all(
+    run: _Run,
+    results: object,
+    require: Path | None,
+    progress: tuple[Callable[[int, int], None] | None, int],
+) -> None:
+    report, total = progress
+    run.con.execute("BEGIN IMMEDIATE")
+    run.committed = time.monotonic()
+    try:
+        for done, result in enumerate(results, start=1):  # type: ignore[call-overload]
+            _write_one(run, result, require)
+            if report is not None:
+                report(done, total)
+            run.pending += 1
+            if run.pending >= BATCH or time.monotonic() - run.committed > 1.0:
+                run.con.execute("COMMIT")
+                run.con.execute("BEGIN IMMEDIATE")
+                run.pending, run.committed = 0, time.monotonic()
+    except BaseException:
+        run.con.execute("ROLLBACK")
+        raise
+    run.con.execute("COMMIT")
+
+
+def _write_one(run: _Run, result: Result, require: Path | None) -> None:
+    con = run.con
+    if isinstance(result, Seen):
+        con.execute(
+            "UPDATE articles SET size = ?, mtime_ns = ? WHERE file = ?",
+            (result.size, result.mtime_ns, result.file),
+        )
+        run.seen += 1
+        return
+    if isinstance(result, Failed):
+        if require is not None and require.name == result.file:
+            raise SyncError(result.reason)
+        run.errors.append(result.reason)
+        return
+    _replace(run, result, require)
+
+
+def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
+    con = run.con
+    old = run.stored.get(done.file)
+    con.execute("SAVEPOINT article")
+    try:
+        if old is not None:
+            delete_article(con, old[0])
+        insert_article(con, done, run.targets)
+    except sqlite3.IntegrityError:
+        con.execute("ROLLBACK TO article")
+        con.execute("RELEASE article")
+        run.targets = Targets(con)  # targets interned since the savepoint are gone
+        reason = f"{done.file}: duplicate article id {done.article.id!r}"
+        if require is not None and require.name == done.file:
+            raise SyncError(reason) from None
+        run.errors.append(reason)
+        return
+    con.execute("RELEASE article")
+    (run.updated if old is not None else run.added).append(done.article.id)

@@ -1,0 +1,192 @@
+"""Prepare one corpus file for the index: parse, link, encode (runs in pool workers)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.corpus import CorpusError, parse_article
+from articles.index.codec import (
+    HOW_CODES,
+    MAX_PASSAGES,
+    MEMBER,
+    dup_hash,
+    pack_spans,
+    pack_text,
+    to_day,
+)
+from articles.model import Article, Mention
+from articles.process import Linker, Processed, group_mentions, process_article
+from articles.split import find_footnotes
+
+#: One link row: (passage n, kind, target, how code, mentions, packed spans).
+LinkRow = tuple[int, str, str, int, int, bytes]
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A file whose bytes match what the index holds (only its stat changed)."""
+
+    file: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A file that cannot be indexed, with a one-line reason."""
+
+    file: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PassageRow:
+    """One passage, encoded: number, heading (and its number), hash, text."""
+
+    n: int
+    heading: str | None
+    section: int | None  # index of the heading in the article's headings
+    dup: int
+    text: str
+    packed: bytes
+    dates: str | None  # JSON [[start, end, text, value, precision, first, last]]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A corpus file ready to insert (the article without its body)."""
+
+    file: str
+    size: int
+    mtime_ns: int
+    file_hash: str
+    article: Article
+    notes: str | None
+    headings: str | None  # JSON list of the article's headings, in order
+    passages: tuple[PassageRow, ...]
+    links: tuple[LinkRow, ...]
+
+
+@dataclass(frozen=True)
+class Task:
+    """What a worker needs to know about a file: where it is and what is stored."""
+
+    path: str
+    stored_hash: str | None
+
+
+def prepare_file(
+    task: Task, linker: Linker, ancestors: Mapping[str, tuple[str, ...]]
+) -> Prepared | Seen | Failed:
+    """Read, parse and link one corpus file (never raises for a bad file)."""
+    path = Path(task.path)
+    try:
+        stat = path.stat()
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Failed(path.name, f"{path.name}: cannot read: {exc.strerror}")
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest == task.stored_hash:
+        return Seen(path.name, stat.st_size, stat.st_mtime_ns)
+    try:
+        article = parse_article(raw.decode("utf-8"), path.stem)
+    except UnicodeDecodeError:
+        return Failed(path.name, f"{path.name}: not UTF-8")
+    except CorpusError as exc:
+        return Failed(path.name, f"{path.name}: {exc}")
+    done = process_article(article, linker)
+    if len(done.passages) > MAX_PASSAGES:
+        return Failed(path.name, f"{path.name}: more than {MAX_PASSAGES} paragraphs")
+    notes = find_footnotes(article.body)
+    return Prepared(
+        file=path.name,
+        size=stat.st_size,
+        mtime_ns=stat.st_mtime_ns,
+        file_hash=digest,
+        article=dataclasses.replace(article, body=""),
+        notes=json.dumps(notes, ensure_ascii=False) if notes else None,
+        headings=_headings(done),
+        passages=_passages(done),
+        links=_links(done, ancestors),
+    )
+
+
+def _headings(done: Processed) -> str | None:
+    headings = list(dict.fromkeys(p.heading for p in done.passages if p.heading))
+    return json.dumps(headings, ensure_ascii=False) if headings else None
+
+
+def _passages(done: Processed) -> tuple[PassageRow, ...]:
+    sections = {h: i for i, h in enumerate(dict.fromkeys(
+        p.heading for p in done.passages if p.heading))}  # fmt: skip
+    dates: dict[str, list[list[object]]] = {}
+    for d in done.dates:
+        try:
+            first, last = d.bounds()
+        except ValueError:
+            continue  # a malformed value from the linker is not stored
+        dates.setdefault(d.passage_id, []).append(
+            [d.start, d.end, d.text, d.value, d.precision, to_day(first), to_day(last)]
+        )
+    return tuple(
+        PassageRow(
+            p.n,
+            p.heading,
+            p.start,
+            p.end,
+            dup_hash(p.text),
+            p.text,
+            pack_text(p.text),
+            json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
+        )  # fmt: skip
+        for p in done.passages
+    )
+
+
+def _links(
+    done: Processed, ancestors: Mapping[str, tuple[str, ...]]
+) -> tuple[LinkRow, ...]:
+    """Direct links grouped per target, then each actor's organisations (MEMBER)."""
+    by_passage: dict[str, list[Mention]] = {}
+    for m in done.mentions:
+        by_passage.setdefault(m.passage_id, []).append(m)
+    numbers = {p.id: p.n for p in done.passages}
+    rows: list[LinkRow] = []
+    for pid, found in by_passage.items():
+        n = numbers[pid]
+        direct = group_mentions(found)
+        rows.extend(
+            (n, kind, target, HOW_CODES.get(how, 3), len(spans), pack_spans(spans))
+            for kind, target, how, spans in direct
+        )
+        linked = {target for kind, target, _, _ in direct if kind == "actor"}
+        rolled: dict[str, int] = {}
+        for kind, target, _, spans in direct:
+            if kind == "actor":
+                for parent in ancestors.get(target, ()):
+                    if parent not in linked:
+                        rolled[parent] = rolled.get(parent, 0) + len(spans)
+        rows.extend((n, "actor", t, MEMBER, k, b"") for t, k in rolled.items())
+    return tuple(rows)
+
+
+def actor_ancestors(
+    parents: Mapping[str, tuple[str, ...]],
+) -> dict[str, tuple[str, ...]]:
+    """Every organisation each actor rolls up to, transitively (``member_of``)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for actor in parents:
+        seen: list[str] = []
+        stack = list(parents[actor])
+        while stack:
+            parent = stack.pop()
+            if parent not in seen and parent != actor:
+                seen.append(parent)
+                stack.extend(parents.get(parent, ()))
+        out[actor] = tuple(sorted(seen))
+    return out

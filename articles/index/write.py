@@ -1,0 +1,165 @@
+"""Write one article into the index, or take one out (the single writer's work)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from articles.index.codec import (
+    MEMBER,
+    SEQ_BITS,
+    article_key,
+    passage_key,
+    passage_range,
+    rank,
+    to_day,
+    unpack_text,
+)
+from articles.index.work import Prepared
+
+
+class Targets:
+    """Interned feature and actor ids (``targets`` rows), cached per writer."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self._con = con
+        self._ids = {
+            (k, n): i for i, k, n in con.execute("SELECT id, kind, name FROM targets")
+        }
+
+    def id(self, kind: str, name: str) -> int:
+        """The integer id of a target, interned on first use."""
+        key = (kind, name)
+        if key not in self._ids:
+            cur = self._con.execute(
+                "INSERT INTO targets(kind, name) VALUES (?, ?)", (kind, name)
+            )
+            self._ids[key] = int(cur.lastrowid or 0)
+        return self._ids[key]
+
+
+def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) -> int:
+    """Insert a prepared article; return its integer id.
+
+    Raises
+    ------
+    sqlite3.IntegrityError
+        Another file holds an article with the same id (slug).
+    """
+    a = done.article
+    day = to_day(a.published)
+    lo = article_key(day, 0)
+    top = con.execute(
+        "SELECT max(id) FROM articles WHERE id BETWEEN ? AND ?",
+        (lo, article_key(day, (1 << SEQ_BITS) - 1)),
+    ).fetchone()[0]
+    key = lo if top is None else top + 1
+    con.execute(
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
+            a.content_hash, a.title, a.author, a.published.isoformat(),
+            a.posted.isoformat() if a.posted else None, a.source, a.language,
+            len(done.passages), done.notes, done.headings,
+        ),
+    )  # fmt: skip
+    _insert_passages(con, key, done)
+    _insert_links(con, key, done, targets)
+    return key
+
+
+def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
+    rows = [
+        (passage_key(key, p.n), p.section, p.dup, p.packed, p.dates)
+        for p in done.passages
+    ]
+    con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
+    con.executemany(
+        "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
+        [(passage_key(key, p.n), p.text, p.heading or "") for p in done.passages],
+    )
+    dates = {
+        (d[5], d[6], passage_key(key, p.n))
+        for p in done.passages
+        if p.dates
+        for d in json.loads(p.dates)
+    }
+    con.executemany("INSERT INTO dates VALUES (?,?,?)", sorted(dates))
+    for p in done.passages:
+        _count_dup(con, p.dup, +1)
+
+
+def _count_dup(con: sqlite3.Connection, dup: int, step: int) -> None:
+    """Keep ``dups`` listing the hashes shared by two or more passages."""
+    n = con.execute("SELECT count(*) FROM passages WHERE dup = ?", (dup,)).fetchone()[0]
+    if n >= 2:
+        con.execute("INSERT OR REPLACE INTO dups VALUES (?, ?)", (dup, n))
+    elif step < 0:
+        con.execute("DELETE FROM dups WHERE dup = ?", (dup,))
+
+
+def _insert_links(
+    con: sqlite3.Connection, key: int, done: Prepared, targets: Targets
+) -> None:
+    rows = [
+        (passage_key(key, n), targets.id(kind, name), how, mentions, spans)
+        for n, kind, name, how, mentions, spans in done.links
+    ]
+    con.executemany("INSERT INTO links VALUES (?,?,?,?,?)", rows)
+    con.executemany(
+        "INSERT INTO link_rank VALUES (?,?,?)",
+        [(t, rank(how, m), p) for p, t, how, m, _ in rows],
+    )
+    _count_targets(con, [t for _, t, how, _, _ in rows if how < MEMBER], +1)
+
+
+def _count_targets(con: sqlite3.Connection, ids: list[int], step: int) -> None:
+    counts: dict[int, int] = {}
+    for t in ids:
+        counts[t] = counts.get(t, 0) + step
+    con.executemany(
+        "UPDATE targets SET passages = passages + ? WHERE id = ?",
+        [(n, t) for t, n in counts.items()],
+    )
+
+
+def delete_article(con: sqlite3.Connection, key: int) -> None:
+    """Remove an article, its passages, links, dates and full-text rows."""
+    lo, hi = passage_range(key)
+    row = con.execute("SELECT headings FROM articles WHERE id = ?", (key,)).fetchone()
+    headings = json.loads(row[0]) if row and row[0] else []
+    passages = con.execute(
+        "SELECT id, section, dup, text, dates FROM passages WHERE id BETWEEN ? AND ?",
+        (lo, hi),
+    ).fetchall()
+    links = con.execute(
+        "SELECT passage, target, how, mentions FROM links WHERE passage BETWEEN ? AND ?",
+        (lo, hi),
+    ).fetchall()
+    con.executemany(
+        "INSERT INTO passages_fts(passages_fts, rowid, text, heading) "
+        "VALUES ('delete', ?, ?, ?)",
+        [
+            (pid, unpack_text(text), "" if section is None else headings[section])
+            for pid, section, _, text, _ in passages
+        ],
+    )
+    con.executemany(
+        "DELETE FROM link_rank WHERE target = ? AND rank = ? AND passage = ?",
+        [(t, rank(how, m), p) for p, t, how, m in links],
+    )
+    _count_targets(con, [t for _, t, how, _ in links if how < MEMBER], -1)
+    con.executemany(
+        "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?",
+        [
+            (d[5], d[6], pid)
+            for pid, _, _, _, dates in passages
+            if dates
+            for d in json.loads(dates)
+        ],
+    )
+    con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
+    con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
+    for _, _, dup, _, _ in passages:
+        _count_dup(con, dup, -1)
+    con.execute("DELETE FROM articles WHERE id = ?", (key,))

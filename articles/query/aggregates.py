@@ -1,0 +1,245 @@
+"""Counts over the matching passages, computed in SQLite (map shading, timeline, facets).
+
+None of these loads the matching passages: each is one grouped SQL query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
+from articles.query.filters import Filters, Match, resolve
+from articles.query.reader import reading
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article found by its title or id: for pickers, without its text."""
+
+    id: str
+    title: str
+    published: dt.date
+
+
+@dataclass(frozen=True)
+class CorpusSummary:
+    """The size and date ranges of the index (per date mode; None when empty)."""
+
+    articles: int
+    passages: int
+    published: tuple[dt.date, dt.date] | None
+    events: tuple[dt.date, dt.date] | None
+
+
+def count_features(filters: Filters, index: Path | None = None) -> dict[str, int]:
+    """Matching passages per feature id (map shading)."""
+    return _per_target(filters, "feature", index)
+
+
+def count_actors(filters: Filters, index: Path | None = None) -> dict[str, int]:
+    """Matching passages per actor id that they name (members are not rolled up)."""
+    return _per_target(filters, "actor", index)
+
+
+def _per_target(filters: Filters, kind: str, index: Path | None) -> dict[str, int]:
+    with reading(index) as con:
+        match = resolve(con, filters)
+        if match.empty:
+            return {}
+        if match.plain:
+            rows = con.execute(
+                "SELECT name, passages FROM targets WHERE kind = ? AND passages > 0",
+                (kind,),
+            )
+        else:
+            rows = con.execute(
+                f"SELECT t.name, count(*) FROM ({match.sql}) m "
+                "JOIN links l ON l.passage = m.passage "
+                f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
+                "AND t.kind = ? GROUP BY l.target",
+                (*match.args, kind),
+            )
+        return {str(name): int(n) for name, n in rows}
+
+
+def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
+    """Matching passages per month ``YYYY-MM``, by the filters' date mode.
+
+    ``published``: the month the article was published. ``events``: each month a
+    passage mentions (inside the date window, if there is one), once per passage.
+    """
+    with reading(index) as con:
+        match = resolve(con, filters)
+        if match.empty:
+            return {}
+        if filters.datemode == "events":
+            return dict(
+                sorted(
+                    Counter(m for m, _ in _event_months(con, match, filters)).items()
+                )
+            )
+        if match.plain:
+            rows = con.execute(
+                f"SELECT id >> {SEQ_BITS}, sum(passages) FROM articles GROUP BY 1"
+            )
+        else:
+            rows = con.execute(
+                f"SELECT passage >> {DAY_SHIFT}, count(*) FROM ({match.sql}) GROUP BY 1",
+                match.args,
+            )
+        out: Counter[str] = Counter()
+        for day, n in rows:
+            out[_month(day)] += n
+        return dict(sorted(out.items()))
+
+
+def count_months_by_actor(
+    filters: Filters, actors: tuple[str, ...], index: Path | None = None
+) -> dict[tuple[str, str], int]:
+    """Matching passages per (month, actor named) for the given actors.
+
+    Parameters
+    ----------
+    filters : Filters
+        What matches; months follow its date mode.
+    actors : tuple of str
+        The actors to break down by (e.g. the filter's actors with their members,
+        or the most frequent ones from ``count_actors``); others are not counted.
+    index : Path, optional
+        Defaults to ``index_path()``.
+
+    Returns
+    -------
+    dict
+        ``(YYYY-MM, actor id) -> passages``.
+    """
+    with reading(index) as con:
+        match = resolve(con, filters)
+        ids = _target_ids(con, "actor", actors)
+        if match.empty or not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        out: Counter[tuple[str, str]] = Counter()
+        if filters.datemode == "events":
+            months = _event_months(con, match, filters)
+            keys = {key for _, key in months}
+            named = _actors_of(con, match, ids) if keys else {}
+            for month, key in months:
+                for actor in named.get(key, ()):
+                    out[(month, actor)] += 1
+            return dict(sorted(out.items()))
+        if match.plain:
+            rows = con.execute(
+                f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) FROM link_rank r "
+                f"JOIN targets t ON t.id = r.target WHERE r.target IN ({marks}) "
+                f"AND r.rank >= {1 << 10} GROUP BY 1, r.target",
+                ids,
+            )
+        else:
+            rows = con.execute(
+                f"SELECT m.passage >> {DAY_SHIFT}, t.name, count(*) FROM ({match.sql}) m "
+                "JOIN links l ON l.passage = m.passage JOIN targets t ON t.id = l.target "
+                f"WHERE l.how < {MEMBER} AND l.target IN ({marks}) GROUP BY 1, l.target",
+                (*match.args, *ids),
+            )
+        for day, name, n in rows:
+            out[(_month(day), str(name))] += n
+        return dict(sorted(out.items()))
+
+
+def _target_ids(
+    con: sqlite3.Connection, kind: str, names: tuple[str, ...]
+) -> list[int]:
+    if not names:
+        return []
+    marks = ",".join("?" * len(names))
+    rows = con.execute(
+        f"SELECT id FROM targets WHERE kind = ? AND name IN ({marks})", (kind, *names)
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _actors_of(
+    con: sqlite3.Connection, match: Match, ids: list[int]
+) -> dict[int, list[str]]:
+    """Which of the actors ``ids`` each matching passage with a date names."""
+    marks = ",".join("?" * len(ids))
+    out: dict[int, list[str]] = {}
+    for key, name in con.execute(
+        f"SELECT m.passage, t.name FROM ({match.sql}) m "
+        "JOIN links l ON l.passage = m.passage JOIN targets t ON t.id = l.target "
+        f"WHERE l.how < {MEMBER} AND l.target IN ({marks}) "
+        "AND m.passage IN (SELECT passage FROM dates)",
+        (*match.args, *ids),
+    ):
+        out.setdefault(int(key), []).append(str(name))
+    return out
+
+
+def _event_months(
+    con: sqlite3.Connection, match: Match, filters: Filters
+) -> set[tuple[str, int]]:
+    """(month, passage) for each month a matching passage mentions."""
+    lo = to_day(filters.date_from) if filters.date_from else 0
+    hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
+    rows = con.execute(
+        "SELECT d.first, d.last, d.passage FROM dates d "
+        f"WHERE d.passage IN (SELECT passage FROM ({match.sql})) "
+        "AND d.first <= ? AND d.last >= ?",
+        (*match.args, hi, lo),
+    )
+    return {(_month(max(first, lo)), int(key)) for first, _, key in rows}
+
+
+def _month(day: int) -> str:
+    return from_day(day).strftime("%Y-%m")
+
+
+def find_articles(
+    text: str, limit: int = 20, index: Path | None = None
+) -> list[ArticleRef]:
+    """Articles whose title or id contains ``text`` (case-insensitive), newest first."""
+    like = (
+        "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
+    with reading(index) as con:
+        rows = con.execute(
+            "SELECT slug, title, published FROM articles "
+            "WHERE title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\' "
+            "ORDER BY id DESC LIMIT ?",
+            (like, like, max(limit, 0)),
+        )
+        return [ArticleRef(s, t, dt.date.fromisoformat(p)) for s, t, p in rows]
+
+
+def article_titles(ids: tuple[str, ...], index: Path | None = None) -> dict[str, str]:
+    """Titles of the articles with these ids (unknown ids are left out)."""
+    if not ids:
+        return {}
+    with reading(index) as con:
+        marks = ",".join("?" * len(ids))
+        rows = con.execute(
+            f"SELECT slug, title FROM articles WHERE slug IN ({marks})", ids
+        )
+        return {str(s): str(t) for s, t in rows}
+
+
+def corpus_summary(index: Path | None = None) -> CorpusSummary:
+    """How many articles and passages the index holds, and their date ranges."""
+    with reading(index) as con:
+        articles, passages = con.execute(
+            "SELECT count(*), coalesce(sum(passages), 0) FROM articles"
+        ).fetchone()
+        first, last = con.execute(
+            "SELECT min(published), max(published) FROM articles"
+        ).fetchone()
+        lo, hi = con.execute("SELECT min(first), max(last) FROM dates").fetchone()
+    published = (
+        (dt.date.fromisoformat(first), dt.date.fromisoformat(last)) if first else None
+    )
+    events = (from_day(lo), from_day(hi)) if lo is not None else None
+    return CorpusSummary(int(articles), int(passages), published, events)

@@ -1,0 +1,42 @@
+"""TEMPORARY adapter for ``components/`` until the dashboard uses ``query_page``.
+
+``query_passages`` loads every matching passage, which issue 8 forbids at scale;
+it stays only so the dashboard keeps working while it moves to ``query_page`` and
+the aggregates. Delete this module when nothing imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from articles.query.filters import Filters, resolve
+from articles.query.hits import Hit, load_hits
+from articles.query.reader import reading
+
+
+def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
+    """Every matching passage, newest first (TEMPORARY: see the module docstring)."""
+    with reading(index) as con:
+        match = resolve(con, filters)
+        if match.empty:
+            return []
+        keys = [
+            int(r[0])
+            for r in con.execute(
+                f"SELECT passage FROM ({match.sql}) ORDER BY passage DESC", match.args
+            )
+        ]
+        hits: list[Hit] = []
+        for i in range(0, len(keys), 500):
+            hits.extend(load_hits(con, keys[i : i + 500]))
+    return hits
+
+
+def evidence_counts(hits: Iterable[Hit]) -> dict[str, int]:
+    """Count, for each feature id, the passages among ``hits`` that link to it."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        for link in hit.features:
+            counts[link.id] = counts.get(link.id, 0) + 1
+    return counts

@@ -1,0 +1,207 @@
+"""The filter value (``Filters``) and how it becomes SQL over the index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from articles.index.codec import DAY_SHIFT, N_BITS, passage_range, to_day
+
+DATEMODES = ("published", "events")
+_QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+class QueryError(ValueError):
+    """Filters that cannot be applied, or no usable index; one-line message."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select; every field narrows the result, None/empty means no filter."""
+
+    feature: str | None = None
+    actors: tuple[str, ...] = ()
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    datemode: str = "published"  # "published" or "events"
+    q: str | None = None
+    articles: tuple[str, ...] | None = None  # None = all articles
+
+
+def build_fts_query(text: str | None) -> str | None:
+    """Turn user input into a safe FTS5 query: every word quoted, all required.
+
+    ``"quoted phrases"`` stay phrases, a trailing ``*`` is a prefix search, a
+    hyphenated or apostrophised token is a phrase; operators and punctuation are
+    never interpreted.
+
+    Parameters
+    ----------
+    text : str or None
+        What the user typed.
+
+    Returns
+    -------
+    str or None
+        The MATCH expression, or None when the input has no words.
+    """
+    if not text:
+        return None
+    terms: list[str] = []
+    for match in _QUERY_TOKEN.finditer(text):
+        token = match[1] if match[1] is not None else match[2]
+        words = re.findall(r"[^\W_]+", token)
+        if not words:
+            continue
+        prefix = match[2] is not None and token.endswith("*") and len(words) == 1
+        terms.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
+@dataclass(frozen=True)
+class Match:
+    """Filters resolved against one index: SQL for the matching passages.
+
+    ``sql`` selects ``passage, strength, score`` (strength: the link's rank, higher
+    first; score: bm25, lower first); ``empty`` is True when nothing can match.
+    """
+
+    sql: str
+    args: tuple[Any, ...]
+    empty: bool = False
+    targets: tuple[int, ...] = field(default=())
+    plain: bool = False  # no filter at all: every passage
+
+
+def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
+    """Resolve ``filters`` against the index behind ``con``.
+
+    Raises
+    ------
+    QueryError
+        Unknown date mode.
+    """
+    if filters.datemode not in DATEMODES:
+        raise QueryError(
+            f"unknown date mode {filters.datemode!r}: use published|events"
+        )
+    feature = _target(con, "feature", filters.feature) if filters.feature else None
+    actors = [t for a in filters.actors if (t := _target(con, "actor", a)) is not None]
+    if (filters.feature and feature is None) or (filters.actors and not actors):
+        return Match("", (), empty=True)
+    if filters.articles is not None:
+        keys = _article_keys(con, filters.articles)
+        if not keys:
+            return Match("", (), empty=True)
+    else:
+        keys = None
+    fts = build_fts_query(filters.q)
+    driver, args = _driver(feature, actors, fts, keys)
+    where, more = _conditions("d.passage", feature, actors, filters, keys)
+    if fts and (feature is not None or actors):
+        where.insert(0, "d.strength IS NOT NULL")
+    sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
+    sql += f"FROM ({driver}) d"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    args = (*args, *more)
+    plain = not (
+        feature or actors or fts or keys or filters.date_from or filters.date_to
+    )
+    return Match(sql, args, targets=tuple(actors), plain=plain)
+
+
+def _target(con: sqlite3.Connection, kind: str, name: str) -> int | None:
+    row = con.execute(
+        "SELECT id FROM targets WHERE kind = ? AND name = ?", (kind, name)
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def _article_keys(con: sqlite3.Connection, slugs: tuple[str, ...]) -> list[int]:
+    marks = ",".join("?" * len(slugs))
+    rows = con.execute(f"SELECT id FROM articles WHERE slug IN ({marks})", slugs)
+    return sorted(int(r[0]) for r in rows)
+
+
+def _driver(
+    feature: int | None, actors: list[int], fts: str | None, keys: list[int] | None
+) -> tuple[str, tuple[Any, ...]]:
+    """The source of candidate passages, with link strength and full-text score.
+
+    A text search drives (its bm25 score is needed for every candidate) and takes
+    each candidate's link strength from ``links`` by primary key; otherwise the
+    feature (else the actors) drives, read from ``link_rank`` in rank order.
+    """
+    if fts:
+        target = (feature,) if feature is not None else tuple(actors)
+        if target:
+            marks = ",".join("?" * len(target))
+            strength = (
+                f"(SELECT max(((4 - l.how) << 10) | min(l.mentions, 1023)) FROM links l "
+                f"WHERE l.passage = f.rowid AND l.target IN ({marks}))"
+            )
+        else:
+            strength = "0"
+        return (
+            f"SELECT f.rowid AS passage, {strength} AS strength, f.rank AS score "
+            "FROM passages_fts f WHERE f.passages_fts MATCH ?",
+            (*target, fts),
+        )
+    if feature is not None or len(actors) == 1:
+        target = feature if feature is not None else actors[0]
+        return (
+            "SELECT passage, rank AS strength, 0 AS score FROM link_rank "
+            "WHERE target = ?",
+            (target,),
+        )
+    if actors:
+        marks = ",".join("?" * len(actors))
+        return (
+            "SELECT passage, max(rank) AS strength, 0 AS score FROM link_rank "
+            f"WHERE target IN ({marks}) GROUP BY passage",
+            tuple(actors),
+        )
+    if keys:
+        ranges = " OR ".join("id BETWEEN ? AND ?" for _ in keys)
+        bounds = tuple(b for k in keys for b in passage_range(k))
+        return (
+            f"SELECT id AS passage, 0 AS strength, 0 AS score FROM passages "
+            f"WHERE {ranges}",
+            bounds,
+        )
+    return "SELECT id AS passage, 0 AS strength, 0 AS score FROM passages", ()
+
+
+def _conditions(
+    x: str,
+    feature: int | None,
+    actors: list[int],
+    filters: Filters,
+    keys: list[int] | None,
+) -> tuple[list[str], tuple[Any, ...]]:
+    """Conditions on passage id ``x`` for every filter the driver does not apply."""
+    sql: list[str] = []
+    args: list[Any] = []
+    if feature is not None and actors:
+        marks = ",".join("?" * len(actors))
+        sql.append(
+            f"EXISTS (SELECT 1 FROM links WHERE passage = {x} AND target IN ({marks}))"
+        )
+        args.extend(actors)
+    lo, hi = filters.date_from, filters.date_to
+    if (lo or hi) and filters.datemode == "published":
+        first = to_day(lo) if lo else 0
+        last = to_day(hi) if hi else (1 << 16) - 1
+        sql.append(f"{x} BETWEEN ? AND ?")
+        args.extend([first << DAY_SHIFT, ((last + 1) << DAY_SHIFT) - 1])
+    elif lo or hi:
+        sql.append(f"{x} IN (SELECT passage FROM dates WHERE first <= ? AND last >= ?)")
+        args.extend([to_day(hi) if hi else (1 << 16) - 1, to_day(lo) if lo else 0])
+    if keys is not None:
+        sql.append(f"({x} >> {N_BITS}) IN ({','.join('?' * len(keys))})")
+        args.extend(keys)
+    return sql, tuple(args)

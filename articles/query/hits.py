@@ -1,0 +1,125 @@
+"""Hits: the passages of one page, loaded with their citation, links and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.index.codec import (
+    HOW_NAMES,
+    MEMBER,
+    N_BITS,
+    passage_n,
+    unpack_spans,
+    unpack_text,
+)
+from articles.model import DateMention
+from articles.split import notes_for
+
+
+@dataclass(frozen=True)
+class Link:
+    """A passage's link to one feature or actor, with every span that names it."""
+
+    id: str
+    how: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching passage with its citation and links (spans in ``text``).
+
+    ``similar`` counts the matching near-duplicates collapsed into this hit (same
+    words as this passage, in other places); ``similar_ids`` names them.
+    """
+
+    passage_id: str
+    article_id: str
+    n: int
+    heading: str | None
+    text: str
+    title: str
+    author: str
+    published: dt.date
+    source: str
+    features: tuple[Link, ...]
+    actors: tuple[Link, ...]
+    dates: tuple[DateMention, ...]
+    notes: tuple[str, ...] = ()  # footnotes the passage refers to ("* banned in ...")
+    similar: int = 0
+    similar_ids: tuple[str, ...] = ()
+
+
+def load_hits(
+    con: sqlite3.Connection,
+    keys: Sequence[int],
+    similar: dict[int, tuple[str, ...]] | None = None,
+) -> list[Hit]:
+    """Load the passages with integer ids ``keys``, in that order."""
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    rows = {
+        r[0]: r
+        for r in con.execute(
+            "SELECT p.id, p.section, p.text, p.dates, a.slug, a.title, a.author, "
+            "a.published, a.source, a.notes, a.headings FROM passages p "
+            f"JOIN articles a ON a.id = p.id >> {N_BITS} WHERE p.id IN ({marks})",
+            tuple(keys),
+        )
+    }
+    links: dict[tuple[int, str], list[Link]] = {}
+    for pid, kind, name, how, spans in con.execute(
+        "SELECT l.passage, t.kind, t.name, l.how, l.spans FROM links l "
+        f"JOIN targets t ON t.id = l.target WHERE l.passage IN ({marks}) "
+        f"AND l.how < {MEMBER}",
+        tuple(keys),
+    ):
+        links.setdefault((pid, kind), []).append(
+            Link(name, HOW_NAMES[how], unpack_spans(spans))
+        )
+    similar = similar or {}
+    return [_hit(rows[k], links, similar.get(k, ())) for k in keys if k in rows]
+
+
+def _hit(
+    row: tuple[object, ...],
+    links: dict[tuple[int, str], list[Link]],
+    similar: tuple[str, ...],
+) -> Hit:
+    key, section, packed, dates, slug, title, author, published, source, notes = row[:10]
+    assert isinstance(key, int) and isinstance(packed, bytes)
+    heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
+    text = unpack_text(packed)
+    pid = f"{slug}#p{passage_n(key)}"
+    found = [
+        DateMention(pid, d[0], d[1], d[2], d[3], d[4])
+        for d in (json.loads(str(dates)) if dates else ())
+    ]
+    footnotes = json.loads(str(notes)) if notes else {}
+    return Hit(
+        passage_id=pid,
+        article_id=str(slug),
+        n=passage_n(key),
+        heading=str(heading) if heading is not None else None,
+        text=text,
+        title=str(title),
+        author=str(author),
+        published=dt.date.fromisoformat(str(published)),
+        source=str(source),
+        features=_ordered(links.get((key, "feature"), [])),
+        actors=_ordered(links.get((key, "actor"), [])),
+        dates=tuple(sorted(found, key=lambda d: (d.start, d.end))),
+        notes=notes_for(text, footnotes) if footnotes else (),
+        similar=len(similar),
+        similar_ids=similar,
+    )
+
+
+def _ordered(links: list[Link]) -> tuple[Link, ...]:
+    """Links in order of first appearance in the text (as the linker grouped them)."""
+    return tuple(sorted(links, key=lambda k: k.spans[0] if k.spans else (0, 0)))

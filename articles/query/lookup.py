@@ -1,0 +1,33 @@
+"""Small look-ups by article: ids taken, an article with the same content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from articles.index.store import connect
+
+
+def list_article_ids(index: Path) -> set[str]:
+    """Return the ids of every indexed article (empty when there is no index)."""
+    if not index.exists():
+        return set()
+    con = connect(index, readonly=True)
+    try:
+        return {row[0] for row in con.execute("SELECT slug FROM articles")}
+    finally:
+        con.close()
+
+
+def find_article_by_hash(index: Path, content_hash: str) -> str | None:
+    """Return the id of the indexed article with this content hash, if any."""
+    if not index.exists():
+        return None
+    con = connect(index, readonly=True)
+    try:
+        row = con.execute(
+            "SELECT slug FROM articles WHERE content_hash = ? ORDER BY slug",
+            (content_hash,),
+        ).fetchone()
+    finally:
+        con.close()
+    return str(row[0]) if row else None

@@ -1,0 +1,192 @@
+"""One page of matching passages, best first, near-duplicates collapsed, exact totals.
+
+Order ``rank`` (README, "How passages are ordered"): the strength of the link to the
+filtered feature (else actor) first: named, alias, demonym, implied, then a member's
+link rolled up to its organisation; then more mentions before fewer; then the
+full-text score (bm25) when there is a text search; then newer before older, and
+reading order within an article. ``newest`` is publication date only; ``article``
+is articles oldest first, each in reading order. Passages with the same words
+(``codec.dup_hash``) form one group, shown once, as its best-placed passage, "and
+N similar"; paging walks groups, so each passage is seen once over all pages.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from articles.index.codec import N_BITS
+from articles.query.filters import Filters, Match, QueryError, resolve
+from articles.query.hits import Hit, load_hits
+from articles.query.reader import passage_names, reading
+
+ORDERS = ("rank", "newest", "article")
+MAX_LIMIT = 1000
+_ORDER_SQL = {
+    "rank": "strength DESC, score, passage DESC",
+    "newest": "passage DESC",
+    "article": f"passage >> {N_BITS}, passage DESC",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of hits and the exact size of the whole result.
+
+    ``total`` matching passages in ``articles`` articles, ``groups`` entries once
+    near-duplicates are collapsed; ``hits`` are groups ``offset`` to
+    ``offset + limit``.
+    """
+
+    hits: tuple[Hit, ...]
+    total: int
+    articles: int
+    groups: int
+    limit: int
+    offset: int
+    order: str = "rank"
+
+
+def query_page(
+    filters: Filters,
+    *,
+    order: str = "rank",
+    limit: int = 50,
+    offset: int = 0,
+    index: Path | None = None,
+) -> Page:
+    """Return one page of the passages matching ``filters``, with exact totals.
+
+    Parameters
+    ----------
+    filters : Filters
+        Feature, actors (an organisation includes its members), date window on the
+        publication date or on the dates passages mention, full text, articles.
+    order : {"rank", "newest", "article"}
+        See the module docstring.
+    limit, offset : int
+        Page size (1 to 1000) and how many groups to skip.
+    index : Path, optional
+        Defaults to ``index_path()``; it is only read, never synced.
+
+    Returns
+    -------
+    Page
+
+    Raises
+    ------
+    QueryError
+        Bad order, limit, offset or date mode; no usable index.
+    """
+    if order not in ORDERS:
+        raise QueryError(f"unknown order {order!r}: use {'|'.join(ORDERS)}")
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise QueryError(f"bad page: limit 1..{MAX_LIMIT}, offset >= 0")
+    with reading(index) as con:
+        match = resolve(con, filters)
+        if match.empty:
+            return Page((), 0, 0, 0, limit, offset, order)
+        total, articles = _totals(con, match)
+        shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
+        groups = total - _collapsed(con, match) if shared else total
+        keys, similar = _walk(con, match, order, (limit, offset), shared)
+        hits = load_hits(con, keys, similar)
+    return Page(tuple(hits), total, articles, groups, limit, offset, order)
+
+
+def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
+    if match.plain:
+        row = con.execute(
+            "SELECT count(*), (SELECT count(*) FROM articles WHERE passages > 0) "
+            "FROM passages"
+        ).fetchone()
+    else:
+        row = con.execute(
+            f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) FROM ({match.sql})",
+            match.args,
+        ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def _collapsed(con: sqlite3.Connection, match: Match) -> int:
+    """How many matching passages fold into a better-placed one of their group."""
+    row = con.execute(
+        "SELECT count(*) - count(DISTINCT p.dup) FROM dups d "
+        "JOIN passages p ON p.dup = d.dup "
+        f"WHERE p.id IN (SELECT passage FROM ({match.sql}))",
+        match.args,
+    ).fetchone()
+    return int(row[0])
+
+
+def _ordered(con: sqlite3.Connection, match: Match, order: str) -> Iterator[list[int]]:
+    cur = con.execute(
+        f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]}", match.args
+    )
+    while batch := cur.fetchmany(512):
+        yield [int(r[0]) for r in batch]
+
+
+def _walk(
+    con: sqlite3.Connection,
+    match: Match,
+    order: str,
+    page: tuple[int, int],
+    shared: bool,
+) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+    """The page's representative passages and, for each, its collapsed members."""
+    limit, offset = page
+    if not shared:
+        rows = con.execute(
+            f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]} "
+            "LIMIT ? OFFSET ?",
+            (*match.args, limit, offset),
+        )
+        return [int(r[0]) for r in rows], {}
+    seen: set[int] = set()
+    reps: list[tuple[int, int | None]] = []
+    groups = 0
+    for batch in _ordered(con, match, order):
+        marks = ",".join("?" * len(batch))
+        dups = dict(
+            con.execute(
+                "SELECT p.id, p.dup FROM passages p JOIN dups d ON d.dup = p.dup "
+                f"WHERE p.id IN ({marks})",
+                batch,
+            )
+        )
+        for key in batch:
+            dup = dups.get(key)
+            if dup is not None:
+                if dup in seen:
+                    continue
+                seen.add(dup)
+            groups += 1
+            if groups > offset:
+                reps.append((key, dup))
+            if len(reps) == limit:
+                return [k for k, _ in reps], _members(con, match, reps)
+    return [k for k, _ in reps], _members(con, match, reps)
+
+
+def _members(
+    con: sqlite3.Connection, match: Match, reps: list[tuple[int, int | None]]
+) -> dict[int, tuple[str, ...]]:
+    """Matching passages of each representative's group (the representative aside)."""
+    dups = {dup: key for key, dup in reps if dup is not None}
+    if not dups:
+        return {}
+    marks = ",".join("?" * len(dups))
+    rows = con.execute(
+        f"SELECT p.id, p.dup FROM passages p WHERE p.dup IN ({marks}) "
+        f"AND p.id IN (SELECT passage FROM ({match.sql}))",
+        (*dups, *match.args),
+    ).fetchall()
+    names = passage_names(con, [k for k, _ in rows])
+    out: dict[int, list[str]] = {}
+    for key, dup in sorted(rows, reverse=True):
+        if key != dups[dup]:
+            out.setdefault(dups[dup], []).append(names[key])
+    return {k: tuple(v) for k, v in out.items()}

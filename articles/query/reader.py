@@ -1,0 +1,44 @@
+"""Open the index for a query: read-only, never synced here (QueryError if unusable)."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from articles.index.codec import N_BITS, passage_n
+from articles.index.store import IndexUnavailable, index_path, open_reader
+from articles.query.filters import QueryError
+
+
+@contextlib.contextmanager
+def reading(index: Path | None) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``index`` (default ``index_path()``).
+
+    Raises
+    ------
+    QueryError
+        No index, or one built by another schema (the message says to sync).
+    """
+    try:
+        con = open_reader(index or index_path())
+    except IndexUnavailable as exc:
+        raise QueryError(str(exc)) from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def passage_names(con: sqlite3.Connection, keys: Iterable[int]) -> dict[int, str]:
+    """The public ids (``<article>#p<n>``) of integer passage ids."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    articles = sorted({k >> N_BITS for k in keys})
+    marks = ",".join("?" * len(articles))
+    slugs = dict(
+        con.execute(f"SELECT id, slug FROM articles WHERE id IN ({marks})", articles)
+    )
+    return {k: f"{slugs[k >> N_BITS]}#p{passage_n(k)}" for k in keys}

@@ -1,0 +1,128 @@
+"""``make bench-scale``: sync and query a synthetic corpus of N articles, with budgets.
+
+Not part of ``make test`` or CI (it takes minutes). The corpus is generated once per
+size into ``build/bench-scale/N/corpus`` (see ``bench.scale_corpus``); the index
+there is rebuilt from nothing on every run. Figures are in-process wall times on
+this machine (other processes may share the CPU: the header says how many cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from articles.index import sync_index
+from articles.process import load_linker
+from bench.registry import describe_machine
+from bench.scale_corpus import CACHE, ensure_corpus, text_bytes
+from bench.scale_queries import QUERY_KINDS, time_queries
+
+BUDGETS = {  # issue 8, at 100,000 articles
+    "sync from nothing": (480.0, "s"),
+    "sync, one file changed": (0.2, "s"),
+    "peak RSS of sync": (1024.0, "MB"),
+    "index / corpus text": (1.5, "x"),
+    "query p95": (50.0, "ms"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate (once), sync from nothing, time syncs and queries, print figures."""
+    parser = argparse.ArgumentParser(prog="python -m bench.scale", description=__doc__)
+    parser.add_argument(
+        "--articles", type=int, default=int(os.environ.get("N") or 100_000)
+    )
+    parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    corpus = ensure_corpus(args.articles)
+    size = text_bytes(corpus)
+    print(f"# bench-scale, {describe_machine()}, load average {_load()}")
+    print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB of text ({corpus}; "
+          f"ready in {time.perf_counter() - began:.0f} s)")  # fmt: skip
+    index = CACHE / str(args.articles) / "index.sqlite"
+    _sync_figures(corpus, index, size)
+    print(f"queries: p50 / p95 of {args.runs} runs each, in process, varied ids")
+    for kind in QUERY_KINDS:
+        p50, p95, note = time_queries(kind, index, args.runs)
+        print(f"  {kind}: {p50:.1f} / {p95:.1f} ms{_verdict('query p95', p95)}  ({note})")
+    dashboard_figures(index)
+    return 0
+
+
+def _sync_figures(corpus: Path, index: Path, size: int) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{index}{suffix}").unlink(missing_ok=True)
+    child = subprocess.run(
+        [sys.executable, "-m", "bench.scale_sync", str(corpus), str(index)],
+        check=True, capture_output=True, text=True,
+    )  # fmt: skip
+    cold = json.loads(child.stdout.strip().splitlines()[-1])
+    rss = max(cold["rss_mb"], cold["worker_rss_mb"])
+    on_disk = sum(
+        Path(f"{index}{s}").stat().st_size
+        for s in ("", "-wal")
+        if Path(f"{index}{s}").exists()
+    )
+    print(f"sync from nothing: {cold['seconds']:.1f} s"
+          f"{_verdict('sync from nothing', cold['seconds'])}; "
+          f"{cold['added']:,} articles, {cold['errors']} errors, {os.cpu_count()} cores")
+    print(f"peak RSS of sync: writer {cold['rss_mb']:.0f} MB, largest worker "
+          f"{cold['worker_rss_mb']:.0f} MB{_verdict('peak RSS of sync', rss)}")
+    print(f"index on disk: {on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x the corpus "
+          f"text{_verdict('index / corpus text', on_disk / size)}")  # fmt: skip
+    linker = load_linker()
+    noop = _timed(lambda: sync_index(corpus, index, linker))
+    print(f"sync, nothing changed: {noop:.2f} s (stat every file)")
+    one = _one_changed(corpus, index, linker)
+    print(f"sync, one file changed: {one:.3f} s{_verdict('sync, one file changed', one)}"
+          " (warm linker in process; stat every file, re-link one)")  # fmt: skip
+
+
+def _one_changed(corpus: Path, index: Path, linker: object) -> float:
+    """Append a line to one bench file, time the sync, then put the file back."""
+    path = sorted(corpus.glob("*.md"))[len(list(corpus.glob("*.md"))) // 2]
+    original = path.read_bytes()
+    sync_index(corpus, index, linker)  # type: ignore[arg-type]  # warms the context
+    path.write_bytes(original + b"\nOne more line for bench-scale.\n")
+    try:
+        return _timed(lambda: sync_index(corpus, index, linker))  # type: ignore[arg-type]
+    finally:
+        path.write_bytes(original)
+        sync_index(corpus, index, linker)  # type: ignore[arg-type]
+
+
+def dashboard_figures(index: Path) -> None:
+    """HOOK for the dashboard side (issue 8): warm rerun after a filter change, and
+    click to first passage in the browser. Not measured yet: the lead fills it in.
+    """
+    del index
+    print("dashboard: warm rerun after a filter change: not measured yet (hook: "
+          "bench.scale.dashboard_figures)")  # fmt: skip
+    print("dashboard: click to first passage, in the browser: not measured yet")
+
+
+def _verdict(name: str, value: float) -> str:
+    budget, unit = BUDGETS[name]
+    ok = "OK" if value <= budget else "OVER"
+    return f" [budget at 100k: <= {budget:g} {unit}: {ok}]"
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    fn()
+    return time.perf_counter() - began
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

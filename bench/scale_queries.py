@@ -1,0 +1,92 @@
+"""The query kinds of ``make bench-scale`` and their varied inputs (p50/p95 latency)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from articles.actors import load_actors
+from articles.query import Filters, Page, count_features, count_months, query_page
+
+QUERY_KINDS = (
+    "one feature",
+    "an actor with members",
+    "full text",
+    "a date window",
+    "all four combined",
+    "map counts",
+    "timeline counts",
+)
+WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugees",
+         "ceasefire", "mediator", "talks", "security forces", "terrorism", "militants",
+         "humanitarian", "province", "minister", "China", "dialogue", "airstrikes",
+         "tensions", "cooperation")  # fmt: skip
+
+
+def _features(index: Path) -> list[str]:
+    con = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    try:
+        rows = con.execute(
+            "SELECT name FROM targets WHERE kind = 'feature' ORDER BY passages DESC "
+            "LIMIT 40"
+        ).fetchall()
+    finally:
+        con.close()
+    return [r[0] for r in rows]
+
+
+def _organisations() -> list[str]:
+    return sorted({p for a in load_actors() for p in a.member_of})
+
+
+def _window(rng: random.Random) -> tuple[dt.date, dt.date]:
+    start = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randrange(3600))
+    return start, start + dt.timedelta(days=365)
+
+
+def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
+    rng = random.Random(8)
+    features, orgs = _features(index), _organisations()
+    out: list[Callable[[], object]] = []
+    for i in range(runs):
+        lo, hi = _window(rng)
+        feature, org, word = features[i % len(features)], orgs[i % len(orgs)], WORDS[i % len(WORDS)]
+        mode = ("published", "events")[i % 2]
+        f = {
+            "one feature": Filters(feature=feature),
+            "an actor with members": Filters(actors=(org,)),
+            "full text": Filters(q=word),
+            "a date window": Filters(date_from=lo, date_to=hi, datemode=mode),
+            "all four combined": Filters(feature=feature, actors=(org,), q=word,
+                                         date_from=lo, date_to=hi),
+            "map counts": Filters(actors=(org,), date_from=lo, date_to=hi),
+            "timeline counts": Filters(feature=feature, datemode=mode),
+        }[kind]  # fmt: skip
+        if kind == "map counts":
+            out.append(lambda f=f: count_features(f, index))
+        elif kind == "timeline counts":
+            out.append(lambda f=f: count_months(f, index))
+        else:
+            out.append(lambda f=f: query_page(f, limit=50, index=index))
+    return out
+
+
+def time_queries(kind: str, index: Path, runs: int) -> tuple[float, float, str]:
+    """p50 and p95 in ms of ``runs`` queries of one kind, and what they returned."""
+    times: list[float] = []
+    sizes: list[int] = []
+    for call in _inputs(kind, index, runs):
+        began = time.perf_counter()
+        result = call()
+        times.append((time.perf_counter() - began) * 1000)
+        sizes.append(result.total if isinstance(result, Page) else len(result))  # type: ignore[arg-type]
+    p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
+    note = f"matches: median {statistics.median(sizes):,.0f}, max {max(sizes):,}"
+    if kind in ("map counts", "timeline counts"):
+        note = f"entries: median {statistics.median(sizes):,.0f}"
+    return statistics.median(times), p95, note
