@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -31,9 +31,9 @@ _KNOWN = frozenset(
 def parse_view(
     params: Mapping[str, ParamValue],
     *,
-    feature_ids: Collection[str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    article_ids: Collection[str] | None = None,
+    feature_ids: Container[str] | None = None,
+    actor_ids: Container[str] | None = None,
+    article_ids: Container[str] | None = None,
 ) -> tuple[View, list[str]]:
     """Parse URL query parameters into a view, reporting every invalid value.
 
@@ -137,9 +137,9 @@ def build_share_url(base_url: str, view: View, *, embed: bool = False) -> str:
 
 def read_view(
     *,
-    feature_ids: Collection[str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    article_ids: Collection[str] | None = None,
+    feature_ids: Container[str] | None = None,
+    actor_ids: Container[str] | None = None,
+    article_ids: Container[str] | None = None,
 ) -> tuple[View, list[str]]:
     """Parse the page's current ``st.query_params`` (see `parse_view`)."""
     params = {k: st.query_params.get_all(k) for k in st.query_params}
