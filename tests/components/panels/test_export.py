@@ -28,7 +28,7 @@ def _app():
 
     export_menu.render(
         View(Filters(feature="wakhan-corridor", actors=("taliban",))),
-        make_hits(),
+        len(make_hits()),
         layers=make_layers(),
         context={"features": make_features(), "actors": {}, "facts": {}},
     )
@@ -93,7 +93,7 @@ def test_export_menu_passes_the_view_kinds():
         with mock.patch("components.loaders.load_map_layers") as load:
             load.return_value = {}
             export_menu.render(
-                View(kinds=("city", "pass")), make_hits(),
+                View(kinds=("city", "pass")), len(make_hits()),
                 context={"features": {}, "actors": {}, "facts": {}},
             )  # fmt: skip
             import streamlit as st
