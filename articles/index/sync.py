@@ -27,8 +27,7 @@ from articles.process import Linker, load_linker
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
-_TABLES = ("articles", "passages", "dups", "passages_fts", "targets", "links",
-           "link_rank", "dates")  # fmt: skip
+_TABLES = ("articles", "passages", "dups", "targets", "links", "link_rank", "dates")
 log = logging.getLogger(__name__)
 
 
@@ -143,6 +142,7 @@ def _plan(
     if row is None or row[0] != linker.fingerprint:
         for table in _TABLES:
             con.execute(f"DELETE FROM {table}")
+        con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('delete-all')")
         con.execute(
             "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
             (linker.fingerprint,),

@@ -137,8 +137,7 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
         PassageRow(
             p.n,
             p.heading,
-            p.start,
-            p.end,
+            sections.get(p.heading) if p.heading else None,
             dup_hash(p.text),
             p.text,
             pack_text(p.text),
