@@ -49,7 +49,7 @@ def _parse_day(text: str, *, end: bool = False) -> dt.date:
 
 
 def _count(low: int, high: int | None) -> Callable[[str], int]:
-    """An argparse type: an integer from ``low`` to ``high`` (None: no bound)."""
+    """Return an argparse type: an integer from ``low`` to ``high`` (None: no bound)."""
 
     def parse(text: str) -> int:
         try:
@@ -192,7 +192,9 @@ def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
         lines.append(f"{h['published']}  {h['title']} ({h['author'] or '-'})")
         lines.extend(_passage_lines(h))
         if h["similar"]:
-            lines.append(f"    and {h['similar']} similar: {', '.join(h['similar_ids'])}")
+            lines.append(
+                f"    and {h['similar']} similar: {', '.join(h['similar_ids'])}"
+            )
     data = {
         "count": page.total,
         "articles": page.articles,
@@ -210,9 +212,7 @@ def totals_line(page: Page) -> str:
     """``"50 of 18,316 passages in 4,120 articles"`` (and the groups, if fewer)."""
     shown = sum(1 + h.similar for h in page.hits)
     first = page.offset + 1 if page.hits else 0
-    line = (
-        f"{len(page.hits)} of {page.total:,} passages in {page.articles:,} articles"
-    )
+    line = f"{len(page.hits)} of {page.total:,} passages in {page.articles:,} articles"
     if page.offset:
         line += f" (from group {first:,})"
     if page.groups != page.total:

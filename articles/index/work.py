@@ -142,7 +142,7 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
             p.text,
             pack_text(p.text),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
-        )  # fmt: skip
+        )
         for p in done.passages
     )
 

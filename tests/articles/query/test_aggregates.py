@@ -24,8 +24,8 @@ from articles.query import (
     query_passages,
 )
 from tests.articles.conftest import FakeLinker
-from tests.articles.random_corpus import corpora, write_corpus
 from tests.articles.query.test_page import FILTERS
+from tests.articles.random_corpus import corpora, write_corpus
 
 ACTORS = ("isi", "ttp", "asim-malik", "ishaq-dar")
 

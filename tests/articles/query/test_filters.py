@@ -76,9 +76,13 @@ def test_query_actor_includes_members(indexed: Path) -> None:
 
 def test_query_published_window(indexed: Path) -> None:
     window = Filters(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31))
-    assert {h.article_id for h in query_page(window, index=indexed, limit=99).hits} == {SEED_1}
+    assert {h.article_id for h in query_page(window, index=indexed, limit=99).hits} == {
+        SEED_1
+    }
     after = Filters(date_from=dt.date(2025, 5, 27))
-    assert {h.article_id for h in query_page(after, index=indexed, limit=99).hits} == {SEED_2}
+    assert {h.article_id for h in query_page(after, index=indexed, limit=99).hits} == {
+        SEED_2
+    }
 
 
 def test_query_events_window_uses_mentioned_dates(indexed: Path) -> None:
@@ -118,7 +122,8 @@ def test_build_fts_query_quotes_every_term() -> None:
 
 def test_query_articles_filter(indexed: Path) -> None:
     assert {
-        h.article_id for h in query_page(Filters(articles=(SEED_1,)), index=indexed, limit=99).hits
+        h.article_id
+        for h in query_page(Filters(articles=(SEED_1,)), index=indexed, limit=99).hits
     } == {SEED_1}
     assert query_page(Filters(articles=()), index=indexed).total == 0
 

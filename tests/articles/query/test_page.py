@@ -68,7 +68,10 @@ DOCS = {
     # newest, one alias-like weak mention (implied by the fake? no: names only)
     "a-new": ("2024-05-01", "Kabul once.\n\nSame words here about Kabul and talks.\n"),
     "b-mid": ("2023-05-01", "Kabul, Kabul and Kabul again.\n\nOther text.\n"),
-    "c-old": ("2020-05-01", "Same words here, about KABUL and talks!\n\nKabul twice, Kabul.\n"),
+    "c-old": (
+        "2020-05-01",
+        "Same words here, about KABUL and talks!\n\nKabul twice, Kabul.\n",
+    ),
 }
 
 
@@ -77,7 +80,11 @@ def ranked(tmp_path: Path) -> Path:
     corpus, index = tmp_path / "corpus", tmp_path / "index.sqlite"
     corpus.mkdir()
     for slug, (published, body) in DOCS.items():
-        meta = {"id": slug, "title": slug, "published": dt.date.fromisoformat(published)}
+        meta = {
+            "id": slug,
+            "title": slug,
+            "published": dt.date.fromisoformat(published),
+        }
         (corpus / f"{slug}.md").write_text(render_document(meta, body), "utf-8")
     sync_index(corpus, index, FakeLinker())
     return index
@@ -102,7 +109,11 @@ def test_near_duplicates_collapse_into_the_best_placed(ranked: Path) -> None:
 
 def test_newest_and_article_orders(ranked: Path) -> None:
     newest = query_page(Filters(), order="newest", index=ranked)
-    assert [h.passage_id for h in newest.hits][:3] == ["a-new#p1", "a-new#p2", "b-mid#p1"]
+    assert [h.passage_id for h in newest.hits][:3] == [
+        "a-new#p1",
+        "a-new#p2",
+        "b-mid#p1",
+    ]
     article = query_page(Filters(), order="article", index=ranked, limit=2)
     assert [h.passage_id for h in article.hits] == ["c-old#p1", "c-old#p2"]
 
@@ -112,7 +123,9 @@ def test_newest_and_article_orders(ranked: Path) -> None:
     [({"order": "best"}, "unknown order"), ({"limit": 0}, "bad page"),
      ({"offset": -1}, "bad page")],
 )  # fmt: skip
-def test_bad_page_arguments(ranked: Path, kwargs: dict[str, object], message: str) -> None:
+def test_bad_page_arguments(
+    ranked: Path, kwargs: dict[str, object], message: str
+) -> None:
     with pytest.raises(QueryError, match=message):
         query_page(Filters(), index=ranked, **kwargs)  # type: ignore[arg-type]
 
