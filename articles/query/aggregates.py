@@ -127,15 +127,9 @@ def count_months_by_actor(
         if match.empty or not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        out: Counter[tuple[str, str]] = Counter()
         if filters.datemode == "events":
-            months = _event_months(con, match, filters)
-            keys = {key for _, key in months}
-            named = _actors_of(con, match, ids) if keys else {}
-            for month, key in months:
-                for actor in named.get(key, ()):
-                    out[(month, actor)] += 1
-            return dict(sorted(out.items()))
+            return _event_months_by_actor(con, match, filters, ids)
+        out: Counter[tuple[str, str]] = Counter()
         if match.plain:
             rows = con.execute(
                 f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) FROM link_rank r "
@@ -166,6 +160,18 @@ def _target_ids(
         f"SELECT id FROM targets WHERE kind = ? AND name IN ({marks})", (kind, *names)
     )
     return [int(r[0]) for r in rows]
+
+
+def _event_months_by_actor(
+    con: sqlite3.Connection, match: Match, filters: Filters, ids: list[int]
+) -> dict[tuple[str, str], int]:
+    months = _event_months(con, match, filters)
+    named = _actors_of(con, match, ids) if months else {}
+    out: Counter[tuple[str, str]] = Counter()
+    for month, key in months:
+        for actor in named.get(key, ()):
+            out[(month, actor)] += 1
+    return dict(sorted(out.items()))
 
 
 def _actors_of(
