@@ -29,7 +29,8 @@ text stored once.
 - ``targets`` also keeps, per target, the passages that name it (``passages``,
   map shading without filters), the passages and articles a filter on it
   matches (``matches``, ``articles``: members rolled up), so a lone feature or
-  actor filter has its totals without counting.
+  actor filter has its totals without counting; ``target_months`` keeps those
+  matches per publication month (``year * 12 + month - 1``) for its timeline.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
   1900-01-01) for event windows and months; their display form is JSON in
   ``passages.dates``.
@@ -67,6 +68,9 @@ CREATE TABLE links(
 CREATE TABLE link_rank(
   target INTEGER NOT NULL, rank INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(target, rank, passage)) WITHOUT ROWID;
+CREATE TABLE target_months(
+  target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
+  PRIMARY KEY(target, month)) WITHOUT ROWID;
 CREATE TABLE dates(
   first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(first, last, passage)) WITHOUT ROWID;

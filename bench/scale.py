@@ -39,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         "--articles", type=int, default=int(os.environ.get("N") or 100_000)
     )
     parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the index of the last run and print its sync figures again",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
     corpus = ensure_corpus(args.articles)
@@ -47,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB of text ({corpus}; "
           f"ready in {time.perf_counter() - began:.0f} s)")  # fmt: skip
     index = CACHE / str(args.articles) / "index.sqlite"
-    _sync_figures(corpus, index, size)
+    _sync_figures(corpus, index, size, args.reuse)
     print(f"queries: p50 / p95 of {args.runs} runs each, in process, varied ids")
     for kind in QUERY_KINDS:
         p50, p95, note = time_queries(kind, index, args.runs)
@@ -58,20 +63,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _sync_figures(corpus: Path, index: Path, size: int) -> None:
+def _cold_sync(corpus: Path, index: Path, reuse: bool) -> dict[str, float]:
+    """Sync from nothing in a child process (or the saved figures of the last one)."""
+    saved = index.with_name("sync.json")
+    if reuse and saved.exists() and index.exists():
+        print(f"(sync figures of the run of {time.ctime(saved.stat().st_mtime)})")
+        return dict(json.loads(saved.read_text(encoding="utf-8")))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{index}{suffix}").unlink(missing_ok=True)
     child = subprocess.run(
         [sys.executable, "-m", "bench.scale_sync", str(corpus), str(index)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    cold = json.loads(child.stdout.strip().splitlines()[-1])
-    rss = max(cold["rss_mb"], cold["worker_rss_mb"])
-    on_disk = sum(
+    cold = dict(json.loads(child.stdout.strip().splitlines()[-1]))
+    cold["bytes"] = sum(
         Path(f"{index}{s}").stat().st_size
         for s in ("", "-wal")
         if Path(f"{index}{s}").exists()
     )
+    saved.write_text(json.dumps(cold), encoding="utf-8")
+    return cold
+
+
+def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> None:
+    cold = _cold_sync(corpus, index, reuse)
+    rss = max(cold["rss_mb"], cold["worker_rss_mb"])
+    on_disk = cold["bytes"]
     print(
         f"sync from nothing: {cold['seconds']:.1f} s"
         f"{_verdict('sync from nothing', cold['seconds'])}; "

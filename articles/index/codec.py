@@ -87,7 +87,7 @@ def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
 
 def pack_text(text: str) -> bytes:
     """Compress a passage's text (zlib)."""
-    return zlib.compress(text.encode("utf-8"), 9)
+    return zlib.compress(text.encode("utf-8"), 6)
 
 
 def unpack_text(blob: bytes) -> str:

@@ -9,6 +9,7 @@ from articles.index.codec import (
     MEMBER,
     SEQ_BITS,
     article_key,
+    from_day,
     passage_key,
     passage_range,
     rank,
@@ -111,6 +112,23 @@ def _insert_links(
         [(t, rank(how, m), p) for p, t, how, m, _ in rows],
     )
     _count_targets(con, [(t, how) for _, t, how, _, _ in rows], +1)
+    _count_months(con, key, [t for _, t, _, _, _ in rows], +1)
+
+
+def _count_months(
+    con: sqlite3.Connection, key: int, targets: list[int], step: int
+) -> None:
+    """Add (or take away) one article's matches per target to its month."""
+    day = from_day(key >> SEQ_BITS)
+    month = day.year * 12 + day.month - 1
+    counts: dict[int, int] = {}
+    for target in targets:
+        counts[target] = counts.get(target, 0) + step
+    con.executemany(
+        "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
+        "DO UPDATE SET passages = passages + excluded.passages",
+        [(t, month, n) for t, n in counts.items()],
+    )
 
 
 def _count_targets(
@@ -155,6 +173,7 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         [(t, rank(how, m), p) for p, t, how, m in links],
     )
     _count_targets(con, [(t, how) for _, t, how, _ in links], -1)
+    _count_months(con, key, [t for _, t, _, _ in links], -1)
     con.executemany(
         "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?",
         [

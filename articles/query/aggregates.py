@@ -82,6 +82,15 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
                     Counter(m for m, _ in _event_months(con, match, filters)).items()
                 )
             )
+        if match.alone is not None:
+            return {
+                f"{m // 12:04d}-{m % 12 + 1:02d}": int(n)
+                for m, n in con.execute(
+                    "SELECT month, passages FROM target_months "
+                    "WHERE target = ? AND passages > 0 ORDER BY month",
+                    (match.alone,),
+                )
+            }
         if match.plain or match.days is not None:
             first, last = match.days or (0, (1 << 16) - 1)
             rows = con.execute(
