@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
-from articles.query.filters import Filters, Match, resolve
+from articles.query.filters import Filters, Match, among, resolve
 from articles.query.reader import reading
 
 
@@ -206,13 +206,14 @@ def _event_months(
     """Return (month, passage) for each month a matching passage mentions."""
     lo = to_day(filters.date_from) if filters.date_from else 0
     hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
+    dated = "SELECT passage FROM dates WHERE first <= ? AND last >= ?"
+    inner, args = among(match, dated, (hi, lo))
     rows = con.execute(
-        "SELECT d.first, d.last, d.passage FROM dates d "
-        f"WHERE d.passage IN (SELECT passage FROM ({match.sql})) "
-        "AND d.first <= ? AND d.last >= ?",
-        (*match.args, hi, lo),
+        "SELECT d.first, d.passage FROM dates d WHERE d.first <= ? AND d.last >= ? "
+        f"AND d.passage IN ({inner})",
+        (hi, lo, *args),
     )
-    return {(_month(max(first, lo)), int(key)) for first, _, key in rows}
+    return {(_month(max(first, lo)), int(key)) for first, key in rows}
 
 
 def _month(day: int) -> str:

@@ -212,3 +212,22 @@ def _conditions(
         sql.append(f"({x} >> {N_BITS}) IN ({','.join('?' * len(keys))})")
         args.extend(keys)
     return sql, tuple(args)
+
+
+def among(
+    match: Match, candidates: str, args: tuple[object, ...]
+) -> tuple[str, tuple[object, ...]]:
+    """Return SQL for the matching passages among a few ``candidates`` (a subquery).
+
+    A lone feature or actor is checked by primary key in ``links`` (member rows
+    included); anything else scans the matches and probes the candidates.
+    """
+    if match.alone is not None:
+        return (
+            f"SELECT passage FROM links WHERE target = ? AND passage IN ({candidates})",
+            (match.alone, *args),
+        )
+    return (
+        f"SELECT passage FROM ({match.sql}) WHERE passage IN ({candidates})",
+        (*match.args, *args),
+    )

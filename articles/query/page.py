@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.index.codec import N_BITS, SEQ_BITS
-from articles.query.filters import Filters, Match, QueryError, resolve
+from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, load_hits
 from articles.query.reader import passage_names, reading
 
@@ -130,32 +130,13 @@ def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
 
 def _collapsed(con: sqlite3.Connection, match: Match) -> int:
     """Count the matching passages folded into a better-placed one of their group."""
-    inner, args = _among(match, _SHARED, ())
+    inner, args = among(match, _SHARED, ())
     row = con.execute(
         "SELECT count(*) - count(DISTINCT p.dup) FROM passages p "
         f"WHERE p.id IN ({inner})",
         args,
     ).fetchone()
     return int(row[0])
-
-
-def _among(
-    match: Match, candidates: str, args: tuple[object, ...]
-) -> tuple[str, tuple[object, ...]]:
-    """Return SQL for the matching passages among a few ``candidates`` (a subquery).
-
-    A lone feature or actor is checked by primary key in ``links`` (member rows
-    included); anything else scans the matches and probes the candidates.
-    """
-    if match.alone is not None:
-        return (
-            f"SELECT passage FROM links WHERE target = ? AND passage IN ({candidates})",
-            (match.alone, *args),
-        )
-    return (
-        f"SELECT passage FROM ({match.sql}) WHERE passage IN ({candidates})",
-        (*match.args, *args),
-    )
 
 
 def _order_by(
@@ -234,7 +215,7 @@ def _members(
     if not dups:
         return {}
     marks = ",".join("?" * len(dups))
-    inner, args = _among(
+    inner, args = among(
         match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
     )
     rows = con.execute(
