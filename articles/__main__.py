@@ -34,7 +34,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _count(low: int, high: int | None) -> Callable[[str], int]:
-    """An argparse type: an integer from ``low`` to ``high`` (None: no bound)."""
+    """Return an argparse type: an integer from ``low`` to ``high`` (None: no bound)."""
 
     def parse(text: str) -> int:
         try:

@@ -137,13 +137,12 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
         PassageRow(
             p.n,
             p.heading,
-            p.start,
-            p.end,
+            sections.get(p.heading) if p.heading else None,
             dup_hash(p.text),
             p.text,
             pack_text(p.text),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
-        )  # fmt: skip
+        )
         for p in done.passages
     )
 

@@ -1,4 +1,4 @@
-"""Query: feature, actor (with members), date windows in both modes, full text."""
+"""Filters: feature, actor (with members), date windows in both modes, full text."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from articles.query import (
     Filters,
     QueryError,
     build_fts_query,
-    evidence_counts,
-    query_passages,
+    count_features,
+    query_page,
 )
 from tests.articles.conftest import SEED_1, SEED_2, FakeLinker
 
@@ -25,7 +25,9 @@ def indexed(corpus: Path, index: Path) -> Path:
 
 
 def _ids(filters: Filters, index: Path) -> list[str]:
-    return [h.passage_id for h in query_passages(filters, index)]
+    page = query_page(filters, order="newest", limit=1000, index=index)
+    assert len(page.hits) == page.total
+    return [h.passage_id for h in page.hits]
 
 
 def test_query_all_ordered_newest_first(indexed: Path) -> None:
@@ -45,7 +47,7 @@ def test_query_feature(indexed: Path) -> None:
 
 
 def test_query_hit_carries_citation_links_and_spans(indexed: Path) -> None:
-    (hit,) = query_passages(Filters(feature="badakhshan", q="Asim"), indexed)
+    (hit,) = query_page(Filters(feature="badakhshan", q="Asim"), index=indexed).hits
     assert (hit.title, hit.author, hit.published) == (
         "Pakistan's Ambition to Invade Wakhan Corridor",
         "Taut Bataut",
@@ -74,9 +76,13 @@ def test_query_actor_includes_members(indexed: Path) -> None:
 
 def test_query_published_window(indexed: Path) -> None:
     window = Filters(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31))
-    assert {h.article_id for h in query_passages(window, indexed)} == {SEED_1}
+    assert {h.article_id for h in query_page(window, index=indexed, limit=99).hits} == {
+        SEED_1
+    }
     after = Filters(date_from=dt.date(2025, 5, 27))
-    assert {h.article_id for h in query_passages(after, indexed)} == {SEED_2}
+    assert {h.article_id for h in query_page(after, index=indexed, limit=99).hits} == {
+        SEED_2
+    }
 
 
 def test_query_events_window_uses_mentioned_dates(indexed: Path) -> None:
@@ -103,7 +109,7 @@ def test_query_full_text(indexed: Path) -> None:
     ['"', "AND", "OR NOT", "NEAR(", "*", "a:b", "(((", "-x", "'", "^", "\\", "🙂"],
 )
 def test_query_hostile_text_never_raises(indexed: Path, text: str) -> None:
-    assert isinstance(query_passages(Filters(q=text), indexed), list)
+    assert query_page(Filters(q=text), index=indexed).total >= 0
 
 
 def test_build_fts_query_quotes_every_term() -> None:
@@ -116,27 +122,28 @@ def test_build_fts_query_quotes_every_term() -> None:
 
 def test_query_articles_filter(indexed: Path) -> None:
     assert {
-        h.article_id for h in query_passages(Filters(articles=(SEED_1,)), indexed)
+        h.article_id
+        for h in query_page(Filters(articles=(SEED_1,)), index=indexed, limit=99).hits
     } == {SEED_1}
-    assert query_passages(Filters(articles=()), indexed) == []
+    assert query_page(Filters(articles=()), index=indexed).total == 0
 
 
 def test_query_bad_datemode(indexed: Path) -> None:
     with pytest.raises(QueryError, match="date mode"):
-        query_passages(Filters(datemode="later"), indexed)
+        query_page(Filters(datemode="later"), index=indexed)
 
 
-def test_query_builds_missing_index_from_corpus(
-    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_query_never_writes(corpus: Path, index: Path) -> None:
     del corpus  # the env vars point at the copy
-    linker = FakeLinker()
-    monkeypatch.setattr("articles.index.load_linker", lambda: linker)
-    assert len(query_passages(Filters(), index)) == 21
-    assert len(linker.linked) == 21
+    with pytest.raises(QueryError, match="no index"):
+        query_page(Filters(), index=index)
+    assert not index.exists()
 
 
-def test_evidence_counts(indexed: Path) -> None:
-    counts = evidence_counts(query_passages(Filters(), indexed))
+def test_count_features(indexed: Path) -> None:
+    counts = count_features(Filters(), indexed)
     assert counts["wakhan-corridor"] == 3
     assert counts["kabul"] == 5
+    assert count_features(Filters(q="crocus"), indexed) == {
+        k.id: 1 for k in query_page(Filters(q="crocus"), index=indexed).hits[0].features
+    }
