@@ -14,8 +14,9 @@ ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 #: Torkham crossing (geo/data/places.geojson) and its tiles at zoom 9 and 10.
 TORKHAM = (71.0833, 34.1)
 TORKHAM_TILES = ((9, 357, 204), (10, 714, 408))
-#: Label ink of a crossing (components/basemap/gazetteer.py CROSSING_TEXT).
+#: Label ink of a crossing and a pass (components/basemap/gazetteer.py).
 CROSSING_TEXT = (120, 30, 20)
+PASS_TEXT = (90, 62, 20)
 
 
 def test_tile_range_world_region_then_detail() -> None:
@@ -101,18 +102,33 @@ def _pixel_of(lon: float, lat: float, zoom: int) -> tuple[int, int, int, int]:
     return int(x // 256), int(y // 256), int(x % 256), int(y % 256)
 
 
+def _strip(zoom: int, tx: int, ty: int) -> Image.Image:
+    """Join the tile and its west and east neighbours (a label may span them)."""
+    strip = Image.new("RGB", (3 * 256, 256))
+    for i in range(3):
+        path = basemap.TILE_DIR / str(zoom) / str(tx - 1 + i) / f"{ty}.png"
+        strip.paste(Image.open(path).convert("RGB"), (i * 256, 0))
+    return strip
+
+
 @pytest.mark.parametrize(("zoom", "tx", "ty"), TORKHAM_TILES)
 def test_torkham_is_labelled_at_native_zoom(zoom: int, tx: int, ty: int) -> None:
     assert _pixel_of(*TORKHAM, zoom)[:2] == (tx, ty)
-    path = basemap.TILE_DIR / str(zoom) / str(tx) / f"{ty}.png"
-    img = Image.open(path).convert("RGB")
-    ink = np.all(np.asarray(img) == CROSSING_TEXT, axis=-1)
+    tile = np.asarray(
+        Image.open(basemap.TILE_DIR / str(zoom) / str(tx) / f"{ty}.png").convert("RGB")
+    )
+    label_ink = np.all(tile == CROSSING_TEXT, axis=-1) | np.all(
+        tile == PASS_TEXT, axis=-1
+    )
+    assert label_ink.sum() > 40  # Torkham's and the Khyber Pass's names
+    strip = _strip(zoom, tx, ty)
+    rows, cols = np.nonzero(np.all(np.asarray(strip) == CROSSING_TEXT, axis=-1))
     _, _, px, py = _pixel_of(*TORKHAM, zoom)
-    rows, cols = np.nonzero(ink)
-    assert len(rows) > 40  # the word, not a stray pixel
+    px += 256  # the tile is the middle of the strip
+    assert len(rows) > 80  # the whole word "Torkham", drawn at this zoom
     assert np.abs(rows - py).max() < 12  # on the crossing's line of text
     assert np.abs(cols - px).min() < 15  # beside its marker
     ARTIFACTS.mkdir(exist_ok=True)
-    img.resize((512, 512), Image.Resampling.NEAREST).save(
+    strip.crop((128, 0, 640, 256)).resize((1024, 512), Image.Resampling.NEAREST).save(
         ARTIFACTS / f"tile-torkham-z{zoom}.png"
     )
