@@ -21,10 +21,12 @@ from typing import Any
 
 from articles.corpus import corpus_dir, list_article_files
 from articles.index import index_path, sync_index
+from articles.limits import MAX_FILE_BYTES
 from articles.model import Article
 from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
+from articles.safe_read import FileRefused, read_limited
 
 __all__ = [
     "IngestError",
@@ -148,14 +150,13 @@ def ingest_file(
     Raises
     ------
     IngestError
-        Missing or unreadable file, bad content, failed index update.
+        Missing, unreadable, too large or not a regular file (a FIFO or device),
+        bad content, failed index update.
     """
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise IngestError("no such file") from None
-    except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror}") from None
+        data = read_limited(Path(path), MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise IngestError(str(exc)) from None
     return ingest_bytes(
         Path(path).name, data, corpus, index, linker=linker, **overrides
     )

@@ -8,12 +8,13 @@ from typing import Any
 
 import streamlit as st
 
+from articles.limits import MAX_FILE_BYTES
 from components.highlight import escape_markdown
 
 KEY_FILE = "upload.file"
 KEY_OUTCOME = "upload.outcome"
 TYPES = ["md", "txt", "html", "htm"]
-MAX_BYTES = 2_000_000
+MAX_BYTES = MAX_FILE_BYTES  # the CLI's limit too (articles.limits)
 
 Ingest = Callable[[str, bytes], Any]
 
@@ -59,7 +60,7 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
 
     if len(data) > MAX_BYTES:
         return UploadOutcome(
-            "error", filename, message=f"File larger than {MAX_BYTES // 1_000_000} MB."
+            "error", filename, message=f"File larger than {MAX_BYTES:,} bytes."
         )
     try:
         result = ingest(filename, data)
