@@ -98,8 +98,9 @@ def validate_meta(meta: dict[str, Any]) -> dict[str, Any]:
     Returns
     -------
     dict
-        Dates as ``datetime.date``; text cleaned (`clean_line`); other fields as
-        text or flat lists of text. None values are kept (they mean "not given").
+        Dates as ``datetime.date``; the known text fields (``MAX_FIELD_CHARS``) as
+        cleaned text (`clean_line`); other fields as numbers, booleans, cleaned text
+        or flat lists of those. None values are kept (they mean "not given").
 
     Raises
     ------
@@ -122,10 +123,12 @@ def validate_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _text(name: str, value: object) -> str | None:
-    """One scalar field value as cleaned text within its cap."""
+def _text(name: str, value: object) -> str | int | float | None:
+    """One scalar field value: cleaned text within its cap, a number or a boolean."""
     if value is None:
         return None
+    if isinstance(value, (int, float)) and name not in MAX_FIELD_CHARS:
+        return value
     if isinstance(value, (dt.date, int, float)):
         value = value.isoformat() if isinstance(value, dt.date) else str(value)
     if not isinstance(value, str):

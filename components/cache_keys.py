@@ -65,13 +65,18 @@ def build_filters_from_key(key: FiltersKey) -> Filters:
 
 
 def build_view_filters_key(view: ViewState, feature: str | None = None) -> FiltersKey:
-    """Return the cache key of ``view``'s filters, optionally for one feature."""
+    """Return the cache key of ``view``'s filters, optionally for one feature.
+
+    The text search ``q`` is part of it: the map, the timeline, the evidence panel
+    and the exports (`components.export_menu.build_view_filters`) all apply the
+    same filters, so an export stating "Text search: x" cites what matches x.
+    """
     return (
         feature,
         tuple(view.actors),
         view.date_from.isoformat() if view.date_from else None,
         view.date_to.isoformat() if view.date_to else None,
         view.datemode,
-        None,
+        view.q or None,
         tuple(view.articles) if view.articles is not None else None,
     )

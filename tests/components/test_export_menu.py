@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import export_menu
 from components.briefing.exports import FORMATS
 from components.export_menu import build_download, build_view_filters
 from components.url_state import ViewState
@@ -113,3 +114,41 @@ def test_export_menu_passes_the_view_kinds():
     at = AppTest.from_function(app, default_timeout=30).run()
     assert not at.exception
     assert at.session_state["called_with"] == (("city", "pass"),)
+
+
+@pytest.mark.parametrize("q", ["Tajik", "markets", None])
+def test_page_export_cites_what_the_cli_cites(corpus_copy, tmp_path, q):
+    """The page's CSV (dashboard query + export menu) equals the CLI's, q included."""
+    from articles.index import sync_index
+    from components import loaders
+    from components.briefing.__main__ import main
+
+    corpus, index = corpus_copy
+    sync_index(corpus, index)
+    loaders.clear_evidence_caches()
+    as_of = dt.date(2026, 11, 20)
+    out = tmp_path / "cli.html"
+    argv = ["--feature", "wakhan-corridor", "--as-of", as_of.isoformat()]
+    argv += [
+        *(["--q", q] if q else []),
+        "--out",
+        str(out),
+        "--csv",
+        str(csv_path := tmp_path / "cli.csv"),
+    ]
+    assert main(argv) == 0
+    view = ViewState(feature="wakhan-corridor", q=q)
+    hits = loaders.load_view_hits(view, view.feature)  # as dashboard.render_evidence
+    page = build_download(
+        "csv", build_view_filters(view), hits, loaders.load_map_layers(),
+        export_menu.load_context(), as_of,
+    )()  # fmt: skip
+    loaders.clear_evidence_caches()
+    assert page == csv_path.read_bytes()
+    cited = pd.read_csv(io.BytesIO(page), encoding="utf-8-sig")["passage_id"]
+    everything = loaders.load_view_hits(
+        ViewState(feature="wakhan-corridor"), "wakhan-corridor"
+    )
+    if q:
+        assert 0 < len(cited) < len(everything)
+        assert all(q.casefold() in h.text.casefold() for h in hits)

@@ -37,12 +37,12 @@ def test_filters_key_round_trip():
     assert hash(key) == hash(ev.build_filters_key(filters))
 
 
-def test_view_key_leaves_q_out_and_sets_feature():
+def test_view_key_keeps_q_and_sets_feature():
     view = ViewState(
         actors=("ttp",), date_to=dt.date(2025, 1, 1), q="x", kinds=("city",)
     )
     key = ev.build_view_filters_key(view, "kabul")
-    assert key == ("kabul", ("ttp",), None, "2025-01-01", "published", None, None)
+    assert key == ("kabul", ("ttp",), None, "2025-01-01", "published", "x", None)
 
 
 def test_index_stamp_missing_index_is_zero(tmp_path):
