@@ -6,23 +6,18 @@ import dataclasses
 
 import streamlit as st
 
-from components import (
-    export_menu,
-    feature_panel,
-    filters,
-    legend,
-    loaders,
-    map_state,
-    map_view,
-    passage_panel,
-    search_box,
-    selection,
-    timeline,
-    upload,
-    url_state,
-)
-from components.map_layers import bounds_of
-from components.map_style import KIND_LABELS
+from components import loaders
+from components.map import builder as map_view
+from components.map import legend, selection
+from components.map import state as map_state
+from components.map.layers import bounds_of
+from components.map.style import KIND_LABELS
+from components.panels import export as export_menu
+from components.panels import feature as feature_panel
+from components.panels import filters, timeline, upload
+from components.panels import passages as passage_panel
+from components.panels import search as search_box
+from components.url import state as url_state
 from geo.model import Feature
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from articles.query import Filters
-    from components.url_state import ViewState
+    from components.url.state import ViewState
 
 
 #: Filters as primitives: feature, actors, from, to (ISO), datemode, q, articles.

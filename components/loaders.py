@@ -18,7 +18,7 @@ from components.cache_keys import (
     build_view_filters_key,
     index_stamp,
 )
-from components.url_state import ViewState
+from components.url.state import ViewState
 from geo.catalog import LAYERS
 from geo.facts import measure_facts
 from geo.gazetteer import load_features as read_features
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from articles.model import Actor
     from articles.query import Hit
-    from components.map_frame import MapFrame, MapLayers
+    from components.map.frame import MapFrame, MapLayers
 
 
 @st.cache_data(show_spinner=False)
@@ -76,8 +76,8 @@ def load_map_layers(
 @st.cache_data(show_spinner=False)
 def load_base_frame() -> MapFrame:
     """Return the base map (tiles, panes, credits), rendered; it never changes."""
-    from components.map_frame import build_frame
-    from components.map_view import build_base_map
+    from components.map.builder import build_base_map
+    from components.map.frame import build_frame
 
     return build_frame(build_base_map(load_attribution()))
 
@@ -87,8 +87,8 @@ def load_map_script(
     index: str, stamp: int, key: FiltersKey, kinds: tuple[str, ...] | None
 ) -> MapLayers:
     """Return the data layers (shaded by evidence under filter ``key``), rendered."""
-    from components.map_frame import build_layers
-    from components.map_view import build_layer_groups
+    from components.map.builder import build_layer_groups
+    from components.map.frame import build_layers
 
     counts = load_counts(index, stamp, key)
     return build_layers(build_layer_groups(load_map_layers(kinds), counts=counts))

@@ -16,7 +16,7 @@ def build_map_html(briefing: Briefing) -> str:
     Parameters
     ----------
     briefing : Briefing
-        The exported view; the map is `components.map_view.build_map` of its layers,
+        The exported view; the map is `components.map.builder.build_map` of its layers,
         shaded by its evidence counts, with the selected feature outlined, fitted to
         ``bounds`` (EPSG:4326).
 
@@ -25,7 +25,7 @@ def build_map_html(briefing: Briefing) -> str:
     str
         A complete HTML page that renders from ``file://`` with the network off.
     """
-    from components.map_view import build_map
+    from components.map.builder import build_map
 
     selected = briefing.selected
     fmap = build_map(

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from components import loaders as ev
-from components.url_state import ViewState
+from components.url.state import ViewState
 
 
 @pytest.fixture
