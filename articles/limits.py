@@ -23,5 +23,12 @@ MAX_FIELD_CHARS = {
     "received_as": 255,
 }
 MAX_OTHER_CHARS = 1000
+
+
+def too_large(limit: int) -> str:
+    """Return the one-line reason for a file over ``limit`` bytes (CLI, page, sync)."""
+    return f"file too large: the limit is {limit:,} bytes"
+
+
 #: Longest article id, so ``<id>.md`` fits every file system's 255-byte name limit.
 MAX_ID_CHARS = MAX_FIELD_CHARS["id"]

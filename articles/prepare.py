@@ -25,6 +25,7 @@ from articles.limits import (
     MAX_FIELD_CHARS,
     MAX_FILE_BYTES,
     MAX_ID_CHARS,
+    too_large,
 )
 from articles.model import Article
 
@@ -127,7 +128,7 @@ def read_document(
         matter, an invalid field.
     """
     if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"file too large: the limit is {MAX_FILE_BYTES:,} bytes")
+        raise IngestError(too_large(MAX_FILE_BYTES))
     ext = Path(filename).suffix.lower()
     if ext not in MARKDOWN + TEXT + HTML:
         raise IngestError(

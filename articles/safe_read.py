@@ -6,6 +6,8 @@ import os
 import stat
 from pathlib import Path
 
+from articles.limits import too_large
+
 _CHUNK = 1 << 16
 
 
@@ -55,14 +57,14 @@ def read_limited(path: Path, limit: int, *, within: Path | None = None) -> bytes
         if not stat.S_ISREG(info.st_mode):
             raise FileRefused("not a regular file (a FIFO, device or folder)")
         if info.st_size > limit:
-            raise FileRefused(_too_large(limit))
+            raise FileRefused(too_large(limit))
         data = _read_upto(fd, limit + 1)
     except OSError as exc:
         raise FileRefused(f"cannot read the file: {exc.strerror}") from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise FileRefused(_too_large(limit))
+        raise FileRefused(too_large(limit))
     return data
 
 
@@ -81,7 +83,3 @@ def _read_upto(fd: int, size: int) -> bytes:
         chunks.append(chunk)
         left -= len(chunk)
     return b"".join(chunks)
-
-
-def _too_large(limit: int) -> str:
-    return f"file too large: the limit is {limit:,} bytes"

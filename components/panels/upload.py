@@ -8,7 +8,7 @@ from typing import Any
 
 import streamlit as st
 
-from articles.limits import MAX_FILE_BYTES
+from articles.limits import MAX_FILE_BYTES, too_large
 from components.highlight import escape_markdown
 
 KEY_FILE = "upload.file"
@@ -59,9 +59,7 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
     from articles.ingest import IngestError
 
     if len(data) > MAX_BYTES:
-        return UploadOutcome(
-            "error", filename, message=f"File larger than {MAX_BYTES:,} bytes."
-        )
+        return UploadOutcome("error", filename, message=too_large(MAX_BYTES))
     try:
         result = ingest(filename, data)
     except IngestError as exc:
