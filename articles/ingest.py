@@ -27,6 +27,7 @@ from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
 from articles.safe_read import FileRefused, read_limited
+from articles.sandbox import check_in_worker
 
 __all__ = [
     "IngestError",
@@ -88,7 +89,7 @@ def ingest_bytes(
     unknown = set(overrides) - {"title", "published", "author", "source"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
-    prepare_article(filename, data, overrides, set())  # validate before any write
+    check_in_worker(filename, data, overrides)  # validate, bounded, before any write
     linker = linker or load_linker()
     with _ingest_lock(index):
         sync_index(corpus, index, linker)

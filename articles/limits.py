@@ -15,7 +15,7 @@ MAX_FIELDS = 32
 #: Longest value, in characters, of each known field; other fields get
 #: ``MAX_OTHER_CHARS``.
 MAX_FIELD_CHARS = {
-    "id": 80,
+    "id": 255,
     "title": 300,
     "author": 200,
     "source": 500,
@@ -31,4 +31,10 @@ def too_large(limit: int) -> str:
 
 
 #: Longest article id, so ``<id>.md`` fits every file system's 255-byte name limit.
-MAX_ID_CHARS = MAX_FIELD_CHARS["id"]
+#: A longer ``id`` in front matter is replaced by one made from the date and title.
+MAX_ID_CHARS = 80
+#: Wall-clock budget for reading, cleaning, splitting and linking one received file
+#: in a worker process (``articles.sandbox``); a file that needs more is refused.
+MAX_CHECK_SECONDS = 30.0
+#: Address-space limit of that worker: a file that needs more memory is refused.
+MAX_CHECK_MEMORY_BYTES = 3 * 1024**3

@@ -24,17 +24,22 @@ _ESCAPABLE = "\\`*_{}[]()#+-.!|~<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER_BASE = 0xE000  # private use area: never in real text we keep
 _RESTORE = {_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)}
+# An emphasised span holds no marker of its own kind, so an unclosed marker costs
+# a scan to the next marker, not to the end of the block (no quadratic time on a
+# wall of "**a "); nested emphasis goes in a second pass (see strip_markdown).
 _EMPHASIS = (
-    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*"),
+    re.compile(r"(?<![\w_])__(?=[^\s_])([^_]+?)(?<=[^\s_])__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~"),
     re.compile(r"`([^`]+)`"),
 )
 _MARKUP_CHARS = re.compile(r"[\\`*_\[~>]")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+# Link text and targets hold no brackets or parentheses of their own (one nested
+# pair in a target aside), so a wall of "[" or "[a](" is matched in linear time.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+", re.MULTILINE)
 
 
@@ -103,7 +108,7 @@ def strip_markdown(text: str) -> str:
     text = _QUOTE_MARK.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
-    for pattern in _EMPHASIS:
+    for pattern in (*_EMPHASIS, *_EMPHASIS):  # twice: **bold *and* italic**
         text = pattern.sub(r"\1", text)
     return text.translate(_RESTORE)
 
