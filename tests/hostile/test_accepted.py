@@ -57,6 +57,8 @@ def test_control_and_bidi_characters_are_stripped_from_metadata(synced):
 def test_utf16_article_is_read(synced):
     corpus, index = synced
     text = "Title: Wakhan notes\n\nPublished 2 January 2025.\n\n" + BODY * 3
-    result = ingest_bytes("u16.txt", codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
-                          corpus, index, title="Wakhan notes", published="2025-01-02")  # fmt: skip
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    result = ingest_bytes(
+        "u16.txt", data, corpus, index, title="Wakhan notes", published="2025-01-02"
+    )
     assert result.status == "added"

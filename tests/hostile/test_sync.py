@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.hostile.files import BY_NAME, make
@@ -56,4 +55,5 @@ def test_dashboard_lists_unreadable_files_under_their_own_heading(corpus_copy):
     assert len(warnings) == 1, warnings
     assert warnings[0].startswith("Some article files could not be read")
     assert "link parameters" not in warnings[0]
-    assert "x\\.md" in warnings[0] and "alias\\.md" in warnings[0]
+    assert "x\\.md" in warnings[0]
+    assert "alias\\.md" in warnings[0]
