@@ -10,8 +10,11 @@ _INVISIBLE = dict.fromkeys(
     map(ord, "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"), None
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# An unclosed element or comment runs to the end of the text (as in a browser), so
+# a wall of "<!--" or "<script>" is one match, not a scan to the end from each.
 _DROP_ELEMENTS = re.compile(
-    r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    r"<(script|style|noscript|template|iframe|svg)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<!--.*?(?:-->|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 _BREAK_TAGS = re.compile(r"<br\s*/?>", re.IGNORECASE)
