@@ -1,8 +1,11 @@
 """Add articles to the corpus and the index: all or nothing per file.
 
-A file is decoded (BOM, UTF-16, UTF-8, cp1252), its text taken out (Markdown with or
-without front matter, plain text, or an HTML page through trafilatura), cleaned and
-checked *before* anything is written (``articles.prepare``). Then the Markdown
+A file is read only if it is a regular file within the size limit
+(``articles.safe_read``, ``articles.limits``), decoded (BOM, UTF-16, UTF-8, cp1252),
+its text taken out (Markdown with bounded front matter, plain text, or an HTML page
+through trafilatura), cleaned, split and linked *before* anything is written, once
+in a worker process with a time and memory budget (``articles.sandbox``). Then the
+Markdown
 document is written to a temporary file and linked into the corpus (never over an
 existing file), and the index is updated in one transaction; if that fails the file
 is removed again, so corpus and index are exactly as they were. Ingests are
