@@ -5,6 +5,7 @@ from __future__ import annotations
 from components.briefing.inline import inline_assets
 from components.briefing.model import Briefing
 from components.briefing.tiles import embed_tiles, fit_zoom
+from components.map.builder import build_map
 
 #: Widths (px) the map is shown at: the printed A4 frame up to a wide screen.
 _PRINT_WIDTH, _SCREEN_WIDTH = 680, 1000
@@ -25,8 +26,6 @@ def build_map_html(briefing: Briefing) -> str:
     str
         A complete HTML page that renders from ``file://`` with the network off.
     """
-    from components.map.builder import build_map
-
     selected = briefing.selected
     fmap = build_map(
         briefing.layers,

@@ -8,7 +8,7 @@ from pathlib import Path
 import folium
 
 TILE_DIR = Path(__file__).resolve().parents[2] / "static" / "tiles"
-#: URL template relative to the st_folium component iframe (NOTES.md 1, 2).
+#: URL template relative to the st_folium component iframe (docs/notes.md section 1, 2).
 TILE_URL = "../../app/static/tiles/{z}/{x}/{y}.png"
 WORLD_MAX_ZOOM = 4
 REGION_MIN_ZOOM = 5

@@ -10,28 +10,17 @@ import streamlit as st
 
 import geopandas as gpd
 
+from articles.query import Filters, Hit
+from components import loaders
+from components.briefing.collect import assemble_briefing
 from components.briefing.exports import FORMATS
-
-
-def build_view_filters(view: Any, selected: str | None = None) -> Any:
-    """Return the `articles.query.Filters` of a `ViewState` (the selection wins)."""
-    from articles.query import Filters
-
-    return Filters(
-        feature=selected if selected is not None else view.feature,
-        actors=tuple(view.actors),
-        date_from=view.date_from,
-        date_to=view.date_to,
-        datemode=view.datemode,
-        q=view.q,
-        articles=view.articles,
-    )
+from components.view import View
 
 
 def build_download(
     fmt: str,
-    filters: Any,
-    hits: Sequence[Any],
+    filters: Filters,
+    hits: Sequence[Hit],
     layers: Mapping[str, gpd.GeoDataFrame],
     context: Mapping[str, Any],
     as_of: dt.date,
@@ -61,8 +50,6 @@ def build_download(
     """
 
     def build() -> bytes:
-        from components.briefing.collect import assemble_briefing
-
         briefing = assemble_briefing(
             filters,
             tuple(hits),
@@ -80,21 +67,17 @@ def build_download(
 
 def load_context() -> dict[str, Any]:
     """Return features, actor names and facts from the cached loaders."""
-    from articles.actors import load_actors
-    from components import loaders
-
     return {
         "features": loaders.load_features(),
-        "actors": {a.id: a.name for a in load_actors()},
+        "actors": {a.id: a.name for a in loaders.load_actor_registry()},
         "facts": loaders.load_facts(),
     }
 
 
 def render(
-    view: Any,
-    hits: Sequence[Any],
+    view: View,
+    hits: Sequence[Hit],
     *,
-    selected: str | None = None,
     layers: Mapping[str, gpd.GeoDataFrame] | None = None,
     context: Mapping[str, Any] | None = None,
     key: str = "export",
@@ -105,13 +88,12 @@ def render(
 
     Parameters
     ----------
-    view : components.url.state.ViewState
-        The current filters; ``view.kinds`` (the layer toggles) limits what is
-        exported to the kinds the map shows.
+    view : components.view.View
+        The current view: its evidence filters are the export's query, and
+        ``view.kinds`` (the layer toggles) limits what is exported to the kinds
+        the map shows.
     hits : sequence of Hit
-        The passages shown for the view and selection (cited in this order).
-    selected : str or None
-        The selected feature id (default ``view.feature``).
+        The passages of ``view.evidence`` (cited in this order).
     layers : mapping of str to GeoDataFrame, optional
         The map's layers (default `components.loaders.load_map_layers`).
     context : mapping, optional
@@ -119,9 +101,7 @@ def render(
     key : str
         Prefix of the widget keys.
     """
-    from components import loaders
-
-    filters = build_view_filters(view, selected)
+    filters = view.evidence
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
     as_of = dt.date.today()
     with st.popover("Export", icon=":material/download:"):

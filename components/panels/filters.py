@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from components.url.state import DATEMODES, ViewState
+from articles.query import DATEMODES, Filters
+from components.view import View
 
 if TYPE_CHECKING:
     from articles.model import Actor
-    from articles.query import Filters
 
 KEY_DATEMODE = "filters.datemode"
 KEY_ACTORS = "filters.actors"
@@ -91,39 +91,22 @@ def build_view(
     actors: Sequence[str],
     articles: Sequence[str],
     kinds: Sequence[str],
-) -> ViewState:
-    """Turn widget values into a `ViewState` (the full range means "no date filter").
+) -> View:
+    """Turn widget values into a `View` (the full range means "no date filter").
 
     An edge of the window left at the corpus bound is open (None), so a passage
     dated later than the corpus range is not cut off. No article chosen means all.
     """
     lo, hi = bounds
     start, end = window
-    return ViewState(
+    filters = Filters(
         actors=tuple(actors),
         date_from=None if start <= lo else start,
         date_to=None if end >= hi else end,
         datemode=datemode if datemode in DATEMODES else "published",
         articles=tuple(articles) or None,
-        kinds=tuple(kinds),
     )
-
-
-def build_filters(
-    view: ViewState, *, feature: str | None = None, include_q: bool = False
-) -> Filters:
-    """Build the `articles.query.Filters` for ``view`` (optionally one feature)."""
-    from articles.query import Filters
-
-    return Filters(
-        feature=feature,
-        actors=view.actors,
-        date_from=view.date_from,
-        date_to=view.date_to,
-        datemode=view.datemode,
-        q=view.q if include_q else None,
-        articles=view.articles,
-    )
+    return View(filters=filters, kinds=tuple(kinds))
 
 
 def _safe_bounds(bounds: Bounds, datemode: str) -> tuple[dt.date, dt.date]:
@@ -134,29 +117,28 @@ def _safe_bounds(bounds: Bounds, datemode: str) -> tuple[dt.date, dt.date]:
 
 
 def init_state(
-    view: ViewState, bounds: Bounds, kinds: Sequence[str], actor_ids: Collection[str]
+    view: View, bounds: Bounds, kinds: Sequence[str], actor_ids: Collection[str]
 ) -> None:
     """Seed this panel's keys from ``view`` (keys already set are left alone)."""
+    f = view.filters
     defaults: dict[str, object] = {
-        KEY_DATEMODE: view.datemode,
-        KEY_ACTORS: [a for a in view.actors if a in actor_ids],
-        KEY_ARTICLES: list(view.articles or ()),
+        KEY_DATEMODE: f.datemode,
+        KEY_ACTORS: [a for a in f.actors if a in actor_ids],
+        KEY_ARTICLES: list(f.articles or ()),
         KEY_KINDS: list(view.kinds if view.kinds is not None else kinds),
     }
     for mode in DATEMODES:
-        dates = (
-            (view.date_from, view.date_to) if mode == view.datemode else (None, None)
-        )
+        dates = (f.date_from, f.date_to) if mode == f.datemode else (None, None)
         defaults[window_key(mode)] = build_window(_safe_bounds(bounds, mode), *dates)
     for name, value in defaults.items():
         if name not in st.session_state:
             st.session_state[name] = value
 
 
-def read_view(bounds: Bounds) -> ViewState:
+def read_view(bounds: Bounds) -> View:
     """Return the view the filter keys hold, without drawing widgets (embed mode).
 
-    Call after `init_state` (or `url_state.init_session_state`).
+    Call after `init_state` (or `components.panels.state.init_session_state`).
     """
     datemode = str(st.session_state.get(KEY_DATEMODE, "published"))
     mode_bounds = _safe_bounds(bounds, datemode)
@@ -220,10 +202,10 @@ def render(
     articles: Mapping[str, str],
     kinds: Sequence[str],
     kind_labels: Mapping[str, str] | None = None,
-    view: ViewState | None = None,
+    view: View | None = None,
     key: str = "filters",
-) -> ViewState:
-    """Draw the filters; return the chosen `ViewState` (feature and q left unset).
+) -> View:
+    """Draw the filters; return the chosen `View` (feature and q left unset).
 
     Parameters
     ----------
@@ -235,13 +217,13 @@ def render(
         Article id -> title.
     kinds : sequence of str
         Layer kinds the map can toggle.
-    view : ViewState, optional
+    view : View, optional
         Initial view (from the URL) for keys not yet in session state.
     key : str
         Key of the container (CSS class ``st-key-<key>``).
     """
     ids = [a.id for a in actors]
-    init_state(view or ViewState(), bounds, kinds, set(ids))
+    init_state(view or View(), bounds, kinds, set(ids))
     for name, known in (
         (KEY_ACTORS, ids),
         (KEY_ARTICLES, articles),

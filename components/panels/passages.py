@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from components.highlight import (
-    build_highlighted_html,
-    build_link_html,
-    find_term_spans,
-)
+from articles.query import Filters
+from components.highlight import build_link_html
+from components.passage import HIGHLIGHT, build_notes_html, build_text_html
 
 if TYPE_CHECKING:
-    from articles.model import Actor
     from articles.query import Hit
-    from geo.model import Feature
 
 #: Sort orders offered to the user.
 ORDERS: dict[str, str] = {"newest": "Newest first", "article": "Article order"}
@@ -35,22 +31,19 @@ KEY_PAGE = "passage_panel.page"
 KEY_SHOWN = "passage_panel.shown"
 _KEY_CONTEXT = "passage_panel.context"
 
-PANEL_CSS = """<style>
+PANEL_CSS = (
+    """<style>
 .pp-card{border-left:3px solid #c2410c;padding:.2rem .8rem;margin:.4rem 0}
 .pp-cite{font-size:.85rem;color:#555}
 .pp-badge{display:inline-block;font-size:.75rem;padding:0 .4rem;margin-right:.3rem;
  border-radius:.6rem;background:#fde7d9;color:#7c2d12}
 .pp-badge.implied{background:#eee;color:#444}
-.pp-text mark{background:#fde68a;padding:0 .1rem}
+.pp-text mark{background:"""
+    + HIGHLIGHT
+    + """;padding:0 .1rem}
 .pp-also,.pp-note{font-size:.8rem;color:#666}
 </style>"""
-
-
-def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[str, str]:
-    """Return display names of feature and actor ids (a shared id names both)."""
-    names = {a.id: a.name for a in actors}
-    names.update((f.id, f.name) for f in features)
-    return names
+)
 
 
 def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:
@@ -139,16 +132,8 @@ def build_passage_html(
         HTML fragment, safe for ``st.html``.
     """
     names = names or {}
-    spans: list[tuple[int, int]] = []
-    hows: set[str] = set()
-    for link in hit.features:
-        if link.id == feature_id:
-            spans.extend(link.spans)
-            hows.add(link.how)
-    for link in hit.actors:
-        if link.id in actor_ids:
-            spans.extend(link.spans)
-    spans.extend(find_term_spans(hit.text, q))
+    filters = Filters(feature=feature_id, q=q)
+    hows = {link.how for link in hit.features if link.id == feature_id}
     heading = (
         f"<div><strong>{html.escape(hit.heading)}</strong></div>" if hit.heading else ""
     )
@@ -161,14 +146,11 @@ def build_passage_html(
         if others
         else ""
     )
-    notes = "".join(
-        f'<div class="pp-note">{html.escape(note)}</div>'
-        for note in getattr(hit, "notes", ())
-    )
+    notes = build_notes_html(hit, "pp-note")
     return (
         f'<div class="pp-card">{build_citation_html(hit)}'
         f"<div>{build_badges_html(hows)}</div>{heading}"
-        f'<p class="pp-text">{build_highlighted_html(hit.text, spans)}</p>'
+        f'<p class="pp-text">{build_text_html(hit, filters, actor_ids)}</p>'
         f"{notes}{also}</div>"
     )
 

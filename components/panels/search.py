@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from components.highlight import escape_markdown, find_term_spans
+from components.loaders import search_passages
 
 if TYPE_CHECKING:
     from articles.model import Actor
@@ -117,8 +118,6 @@ def build_search_results(
 
 def _search_index(q: str) -> Sequence[Hit]:
     """Search passage text in the index (cached loader)."""
-    from components.loaders import search_passages
-
     return search_passages(q)
 
 

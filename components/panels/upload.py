@@ -8,6 +8,7 @@ from typing import Any
 
 import streamlit as st
 
+from articles.ingest import IngestError, ingest_bytes
 from articles.limits import MAX_FILE_BYTES, too_large
 from components.highlight import escape_markdown
 
@@ -56,8 +57,6 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
     -------
     UploadOutcome
     """
-    from articles.ingest import IngestError
-
     if len(data) > MAX_BYTES:
         return UploadOutcome("error", filename, message=too_large(MAX_BYTES))
     try:
@@ -69,8 +68,6 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
 
 def _default_ingest(filename: str, data: bytes) -> Any:
     """Ingest into the configured corpus and index (``articles.ingest``)."""
-    from articles.ingest import ingest_bytes
-
     return ingest_bytes(filename, data)
 
 

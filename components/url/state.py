@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from articles.query import DATEMODES, Filters
 from components.notices import render_warning_list
 from components.url.parse import (
     ParamValue,
@@ -20,35 +19,13 @@ from components.url.parse import (
     quote_value,
     read_last,
 )
+from components.view import View
 
-#: The two date modes: publication date of the article, or dates events are given.
-DATEMODES: tuple[str, ...] = ("published", "events")
 #: Parameters Streamlit itself reads (never reported as unknown).
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
 _KNOWN = frozenset(
     {"feature", "actor", "from", "to", "datemode", "q", "article", "lat", "lon", "zoom"}
 )
-
-
-@dataclass(frozen=True)
-class ViewState:
-    """What the URL can carry: the selected feature, the filters, the map's view.
-
-    ``articles`` is None for "all articles"; ``kinds`` (layer kinds shown) is set by
-    the filters panel and is not written to the URL. ``center`` is (lat, lon) in
-    degrees and ``zoom`` a Leaflet zoom level (None: the map's default view).
-    """
-
-    feature: str | None = None
-    actors: tuple[str, ...] = ()
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-    datemode: str = "published"
-    q: str | None = None
-    articles: tuple[str, ...] | None = None
-    kinds: tuple[str, ...] | None = None
-    center: tuple[float, float] | None = None
-    zoom: int | None = None
 
 
 def parse_view(
@@ -57,7 +34,7 @@ def parse_view(
     feature_ids: Collection[str] | None = None,
     actor_ids: Collection[str] | None = None,
     article_ids: Collection[str] | None = None,
-) -> tuple[ViewState, list[str]]:
+) -> tuple[View, list[str]]:
     """Parse URL query parameters into a view, reporting every invalid value.
 
     Parameters
@@ -69,7 +46,7 @@ def parse_view(
 
     Returns
     -------
-    (ViewState, list of str)
+    (View, list of str)
         The valid part of the view and human-readable problems (never raises).
     """
     problems: list[str] = []
@@ -89,7 +66,7 @@ def parse_view(
         date_from = date_to = None
     articles = parse_ids(raw.get("article", ""), article_ids, "article", problems)
     center, zoom = parse_map_view(raw, problems)
-    view = ViewState(
+    filters = Filters(
         feature=parse_single_id(
             raw.get("feature", ""), feature_ids, "feature", problems
         ),
@@ -99,18 +76,16 @@ def parse_view(
         datemode=datemode,
         q=parse_q(raw.get("q", ""), problems),
         articles=articles or None,
-        center=center,
-        zoom=zoom,
     )
-    return view, problems
+    return View(filters=filters, center=center, zoom=zoom), problems
 
 
-def to_query_params(view: ViewState) -> dict[str, str]:
+def to_query_params(view: View) -> dict[str, str]:
     """Build the URL query parameters that reopen ``view`` (defaults left out).
 
     Parameters
     ----------
-    view : ViewState
+    view : View
         The current view.
 
     Returns
@@ -121,20 +96,21 @@ def to_query_params(view: ViewState) -> dict[str, str]:
         to 4 decimals, about 10 m; ``zoom``).
     """
     params: dict[str, str] = {}
-    if view.feature:
-        params["feature"] = view.feature
-    if view.actors:
-        params["actor"] = ",".join(view.actors)
-    if view.date_from:
-        params["from"] = view.date_from.isoformat()
-    if view.date_to:
-        params["to"] = view.date_to.isoformat()
-    if view.datemode != "published":
-        params["datemode"] = view.datemode
-    if view.q:
-        params["q"] = view.q
-    if view.articles:
-        params["article"] = ",".join(view.articles)
+    f = view.filters
+    if f.feature:
+        params["feature"] = f.feature
+    if f.actors:
+        params["actor"] = ",".join(f.actors)
+    if f.date_from:
+        params["from"] = f.date_from.isoformat()
+    if f.date_to:
+        params["to"] = f.date_to.isoformat()
+    if f.datemode != "published":
+        params["datemode"] = f.datemode
+    if f.q:
+        params["q"] = f.q
+    if f.articles:
+        params["article"] = ",".join(f.articles)
     if view.center is not None:
         params["lat"], params["lon"] = (_format_degrees(v) for v in view.center)
         if view.zoom is not None:
@@ -147,7 +123,7 @@ def _format_degrees(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
 
-def build_share_url(base_url: str, view: ViewState, *, embed: bool = False) -> str:
+def build_share_url(base_url: str, view: View, *, embed: bool = False) -> str:
     """Absolute link to ``view`` on the app at ``base_url`` (query string replaced)."""
     params = to_query_params(view)
     if embed:
@@ -164,7 +140,7 @@ def read_view(
     feature_ids: Collection[str] | None = None,
     actor_ids: Collection[str] | None = None,
     article_ids: Collection[str] | None = None,
-) -> tuple[ViewState, list[str]]:
+) -> tuple[View, list[str]]:
     """Parse the page's current ``st.query_params`` (see `parse_view`)."""
     params = {k: st.query_params.get_all(k) for k in st.query_params}
     return parse_view(
@@ -177,7 +153,7 @@ def render_problems(problems: Sequence[str]) -> None:
     render_warning_list("Some link parameters were ignored", problems)
 
 
-def render(view: ViewState, *, key: str = "url_state") -> str | None:
+def render(view: View, *, key: str = "url_state") -> str | None:
     """Show a "Copy link" button that writes the URL (only on click) and the link.
 
     Changing query parameters reloads the map iframe, so the URL is written only
@@ -195,26 +171,3 @@ def render(view: ViewState, *, key: str = "url_state") -> str | None:
     st.code(url, language=None)
     st.caption("Copy the link above (the copy icon at its right).")
     return url
-
-
-def init_session_state(
-    view: ViewState,
-    *,
-    bounds: Mapping[str, tuple[dt.date, dt.date]],
-    kinds: Sequence[str],
-    actor_ids: Collection[str],
-) -> None:
-    """Seed every evidence widget's session-state key from ``view``, once.
-
-    The one place the keys of the filters (``filters.*``), the passage panel
-    (``passage_panel.*``) and the search box (``search_box.*``) are initialised;
-    keys already present (the user changed them) are left alone. Call it at the top
-    of the page, before any of those components render.
-    """
-    from components.panels import filters
-    from components.panels import passages as passage_panel
-    from components.panels import search as search_box
-
-    filters.init_state(view, bounds, kinds, actor_ids)
-    passage_panel.init_state()
-    search_box.init_state(view.q)

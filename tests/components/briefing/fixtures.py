@@ -213,6 +213,7 @@ def make_briefing(feature="wakhan-corridor", **filters):
         actors={"taliban": "Taliban", "china": "China"},
         bounds=bounds,
         as_of=dt.date(2026, 11, 20),
+        actor_ids=frozenset(filters.get("actors", ())),
         facts={
             "wakhan-corridor": {
                 "area_km2": 10972.4,

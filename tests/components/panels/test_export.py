@@ -8,10 +8,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from articles.query import Filters
 from components.briefing.exports import FORMATS
-from components.panels import export as export_menu
-from components.panels.export import build_download, build_view_filters
-from components.url.state import ViewState
+from components.panels.export import build_download
 from tests.components.briefing.fixtures import (
     make_features,
     make_hits,
@@ -22,14 +21,14 @@ CONTEXT = {"features": make_features(), "actors": {"taliban": "Taliban"}, "facts
 
 
 def _app():
+    from articles.query import Filters
     from components.panels import export as export_menu
-    from components.url.state import ViewState
+    from components.view import View
     from tests.components.briefing.fixtures import make_features, make_hits, make_layers
 
     export_menu.render(
-        ViewState(actors=("taliban",)),
+        View(Filters(feature="wakhan-corridor", actors=("taliban",))),
         make_hits(),
-        selected="wakhan-corridor",
         layers=make_layers(),
         context={"features": make_features(), "actors": {}, "facts": {}},
     )
@@ -50,19 +49,9 @@ def test_export_menu_offers_every_format_without_building_it():
     assert all(b.proto.ignore_rerun for b in buttons)
 
 
-def test_build_view_filters_prefers_the_selection():
-    view = ViewState(feature="kabul", actors=("isi",), q="pass", datemode="events")
-    filters = build_view_filters(view, "wakhan-corridor")
-    assert filters.feature == "wakhan-corridor"
-    assert filters.actors == ("isi",)
-    assert filters.q == "pass"
-    assert filters.datemode == "events"
-    assert build_view_filters(view).feature == "kabul"
-
-
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "svg"])
 def test_build_download_builds_the_format_when_called(fmt):
-    filters = build_view_filters(ViewState(), "wakhan-corridor")
+    filters = Filters(feature="wakhan-corridor")
     build = build_download(
         fmt, filters, make_hits(), make_layers(), CONTEXT, dt.date(2026, 11, 20)
     )
@@ -76,7 +65,7 @@ def test_build_download_builds_the_format_when_called(fmt):
 
 
 def test_build_download_keeps_only_the_kinds_shown():
-    filters = build_view_filters(ViewState(), None)
+    filters = Filters()
     build = build_download(
         "geojson", filters, make_hits(), make_layers(), CONTEXT,
         dt.date(2026, 11, 20), kinds=("corridor",),
@@ -98,13 +87,13 @@ def test_export_menu_passes_the_view_kinds():
         from unittest import mock
 
         from components.panels import export as export_menu
-        from components.url.state import ViewState
+        from components.view import View
         from tests.components.briefing.fixtures import make_hits
 
         with mock.patch("components.loaders.load_map_layers") as load:
             load.return_value = {}
             export_menu.render(
-                ViewState(kinds=("city", "pass")), make_hits(),
+                View(kinds=("city", "pass")), make_hits(),
                 context={"features": {}, "actors": {}, "facts": {}},
             )  # fmt: skip
             import streamlit as st
@@ -122,33 +111,29 @@ def test_page_export_cites_what_the_cli_cites(corpus_copy, tmp_path, q):
     from articles.index import sync_index
     from components import loaders
     from components.briefing.__main__ import main
+    from components.panels import export as export_menu
+    from components.view import View
 
     corpus, index = corpus_copy
     sync_index(corpus, index)
     loaders.clear_evidence_caches()
     as_of = dt.date(2026, 11, 20)
-    out = tmp_path / "cli.html"
+    cli_csv = tmp_path / "cli.csv"
     argv = ["--feature", "wakhan-corridor", "--as-of", as_of.isoformat()]
-    argv += [
-        *(["--q", q] if q else []),
-        "--out",
-        str(out),
-        "--csv",
-        str(csv_path := tmp_path / "cli.csv"),
-    ]
-    assert main(argv) == 0
-    view = ViewState(feature="wakhan-corridor", q=q)
-    hits = loaders.load_view_hits(view, view.feature)  # as dashboard.render_evidence
+    argv += ["--q", q] if q else []
+    assert (
+        main([*argv, "--out", str(tmp_path / "cli.html"), "--csv", str(cli_csv)]) == 0
+    )
+    view = View(Filters(feature="wakhan-corridor", q=q))
+    hits = loaders.load_evidence(view)  # as dashboard.render_evidence
     page = build_download(
-        "csv", build_view_filters(view), hits, loaders.load_map_layers(),
+        "csv", view.evidence, hits, loaders.load_map_layers(),
         export_menu.load_context(), as_of,
     )()  # fmt: skip
+    everything = loaders.load_evidence(View(Filters(feature="wakhan-corridor")))
     loaders.clear_evidence_caches()
-    assert page == csv_path.read_bytes()
+    assert page == cli_csv.read_bytes()
     cited = pd.read_csv(io.BytesIO(page), encoding="utf-8-sig")["passage_id"]
-    everything = loaders.load_view_hits(
-        ViewState(feature="wakhan-corridor"), "wakhan-corridor"
-    )
     if q:
         assert 0 < len(cited) < len(everything)
         assert all(q.casefold() in h.text.casefold() for h in hits)

@@ -9,12 +9,11 @@ from streamlit.testing.v1 import AppTest
 from articles.model import Actor
 from components.panels.filters import (
     build_actor_labels,
-    build_filters,
     build_view,
     build_window,
     window_key,
 )
-from components.url.state import ViewState
+from tests.components.views import make_view
 
 ACTORS = [
     Actor("pakistan", "Pakistan", "state"),
@@ -105,7 +104,7 @@ def test_view_full_range_means_no_date_filter():
         articles=[],
         kinds=["city"],
     )
-    assert view == ViewState(actors=("ttp",), datemode="events", kinds=("city",))
+    assert view == make_view(actors=("ttp",), datemode="events", kinds=("city",))
 
 
 def test_view_narrowed_window_sets_dates():
@@ -118,25 +117,8 @@ def test_view_narrowed_window_sets_dates():
         articles=["dawn-2025"],
         kinds=[],
     )
-    assert (view.date_from, view.date_to) == window
-    assert view.articles == ("dawn-2025",)
-
-
-def test_build_filters_carries_view():
-    query = pytest.importorskip("articles.query")
-    view = ViewState(
-        actors=("isi",),
-        date_from=dt.date(2024, 1, 1),
-        datemode="events",
-        q="wakhan",
-        articles=("a",),
-    )
-    filters = build_filters(view, feature="wakhan-corridor")
-    assert isinstance(filters, query.Filters)
-    assert filters.feature == "wakhan-corridor"
-    assert filters.actors == ("isi",)
-    assert filters.q is None
-    assert build_filters(view, include_q=True).q == "wakhan"
+    assert (view.filters.date_from, view.filters.date_to) == window
+    assert view.filters.articles == ("dawn-2025",)
 
 
 def _panel(view, bounds, actors, expand, articles, kinds):
@@ -170,11 +152,11 @@ def _app(view=None):
 def test_app_default_view_has_no_filters():
     at = _app()
     assert not at.exception
-    assert at.session_state["test.view"] == ViewState(kinds=tuple(KINDS))
+    assert at.session_state["test.view"] == make_view(kinds=tuple(KINDS))
 
 
 def test_app_restores_view_from_url_state():
-    view = ViewState(
+    view = make_view(
         actors=("isi", "ghost"),
         date_from=dt.date(2024, 3, 1),
         datemode="published",
@@ -182,10 +164,10 @@ def test_app_restores_view_from_url_state():
     )
     at = _app(view)
     got = at.session_state["test.view"]
-    assert got.actors == ("isi",)  # unknown actor dropped, not a traceback
-    assert got.date_from == dt.date(2024, 3, 1)
-    assert got.date_to is None
-    assert got.articles == ("dawn-2025",)
+    assert got.filters.actors == ("isi",)  # unknown actor dropped, not a traceback
+    assert got.filters.date_from == dt.date(2024, 3, 1)
+    assert got.filters.date_to is None
+    assert got.filters.articles == ("dawn-2025",)
 
 
 def test_app_actor_choice_and_labels():
@@ -193,7 +175,7 @@ def test_app_actor_choice_and_labels():
     ms = at.multiselect(key="filters.actors")
     assert "ISI - Inter-Services Intelligence (+ Asim Malik)" in ms.options
     ms.set_value(["ttp"]).run()
-    assert at.session_state["test.view"].actors == ("ttp",)
+    assert at.session_state["test.view"].filters.actors == ("ttp",)
 
 
 def test_app_switch_to_event_dates_and_narrow():
@@ -203,7 +185,7 @@ def test_app_switch_to_event_dates_and_narrow():
     assert slider.value == BOUNDS["events"]
     slider.set_value((dt.date(2000, 1, 1), dt.date(2020, 1, 1))).run()
     view = at.session_state["test.view"]
-    assert (view.datemode, view.date_from, view.date_to) == (
+    assert (view.filters.datemode, view.filters.date_from, view.filters.date_to) == (
         "events",
         dt.date(2000, 1, 1),
         dt.date(2020, 1, 1),
@@ -215,7 +197,7 @@ def test_app_article_and_kind_choices():
     at.multiselect(key="filters.articles").set_value(["ft-2024"]).run()
     at.pills(key="filters.kinds").set_value(["city"]).run()
     view = at.session_state["test.view"]
-    assert view.articles == ("ft-2024",)
+    assert view.filters.articles == ("ft-2024",)
     assert view.kinds == ("city",)
 
 
@@ -229,7 +211,7 @@ def _embedded(view, bounds):
 
 
 def test_read_view_without_widgets_matches_url_view():
-    view = ViewState(actors=("ttp",), date_to=dt.date(2025, 1, 1), datemode="published")
+    view = make_view(actors=("ttp",), date_to=dt.date(2025, 1, 1), datemode="published")
     at = AppTest.from_function(
         _embedded, kwargs={"view": view, "bounds": BOUNDS}, default_timeout=30
     ).run()

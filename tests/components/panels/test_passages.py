@@ -99,7 +99,7 @@ def test_passage_html_highlights_actor_and_query_words():
         text="TTP fighters crossed near Torkham.",
         actors=(Link("ttp", "name", ((0, 3),)),),
     )
-    out = build_passage_html(hit, feature_id=None, actor_ids={"ttp"}, q="torkham")
+    out = build_passage_html(hit, feature_id="kabul", actor_ids={"ttp"}, q="torkham")
     assert "<mark>TTP</mark> fighters" in out
     assert "<mark>Torkham</mark>" in out
 
@@ -135,7 +135,7 @@ def test_passage_html_escapes_every_field(payload):
 def test_passage_html_shows_escaped_footnotes():
     hit = _hit(text="The TTP*", notes=("* Banned <b>in</b> Russia",))
     out = build_passage_html(hit, feature_id=None)
-    assert '<div class="pp-note">* Banned &lt;b&gt;in&lt;/b&gt; Russia</div>' in out
+    assert '<p class="pp-note">* Banned &lt;b&gt;in&lt;/b&gt; Russia</p>' in out
 
 
 def test_passage_html_javascript_source_not_a_link():
@@ -225,7 +225,7 @@ def test_app_escapes_payload_in_page():
 
 def test_names_prefer_feature_names_for_shared_ids():
     from articles.model import Actor
-    from components.panels.passages import build_names
+    from components.loaders import build_names
     from geo.model import Feature
 
     names = build_names(

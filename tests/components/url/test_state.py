@@ -9,11 +9,12 @@ from streamlit.testing.v1 import AppTest
 
 from components.url.parse import MAX_Q_LEN
 from components.url.state import (
-    ViewState,
     build_share_url,
     parse_view,
     to_query_params,
 )
+from components.view import View
+from tests.components.views import make_view
 
 FEATURES = {"wakhan-corridor", "durand-line", "kabul", "pakistan"}
 ACTORS = {"ttp", "isi", "asim-malik", "pakistan", "taliban"}
@@ -26,7 +27,7 @@ def _parse(params):
 
 
 def test_parse_empty_gives_default_view():
-    assert _parse({}) == (ViewState(), [])
+    assert _parse({}) == (make_view(), [])
 
 
 def test_parse_full_valid_view():
@@ -43,7 +44,7 @@ def test_parse_full_valid_view():
         }
     )
     assert problems == []
-    assert view == ViewState(
+    assert view == make_view(
         feature="wakhan-corridor",
         actors=("ttp", "isi"),
         date_from=dt.date(2024, 1, 1),
@@ -56,19 +57,23 @@ def test_parse_full_valid_view():
 
 def test_parse_unknown_feature_reported_and_ignored():
     view, problems = _parse({"feature": "atlantis"})
-    assert view.feature is None
+    assert view.filters.feature is None
     assert problems == ["Unknown feature 'atlantis' ignored."]
 
 
 def test_parse_unknown_actor_keeps_known_ones():
     view, problems = _parse({"actor": "ttp, nobody ,,TTP,isi"})
-    assert view.actors == ("ttp", "isi")
+    assert view.filters.actors == ("ttp", "isi")
     assert problems == ["Unknown actor 'nobody' ignored."]
 
 
 def test_parse_ids_case_insensitive():
     view, problems = _parse({"feature": "Wakhan-Corridor", "actor": "ISI"})
-    assert (view.feature, view.actors, problems) == ("wakhan-corridor", ("isi",), [])
+    assert (view.filters.feature, view.filters.actors, problems) == (
+        "wakhan-corridor",
+        ("isi",),
+        [],
+    )
 
 
 @pytest.mark.parametrize(
@@ -76,27 +81,27 @@ def test_parse_ids_case_insensitive():
 )
 def test_parse_bad_date_reported(bad):
     view, problems = _parse({"from": bad, "to": "2025-01-01"})
-    assert view.date_from is None
-    assert view.date_to == dt.date(2025, 1, 1)
+    assert view.filters.date_from is None
+    assert view.filters.date_to == dt.date(2025, 1, 1)
     assert len(problems) == 1
     assert "Bad date for 'from'" in problems[0]
 
 
 def test_parse_from_after_to_drops_both():
     view, problems = _parse({"from": "2025-02-01", "to": "2025-01-01"})
-    assert (view.date_from, view.date_to) == (None, None)
+    assert (view.filters.date_from, view.filters.date_to) == (None, None)
     assert problems == ["'from' 2025-02-01 is after 'to' 2025-01-01; both ignored."]
 
 
 def test_parse_bad_datemode_falls_back_to_published():
     view, problems = _parse({"datemode": "battles"})
-    assert view.datemode == "published"
+    assert view.filters.datemode == "published"
     assert "Bad datemode 'battles'" in problems[0]
 
 
 def test_parse_overlong_q_ignored():
     view, problems = _parse({"q": "x" * (MAX_Q_LEN + 1)})
-    assert view.q is None
+    assert view.filters.q is None
     assert problems == [f"Search text longer than {MAX_Q_LEN} characters ignored."]
 
 
@@ -129,21 +134,21 @@ def test_parse_map_view():
 def test_parse_bad_map_view_reported_and_ignored(params, says):
     view, problems = _parse({"feature": "kabul", **params})
     assert (view.center, view.zoom) == (None, None)
-    assert view.feature == "kabul"  # the rest of the link still applies
+    assert view.filters.feature == "kabul"  # the rest of the link still applies
     (problem,) = problems
     assert says in problem
     assert problem.endswith("view ignored.")
 
 
 def test_map_view_goes_to_query_params_to_4_decimals():
-    view = ViewState(center=(37.123456, 72.0), zoom=7)
+    view = make_view(center=(37.123456, 72.0), zoom=7)
     assert to_query_params(view) == {"lat": "37.1235", "lon": "72", "zoom": "7"}
-    assert to_query_params(ViewState(zoom=7)) == {}
+    assert to_query_params(make_view(zoom=7)) == {}
 
 
 def test_parse_repeated_parameter_uses_last_value():
     view, _ = _parse({"feature": ["kabul", "durand-line"]})
-    assert view.feature == "durand-line"
+    assert view.filters.feature == "durand-line"
 
 
 def test_parse_long_bad_value_is_quoted_short():
@@ -154,28 +159,32 @@ def test_parse_long_bad_value_is_quoted_short():
 
 def test_parse_without_known_ids_accepts_any_slug():
     view, problems = parse_view({"feature": "anything", "actor": "a,b"})
-    assert (view.feature, view.actors, problems) == ("anything", ("a", "b"), [])
+    assert (view.filters.feature, view.filters.actors, problems) == (
+        "anything",
+        ("a", "b"),
+        [],
+    )
 
 
 def test_to_query_params_leaves_defaults_out():
-    assert to_query_params(ViewState()) == {}
-    assert to_query_params(ViewState(kinds=("city",))) == {}
+    assert to_query_params(make_view()) == {}
+    assert to_query_params(make_view(kinds=("city",))) == {}
 
 
 def test_share_url_replaces_existing_query():
     url = build_share_url(
-        "http://localhost:8501/?feature=kabul#x", ViewState(actors=("ttp", "isi"))
+        "http://localhost:8501/?feature=kabul#x", make_view(actors=("ttp", "isi"))
     )
     assert url == "http://localhost:8501/?actor=ttp%2Cisi"
     assert (
-        build_share_url("http://h/", ViewState(), embed=True) == "http://h/?embed=true"
+        build_share_url("http://h/", make_view(), embed=True) == "http://h/?embed=true"
     )
 
 
 def test_share_url_adds_the_root_path_before_the_query():
-    view = ViewState(actors=("ttp",))
+    view = make_view(actors=("ttp",))
     assert build_share_url("http://h:8501", view) == "http://h:8501/?actor=ttp"
-    assert build_share_url("http://h:8501", ViewState()) == "http://h:8501/"
+    assert build_share_url("http://h:8501", make_view()) == "http://h:8501/"
     assert build_share_url("http://h/app/?x=1", view) == "http://h/app/?actor=ttp"
 
 
@@ -197,7 +206,7 @@ def _views(draw):
             st.integers(-850_000, 850_000), st.integers(-1_800_000, 1_800_000)
         ).map(lambda c: (c[0] / 10_000, c[1] / 10_000))
     )
-    return ViewState(
+    return make_view(
         center=center,
         zoom=draw(st.none() | st.integers(2, 11)) if center else None,
         feature=draw(st.none() | st.sampled_from(sorted(FEATURES))),
@@ -248,13 +257,14 @@ _values = (
 @given(st.dictionaries(_keys, _values, max_size=8))
 def test_parse_never_raises_on_random_params(params):
     view, problems = _parse(params)
-    assert isinstance(view, ViewState)
+    assert isinstance(view, View)
     assert all(isinstance(p, str) for p in problems)
-    assert view.feature is None or view.feature in FEATURES
-    assert set(view.actors) <= ACTORS
-    assert view.datemode in ("published", "events")
-    if view.date_from and view.date_to:
-        assert view.date_from <= view.date_to
+    f = view.filters
+    assert f.feature is None or f.feature in FEATURES
+    assert set(f.actors) <= ACTORS
+    assert f.datemode in ("published", "events")
+    if f.date_from and f.date_to:
+        assert f.date_from <= f.date_to
 
 
 def _app(feature_ids):
@@ -279,7 +289,7 @@ def test_app_reports_bad_params_without_exception():
     warning = at.warning[0].value
     assert "Unknown feature" in warning
     assert "\\<img" in warning  # escaped, shown literally
-    assert at.session_state["test.view"] == ViewState()
+    assert at.session_state["test.view"] == make_view()
 
 
 def test_app_copy_link_writes_query_params_only_on_click():
@@ -296,36 +306,3 @@ def test_app_copy_link_writes_query_params_only_on_click():
     assert "feature=kabul" in at.code[0].value
     assert at.query_params["feature"] == "kabul"
     assert at.query_params["embed"] == "true"
-
-
-def _seeded(view):
-    import datetime as dt
-
-    from components.url import state as url_state
-
-    bounds = {
-        "published": (dt.date(2024, 1, 1), dt.date(2025, 6, 1)),
-        "events": (dt.date(1990, 1, 1), dt.date(2025, 6, 1)),
-    }
-    url_state.init_session_state(view, bounds=bounds, kinds=["city"], actor_ids={"ttp"})
-
-
-def test_init_session_state_seeds_every_component_once():
-    view = ViewState(
-        actors=("ttp",), date_from=dt.date(2024, 5, 1), datemode="events", q="wakhan"
-    )
-    at = AppTest.from_function(_seeded, kwargs={"view": view}, default_timeout=30).run()
-    assert not at.exception
-    state = at.session_state
-    assert state["filters.actors"] == ["ttp"]
-    assert state["filters.datemode"] == "events"
-    assert state["filters.window.events"] == (dt.date(2024, 5, 1), dt.date(2025, 6, 1))
-    assert state["filters.window.published"] == (
-        dt.date(2024, 1, 1),
-        dt.date(2025, 6, 1),
-    )
-    assert state["search_box.q"] == "wakhan"
-    assert state["passage_panel.order"] == "newest"
-    at.session_state["filters.actors"] = []
-    at.run()  # not re-seeded
-    assert at.session_state["filters.actors"] == []

@@ -12,7 +12,13 @@ from PIL import Image
 
 import geopandas as gpd
 
-from components.briefing.__main__ import main, parse_day
+from components.briefing.__main__ import (
+    CommandError,
+    build_parser,
+    main,
+    parse_day,
+    plan_outputs,
+)
 
 CORPUS = Path(__file__).resolve().parents[3] / "articles" / "corpus"
 
@@ -157,3 +163,19 @@ def test_cli_help_documents_kind(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "--kind KIND" in capsys.readouterr().out
+
+
+def test_plan_outputs_maps_each_requested_format_to_its_path(tmp_path):
+    args = build_parser().parse_args(
+        ["--out", str(tmp_path / "a.html"), "--csv", str(tmp_path / "a.csv")]
+    )
+    assert plan_outputs(args) == {
+        "html": tmp_path / "a.html",
+        "csv": tmp_path / "a.csv",
+    }
+
+
+def test_plan_outputs_refuses_a_wrong_suffix(tmp_path):
+    args = build_parser().parse_args(["--out", str(tmp_path / "a.htm")])
+    with pytest.raises(CommandError, match=r"must end in \.html"):
+        plan_outputs(args)
