@@ -25,6 +25,7 @@ from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
 from articles.query import Filters, QueryError, query_passages
 from articles.safe_read import FileRefused, read_limited
+from articles.sandbox import check_in_worker
 
 #: Exit status for bad input (a bad file, id, date or option), as argparse uses.
 BAD_INPUT = 2
@@ -69,6 +70,7 @@ def run_link(args: argparse.Namespace, linker: Linker | None) -> int:
     """Clean, split and link one file without adding it anywhere."""
     data = _read(args.file)
     try:
+        check_in_worker(args.file.name, data, _overrides(args))  # bounded first
         _, article = prepare_article(args.file.name, data, _overrides(args), set())
     except IngestError as exc:
         raise CommandError(f"{args.file}: {exc}") from None
