@@ -7,9 +7,14 @@ import re
 import string
 
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"), None
+    map(
+        ord,
+        "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069",  # bidi isolates too: no reordering tricks
+    ),
+    None,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0, DEL and C1
 # An unclosed element or comment runs to the end of the text (as in a browser), so
 # a wall of "<!--" or "<script>" is one match, not a scan to the end from each.
 _DROP_ELEMENTS = re.compile(

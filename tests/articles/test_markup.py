@@ -50,3 +50,8 @@ def test_walls_of_markup_take_linear_time(wall: str) -> None:
     start = time.perf_counter()
     markup.strip_markdown(markup.strip_html(wall))
     assert time.perf_counter() - start < 2.0  # quadratic took minutes at 200 KB
+
+
+def test_bidi_isolates_and_c1_controls_leave_the_body() -> None:
+    text = "Kabul \u2066\u202etxet\u202c\u2069 \x85\x9bnews"
+    assert normalize_text(text) == "Kabul txet news"
