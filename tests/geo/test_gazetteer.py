@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from geo.gazetteer import find_feature, load_features
+from geo.gazetteer import load_features
 from geo.io import read_names
 from geo.model import FEATURE_KINDS
 from tests.geo.conftest import STABLE_IDS
@@ -46,6 +46,9 @@ MAIN = [
 #: Common English words that must never be an alias or demonym.
 COMMON_WORDS = {"us", "it", "kp", "northern areas", "tribal areas", "america", "gate"}
 
+#: Every feature by id.
+_FEATURES = {f.id: f for f in load_features()}
+
 
 def _all_names(feature):  # type: ignore[no-untyped-def]
     return (feature.name, *feature.aliases, *feature.demonyms)
@@ -76,7 +79,7 @@ def test_names_yaml_lists_exactly_the_features() -> None:
 
 @pytest.mark.parametrize("fid", MAIN)
 def test_main_feature_has_names_in_three_scripts(fid: str) -> None:
-    aliases = " ".join(find_feature(fid).aliases)
+    aliases = " ".join(_FEATURES[fid].aliases)
     assert _ARABIC.search(aliases), fid
     assert _CYRILLIC.search(aliases), fid
     assert _CJK.search(aliases), fid
@@ -95,13 +98,13 @@ def test_no_alias_is_a_common_word_or_too_short() -> None:
 
 
 def test_case_sensitive_us_is_not_a_plain_alias() -> None:
-    usa = find_feature("united-states")
+    usa = _FEATURES["united-states"]
     assert "US" in usa.case_sensitive_aliases
     assert "us" not in {a.casefold() for a in usa.aliases}
 
 
 def test_durand_line_carries_recognition_note_and_border_aliases() -> None:
-    durand = find_feature("durand-line")
+    durand = _FEATURES["durand-line"]
     assert durand.disputed
     assert "does not recognise" in (durand.note or "")
     assert {"Pak-Afghan border", "Afghanistan-Pakistan border"} <= set(durand.aliases)
@@ -125,7 +128,7 @@ def test_durand_line_carries_recognition_note_and_border_aliases() -> None:
     ],
 )
 def test_feature_has_expected_aliases(fid: str, expected: set[str]) -> None:
-    assert expected <= set(find_feature(fid).aliases)
+    assert expected <= set(_FEATURES[fid].aliases)
 
 
 @pytest.mark.parametrize(
@@ -143,12 +146,12 @@ def test_feature_has_expected_aliases(fid: str, expected: set[str]) -> None:
     ],
 )
 def test_demonym_denotes_feature(fid: str, demonym: str) -> None:
-    assert demonym in find_feature(fid).demonyms
+    assert demonym in _FEATURES[fid].demonyms
 
 
 def test_province_named_like_its_capital_gets_province_suffix() -> None:
-    assert find_feature("kabul").kind == "city"
-    province = find_feature("kabul-province")
+    assert _FEATURES["kabul"].kind == "city"
+    province = _FEATURES["kabul-province"]
     assert (province.kind, province.name) == ("province", "Kabul Province")
 
 
@@ -163,10 +166,5 @@ def test_province_named_like_its_capital_gets_province_suffix() -> None:
     ],
 )
 def test_lookalike_names_stay_apart(fid: str, not_alias: str) -> None:
-    names = {n.casefold() for n in _all_names(find_feature(fid))}
+    names = {n.casefold() for n in _all_names(_FEATURES[fid])}
     assert not_alias not in names
-
-
-def test_find_feature_unknown_id_raises() -> None:
-    with pytest.raises(KeyError, match="nowhere"):
-        find_feature("nowhere")
