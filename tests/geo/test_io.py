@@ -57,7 +57,8 @@ def test_read_names_facts_places_parse() -> None:
 
 def test_read_layer_missing_parent_is_none() -> None:
     places = read_layer("places").set_index("feature_id")
-    assert places.loc["doha", "parent"] is None
+    assert places.loc["russia", "parent"] is None
+    assert places.loc["doha", "parent"] == "qatar"
     assert places.loc["kabul", "parent"] == "kabul-province"
 
 

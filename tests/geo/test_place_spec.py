@@ -165,7 +165,7 @@ def test_city_ids_include_capitals_that_name_provinces() -> None:
 def test_parse_place_writes_the_seat_derivation() -> None:
     spec = parse_place(
         {"id": "x", "name": "X", "kind": "area", "parent": None, "geonameid": 7}
-        | {"seat": "Y", "seat_role": "the region's capital"}
+        | {"seat": "Y", "seat_role": "the region's capital", "radius_km": 40}
     )
     assert spec.derivation == (
         "Point at Y, the region's capital (GeoNames 7); the extent of the district "
@@ -198,6 +198,16 @@ def test_parse_place_rejects_malformed_rows(
 ) -> None:
     with pytest.raises(ValueError, match=message):
         parse_place(row)
+
+
+def test_area_points_carry_a_radius_and_cities_a_default() -> None:
+    with pytest.raises(ValueError, match="radius_km"):
+        parse_place({"id": "x", "name": "X", "kind": "area", "geonameid": 1})
+    city = parse_place({"id": "x", "name": "X", "kind": "city", "geonameid": 1})
+    assert city.radius_km == 5.0
+    swat = {p.feature_id: p for p in PLACES}["swat"]
+    assert swat.radius_km is not None
+    assert swat.radius_km >= 57  # issue 13: a report placed Swat 57 km off
 
 
 def test_parse_route_needs_two_waypoints() -> None:
