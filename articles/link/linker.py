@@ -10,6 +10,11 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.link.compound import (
+    CompoundIndex,
+    build_compound_index,
+    compound_parts,
+)
 from articles.link.coordination import coordinate_states
 from articles.link.distribute import (
     Lookup,
@@ -69,6 +74,8 @@ class LinkContext:
         Country and parent of each town (linked only in context).
     parents : mapping
         Feature id -> parent feature id (the provinces an article names).
+    compound : CompoundIndex
+        Spans whose parts link too ("the border between Pakistan and Afghanistan").
     """
 
     automaton: Any
@@ -80,6 +87,7 @@ class LinkContext:
     nouns: re.Pattern[str] | None
     towns: TownIndex
     parents: Mapping[str, str]
+    compound: CompoundIndex
 
 
 class _Parts(NamedTuple):
@@ -153,6 +161,7 @@ def build_context(
         build_nouns(phrases.shared_nouns),
         build_town_index(features, feature_country),
         {f.id: f.parent for f in features if f.parent},
+        build_compound_index(features, actors),
     )
 
 
@@ -163,6 +172,7 @@ def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
     chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
     chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
+    chosen += compound_parts(chosen, plain, context.compound, size)
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)

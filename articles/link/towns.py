@@ -1,11 +1,11 @@
-"""Towns (GeoNames populated places) link only in context, one place per name.
+"""Towns (GeoNames populated places) link only in context, one place per name."""
 
-A town's name is often also a person's name, a common word or another town's name, so
-a town links only where the text gives reason to read it as that place: written with a
-capital, not inside a longer proper name ("Bati Khan", "Blast In Mardan Kills"), and
-in an article that names the town's country. A name two towns share is resolved by
-the provinces the article names; otherwise it is left unlinked and reported.
-"""
+# A town's name is often also a person's name, a common word or another town's name,
+# so a town links only where the text gives reason to read it as that place: written
+# with a capital, not inside a longer proper name ("Bati Khan", "Blast In Mardan
+# Kills"), and in an article that names the town's country. A name two towns share is
+# resolved by the provinces the article names; otherwise it is left unlinked and
+# reported.
 
 from __future__ import annotations
 

@@ -1,0 +1,120 @@
+"""Compound phrases link their parts: the states a border names, a body's country."""
+
+# The longest match wins a span, so "the border between Pakistan and Afghanistan" first
+# links only the Durand Line; here the states named inside it get their own spans too,
+# as do the administering state of "Pakistan-administered Kashmir" and the country of
+# a state body ("Pakistan Army engineers"). An armed group or a party named after a
+# country ("Tehreek-e-Taliban Pakistan", "Pakistan Tehreek-e-Insaf") says nothing
+# about the place and is not a compound.
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from articles.link.distribute import Span
+from articles.link.match import select_longest
+from articles.link.patterns import Target
+from articles.model import Actor
+from geo.model import Feature
+
+#: Feature kinds whose names may hold a state's name ("India-Pakistan border",
+#: "Pakistan-administered Kashmir").
+HOST_KINDS = frozenset({"province", "area", "boundary"})
+#: Actor kinds that are bodies of their home state ("Pakistan Army"): inside their
+#: name the country is the place. Not governments: "the Afghan Taliban" names the
+#: group, not the place (tests/articles/test_unseen_eval.py trap-two-talibans).
+ORGAN_KINDS = frozenset({"military", "agency"})
+
+
+@dataclass(frozen=True)
+class CompoundIndex:
+    """Which spans are compounds and which parts they may link."""
+
+    hosts: frozenset[str]
+    organs: Mapping[str, str]
+    countries: frozenset[str]
+    states: frozenset[str]
+
+
+def build_compound_index(
+    features: Iterable[Feature], actors: Iterable[Actor]
+) -> CompoundIndex:
+    """Return the compound hosts, state bodies, countries and states.
+
+    Parameters
+    ----------
+    features : iterable of Feature
+        The gazetteer.
+    actors : iterable of Actor
+        The registry.
+
+    Returns
+    -------
+    CompoundIndex
+        For `compound_parts`.
+    """
+    features, actors = tuple(features), tuple(actors)
+    return CompoundIndex(
+        frozenset(f.id for f in features if f.kind in HOST_KINDS),
+        {a.id: a.home for a in actors if a.kind in ORGAN_KINDS and a.home},
+        frozenset(f.id for f in features if f.kind == "country"),
+        frozenset(a.id for a in actors if a.kind == "state"),
+    )
+
+
+def _keep(host: Span, index: CompoundIndex) -> frozenset[str] | None:
+    """Ids an inner span of `host` may link (None: `host` is not a compound)."""
+    if any(
+        t.how == "implied" or (t.target_type == "feature" and t.target in index.hosts)
+        for t in host.targets
+    ):
+        return index.countries | index.states
+    homes = {index.organs[t.target] for t in host.targets if t.target in index.organs}
+    return frozenset(homes) if homes else None
+
+
+def compound_parts(
+    chosen: Sequence[Span], plain: Sequence[Span], index: CompoundIndex, size: int
+) -> list[Span]:
+    """Return the parts of compound spans, each with its own span.
+
+    Parameters
+    ----------
+    chosen : sequence of Span
+        Spans chosen longest first.
+    plain : sequence of Span
+        Every plain match, chosen or not.
+    index : CompoundIndex
+        From `build_compound_index`.
+    size : int
+        Length of the text.
+
+    Returns
+    -------
+    list of Span
+        Inner spans of compounds, targets limited to states (and, inside a state
+        body's name, the body's country), without targets the host already links.
+    """
+    parts: list[Span] = []
+    for host in chosen:
+        keep = _keep(host, index)
+        if keep is None:
+            continue
+        named = {(t.target_type, t.target) for t in host.targets}
+        inner = []
+        for span in plain:
+            if host.start <= span.start and span.end <= host.end and span != host:
+                targets = tuple(
+                    t
+                    for t in span.targets
+                    if _allowed(t, keep) and (t.target_type, t.target) not in named
+                )
+                if targets:
+                    inner.append(span._replace(targets=targets))
+        parts.extend(select_longest(inner, size))
+    return parts
+
+
+def _allowed(target: Target, keep: frozenset[str]) -> bool:
+    return target.target in keep
