@@ -251,8 +251,8 @@ def _insert(
     )  # fmt: skip
     for p in done.passages:
         cur = con.execute(
-            "INSERT INTO passages VALUES (?,?,?,?,?,?,?)",
-            (p.id, a.id, p.n, p.heading, p.text, p.start, p.end),
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?)",
+            (p.id, a.id, p.n, p.heading, p.text, p.start, p.end, p.kind),
         )
         con.execute(
             "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",

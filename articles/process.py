@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from articles.model import HOW, Article, DateMention, Mention, Passage
-from articles.split import split_passages
+from articles.split import split_article
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -131,7 +131,7 @@ def process_article(article: Article, linker: Linker) -> Processed:
     Processed
         Passages, mentions and dates of the article.
     """
-    passages = split_passages(article)
+    passages = split_article(article)
     mentions: list[Mention] = []
     dates: list[DateMention] = []
     linked = linker.link(passages)

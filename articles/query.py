@@ -63,6 +63,7 @@ class Hit:
     actors: tuple[Link, ...]
     dates: tuple[DateMention, ...]
     notes: tuple[str, ...] = ()  # footnotes the passage refers to ("* banned in ...")
+    kind: str = "body"  # "heading" and "title" rank below the body of their article
 
 
 def build_fts_query(text: str | None) -> str | None:
@@ -174,8 +175,8 @@ def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
     try:
         rows = con.execute(
             "SELECT p.id, p.article_id, p.n, p.heading, p.text, a.title, a.author, "
-            f"a.published, a.source, a.footnotes {_FROM} WHERE {where} "
-            "ORDER BY a.published DESC, a.id, p.n",
+            f"a.published, a.source, a.footnotes, p.kind {_FROM} WHERE {where} "
+            "ORDER BY a.published DESC, a.id, p.kind != 'body', p.n",
             args,
         ).fetchall()
         con.execute("CREATE TEMP TABLE hit_ids(id TEXT PRIMARY KEY)")
@@ -221,7 +222,7 @@ def _to_hit(
     dates: dict[str, list[DateMention]],
     notes: dict[str, dict[str, str]],
 ) -> Hit:
-    pid, aid, n, heading, text, title, author, published, source, footnotes = row
+    pid, aid, n, heading, text, title, author, published, source, footnotes, kind = row
     if aid not in notes:
         notes[aid] = json.loads(footnotes)
     return Hit(
@@ -238,6 +239,7 @@ def _to_hit(
         actors=tuple(links.get((pid, "actor"), ())),
         dates=tuple(dates.get(pid, ())),
         notes=notes_for(text, notes[aid]) if notes[aid] else (),
+        kind=kind,
     )
 
 

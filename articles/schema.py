@@ -1,6 +1,6 @@
 """The index's SQLite schema (bump SCHEMA_VERSION on any change: the index rebuilds)."""
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles(
@@ -11,7 +11,8 @@ CREATE TABLE articles(
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE TABLE passages(
   id TEXT PRIMARY KEY, article_id TEXT NOT NULL, n INTEGER NOT NULL, heading TEXT,
-  text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL);
+  text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'body');
 CREATE INDEX passages_article ON passages(article_id, n);
 CREATE VIRTUAL TABLE passages_fts USING fts5(
   text, heading, tokenize = 'unicode61 remove_diacritics 2');

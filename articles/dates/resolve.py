@@ -140,7 +140,10 @@ def extract_article_dates(
 
     A yearless date in a passage that names no year takes the year of the last
     full date (a month with a written year, e.g. "March 2024") of an earlier
-    passage; bare years ("the 1893 agreement") and relative dates do not set it.
+    passage, or of a year written in the title or a heading above it ("Terrorist
+    incidents in Pakistan in 2017" governs "20 JANUARY" in a list published in
+    2019); bare years in the body ("the 1893 agreement") and relative dates do not
+    set it.
 
     Parameters
     ----------
@@ -161,6 +164,7 @@ def extract_article_dates(
         result.append(found)
         for mention in found:
             written = mention.value[:4] in mention.text
-            if mention.precision != "year" and written:
+            heads = passage.kind in ("title", "heading")
+            if written and (mention.precision != "year" or heads):
                 context_year = int(mention.value[:4])
     return result

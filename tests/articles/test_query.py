@@ -30,9 +30,13 @@ def _ids(filters: Filters, index: Path) -> list[str]:
 
 def test_query_all_ordered_newest_first(indexed: Path) -> None:
     ids = _ids(Filters(), indexed)
-    assert ids == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
+    body = [i for i in ids if "#p" in i]
+    assert body == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
         f"{SEED_1}#p{n}" for n in range(1, 10)
     ]
+    # each article's title and headings rank below its paragraphs
+    assert ids.index(f"{SEED_2}#t") > ids.index(f"{SEED_2}#p12")
+    assert ids.index(f"{SEED_2}#t") < ids.index(f"{SEED_1}#p1")
 
 
 def test_query_feature(indexed: Path) -> None:
@@ -40,6 +44,8 @@ def test_query_feature(indexed: Path) -> None:
         f"{SEED_1}#p2",
         f"{SEED_1}#p6",
         f"{SEED_1}#p7",
+        f"{SEED_1}#t",  # the title, then the heading: below the body
+        f"{SEED_1}#h2",
     ]
     assert _ids(Filters(feature="no-such-feature"), indexed) == []
 
@@ -132,11 +138,11 @@ def test_query_builds_missing_index_from_corpus(
     del corpus  # the env vars point at the copy
     linker = FakeLinker()
     monkeypatch.setattr("articles.index.load_linker", lambda: linker)
-    assert len(query_passages(Filters(), index)) == 21
-    assert len(linker.linked) == 21
+    assert len(query_passages(Filters(), index)) == 30  # with 7 headings, 2 titles
+    assert len(linker.linked) == 30
 
 
 def test_evidence_counts(indexed: Path) -> None:
     counts = evidence_counts(query_passages(Filters(), indexed))
-    assert counts["wakhan-corridor"] == 3
+    assert counts["wakhan-corridor"] == 5  # 3 paragraphs, the title and a heading
     assert counts["kabul"] == 5

@@ -735,9 +735,14 @@ def context():
 def predict(it: Item, context) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """Link one item as an article (paragraphs are passages); return the id sets."""
     passages = []
-    for n, text in enumerate(it.text.split("\n\n"), start=1):
-        text = " ".join(text.split())
-        passages.append(Passage(f"{it.name}#p{n}", it.name, n, text, 0, len(text)))
+    for n, block in enumerate(it.text.split("\n\n"), start=1):
+        text = " ".join(block.split())
+        # a first paragraph of one line without end punctuation is the title
+        title = n == 1 and "\n" not in block.strip() and not text.endswith((".", '"'))
+        kind = "title" if title else "body"
+        passages.append(
+            Passage(f"{it.name}#p{n}", it.name, n, text, 0, len(text), kind=kind)
+        )
     feats: set[str] = set()
     acts: set[str] = set()
     for passage, mentions in zip(
