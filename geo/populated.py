@@ -56,7 +56,7 @@ def fold_name(name: str) -> str:
 
 
 def name_variants(name: str) -> tuple[str, ...]:
-    """Return the spellings a town is linked by: folded, without a generic prefix.
+    """Return the spellings a town is linked by, made by rule from its GeoNames name.
 
     Parameters
     ----------
@@ -66,16 +66,32 @@ def name_variants(name: str) -> tuple[str, ...]:
     Returns
     -------
     tuple of str
-        Distinct variants other than `name` itself, in order.
+        Distinct variants other than `name`, in order: folded ASCII; without an
+        administrative prefix ("Wulêswālī Bihsūd" -> "Bihsud") or "New"/"City"
+        ("New Mirpur City" -> "Mirpur"); without apostrophes; with a word-final
+        "ah" as "a" ("Qal'ah" -> "Qala"), and two words joined ("Zindah Jān" ->
+        "Zindajan").
     """
     folded = fold_name(name)
-    stripped = _GENERIC.sub("", folded.lower().replace("-", " "))
+    plain = folded.lower().replace("-", " ")
+    stripped = _GENERIC.sub("", plain)
+    stripped = re.sub(r"^new (?=\w{4})|(?<=\w{4}) city$", "", stripped)
     variants = [folded]
-    if stripped != folded.lower().replace("-", " "):
-        variants.append(" ".join(w.capitalize() for w in stripped.split()))
+    if stripped != plain:
+        variants.append(_title(stripped))
     if "'" in folded:
         variants.append(folded.replace("'", ""))
+    short = re.sub(r"(?<=\w)ah\b", "a", stripped.replace("'", ""))
+    if short != stripped.replace("'", ""):
+        variants.append(_title(short))
+    words = short.split()
+    if len(words) == 2 and len(short) >= 7:
+        variants.append("".join(words).capitalize())
     return tuple(dict.fromkeys(v for v in variants if v and v != name))
+
+
+def _title(text: str) -> str:
+    return " ".join(w.capitalize() for w in text.split())
 
 
 def read_cities(package: Path) -> list[dict[str, Any]]:

@@ -22,9 +22,14 @@ from geo.model import Feature
 #: "Pakistan-administered Kashmir").
 HOST_KINDS = frozenset({"province", "area", "boundary"})
 #: Actor kinds that are bodies of their home state ("Pakistan Army"): inside their
-#: name the country is the place. Not governments: "the Afghan Taliban" names the
-#: group, not the place (tests/articles/test_unseen_eval.py trap-two-talibans).
+#: name the country is the place.
 ORGAN_KINDS = frozenset({"military", "agency"})
+#: A government's name holds its country as a place only when it ends in an office
+#: ("Afghan interim government"): "the Afghan Taliban" names the group
+#: (tests/articles/test_unseen_eval.py trap-two-talibans).
+GOVERNMENT_ENDINGS = frozenset(
+    {"government", "administration", "authorities", "regime", "cabinet", "ministry"}
+)
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class CompoundIndex:
     organs: Mapping[str, str]
     countries: frozenset[str]
     states: frozenset[str]
+    governments: Mapping[str, str]
 
 
 def build_compound_index(
@@ -60,22 +66,34 @@ def build_compound_index(
         {a.id: a.home for a in actors if a.kind in ORGAN_KINDS and a.home},
         frozenset(f.id for f in features if f.kind == "country"),
         frozenset(a.id for a in actors if a.kind == "state"),
+        {a.id: a.home for a in actors if a.kind == "government" and a.home},
     )
 
 
-def _keep(host: Span, index: CompoundIndex) -> frozenset[str] | None:
-    """Ids an inner span of `host` may link (None: `host` is not a compound)."""
+def _keep(
+    host: Span, index: CompoundIndex, text: str
+) -> frozenset[tuple[str, str]] | None:
+    """(type, id) an inner span of `host` may link (None: not a compound)."""
     if any(
         t.how == "implied" or (t.target_type == "feature" and t.target in index.hosts)
         for t in host.targets
     ):
-        return index.countries | index.states
+        return frozenset(("feature", c) for c in index.countries) | frozenset(
+            ("actor", a) for a in index.states
+        )
     homes = {index.organs[t.target] for t in host.targets if t.target in index.organs}
-    return frozenset(homes) if homes else None
+    last = text[host.start : host.end].rsplit(" ", 1)[-1].casefold()
+    if last in GOVERNMENT_ENDINGS:
+        homes |= {
+            index.governments[t.target]
+            for t in host.targets
+            if t.target in index.governments
+        }
+    return frozenset(("feature", h) for h in homes) if homes else None
 
 
 def compound_parts(
-    chosen: Sequence[Span], plain: Sequence[Span], index: CompoundIndex, size: int
+    chosen: Sequence[Span], plain: Sequence[Span], index: CompoundIndex, text: str
 ) -> list[Span]:
     """Return the parts of compound spans, each with its own span.
 
@@ -87,8 +105,8 @@ def compound_parts(
         Every plain match, chosen or not.
     index : CompoundIndex
         From `build_compound_index`.
-    size : int
-        Length of the text.
+    text : str
+        The passage.
 
     Returns
     -------
@@ -98,7 +116,7 @@ def compound_parts(
     """
     parts: list[Span] = []
     for host in chosen:
-        keep = _keep(host, index)
+        keep = _keep(host, index, text)
         if keep is None:
             continue
         named = {(t.target_type, t.target) for t in host.targets}
@@ -112,9 +130,9 @@ def compound_parts(
                 )
                 if targets:
                     inner.append(span._replace(targets=targets))
-        parts.extend(select_longest(inner, size))
+        parts.extend(select_longest(inner, len(text)))
     return parts
 
 
-def _allowed(target: Target, keep: frozenset[str]) -> bool:
-    return target.target in keep
+def _allowed(target: Target, keep: frozenset[tuple[str, str]]) -> bool:
+    return (target.target_type, target.target) in keep

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.link.capitals import CapitalRules, link_governments
 from articles.link.compound import (
     CompoundIndex,
     build_compound_index,
@@ -76,6 +78,8 @@ class LinkContext:
         Feature id -> parent feature id (the provinces an article names).
     compound : CompoundIndex
         Spans whose parts link too ("the border between Pakistan and Afghanistan").
+    capitals : CapitalRules
+        Capitals that act for their government; governments by date.
     """
 
     automaton: Any
@@ -88,6 +92,7 @@ class LinkContext:
     towns: TownIndex
     parents: Mapping[str, str]
     compound: CompoundIndex
+    capitals: CapitalRules
 
 
 class _Parts(NamedTuple):
@@ -162,18 +167,22 @@ def build_context(
         build_town_index(features, feature_country),
         {f.id: f.parent for f in features if f.parent},
         build_compound_index(features, actors),
+        phrases.capitals,
     )
 
 
-def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
+def _link_parts(
+    passage: Passage, context: LinkContext, published: dt.date | None
+) -> _Parts:
     plain, in_context = find_candidates(passage.text, context.automaton)
     size = len(passage.text)
     chosen = sorted(select_longest(plain, size), key=lambda c: c.start)
     chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
     chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
-    chosen += compound_parts(chosen, plain, context.compound, size)
+    chosen += compound_parts(chosen, plain, context.compound, passage.text)
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
+    mentions = link_governments(passage.text, mentions, context.capitals, published)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
 
@@ -214,6 +223,7 @@ def link_passage(
     passage: Passage,
     context: LinkContext,
     article_counts: Mapping[str, int] | None = None,
+    published: dt.date | None = None,
 ) -> list[Mention]:
     """Link one passage to the features and actors it names.
 
@@ -227,13 +237,16 @@ def link_passage(
         Country id -> mentions in the whole article, used when the passage itself
         does not say which countries "their border" belongs to (`link_passages`
         supplies it).
+    published : datetime.date, optional
+        Publication date: who governs a state then ("Kabul says" in 2024 is the
+        Taliban government).
 
     Returns
     -------
     list of Mention
         Sorted by start; ``passage.text[m.start:m.end] == m.matched`` for each.
     """
-    parts = _link_parts(passage, context)
+    parts = _link_parts(passage, context, published)
     counts = parts.counts if article_counts is None else article_counts
     places = frozenset(named_places(parts.mentions, context.parents))
     towns, _ = resolve_towns(passage.text, parts.towns, context.towns, counts, places)
@@ -241,7 +254,9 @@ def link_passage(
 
 
 def link_passages(
-    passages: Sequence[Passage], context: LinkContext
+    passages: Sequence[Passage],
+    context: LinkContext,
+    published: dt.date | None = None,
 ) -> list[list[Mention]]:
     """Link every passage of one article, using the article as context.
 
@@ -251,16 +266,22 @@ def link_passages(
         The passages of one article, in reading order.
     context : LinkContext
         From `build_context`.
+    published : datetime.date, optional
+        Publication date (see `link_passage`).
 
     Returns
     -------
     list of list of Mention
         One list per passage, as `link_passage` returns.
     """
-    return link_article(passages, context).mentions
+    return link_article(passages, context, published).mentions
 
 
-def link_article(passages: Sequence[Passage], context: LinkContext) -> ArticleLinks:
+def link_article(
+    passages: Sequence[Passage],
+    context: LinkContext,
+    published: dt.date | None = None,
+) -> ArticleLinks:
     """Link every passage of one article and report the town names left ambiguous.
 
     Parameters
@@ -269,13 +290,15 @@ def link_article(passages: Sequence[Passage], context: LinkContext) -> ArticleLi
         The passages of one article, in reading order.
     context : LinkContext
         From `build_context`.
+    published : datetime.date, optional
+        Publication date (see `link_passage`).
 
     Returns
     -------
     ArticleLinks
         Links per passage (as `link_passages`) and the ambiguous names.
     """
-    parts = [_link_parts(passage, context) for passage in passages]
+    parts = [_link_parts(passage, context, published) for passage in passages]
     article: Counter[str] = Counter()
     places: set[str] = set()
     for part in parts:

@@ -116,8 +116,9 @@ def _proper_name_run(text: str, start: int, end: int) -> bool:
     before = _WORD_BEFORE.search(text, 0, start)
     if before and before.end() == start:
         word = before.group(1)
+        possessive = word.endswith(("'s", "\u2019s"))  # "Nangarhar's Goshta"
         if word[0].isupper() and not word.isupper() and word[-1].isalpha():
-            return True
+            return not possessive
     after = _WORD_AFTER.match(text, end)
     if after:
         word = after.group(1)

@@ -12,7 +12,13 @@ Labelling decisions (what a correct linker should do):
   the items that the gazetteer lacks are listed in ``gaps`` (not scored): they are
   coverage work for the places layer, not linker errors. When the gazetteer gains
   one (issue 13: towns, the world layer), it moves from ``gaps`` to the labels
-  (Khar, Istanbul, Turkey, Qatar, Kazakhstan here; Charsadda in batch 3).
+  (Khar, Istanbul, Turkey, Qatar, Kazakhstan here; Charsadda in batch 3; "Goshta
+  district" is its seat, the town Gōshtah, the only Goshta feature).
+- Issue 13's rules, applied to the earlier items when it was done: a capital that acts
+  is also its government ("Islamabad wants", "the Foreign Office in Islamabad said":
+  ``pakistan``), and after 15 August 2021 "Afghan <role>" is the Taliban government's
+  (as batch 3 labels it: "Pakistani and Afghan customs officials" in 2022, "Afghan
+  delegations" in 2025).
 - A country's name links the feature and the state actor; a demonym alone ("Afghan
   soil") links the feature only; "<demonym> <role>" ("Pakistani officials") both.
 - "Islamabad High Court" links Islamabad: the court is in the city and what happens
@@ -313,10 +319,10 @@ Kabul River, which rises near the Unai Pass and flows into the Indus River at
 Attock, is another source of friction.
 """,
         "kabul durand-line pakistan afghanistan nangarhar kunar angoor-adda"
-        " ghulam-khan attock",
+        " ghulam-khan attock goshtah",
         "taliban pakistan afghanistan ttp",
         "2017/year 2021/year 2021-12/month",
-        ("Goshta", "Unai Pass", "Indus River"),
+        ("Unai Pass", "Indus River"),
     ),
     item(
         "tribune-jaffar-express-2025",
@@ -334,7 +340,7 @@ attacked Chinese nationals in Karachi and the port city of Gwadar.
 """,
         "quetta balochistan peshawar afghanistan islamabad india new-delhi china"
         " karachi gwadar",
-        "bla pakistan-army afghanistan india majeed-brigade",
+        "bla pakistan-army afghanistan india majeed-brigade pakistan",
         "2025-03-12/day 2025-03-11/day",
         ("Bolan Pass", "Jaffar Express"),
     ),
@@ -468,7 +474,7 @@ TRAPS = (
         dt.date(2023, 1, 9),
         "Islamabad wants the Afghan Taliban to rein in the Pakistani Taliban.",
         "islamabad",
-        "taliban ttp",
+        "taliban ttp pakistan",
         "",
     ),
     item(
@@ -663,7 +669,7 @@ officials said. The crossing, reopened in 2019, is the main route between Bannu 
 Khost.
 """,
         "ghulam-khan pakistan afghanistan khost miran-shah north-waziristan bannu",
-        "pakistan afghanistan",
+        "pakistan taliban",
         "2022-10-15/day 2019/year",
     ),
     item(
@@ -718,7 +724,7 @@ October 19. Pakistan's Defence Minister Khawaja Asif warned of "open war" if the
 talks failed. Turkish drones made by Baykar are used by both armies.
 """,
         "pakistan afghanistan doha istanbul turkey qatar",
-        "turkey qatar pakistan khawaja-asif afghanistan",
+        "turkey qatar pakistan khawaja-asif taliban",
         "2025-10-19/day",
     ),
 )
@@ -746,7 +752,7 @@ def predict(it: Item, context) -> tuple[set[str], set[str], set[tuple[str, str]]
     feats: set[str] = set()
     acts: set[str] = set()
     for passage, mentions in zip(
-        passages, link_passages(passages, context), strict=True
+        passages, link_passages(passages, context, it.published), strict=True
     ):
         for m in mentions:
             assert passage.text[m.start : m.end] == m.matched

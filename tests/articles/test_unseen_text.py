@@ -22,7 +22,7 @@ def context():
 
 def run(text, context, published):
     passage = Passage("t#p1", "t", 1, text, 0, len(text))
-    mentions = link_passage(passage, context)
+    mentions = link_passage(passage, context, published=published)
     dates = extract_dates(passage, published)
     for m in mentions:
         assert text[m.start : m.end] == m.matched

@@ -17,6 +17,8 @@ def test_fold_name_drops_diacritics_and_straightens_apostrophes() -> None:
 def test_name_variants_drop_an_administrative_prefix() -> None:
     assert "Bihsud" in name_variants("Wulêswālī Bihsūd")
     assert name_variants("Mardan") == ()
+    assert name_variants("New Mirpur City") == ("Mirpur",)
+    assert name_variants("Zindah Jān") == ("Zindah Jan", "Zinda Jan", "Zindajan")
 
 
 def _cities() -> list[dict[str, object]]:
@@ -61,7 +63,7 @@ def test_build_towns_leaves_out_curated_names_and_splits_shared_ones() -> None:
     towns = build_towns(_cities(), provinces, {"bannu"}, {"kp"}).set_index("feature_id")
     assert list(towns.index) == ["mardan", "qarah-bagh-kp", "qarah-bagh-herat"]
     assert towns.loc["mardan", "parent"] == "kp"
-    assert towns.loc["qarah-bagh-kp", "aliases"] == "Qarah Bagh"
+    assert towns.loc["qarah-bagh-kp", "aliases"] == "Qarah Bagh; Qara Bagh; Qarabagh"
     assert (towns["kind"] == "town").all()
 
 
