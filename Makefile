@@ -32,6 +32,7 @@ chromium:
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy geo articles components dashboard.py bench

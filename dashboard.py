@@ -2,69 +2,66 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import streamlit as st
 
-from components import (
-    export_menu,
-    feature_panel,
+from components import loaders
+from components.map import builder as map_view
+from components.map import legend, selection
+from components.map import state as map_state
+from components.map.layers import bounds_of
+from components.map.style import KIND_LABELS
+from components.panels import (
+    export,
+    feature,
     filters,
-    legend,
-    loaders,
-    map_state,
-    map_view,
-    passage_panel,
-    search_box,
-    selection,
+    passages,
+    search,
     timeline,
     upload,
-    url_state,
 )
-from components.map_layers import bounds_of
-from components.map_style import KIND_LABELS
-from geo.model import Feature
+from components.panels import state as panel_state
+from components.url import state as url_state
+from components.view import View
 
 
-def start_session(features: dict[str, Feature], actor_ids: set[str]) -> None:
+def start_session() -> None:
     """Parse the URL once per session, report its problems, seed every widget."""
-    summary = loaders.load_summary()
+    summary, actor_ids = loaders.load_summary(), loaders.load_actor_ids()
     view, problems = url_state.read_view(
-        feature_ids=features, actor_ids=actor_ids, article_ids=summary.articles
+        feature_ids=loaders.load_features(),
+        actor_ids=actor_ids,
+        article_ids=summary.articles,
     )
     st.session_state.setdefault("page.url_problems", problems)
     st.session_state.setdefault(selection.SELECTED_KEY, view.feature)
     map_state.init_view(st.session_state, view.center, view.zoom)
-    url_state.init_session_state(
+    panel_state.init_session_state(
         view, bounds=summary.bounds, kinds=list(KIND_LABELS), actor_ids=actor_ids
     )
 
 
-def jump_to(pick: search_box.SearchResult) -> None:
+def jump_to(pick: search.SearchResult) -> None:
     """Apply a search result (runs before the filters draw their widgets)."""
     if pick.kind == "feature":
         selection.select_feature(st.session_state, pick.id)
     elif pick.kind == "actor":
         filters.select_actors([pick.id])
     else:
-        passage_panel.show_passage(pick.id)
+        passages.show_passage(pick.id)
 
 
-def render_sidebar(features: dict[str, Feature]) -> url_state.ViewState:
+def render_sidebar() -> View:
     """Search, filters and upload; return the filtered view."""
     summary, actors = loaders.load_summary(), loaders.load_actor_registry()
     with st.sidebar:
-        pick = search_box.render(list(features.values()), actors)
+        pick = search.render(list(loaders.load_features().values()), actors)
         if pick is not None:
             jump_to(pick)
         view = filters.render(
-            bounds=summary.bounds,
-            actors=actors,
-            expand=loaders.expand_actors,
-            articles=summary.articles,
-            kinds=list(KIND_LABELS),
+            bounds=summary.bounds, actors=actors, expand=loaders.expand_actors,
+            articles=summary.articles, kinds=list(KIND_LABELS),
             kind_labels=KIND_LABELS,
-        )
+        )  # fmt: skip
         with st.expander("Add an article"):
             outcome = upload.render()
         if outcome is not None and outcome.status == "added":
@@ -73,9 +70,9 @@ def render_sidebar(features: dict[str, Feature]) -> url_state.ViewState:
     return view
 
 
-def render_map(view: url_state.ViewState, shown: str | None) -> int:
+def render_map(view: View, shown: str | None) -> int:
     """Map shaded by evidence, selection and the shown passage's places on top."""
-    layers = loaders.load_map_layers(tuple(view.kinds) if view.kinds else None)
+    layers = loaders.load_map_layers(view.kinds or None)
     highlight = loaders.load_passage_links(shown)
     overlay = map_view.build_overlay(layers, selected=view.feature, highlight=highlight)
     map_state.follow_shown(st.session_state, shown, bounds_of(layers, highlight))
@@ -83,39 +80,33 @@ def render_map(view: url_state.ViewState, shown: str | None) -> int:
     return max(loaders.load_view_counts(view).values(), default=0)
 
 
-def render_evidence(view: url_state.ViewState, features: dict[str, Feature]) -> None:
+def render_evidence(view: View) -> None:
     """Feature details, then every passage linked to it under the filters."""
-    feature = features.get(view.feature) if view.feature else None
-    parent = features.get(feature.parent) if feature and feature.parent else None
-    names = passage_panel.build_names(features.values(), loaders.load_actor_registry())
+    features, names = loaders.load_features(), loaders.load_names()
+    chosen = features.get(view.feature) if view.feature else None
+    parent = features.get(chosen.parent) if chosen and chosen.parent else None
     facts = loaders.load_facts().get(view.feature or "")
-    feature_panel.render(feature, facts, parent=parent, names=names)
-    hits = loaders.load_view_hits(view, view.feature)
-    passage_panel.render(
-        hits,
-        feature_id=view.feature,
-        feature_name=feature.name if feature else None,
-        names=names,
-        actor_ids=loaders.expand_actors(view.actors),
-        q=view.q,
-    )
+    feature.render(chosen, facts, parent=parent, names=names)
+    hits = loaders.load_evidence(view)
+    passages.render(
+        hits, feature_id=view.feature, feature_name=chosen.name if chosen else None,
+        names=names, actor_ids=loaders.expand_actors(view.filters.actors),
+        q=view.filters.q,
+    )  # fmt: skip
     if not st.context.is_embedded:
         url_state.render(view)
-        export_menu.render(view, hits, selected=view.feature)
+        export.render(view, hits)
 
 
-def render_timeline(view: url_state.ViewState, features: dict[str, Feature]) -> None:
+def render_timeline(view: View) -> None:
     """Passages over time, coloured by actor, under the filters."""
+    f = view.filters
     timeline.render(
-        loaders.load_view_hits(view),
-        datemode=view.datemode,
-        names=passage_panel.build_names(
-            features.values(), loaders.load_actor_registry()
-        ),
-        actor_ids=loaders.expand_actors(view.actors) if view.actors else None,
-        date_from=view.date_from,
-        date_to=view.date_to,
-    )
+        loaders.load_overview_hits(view), datemode=f.datemode,
+        names=loaders.load_names(),
+        actor_ids=loaders.expand_actors(f.actors) if f.actors else None,
+        date_from=f.date_from, date_to=f.date_to,
+    )  # fmt: skip
 
 
 def main() -> None:
@@ -123,27 +114,26 @@ def main() -> None:
     st.set_page_config(page_title="Wakhan Corridor & Durand Line", layout="wide")
     embedded = st.context.is_embedded
     problems = loaders.ensure_index()
-    features = loaders.load_features()
-    start_session(features, {a.id for a in loaders.load_actor_registry()})
+    start_session()
     if embedded:
         view = filters.read_view(loaders.load_summary().bounds)
     else:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
         url_state.render_problems([*st.session_state["page.url_problems"], *problems])
-        view = render_sidebar(features)
+        view = render_sidebar()
     event = st.session_state.get(map_view.MAP_KEY)
     selected = selection.update_selection(st.session_state, event)
     center, zoom = map_state.read_view(st.session_state, event)
-    q = st.session_state.get(search_box.KEY_Q) or None
-    view = dataclasses.replace(view, feature=selected, q=q, center=center, zoom=zoom)
+    q = st.session_state.get(search.KEY_Q) or None
+    view = view.select(selected, q=q, center=center, zoom=zoom)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        max_count = render_map(view, st.session_state.get(passage_panel.KEY_SHOWN))
+        max_count = render_map(view, st.session_state.get(passages.KEY_SHOWN))
         if not embedded:
             legend.render(max_count)
-            render_timeline(view, features)
+            render_timeline(view)
     with right:
-        render_evidence(view, features)
+        render_evidence(view)
 
 
 main()

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import calendar
-import datetime as dt
 import json
-import re
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -15,10 +12,16 @@ from typing import Any, NoReturn
 
 from articles import serialize
 from articles.corpus import corpus_dir
+from articles.filter_args import (
+    FilterError,
+    add_filter_arguments,
+    build_filters,
+    parse_day,
+)
 from articles.index import index_path, sync_index
 from articles.ingest import IngestError, IngestResult, ingest_file, prepare_article
 from articles.process import Linker, load_linker, process_article
-from articles.query import DATEMODES, Filters, QueryError, query_passages
+from articles.query import Filters, QueryError, query_passages
 
 
 class CommandError(Exception):
@@ -28,28 +31,6 @@ class CommandError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}\n")
-
-
-def _parse_day(text: str, *, end: bool = False) -> dt.date:
-    """Read YYYY, YYYY-MM or YYYY-MM-DD; a partial date is its first (or last) day."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
-    try:
-        if match is None:
-            raise ValueError
-        year, month, day = (int(g) if g else None for g in match.groups())
-        assert year is not None
-        if month is None:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if day is None:
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, last if end else 1)
-        return dt.date(year, month, day)
-    except ValueError:
-        raise CommandError(f"bad date {text!r}: use YYYY-MM-DD") from None
-
-
-def _split_ids(values: Sequence[str] | None) -> tuple[str, ...]:
-    return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
 
 
 def _emit(data: Any, as_json: bool, lines: Sequence[str]) -> None:
@@ -106,7 +87,7 @@ def _read(path: Path) -> bytes:
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
-    published = _parse_day(args.published) if args.published else None
+    published = parse_day(args.published) if args.published else None
     return {
         "title": args.title,
         "published": published,
@@ -155,15 +136,7 @@ def _describe(r: dict[str, Any]) -> str:
 
 def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
     """Bring the index up to date, then print the passages matching the filters."""
-    filters = Filters(
-        feature=args.feature,
-        actors=_split_ids(args.actor),
-        date_from=_parse_day(args.date_from) if args.date_from else None,
-        date_to=_parse_day(args.date_to, end=True) if args.date_to else None,
-        datemode=args.datemode,
-        q=args.q,
-        articles=_split_ids(args.article) or None,
-    )
+    filters = build_filters(args)
     check_ids(filters)
     sync_index(corpus_dir(), index_path(), linker or load_linker())
     hits = [serialize.hit_to_dict(h) for h in query_passages(filters)]
@@ -235,13 +208,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--author")
         p.add_argument("--source")
     query = sub.add_parser("query", help="passages matching filters")
-    query.add_argument("--feature")
-    query.add_argument("--actor", action="append", help="repeat or comma-separate")
-    query.add_argument("--from", dest="date_from")
-    query.add_argument("--to", dest="date_to")
-    query.add_argument("--datemode", choices=DATEMODES, default="published")
-    query.add_argument("--q")
-    query.add_argument("--article", action="append", help="repeat or comma-separate")
+    add_filter_arguments(query)
     sync = sub.add_parser("sync", help="bring the index in line with the corpus")
     sync.add_argument("--strict", action="store_true", help="exit 1 on bad files")
     for p in sub.choices.values():
@@ -262,7 +229,7 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args, linker)
-    except (CommandError, QueryError) as exc:
+    except (CommandError, FilterError, QueryError) as exc:
         print(f"articles {args.command}: error: {exc}", file=sys.stderr)
         return 1
 

@@ -1,4 +1,4 @@
-"""The only Streamlit caches: layers, features, facts, evidence; primitive keys."""
+"""The only Streamlit caches: layers, features, facts, evidence; keyed by values."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ import streamlit as st
 
 import geopandas as gpd
 
-from components.cache_keys import (
-    FiltersKey,
-    build_filters_from_key,
-    build_filters_key,
-    build_view_filters_key,
-    index_stamp,
-)
-from components.url_state import ViewState
+from articles.actors import expand_members, load_actors
+from articles.corpus import corpus_dir, list_article_files
+from articles.index import index_path, sync_index
+from articles.model import Actor
+from articles.query import Filters, Hit, evidence_counts, query_passages
+from components.map.builder import build_base_map, build_layer_groups
+from components.map.frame import MapFrame, MapLayers, build_frame, build_layers
+from components.view import View
 from geo.catalog import LAYERS
 from geo.facts import measure_facts
 from geo.gazetteer import load_features as read_features
@@ -27,10 +27,6 @@ from geo.model import Feature
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from articles.model import Actor
-    from articles.query import Hit
-    from components.map_frame import MapFrame, MapLayers
 
 
 @st.cache_data(show_spinner=False)
@@ -76,35 +72,41 @@ def load_map_layers(
 @st.cache_data(show_spinner=False)
 def load_base_frame() -> MapFrame:
     """Return the base map (tiles, panes, credits), rendered; it never changes."""
-    from components.map_frame import build_frame
-    from components.map_view import build_base_map
-
     return build_frame(build_base_map(load_attribution()))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def load_map_script(
-    index: str, stamp: int, key: FiltersKey, kinds: tuple[str, ...] | None
+    index: str, stamp: int, filters: Filters, kinds: tuple[str, ...] | None
 ) -> MapLayers:
-    """Return the data layers (shaded by evidence under filter ``key``), rendered."""
-    from components.map_frame import build_layers
-    from components.map_view import build_layer_groups
-
-    counts = load_counts(index, stamp, key)
+    """Return the data layers (shaded by evidence under ``filters``), rendered."""
+    counts = load_counts(index, stamp, filters)
     return build_layers(build_layer_groups(load_map_layers(kinds), counts=counts))
 
 
-def load_view_layers(view: ViewState) -> MapLayers:
+def load_view_layers(view: View) -> MapLayers:
     """Return the rendered data layers for ``view`` (its filters and layer kinds)."""
-    index, stamp = index_stamp()
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
-    return load_map_script(index, stamp, build_view_filters_key(view), kinds)
+    return load_map_script(*index_stamp(), view.overview, kinds)
+
+
+def index_stamp(index: Path | None = None) -> tuple[str, int]:
+    """Return ``(path, stamp)``: the index path and a number that changes with it.
+
+    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
+    an ingestion or a sync invalidates every cached query at once.
+    """
+    path = index or index_path()
+    stamp = 0
+    for suffix in ("", "-wal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            stamp += candidate.stat().st_mtime_ns
+    return str(path), stamp
 
 
 def corpus_stamp() -> tuple[str, int]:
     """Return ``(corpus dir, stamp)``: a number that changes with any article file."""
-    from articles.corpus import corpus_dir, list_article_files
-
     directory = corpus_dir()
     files = list_article_files(directory)
     return str(directory), hash(tuple((f.name, f.stat().st_mtime_ns) for f in files))
@@ -117,15 +119,11 @@ def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
     Returns the files that could not be read (one line each), for the page to show.
     """
     del stamp  # part of the cache key only
-    from articles.index import sync_index
-
     return sync_index(Path(corpus), Path(index)).errors
 
 
 def ensure_index() -> tuple[str, ...]:
     """Sync the index if the corpus changed since the last sync; return problems."""
-    from articles.index import index_path
-
     corpus, stamp = corpus_stamp()
     return sync_corpus(corpus, str(index_path()), stamp)
 
@@ -152,28 +150,22 @@ class CorpusSummary:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def load_hits(index: str, stamp: int, key: FiltersKey) -> list[Hit]:
-    """Return the passages matching filter ``key`` in the index at ``index``."""
+def load_hits(index: str, stamp: int, filters: Filters) -> list[Hit]:
+    """Return the passages matching ``filters`` in the index at ``index``."""
     del stamp  # part of the cache key only
-    from articles.query import query_passages
-
-    return query_passages(build_filters_from_key(key), Path(index))
+    return query_passages(filters, Path(index))
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def load_counts(index: str, stamp: int, key: FiltersKey) -> dict[str, int]:
-    """Return passages per feature id under filter ``key`` (for map shading)."""
-    from articles.query import evidence_counts
-
-    return evidence_counts(load_hits(index, stamp, key))
+def load_counts(index: str, stamp: int, filters: Filters) -> dict[str, int]:
+    """Return passages per feature id under ``filters`` (for map shading)."""
+    return evidence_counts(load_hits(index, stamp, filters))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def load_corpus_summary(index: str, stamp: int) -> CorpusSummary:
     """Return the corpus date ranges (publication, events) and article titles."""
-    from articles.query import Filters
-
-    hits = load_hits(index, stamp, build_filters_key(Filters()))
+    hits = load_hits(index, stamp, Filters())
     today = dt.date.today()
     published = [h.published for h in hits] or [today]
     events = [d for h in hits for m in h.dates for d in _safe_bounds(m)] or published
@@ -196,16 +188,19 @@ def _safe_bounds(mention: object) -> tuple[dt.date, ...]:
     return (first, last)
 
 
-def load_view_hits(view: ViewState, feature: str | None = None) -> list[Hit]:
-    """Return the passages under ``view``'s filters (one feature, or all)."""
-    index, stamp = index_stamp()
-    return load_hits(index, stamp, build_view_filters_key(view, feature))
+def load_evidence(view: View) -> list[Hit]:
+    """Return the passages of the evidence panel and exports (`View.evidence`)."""
+    return load_hits(*index_stamp(), view.evidence)
 
 
-def load_view_counts(view: ViewState) -> dict[str, int]:
-    """Return passages per feature id under ``view``'s filters."""
-    index, stamp = index_stamp()
-    return load_counts(index, stamp, build_view_filters_key(view))
+def load_overview_hits(view: View) -> list[Hit]:
+    """Return the passages under ``view``'s filters for any feature (timeline)."""
+    return load_hits(*index_stamp(), view.overview)
+
+
+def load_view_counts(view: View) -> dict[str, int]:
+    """Return passages per feature id under ``view``'s filters (map shading)."""
+    return load_counts(*index_stamp(), view.overview)
 
 
 def load_summary() -> CorpusSummary:
@@ -215,24 +210,36 @@ def load_summary() -> CorpusSummary:
 
 def search_passages(q: str, limit: int = 20) -> list[Hit]:
     """Return up to ``limit`` passages matching the full-text query ``q``."""
-    index, stamp = index_stamp()
-    key: FiltersKey = (None, (), None, None, "published", q, None)
-    return load_hits(index, stamp, key)[:limit]
+    return load_hits(*index_stamp(), Filters(q=q))[:limit]
 
 
 @st.cache_resource(show_spinner=False)
 def load_actor_registry() -> tuple[Actor, ...]:
     """Return every actor of the registry (immutable: shared, not copied)."""
-    from articles.actors import load_actors
-
     return load_actors()
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def _expand(ids: tuple[str, ...]) -> frozenset[str]:
-    from articles.actors import expand_members
-
     return expand_members(ids, load_actor_registry())
+
+
+def load_actor_ids() -> frozenset[str]:
+    """Return the ids of every actor of the registry."""
+    return frozenset(a.id for a in load_actor_registry())
+
+
+def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[str, str]:
+    """Return display names of feature and actor ids (a shared id names both)."""
+    names = {a.id: a.name for a in actors}
+    names.update((f.id, f.name) for f in features)
+    return names
+
+
+@st.cache_data(show_spinner=False)
+def load_names() -> dict[str, str]:
+    """Return display names of feature and actor ids (a shared id names both)."""
+    return build_names(load_features().values(), load_actor_registry())
 
 
 def expand_actors(ids: Iterable[str]) -> frozenset[str]:
@@ -244,8 +251,7 @@ def load_passage_links(passage_id: str | None) -> tuple[str, ...]:
     """Return the feature ids a passage links (empty for None or an unknown id)."""
     if not passage_id:
         return ()
-    index, stamp = index_stamp()
-    for hit in load_hits(index, stamp, (None, (), None, None, "published", None, None)):
+    for hit in load_hits(*index_stamp(), Filters()):
         if hit.passage_id == passage_id:
             return tuple(link.id for link in hit.features)
     return ()

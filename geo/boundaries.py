@@ -100,13 +100,13 @@ BORDERS: tuple[BorderSpec, ...] = (
     ),
 )
 
-#: NOTES.md section 7: the Wakhan Corridor is Afghanistan east of this meridian ...
+#: docs/notes.md section 7: the Wakhan Corridor is Afghanistan east of this meridian ...
 WAKHAN_MIN_LON = 71.65
 #: ... and north of this parallel (degrees, EPSG:4326).
 WAKHAN_MIN_LAT = 36.4
 WAKHAN_DERIVATION = (
     f"Afghanistan (dissolved Natural Earth 1:10m admin-1) east of {WAKHAN_MIN_LON} E "
-    f"and north of {WAKHAN_MIN_LAT} N (NOTES.md section 7)."
+    f"and north of {WAKHAN_MIN_LAT} N (docs/notes.md section 7)."
 )
 #: Window where the Siachen gap (land in no country of the coverage) lies.
 SIACHEN_BBOX: tuple[float, float, float, float] = (76.0, 34.8, 78.0, 36.2)

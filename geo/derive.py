@@ -27,7 +27,7 @@ COUNTRIES: dict[str, tuple[str, str]] = {
 #: Countries whose provinces go into the ``provinces`` layer.
 PROVINCE_COUNTRIES: tuple[str, ...] = ("AFG", "PAK")
 
-#: NOTES.md section 6: today's names for the older Natural Earth release, by
+#: docs/notes.md section 6: today's names for the older Natural Earth release, by
 #: ``adm1_code`` (N.W.F.P. and F.A.T.A. merge into Khyber Pakhtunkhwa, 2018).
 RENAMES: dict[str, str] = {
     "PAK-1108": "Balochistan",
@@ -54,7 +54,7 @@ DISPUTED_PROVINCES: dict[str, str] = {
 #: Display window for the countries layer (lon/lat degrees, EPSG:4326).
 DISPLAY_BBOX: tuple[float, float, float, float] = (44.0, 20.0, 82.0, 46.0)
 
-#: Grid the source coordinates are snapped to (degrees), NOTES.md section 6.
+#: Grid the source coordinates are snapped to (degrees), docs/notes.md section 6.
 PRECISION_DEG = 1e-6
 
 

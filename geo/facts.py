@@ -30,7 +30,7 @@ PUBLISHED_LENGTHS: dict[str, tuple[float, str]] = {
     "line-of-control": (740.0, "commonly cited"),
 }
 
-#: Published figures of the Wakhan Corridor (NOTES.md section 7).
+#: Published figures of the Wakhan Corridor (docs/notes.md section 7).
 PUBLISHED_WAKHAN: dict[str, Any] = {
     "published_area_km2": 11422.0,
     "published_area_source": "Wakhan district (the administrative unit)",

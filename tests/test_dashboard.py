@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.map_view import MAP_KEY, RETURNED_OBJECTS
+from components.map.builder import MAP_KEY, RETURNED_OBJECTS
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 EXTERNAL = ("http://", "https://", "//")

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import calendar
-import datetime as dt
-import re
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from articles.corpus import corpus_dir
+from articles.filter_args import (
+    FilterError,
+    add_filter_arguments,
+    build_filters,
+    parse_day,
+    split_ids,
+)
+from articles.index import index_path, sync_index
+from articles.query import QueryError
+from components.briefing.collect import BriefingError, collect_briefing
+from components.briefing.exports import FORMATS
+from components.briefing.inline import InlineError
 from components.briefing.model import Briefing
+from components.briefing.write import write_all
 
 #: Output options and the format each writes, in build order.
 OUTPUTS: tuple[tuple[str, str, str], ...] = (
@@ -36,15 +47,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser: the filters of ``python -m articles query`` plus outputs."""
     p = _Parser(prog="python -m components.briefing", description=__doc__)
-    p.add_argument("--feature", help="selected feature id (e.g. wakhan-corridor)")
-    p.add_argument(
-        "--actor", action="append", help="actor id; repeat or comma-separate"
-    )
-    p.add_argument("--from", dest="date_from", help="YYYY[-MM[-DD]]")
-    p.add_argument("--to", dest="date_to", help="YYYY[-MM[-DD]]")
-    p.add_argument("--datemode", choices=("published", "events"), default="published")
-    p.add_argument("--q", help="full-text search")
-    p.add_argument("--article", action="append", help="article id; repeatable")
+    add_filter_arguments(p)
     p.add_argument(
         "--kind",
         action="append",
@@ -59,48 +62,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--geojson", type=Path, help="features in view FILE.geojson")
     p.add_argument("--csv", type=Path, help="passages FILE.csv")
     return p
-
-
-def parse_day(text: str, *, end: bool = False) -> dt.date:
-    """Read YYYY, YYYY-MM or YYYY-MM-DD; a partial date is its first (or last) day."""
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", text.strip())
-    try:
-        if match is None:
-            raise ValueError(text)
-        year, month, day = (int(g) if g else 0 for g in match.groups())
-        if not month:
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if not day:
-            return dt.date(
-                year, month, calendar.monthrange(year, month)[1] if end else 1
-            )
-        return dt.date(year, month, day)
-    except ValueError:
-        raise CommandError(f"bad date {text!r}: use YYYY-MM-DD") from None
-
-
-def split_ids(values: Sequence[str] | None) -> tuple[str, ...]:
-    """Flatten repeated, comma-separated option values: ``["a,b", "c"]`` -> a, b, c."""
-    return tuple(i.strip() for v in values or () for i in v.split(",") if i.strip())
-
-
-def build_filters(args: argparse.Namespace) -> object:
-    """Turn parsed arguments into `articles.query.Filters` (CommandError if bad)."""
-    from articles.query import Filters
-
-    start = parse_day(args.date_from) if args.date_from else None
-    end = parse_day(args.date_to, end=True) if args.date_to else None
-    if start and end and start > end:
-        raise CommandError(f"--from {start} is after --to {end}")
-    return Filters(
-        feature=args.feature,
-        actors=split_ids(args.actor),
-        date_from=start,
-        date_to=end,
-        datemode=args.datemode,
-        q=args.q,
-        articles=split_ids(args.article) or None,
-    )
 
 
 def plan_outputs(args: argparse.Namespace) -> dict[str, Path]:
@@ -122,10 +83,6 @@ def plan_outputs(args: argparse.Namespace) -> dict[str, Path]:
 
 def run(args: argparse.Namespace) -> list[str]:
     """Collect the view, build every requested export, write them all or none."""
-    from components.briefing.collect import collect_briefing
-    from components.briefing.exports import FORMATS
-    from components.briefing.write import write_all
-
     filters = build_filters(args)
     plan = plan_outputs(args)
     as_of = parse_day(args.as_of) if args.as_of else None
@@ -144,22 +101,16 @@ def run(args: argparse.Namespace) -> list[str]:
 
 
 def _sync_index() -> None:
-    from articles.corpus import corpus_dir
-    from articles.index import index_path, sync_index
 
     sync_index(corpus_dir(), index_path())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    from articles.query import QueryError
-    from components.briefing.collect import BriefingError
-    from components.briefing.inline import InlineError
-
     args = build_parser().parse_args(argv)
     try:
         lines = run(args)
-    except (CommandError, BriefingError, QueryError, InlineError) as exc:
+    except (CommandError, FilterError, BriefingError, QueryError, InlineError) as exc:
         print(f"briefing: error: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:

@@ -5,11 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 import geopandas as gpd
 
+from articles.actors import expand_members, load_actors
+from articles.query import Filters, Hit, evidence_counts, query_passages
 from components.briefing.model import Briefing, LayerInfo
+from geo.catalog import LAYERS, LayerSpec
+from geo.facts import measure_facts
+from geo.gazetteer import load_features
+from geo.io import read_layer
+from geo.model import FEATURE_KINDS, Feature
 
 #: Default extent with no selection: Afghanistan, Pakistan and their borders.
 REGION_IDS: tuple[str, ...] = ("afghanistan", "pakistan")
@@ -21,7 +27,7 @@ class BriefingError(ValueError):
 
 
 def collect_briefing(
-    filters: Any,
+    filters: Filters,
     *,
     index: Path | None = None,
     as_of: dt.date | None = None,
@@ -49,13 +55,6 @@ def collect_briefing(
     BriefingError
         The selected feature, an actor or a kind is unknown.
     """
-    from articles.actors import load_actors
-    from articles.query import query_passages
-    from geo.catalog import LAYERS
-    from geo.facts import measure_facts
-    from geo.gazetteer import load_features
-    from geo.io import read_layer
-
     features = {f.id: f for f in load_features()}
     actors = {a.id: a.name for a in load_actors()}
     check_ids(filters, features, actors)
@@ -73,11 +72,11 @@ def collect_briefing(
 
 
 def assemble_briefing(
-    filters: Any,
-    hits: Sequence[Any],
+    filters: Filters,
+    hits: Sequence[Hit],
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
-    features: Mapping[str, Any],
+    features: Mapping[str, Feature],
     actors: Mapping[str, str],
     facts: Mapping[str, dict[str, object]] | None = None,
     as_of: dt.date | None = None,
@@ -109,9 +108,6 @@ def assemble_briefing(
     -------
     Briefing
     """
-    from articles.query import evidence_counts
-    from geo.catalog import LAYERS
-
     shown = tuple(sorted(set(kinds))) if kinds else None
     layers = select_kinds(layers, shown)
     return Briefing(
@@ -122,10 +118,11 @@ def assemble_briefing(
         infos={spec.id: describe_layer(spec) for spec in LAYERS if spec.id in layers},
         features=dict(features),
         actors=dict(actors),
-        bounds=compute_bounds(layers, getattr(filters, "feature", None)),
+        bounds=compute_bounds(layers, filters.feature),
         as_of=as_of or dt.date.today(),
         facts=dict(facts or {}),
         kinds=shown,
+        actor_ids=expand_members(filters.actors) if filters.actors else frozenset(),
     )
 
 
@@ -141,31 +138,22 @@ def select_kinds(
 
 def check_kinds(kinds: Sequence[str] | None) -> None:
     """Raise `BriefingError` for a kind not in ``geo.model.FEATURE_KINDS``."""
-    from geo.model import FEATURE_KINDS
-
     for kind in kinds or ():
         if kind not in FEATURE_KINDS:
             known = ", ".join(FEATURE_KINDS)
             raise BriefingError(f"unknown kind {kind!r} (use one of: {known})")
 
 
-def describe_layer(spec: Any) -> LayerInfo:
-    """Read a catalog `LayerSpec`'s provenance (tolerant of field spellings)."""
-
-    def pick(*names: str) -> str:
-        for name in names:
-            value = getattr(spec, name, None)
-            if value:
-                return str(value)
-        return ""
-
+def describe_layer(spec: LayerSpec) -> LayerInfo:
+    """Read a catalog `LayerSpec`'s provenance as the briefing states it."""
+    url = f"<{spec.source_url}>" if spec.source_url else ""
     return LayerInfo(
-        id=str(spec.id),
-        title=pick("title", "name") or str(spec.id).replace("_", " ").capitalize(),
-        source=" ".join(filter(None, (pick("source", "attribution"), _url(spec)))),
-        licence=pick("licence", "license"),
-        scale=pick("scale"),
-        derivation=pick("derivation", "description"),
+        id=spec.id,
+        title=spec.title,
+        source=" ".join(filter(None, (spec.attribution, url))),
+        licence=spec.licence,
+        scale=spec.scale,
+        derivation=spec.derivation,
     )
 
 
@@ -203,17 +191,12 @@ def compute_bounds(
 
 
 def check_ids(
-    filters: Any, features: Mapping[str, Any], actors: Mapping[str, str]
+    filters: Filters, features: Mapping[str, Feature], actors: Mapping[str, str]
 ) -> None:
     """Raise `BriefingError` for an unknown feature or actor id in `filters`."""
-    feature = getattr(filters, "feature", None)
+    feature = filters.feature
     if feature and feature not in features:
         raise BriefingError(f"unknown feature id {feature!r}")
-    for actor in getattr(filters, "actors", ()) or ():
+    for actor in filters.actors:
         if actor not in actors:
             raise BriefingError(f"unknown actor id {actor!r}")
-
-
-def _url(spec: Any) -> str:
-    url = getattr(spec, "source_url", "")
-    return f"<{url}>" if url else ""

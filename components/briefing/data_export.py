@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 
 import pandas as pd
 
+from articles.query import Filters
 from components.briefing.frame import build_view_frame
 from components.briefing.model import Briefing
 
@@ -103,14 +105,13 @@ def build_csv(briefing: Briefing) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def _filters_dict(filters: object) -> dict[str, object]:
-    names = ("feature", "actors", "date_from", "date_to", "datemode", "q", "articles")
+def _filters_dict(filters: Filters) -> dict[str, object]:
     out: dict[str, object] = {}
-    for name in names:
-        value = getattr(filters, name, None)
+    for field in dataclasses.fields(filters):
+        value = getattr(filters, field.name)
         if isinstance(value, dt.date):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)
-        out[name] = value
+        out[field.name] = value
     return out

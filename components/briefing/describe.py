@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from articles.query import Filters, Hit
 from components.briefing.model import Briefing
 
 
@@ -21,8 +20,7 @@ def describe_filters(briefing: Briefing) -> list[tuple[str, str]]:
         Plain text (not escaped), in a fixed order, one pair per filter.
     """
     f = briefing.filters
-    feature = getattr(f, "feature", None)
-    actors = tuple(getattr(f, "actors", ()) or ())
+    feature, actors = f.feature, f.actors
     return [
         ("Selected feature", _name_feature(briefing, feature) if feature else "none"),
         (
@@ -33,7 +31,7 @@ def describe_filters(briefing: Briefing) -> list[tuple[str, str]]:
             else "any",
         ),
         ("Dates", _describe_dates(f)),
-        ("Text search", f"\u201c{f.q}\u201d" if getattr(f, "q", None) else "none"),
+        ("Text search", f"\u201c{f.q}\u201d" if f.q else "none"),
         ("Articles", _describe_articles(f)),
         ("Map layers", ", ".join(briefing.kinds) if briefing.kinds else "all"),
     ]
@@ -52,7 +50,7 @@ def describe_title(briefing: Briefing) -> str:
     return "Briefing: Afghanistan, Pakistan and their neighbours"
 
 
-def cite_hit(hit: Any) -> str:
+def cite_hit(hit: Hit) -> str:
     """Format a passage's citation: author, title, date, paragraph (source apart)."""
     author = hit.author or "Unknown author"
     heading = f", section \u201c{hit.heading}\u201d" if hit.heading else ""
@@ -66,9 +64,8 @@ def _name_feature(briefing: Briefing, feature_id: str) -> str:
     return f"{briefing.feature_name(feature_id)} ({feature_id})"
 
 
-def _describe_dates(f: Any) -> str:
-    start, end = getattr(f, "date_from", None), getattr(f, "date_to", None)
-    mode = getattr(f, "datemode", "published")
+def _describe_dates(f: Filters) -> str:
+    start, end, mode = f.date_from, f.date_to, f.datemode
     what = "dates of events the passages mention" if mode == "events" else "published"
     if start is None and end is None:
         return "any date"
@@ -79,8 +76,8 @@ def _describe_dates(f: Any) -> str:
     return f"{what} on or before {end!s}"
 
 
-def _describe_articles(f: Any) -> str:
-    articles = getattr(f, "articles", None)
+def _describe_articles(f: Filters) -> str:
+    articles = f.articles
     if articles is None:
         return "all"
     return ", ".join(articles) if articles else "none"

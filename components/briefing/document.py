@@ -12,6 +12,7 @@ from components.briefing.facts_html import build_facts_html
 from components.briefing.frame import build_view_frame
 from components.briefing.model import Briefing
 from components.briefing.passages import build_passages_html, build_references_html
+from components.passage import HIGHLIGHT
 
 #: Disputed lines and areas every briefing of the region states, whatever is in view.
 DISPUTE_NOTES: tuple[tuple[str, str], ...] = (
@@ -72,7 +73,8 @@ def build_document(briefing: Briefing, map_html: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n<style>{_read_css('document.css')}</style>\n"
+        f"<title>{title}</title>\n<style>{_read_css('document.css')}\n"
+        f":root {{ --mark: {HIGHLIGHT}; }}</style>\n"
         f'<style media="print">{_read_css("print.css")}</style>\n</head>\n'
         "<body>\n" + "\n".join(sections) + "\n</body>\n</html>\n"
     )

@@ -15,14 +15,20 @@ from matplotlib.path import Path
 
 import shapely
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 #: Leaflet sizes are CSS pixels; matplotlib's are points (1 px = 0.75 pt).
 PX = 0.75
 
 
 def polygon_path(geom: BaseGeometry) -> Path | None:
-    """Return one compound path of every ring of a (Multi)Polygon, or None."""
-    polys = [g for g in shapely.get_parts(geom) if g.geom_type == "Polygon"]
+    """Return one compound path of every ring of a (Multi)Polygon, or None.
+
+    Holes are wound against their exterior: matplotlib fills by the non-zero rule,
+    so a hole wound like its exterior would be filled.
+    """
+    parts = shapely.get_parts(geom)
+    polys = [orient(g) for g in parts if g.geom_type == "Polygon"]
     rings = [r for p in polys for r in (p.exterior, *p.interiors) if not r.is_empty]
     if not rings:
         return None

@@ -12,8 +12,8 @@ from matplotlib.patches import Patch, Rectangle
 from pyproj import Transformer
 
 from components.briefing.draw import PX, convert_dashes
-from components.legend import build_line_styles
-from components.map_style import SELECTED
+from components.map.legend import build_line_styles
+from components.map.style import SELECTED
 
 #: Outline of the selected feature (as on the dashboard map).
 SELECTED_COLOUR = str(SELECTED["color"])

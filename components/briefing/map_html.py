@@ -5,6 +5,7 @@ from __future__ import annotations
 from components.briefing.inline import inline_assets
 from components.briefing.model import Briefing
 from components.briefing.tiles import embed_tiles, fit_zoom
+from components.map.builder import build_map
 
 #: Widths (px) the map is shown at: the printed A4 frame up to a wide screen.
 _PRINT_WIDTH, _SCREEN_WIDTH = 680, 1000
@@ -16,7 +17,7 @@ def build_map_html(briefing: Briefing) -> str:
     Parameters
     ----------
     briefing : Briefing
-        The exported view; the map is `components.map_view.build_map` of its layers,
+        The exported view; the map is `components.map.builder.build_map` of its layers,
         shaded by its evidence counts, with the selected feature outlined, fitted to
         ``bounds`` (EPSG:4326).
 
@@ -25,8 +26,6 @@ def build_map_html(briefing: Briefing) -> str:
     str
         A complete HTML page that renders from ``file://`` with the network off.
     """
-    from components.map_view import build_map
-
     selected = briefing.selected
     fmap = build_map(
         briefing.layers,

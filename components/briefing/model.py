@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from articles.query import Filters, Hit
+from geo.model import Feature
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -71,25 +74,27 @@ class Briefing:
     kinds : tuple of str or None
         The feature kinds shown (the dashboard's layer toggles); None = all.
         ``layers`` holds only features of these kinds.
+    actor_ids : frozenset of str
+        The filtered actors with their members (whose mentions are highlighted).
     """
 
-    filters: Any
-    hits: tuple[Any, ...]
+    filters: Filters
+    hits: tuple[Hit, ...]
     counts: dict[str, int]
     layers: dict[str, gpd.GeoDataFrame]
     infos: dict[str, LayerInfo]
-    features: dict[str, Any]
+    features: dict[str, Feature]
     actors: dict[str, str]
     bounds: tuple[float, float, float, float]
     as_of: dt.date
     facts: dict[str, dict[str, object]] = field(default_factory=dict)
     kinds: tuple[str, ...] | None = None
+    actor_ids: frozenset[str] = frozenset()
 
     @property
     def selected(self) -> str | None:
         """Return the id of the selected feature, if any."""
-        feature: str | None = getattr(self.filters, "feature", None)
-        return feature
+        return self.filters.feature
 
     def feature_name(self, feature_id: str) -> str:
         """Return the display name of a feature id (the id itself when unknown)."""

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
+from articles.query import Hit
 from components.briefing.describe import cite_hit
 from components.briefing.model import Briefing
-from components.highlight import (
-    build_highlighted_html,
-    build_link_html,
-    find_term_spans,
-)
+from components.highlight import build_link_html
+from components.passage import build_notes_html, build_text_html
 
 
 def build_passages_html(briefing: Briefing) -> str:
@@ -48,36 +45,14 @@ def build_references_html(briefing: Briefing) -> str:
     return '<ol class="references">\n' + "\n".join(items) + "\n</ol>"
 
 
-def select_spans(briefing: Briefing, hit: Any) -> list[tuple[int, int]]:
-    """Spans of a hit's text to highlight: what the view's filters matched.
-
-    The selected feature's mentions, the mentions of any actor when actors are
-    filtered, and the search words; with no filter at all, every feature mention.
-    """
-    f = briefing.filters
-    feature = getattr(f, "feature", None)
-    spans: list[tuple[int, int]] = []
-    for link in hit.features:
-        if feature is None or link.id == feature:
-            spans.extend(link.spans)
-    if getattr(f, "actors", ()):
-        for link in hit.actors:
-            spans.extend(link.spans)
-    spans.extend(find_term_spans(hit.text, getattr(f, "q", None)))
-    return spans
-
-
-def _render_passage(briefing: Briefing, number: int, hit: Any) -> str:
-    body = build_highlighted_html(hit.text, select_spans(briefing, hit))
+def _render_passage(briefing: Briefing, number: int, hit: Hit) -> str:
+    body = build_text_html(hit, briefing.filters, briefing.actor_ids)
     title = escape(f"{hit.title}, {hit.published.isoformat()}, paragraph {hit.n}")
     features = ", ".join(
         escape(briefing.feature_name(link.id)) for link in hit.features
     )
     actors = ", ".join(escape(briefing.actors.get(a.id, a.id)) for a in hit.actors)
-    notes = "".join(
-        f'<p class="links note">{escape(note)}</p>'
-        for note in getattr(hit, "notes", ())
-    )
+    notes = build_notes_html(hit, "links note")
     return (
         f'<li id="p-{number}" data-passage="{escape(hit.passage_id, quote=True)}">'
         f"<blockquote>{body} "

@@ -12,7 +12,7 @@ import geopandas as gpd
 import shapely
 
 from components.briefing.draw import draw_geometry
-from components.map_style import style_feature
+from components.map.style import style_feature
 
 #: Drawing order by geometry: areas under lines under points.
 _Z = {"Polygon": 2, "MultiPolygon": 2, "LineString": 4, "MultiLineString": 4}

@@ -22,7 +22,7 @@ from components.briefing.furniture import (
 )
 from components.briefing.model import Briefing
 from components.briefing.static_layers import draw_features, draw_labels
-from components.legend import build_evidence_bins
+from components.map.legend import build_evidence_bins
 
 #: Default output: 1600 x 1100 px (16 x 11 in at 100 dpi).
 WIDTH_PX, HEIGHT_RATIO, DPI = 1600, 11 / 16, 100

@@ -14,7 +14,7 @@ _TILE_TEMPLATE = re.compile(r"""L\.tileLayer\(\s*(["'])([^"']+)\1""")
 BLANK_TILE = (
     "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 )
-#: Zoom levels of the vendored tile pyramid (components/basemap.py): world up to
+#: Zoom levels of the vendored tile pyramid (components/map/tiles.py): world up to
 #: WORLD_MAX, the region from WORLD_MAX + 1 to REGION_MAX.
 WORLD_MAX, REGION_MAX = 4, 7
 

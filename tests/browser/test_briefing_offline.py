@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from components.briefing.exports import build_html
-from tests.components.briefing_fixtures import make_briefing
+from tests.components.briefing.fixtures import make_briefing
 
 pytestmark = pytest.mark.browser
 

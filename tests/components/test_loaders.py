@@ -1,11 +1,11 @@
-"""Loaders: primitive cache keys, index stamp, cached queries (tmp index)."""
+"""Loaders: view values as cache keys, index stamp, cached queries (tmp index)."""
 
 import datetime as dt
 
 import pytest
 
 from components import loaders as ev
-from components.url_state import ViewState
+from tests.components.views import make_view
 
 
 @pytest.fixture
@@ -19,30 +19,17 @@ def index(corpus_copy):
     ev.clear_evidence_caches()
 
 
-def test_filters_key_round_trip():
-    from articles.query import Filters
-
-    filters = Filters(
-        feature="kabul",
-        actors=("isi", "ttp"),
-        date_from=dt.date(2024, 1, 2),
-        date_to=None,
-        datemode="events",
-        q="wakhan",
-        articles=("a",),
-    )
-    key = ev.build_filters_key(filters)
-    assert all(isinstance(v, (str, tuple, type(None))) for v in key)
-    assert ev.build_filters_from_key(key) == filters
-    assert hash(key) == hash(ev.build_filters_key(filters))
-
-
-def test_view_key_leaves_q_out_and_sets_feature():
-    view = ViewState(
-        actors=("ttp",), date_to=dt.date(2025, 1, 1), q="x", kinds=("city",)
-    )
-    key = ev.build_view_filters_key(view, "kabul")
-    assert key == ("kabul", ("ttp",), None, "2025-01-01", "published", None, None)
+def test_view_queries_share_filters_and_leave_the_feature_out_of_the_overview():
+    view = make_view(
+        feature="kabul", actors=("ttp",), date_to=dt.date(2025, 1, 1), q="x",
+        kinds=("city",),
+    )  # fmt: skip
+    assert view.evidence.feature == "kabul"
+    assert view.evidence.q == "x"
+    assert view.overview.feature is None
+    assert view.overview.q == "x"
+    assert hash(view.evidence) == hash(make_view(feature="kabul", actors=("ttp",),
+        date_to=dt.date(2025, 1, 1), q="x").evidence)  # fmt: skip
 
 
 def test_index_stamp_missing_index_is_zero(tmp_path):
@@ -65,10 +52,10 @@ def test_index_stamp_changes_when_index_changes(tmp_path):
 
 @pytest.mark.usefixtures("index")
 def test_view_hits_for_feature():
-    hits = ev.load_view_hits(ViewState(), "wakhan-corridor")
+    hits = ev.load_evidence(make_view(feature="wakhan-corridor"))
     assert hits
     assert all(any(lk.id == "wakhan-corridor" for lk in h.features) for h in hits)
-    counts = ev.load_view_counts(ViewState())
+    counts = ev.load_view_counts(make_view())
     assert counts["wakhan-corridor"] == len(hits)
 
 
@@ -97,7 +84,7 @@ def test_actor_registry_and_expansion():
 
 @pytest.mark.usefixtures("index")
 def test_passage_links_of_a_shown_passage():
-    hit = ev.load_view_hits(ViewState(), "wakhan-corridor")[0]
+    hit = ev.load_evidence(make_view(feature="wakhan-corridor"))[0]
     assert "wakhan-corridor" in ev.load_passage_links(hit.passage_id)
     assert ev.load_passage_links("nope#p1") == ()
     assert ev.load_passage_links(None) == ()

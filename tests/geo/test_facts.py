@@ -1,4 +1,4 @@
-"""Facts: pinned to NOTES.md section 7 and recomputed from the committed layers."""
+"""Facts: pinned to docs/notes.md section 7 and recomputed from the committed layers."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import geopandas as gpd
 from geo.facts import measure_facts
 from geo.measure import measure_area_km2, measure_length_km
 
-#: NOTES.md section 7, measured on Natural Earth 1:10m (km, km2).
+#: docs/notes.md section 7, measured on Natural Earth 1:10m (km, km2).
 NOTES_7 = [
     ("durand-line", "length_km", 2245),
     ("afghanistan-tajikistan-border", "length_km", 1170),

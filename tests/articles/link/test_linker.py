@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from articles.actors import load_actors
 from articles.link.linker import build_context, link_passage, link_passages
-from articles.link.patterns import fold_text, is_abbreviation, plural_forms
 from articles.model import Passage
 from geo.model import Feature
 
@@ -210,22 +209,6 @@ def test_durand_line_by_name(context):
 def test_cpec_is_the_route_not_the_countries(context):
     found = link("the China-Pakistan Economic Corridor (CPEC)", context)
     assert features(found) == {("cpec", "name"), ("cpec", "alias")}
-
-
-def test_fold_text_keeps_length():
-    for text in ("İstanbul – Kabul’s", "a-b/c\u00a0d", "ﬁ"):
-        shape, folded = fold_text(text)
-        assert len(shape) == len(folded) == len(text)
-
-
-def test_is_abbreviation_and_plurals():
-    assert is_abbreviation("KP")
-    assert is_abbreviation("U.S.")
-    assert is_abbreviation("PoK")
-    assert not is_abbreviation("Kabul")
-    assert not is_abbreviation("Durand Line")
-    assert plural_forms("Afghan") == ("Afghan", "Afghans")
-    assert plural_forms("Chinese") == ("Chinese",)
 
 
 NAMES = [

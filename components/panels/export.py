@@ -1,0 +1,126 @@
+"""The dashboard's Export menu: the current view as HTML, PNG, SVG, GeoJSON or CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import streamlit as st
+
+import geopandas as gpd
+
+from articles.query import Filters, Hit
+from components import loaders
+from components.briefing.collect import assemble_briefing
+from components.briefing.exports import FORMATS
+from components.view import View
+
+
+def build_download(
+    fmt: str,
+    filters: Filters,
+    hits: Sequence[Hit],
+    layers: Mapping[str, gpd.GeoDataFrame],
+    context: Mapping[str, Any],
+    as_of: dt.date,
+    kinds: Sequence[str] | None = None,
+) -> Callable[[], bytes]:
+    """Return a no-argument function that builds one export when called.
+
+    Streamlit calls it only when the user clicks the download button (on a thread
+    of its own), so a rerun of the page never builds a file.
+
+    Parameters
+    ----------
+    fmt : str
+        A key of `components.briefing.exports.FORMATS`.
+    filters : articles.query.Filters
+        The view, with the selected feature.
+    hits : sequence of Hit
+        The passages the view shows for the selection.
+    layers : mapping of str to GeoDataFrame
+        Catalog layers (EPSG:4326).
+    context : mapping
+        ``features`` (id -> Feature), ``actors`` (id -> name), ``facts``.
+    as_of : datetime.date
+        The briefing's date.
+    kinds : sequence of str, optional
+        The feature kinds the map shows; only these are exported (None = all).
+    """
+
+    def build() -> bytes:
+        briefing = assemble_briefing(
+            filters,
+            tuple(hits),
+            layers,
+            features=context["features"],
+            actors=context["actors"],
+            facts=context.get("facts"),
+            as_of=as_of,
+            kinds=kinds,
+        )
+        return FORMATS[fmt].build(briefing)
+
+    return build
+
+
+def load_context() -> dict[str, Any]:
+    """Return features, actor names and facts from the cached loaders."""
+    return {
+        "features": loaders.load_features(),
+        "actors": {a.id: a.name for a in loaders.load_actor_registry()},
+        "facts": loaders.load_facts(),
+    }
+
+
+def render(
+    view: View,
+    hits: Sequence[Hit],
+    *,
+    layers: Mapping[str, gpd.GeoDataFrame] | None = None,
+    context: Mapping[str, Any] | None = None,
+    key: str = "export",
+) -> None:
+    """Draw the "Export" popover: one download button per format.
+
+    Files are built only on click (deferred downloads): a rerun builds nothing.
+
+    Parameters
+    ----------
+    view : components.view.View
+        The current view: its evidence filters are the export's query, and
+        ``view.kinds`` (the layer toggles) limits what is exported to the kinds
+        the map shows.
+    hits : sequence of Hit
+        The passages of ``view.evidence`` (cited in this order).
+    layers : mapping of str to GeoDataFrame, optional
+        The map's layers (default `components.loaders.load_map_layers`).
+    context : mapping, optional
+        As `load_context` returns (default: that).
+    key : str
+        Prefix of the widget keys.
+    """
+    filters = view.evidence
+    kinds = tuple(sorted(view.kinds)) if view.kinds else None
+    as_of = dt.date.today()
+    with st.popover("Export", icon=":material/download:"):
+        st.caption(
+            f"The current view: {len(hits)} passages. Each file is built when you "
+            "click it and opens offline."
+        )
+        layers = layers if layers is not None else loaders.load_map_layers(kinds)
+        context = context if context is not None else load_context()
+        subject = filters.feature or "region"
+        for fmt in FORMATS.values():
+            st.download_button(
+                fmt.label,
+                data=build_download(
+                    fmt.id, filters, hits, layers, context, as_of, kinds
+                ),
+                file_name=f"briefing-{subject}-{as_of.isoformat()}{fmt.suffix}",
+                mime=fmt.mime,
+                key=f"{key}.{fmt.id}",
+                on_click="ignore",
+                width="stretch",
+            )

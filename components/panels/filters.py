@@ -1,0 +1,253 @@
+"""Filters panel: date window and mode, actors (with members), articles, layer kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from articles.query import DATEMODES, Filters
+from components.view import View
+
+if TYPE_CHECKING:
+    from articles.model import Actor
+
+KEY_DATEMODE = "filters.datemode"
+KEY_ACTORS = "filters.actors"
+KEY_ARTICLES = "filters.articles"
+KEY_KINDS = "filters.kinds"
+DATEMODE_LABELS: dict[str, str] = {
+    "published": "Publication date",
+    "events": "Event dates",
+}
+MAX_MEMBERS_SHOWN = 3
+
+Bounds = Mapping[str, tuple[dt.date, dt.date]]
+
+
+def window_key(datemode: str) -> str:
+    """Return the session-state key of the date window slider for ``datemode``."""
+    return f"filters.window.{datemode}"
+
+
+def build_actor_labels(
+    actors: Sequence[Actor], expand: Callable[[Iterable[str]], Collection[str]]
+) -> dict[str, str]:
+    """Label each actor with the members it includes: "ISI - ... (+ Asim Malik)".
+
+    Parameters
+    ----------
+    actors : sequence of Actor
+        The registry.
+    expand : callable
+        ``articles.actors.expand_members`` (ids -> ids plus members, transitively).
+
+    Returns
+    -------
+    dict of str to str
+        Actor id -> display label, in the order of ``actors``.
+    """
+    names = {a.id: a.name for a in actors}
+    labels: dict[str, str] = {}
+    for actor in actors:
+        name = _display_name(actor)
+        members = sorted(names.get(m, m) for m in set(expand([actor.id])) - {actor.id})
+        if not members:
+            labels[actor.id] = name
+            continue
+        shown = ", ".join(members[:MAX_MEMBERS_SHOWN])
+        more = len(members) - MAX_MEMBERS_SHOWN
+        extra = f", +{more} more" if more > 0 else ""
+        labels[actor.id] = f"{name} (+ {shown}{extra})"
+    return labels
+
+
+def _display_name(actor: Actor) -> str:
+    """Prefix the name with the abbreviation the id stands for: "TTP - Tehreek..."."""
+    slug = actor.id.replace("-", "")
+    for abbr in actor.case_sensitive:
+        if "".join(ch for ch in abbr if ch.isalnum()).lower() == slug:
+            return f"{abbr} - {actor.name}"
+    return actor.name
+
+
+def build_window(
+    bounds: tuple[dt.date, dt.date], date_from: dt.date | None, date_to: dt.date | None
+) -> tuple[dt.date, dt.date]:
+    """Return the slider value for a view's window, clamped into ``bounds``."""
+    lo, hi = bounds
+    start = min(max(date_from or lo, lo), hi)
+    end = max(min(date_to or hi, hi), start)
+    return start, end
+
+
+def build_view(
+    *,
+    datemode: str,
+    window: tuple[dt.date, dt.date],
+    bounds: tuple[dt.date, dt.date],
+    actors: Sequence[str],
+    articles: Sequence[str],
+    kinds: Sequence[str],
+) -> View:
+    """Turn widget values into a `View` (the full range means "no date filter").
+
+    An edge of the window left at the corpus bound is open (None), so a passage
+    dated later than the corpus range is not cut off. No article chosen means all.
+    """
+    lo, hi = bounds
+    start, end = window
+    filters = Filters(
+        actors=tuple(actors),
+        date_from=None if start <= lo else start,
+        date_to=None if end >= hi else end,
+        datemode=datemode if datemode in DATEMODES else "published",
+        articles=tuple(articles) or None,
+    )
+    return View(filters=filters, kinds=tuple(kinds))
+
+
+def _safe_bounds(bounds: Bounds, datemode: str) -> tuple[dt.date, dt.date]:
+    """Return the window bounds for a mode, at least one day wide."""
+    today = dt.date.today()
+    lo, hi = bounds.get(datemode) or (today - dt.timedelta(days=365), today)
+    return (lo, hi) if hi > lo else (lo, lo + dt.timedelta(days=1))
+
+
+def init_state(
+    view: View, bounds: Bounds, kinds: Sequence[str], actor_ids: Collection[str]
+) -> None:
+    """Seed this panel's keys from ``view`` (keys already set are left alone)."""
+    f = view.filters
+    defaults: dict[str, object] = {
+        KEY_DATEMODE: f.datemode,
+        KEY_ACTORS: [a for a in f.actors if a in actor_ids],
+        KEY_ARTICLES: list(f.articles or ()),
+        KEY_KINDS: list(view.kinds if view.kinds is not None else kinds),
+    }
+    for mode in DATEMODES:
+        dates = (f.date_from, f.date_to) if mode == f.datemode else (None, None)
+        defaults[window_key(mode)] = build_window(_safe_bounds(bounds, mode), *dates)
+    for name, value in defaults.items():
+        if name not in st.session_state:
+            st.session_state[name] = value
+
+
+def read_view(bounds: Bounds) -> View:
+    """Return the view the filter keys hold, without drawing widgets (embed mode).
+
+    Call after `init_state` (or `components.panels.state.init_session_state`).
+    """
+    datemode = str(st.session_state.get(KEY_DATEMODE, "published"))
+    mode_bounds = _safe_bounds(bounds, datemode)
+    saved = st.session_state.get(window_key(datemode)) or mode_bounds
+    window = build_window(mode_bounds, *saved)
+    return build_view(
+        datemode=datemode, window=window, bounds=mode_bounds,
+        actors=st.session_state.get(KEY_ACTORS, []),
+        articles=st.session_state.get(KEY_ARTICLES, []),
+        kinds=st.session_state.get(KEY_KINDS, []),
+    )  # fmt: skip
+
+
+def select_actors(actor_ids: Sequence[str]) -> None:
+    """Set the actor filter (call before `render` in the run, e.g. from a search)."""
+    st.session_state[KEY_ACTORS] = list(actor_ids)
+
+
+def _render_dates(
+    bounds: Bounds,
+) -> tuple[str, tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
+    """Draw the date-mode switch and window slider; return mode, window, bounds."""
+    mode = st.radio(
+        "Dates", list(DATEMODES), format_func=DATEMODE_LABELS.__getitem__,
+        key=KEY_DATEMODE, horizontal=True,
+        help="Publication date of the article, or dates of the events it mentions.",
+    )  # fmt: skip
+    datemode = str(mode)
+    mode_bounds = _safe_bounds(bounds, datemode)
+    wkey = window_key(datemode)
+    _set_if_changed(wkey, build_window(mode_bounds, *st.session_state[wkey]))
+    window = st.slider(
+        "Date window", min_value=mode_bounds[0], max_value=mode_bounds[1], key=wkey,
+        format="YYYY-MM-DD",
+    )  # fmt: skip
+    start, end = window if isinstance(window, tuple) else (window, window)
+    return datemode, (start, end), mode_bounds
+
+
+def _set_if_changed(name: str, value: object) -> None:
+    """Write a widget's key only when the value differs.
+
+    Any write makes Streamlit push the value back into the widget, so a rerun
+    that started before the user's last change (the map reporting its view, say)
+    would undo that change in the browser.
+    """
+    if st.session_state.get(name) != value:
+        st.session_state[name] = value
+
+
+def _keep_known(name: str, known: Collection[str]) -> None:
+    """Drop values a multi-choice widget no longer offers (e.g. a removed article)."""
+    _set_if_changed(name, [v for v in st.session_state[name] if v in known])
+
+
+def render(
+    *,
+    bounds: Bounds,
+    actors: Sequence[Actor],
+    expand: Callable[[Iterable[str]], Collection[str]],
+    articles: Mapping[str, str],
+    kinds: Sequence[str],
+    kind_labels: Mapping[str, str] | None = None,
+    view: View | None = None,
+    key: str = "filters",
+) -> View:
+    """Draw the filters; return the chosen `View` (feature and q left unset).
+
+    Parameters
+    ----------
+    bounds : mapping
+        ``{"published": (first, last), "events": (first, last)}`` of the corpus.
+    actors : sequence of Actor
+        The registry; ``expand`` is ``articles.actors.expand_members``.
+    articles : mapping of str to str
+        Article id -> title.
+    kinds : sequence of str
+        Layer kinds the map can toggle.
+    view : View, optional
+        Initial view (from the URL) for keys not yet in session state.
+    key : str
+        Key of the container (CSS class ``st-key-<key>``).
+    """
+    ids = [a.id for a in actors]
+    init_state(view or View(), bounds, kinds, set(ids))
+    for name, known in (
+        (KEY_ACTORS, ids),
+        (KEY_ARTICLES, articles),
+        (KEY_KINDS, kinds),
+    ):
+        _keep_known(name, known)
+    labels = build_actor_labels(actors, expand)
+    labels_k = kind_labels or {}
+    with st.container(key=key):
+        datemode, window, mode_bounds = _render_dates(bounds)
+        chosen_actors = st.multiselect(
+            "Actors", ids, format_func=lambda i: labels.get(i, i), key=KEY_ACTORS,
+            placeholder="All actors",
+            help="Choosing an organisation includes its members.",
+        )  # fmt: skip
+        chosen_articles = st.multiselect(
+            "Articles", list(articles), format_func=lambda i: articles.get(i, i),
+            key=KEY_ARTICLES, placeholder="All articles",
+        )  # fmt: skip
+        chosen_kinds = st.pills(
+            "Layers", list(kinds), selection_mode="multi", key=KEY_KINDS,
+            format_func=lambda k: labels_k.get(k, k),
+        )  # fmt: skip
+    return build_view(
+        datemode=datemode, window=window, bounds=mode_bounds,
+        actors=chosen_actors, articles=chosen_articles, kinds=chosen_kinds or [],
+    )  # fmt: skip

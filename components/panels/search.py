@@ -1,0 +1,176 @@
+"""Search box: places, actors and passage text; returns what to jump to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from components.highlight import escape_markdown, find_term_spans
+from components.loaders import search_passages
+
+if TYPE_CHECKING:
+    from articles.model import Actor
+    from articles.query import Hit
+    from geo.model import Feature
+
+KEY_Q = "search_box.q"
+KEY_PICK = "search_box.pick"
+MAX_Q_LEN = 200
+SNIPPET = 90
+KIND_ICONS = {"feature": ":material/place:", "actor": ":material/groups:",
+              "passage": ":material/article:"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Something to jump to: a feature, an actor or a passage."""
+
+    kind: str  # "feature", "actor" or "passage"
+    id: str
+    label: str
+    detail: str = ""
+
+
+def _score(query: str, name: str, aliases: Iterable[str]) -> int | None:
+    """Rank a match: 0 exact name, 1 prefix, 2 substring; 3-5 the same for aliases."""
+    for offset, candidates in ((0, (name,)), (3, tuple(aliases))):
+        best = None
+        for text in candidates:
+            folded = text.casefold()
+            rank = (0 if folded == query else 1 if folded.startswith(query)
+                    else 2 if query in folded else None)  # fmt: skip
+            if rank is not None and (best is None or rank < best):
+                best = rank
+        if best is not None:
+            return offset + best
+    return None
+
+
+def _match_named(
+    query: str, items: Sequence[Feature] | Sequence[Actor], kind: str
+) -> list[tuple[int, SearchResult]]:
+    """Return scored results for features or actors whose names match ``query``."""
+    found = []
+    for item in items:
+        aliases = (*item.aliases, *getattr(item, "case_sensitive", ()))
+        score = _score(query, item.name, aliases)
+        if score is not None:
+            detail = str(getattr(item, "kind", ""))
+            found.append((score, SearchResult(kind, item.id, item.name, detail)))
+    return found
+
+
+def build_snippet(text: str, query: str, width: int = SNIPPET) -> str:
+    """Return about ``width`` characters of ``text`` around the first query word."""
+    spans = sorted(find_term_spans(text, query))
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    snippet = " ".join(text[start : start + width].split())
+    prefix = "..." if start > 0 else ""
+    suffix = "..." if start + width < len(text) else ""
+    return f"{prefix}{snippet}{suffix}"
+
+
+def build_search_results(
+    query: str,
+    features: Sequence[Feature],
+    actors: Sequence[Actor],
+    hits: Sequence[Hit] = (),
+    limit: int = 8,
+) -> list[SearchResult]:
+    """Find places and actors by name or alias, then passages by text.
+
+    Parameters
+    ----------
+    query : str
+        What the user typed (case-insensitive; any script).
+    features, actors : sequence
+        Gazetteer features and actor registry.
+    hits : sequence of Hit
+        Full-text matches from the index (``articles.query`` with ``q``).
+    limit : int
+        Most results of each kind.
+
+    Returns
+    -------
+    list of SearchResult
+        Places first, then actors, then passages; best matches first.
+    """
+    folded = " ".join(query.split()).casefold()
+    if len(folded) < 2:
+        return []
+    out: list[SearchResult] = []
+    for items, kind in ((features, "feature"), (actors, "actor")):
+        scored = _match_named(folded, items, kind)
+        scored.sort(key=lambda pair: (pair[0], pair[1].label))
+        out.extend(result for _, result in scored[:limit])
+    for hit in hits[:limit]:
+        label = f"{hit.title} ¶{hit.n}"
+        out.append(
+            SearchResult(
+                "passage", hit.passage_id, label, build_snippet(hit.text, query)
+            )
+        )
+    return out
+
+
+def _search_index(q: str) -> Sequence[Hit]:
+    """Search passage text in the index (cached loader)."""
+    return search_passages(q)
+
+
+def init_state(q: str | None = None) -> None:
+    """Seed the search text (from the URL) unless already set."""
+    if KEY_Q not in st.session_state:
+        st.session_state[KEY_Q] = q or ""
+
+
+def _pick(result: SearchResult) -> None:
+    """Widget callback: remember the chosen result for the next script run."""
+    st.session_state[KEY_PICK] = result
+
+
+def render(
+    features: Sequence[Feature],
+    actors: Sequence[Actor],
+    *,
+    search: Callable[[str], Sequence[Hit]] | None = None,
+    q: str | None = None,
+    key: str = "search_box",
+) -> SearchResult | None:
+    """Draw the search box and its results; return the result chosen (once).
+
+    Parameters
+    ----------
+    search : callable, optional
+        Full-text passage search (defaults to `loaders.search_passages`).
+    q : str, optional
+        Initial search text (from the URL).
+
+    Returns
+    -------
+    SearchResult or None
+        The result the user clicked, in the run right after the click only; the
+        caller jumps to it (select the feature, filter the actor, show the passage).
+    """
+    init_state(q)
+    picked = st.session_state.pop(KEY_PICK, None)
+    text = st.text_input(
+        "Search", key=KEY_Q, max_chars=MAX_Q_LEN,
+        placeholder="Place, actor or words in a passage",
+    )  # fmt: skip
+    if text and len(text.strip()) >= 2:
+        find = search or _search_index
+        results = build_search_results(text, features, actors, find(text.strip()))
+        if not results:
+            st.caption("Nothing found.")
+        for n, result in enumerate(results):
+            detail = f" - {result.detail}" if result.detail else ""
+            st.button(
+                escape_markdown(f"{result.label}{detail}"), key=f"{key}.result.{n}",
+                icon=KIND_ICONS.get(result.kind), on_click=_pick, args=(result,),
+                type="tertiary",
+            )  # fmt: skip
+    return picked if isinstance(picked, SearchResult) else None

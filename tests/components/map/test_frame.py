@@ -1,0 +1,97 @@
+"""map_frame mounts a cached render exactly as st_folium would mount the map."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from streamlit.testing.v1 import AppTest
+
+
+def _component_args(use_frame: bool) -> dict:
+    def script(use_frame: bool) -> None:
+        import geopandas as gpd
+        from shapely.geometry import box
+
+        from components.map import builder as map_view
+        from components.map import frame as map_frame
+
+        layers = {
+            "countries": gpd.GeoDataFrame(
+                {
+                    "feature_id": ["afghanistan"],
+                    "name": ["Afghanistan"],
+                    "kind": ["country"],
+                    "note": [None],
+                    "disputed": [False],
+                },
+                geometry=[box(61.0, 29.5, 74.9, 38.4)],
+                crs="EPSG:4326",
+            )
+        }
+        m = map_view.build_base_map("Toy data")
+        groups = map_view.build_layer_groups(layers, counts={"afghanistan": 2})
+        overlay = map_view.build_overlay(layers, selected="afghanistan")
+        if use_frame:
+            map_frame.render_frame(
+                map_frame.build_frame(m),
+                map_frame.build_layers(groups),
+                overlay,
+                key="map.view",
+                returned_objects=map_view.RETURNED_OBJECTS,
+                height=620,
+            )
+        else:
+            from streamlit_folium import st_folium
+
+            import folium
+
+            st_folium(
+                m,
+                key="map.view",
+                height=620,
+                use_container_width=True,
+                returned_objects=map_view.RETURNED_OBJECTS,
+                feature_group_to_add=[*groups, overlay],
+                layer_control=folium.LayerControl(collapsed=True),
+            )
+
+    at = AppTest.from_function(script, args=(use_frame,), default_timeout=30).run()
+    assert not at.exception
+    (element,) = [e for e in at.main.children.values() if "json_args" in dir(e.proto)]
+    return json.loads(element.proto.json_args)
+
+
+def test_frame_sends_what_st_folium_sends() -> None:
+    ours, theirs = _component_args(True), _component_args(False)
+    assert ours.keys() == theirs.keys()
+    for name in theirs:
+        assert ours[name] == theirs[name], name
+
+
+def test_frame_is_picklable_for_cache_data(toy_layers) -> None:
+    from components.map import builder as map_view
+    from components.map import frame as map_frame
+
+    frame = map_frame.build_frame(map_view.build_base_map())
+    layers = map_frame.build_layers(map_view.build_layer_groups(toy_layers))
+    assert pickle.loads(pickle.dumps(frame)) == frame
+    assert pickle.loads(pickle.dumps(layers)) == layers
+    assert frame.script
+    assert frame.js_links
+    assert all(not u.startswith(("http", "//")) for u in frame.js_links)
+
+
+def test_base_script_does_not_change_with_data(toy_layers) -> None:
+    """The component key hashes the base script: same script, no remount."""
+    from components.map import builder as map_view
+    from components.map import frame as map_frame
+
+    scripts = {map_frame.build_frame(map_view.build_base_map()).script for _ in "ab"}
+    assert len(scripts) == 1
+    shaded = map_view.build_layer_groups(toy_layers, counts={"afghanistan": 5})
+    plain = map_view.build_layer_groups(toy_layers)
+    first = map_frame.build_layers(shaded)
+    assert first.script != map_frame.build_layers(plain).script
+    assert '"Countries"' in first.control
+    assert first.count == len(shaded)

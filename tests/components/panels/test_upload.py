@@ -1,0 +1,131 @@
+"""Upload: real ingestion into a tmp corpus, escaped outcomes, refresh told once."""
+
+import functools
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from articles.ingest import IngestError, IngestResult
+from components.panels.upload import MAX_BYTES, UploadOutcome, build_outcome, run_ingest
+
+CORPUS = Path(__file__).resolve().parents[3] / "articles" / "corpus"
+
+ARTICLE = b"""---
+title: "Border <script>alert(1)</script> notes"
+author: "<img src=x onerror=alert(1)>"
+published: 2025-03-02
+source: "javascript:alert(1)"
+---
+
+The Wakhan Corridor is quiet <b>today</b>, a reporter wrote from Kabul.
+"""
+
+
+def _raise(filename, data):
+    del data
+    raise IngestError(
+        f"{filename}: no text <script>alert(1)</script> [x](javascript:y)"
+    )
+
+
+def test_outcome_added_and_duplicate():
+    added = build_outcome("a.md", IngestResult("added", "2025-03-border", "Border"))
+    assert added.status == "added"
+    assert "2025-03-border" in added.message
+    dup = build_outcome("a.md", IngestResult("duplicate", "x", "T", duplicate_of="x"))
+    assert dup.message == "Already in the corpus as x."
+
+
+def test_ingest_error_becomes_outcome():
+    outcome = run_ingest("bad.txt", b"", _raise)
+    assert outcome.status == "error"
+    assert outcome.message.startswith("bad.txt: no text")
+
+
+def test_oversized_file_refused_before_ingest():
+    def never(*_args):
+        raise AssertionError("must not be called")
+
+    assert run_ingest("big.md", b"x" * (MAX_BYTES + 1), never).status == "error"
+
+
+@pytest.fixture
+def tmp_ingest(corpus_copy):
+    from articles.ingest import ingest_bytes
+
+    corpus, index = corpus_copy
+    return corpus, index, functools.partial(ingest_bytes, corpus=corpus, index=index)
+
+
+def test_real_ingestion_adds_article(tmp_ingest):
+    from articles.query import Filters, query_passages
+
+    corpus, index, ingest = tmp_ingest
+    outcome = run_ingest("border.md", ARTICLE, ingest)
+    assert outcome.status == "added", outcome.message
+    assert (corpus / f"{outcome.article_id}.md").exists()
+    hits = query_passages(Filters(feature="wakhan-corridor"), index)
+    assert any(h.article_id == outcome.article_id for h in hits)
+    assert run_ingest("again.md", ARTICLE, ingest).status == "duplicate"
+
+
+def _uploader(ingest):
+    import streamlit as st
+
+    from components.panels import upload
+
+    outcome = upload.render(ingest=ingest)
+    if outcome is not None:
+        st.session_state["test.outcomes"] = [
+            *st.session_state.get("test.outcomes", []),
+            outcome,
+        ]
+
+
+def _app(ingest):
+    return AppTest.from_function(
+        _uploader, kwargs={"ingest": ingest}, default_timeout=30
+    ).run()
+
+
+def test_app_button_disabled_until_file_chosen():
+    at = _app(_raise)
+    assert not at.exception
+    assert at.button(key="upload.submit").disabled
+    assert at.file_uploader(key="upload.file").allowed_type == [
+        ".md",
+        ".txt",
+        ".html",
+        ".htm",
+    ]
+
+
+def test_app_error_is_shown_escaped():
+    at = _app(_raise)
+    at.file_uploader(key="upload.file").set_value(
+        ("<b>x</b>.txt", b"", "text/plain")
+    ).run()
+    at.button(key="upload.submit").click().run()
+    assert not at.exception
+    message = at.error[0].value
+    assert "\\<script\\>" in message
+    assert "\\[x\\]\\(javascript" in message
+    assert at.session_state["test.outcomes"][0].status == "error"
+
+
+def test_app_real_upload_reports_added_once(tmp_ingest):
+    _, _, ingest = tmp_ingest
+    at = _app(ingest)
+    at.file_uploader(key="upload.file").set_value(
+        ("border.md", ARTICLE, "text/markdown")
+    ).run()
+    at.button(key="upload.submit").click().run()
+    assert not at.exception
+    outcomes = at.session_state["test.outcomes"]
+    assert [o.status for o in outcomes] == ["added"]
+    assert "its links are on the map now" in at.success[0].value
+    at.run()  # the outcome is returned once (caches cleared once), still shown
+    assert len(at.session_state["test.outcomes"]) == 1
+    assert len(at.success) == 1
+    assert isinstance(outcomes[0], UploadOutcome)
