@@ -54,7 +54,8 @@ def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:
     hits : sequence of Hit
         Passages to show.
     order : {"newest", "article"}
-        ``newest``: by publication date, newest first, then reading order.
+        ``newest``: by publication date, newest first, then reading order with an
+        article's title and headings after its paragraphs (ranked below the body).
         ``article``: articles oldest first, each in reading order (paragraph n).
 
     Returns
@@ -63,7 +64,7 @@ def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:
     """
     if order == "article":
         return sorted(hits, key=lambda h: (h.published, h.article_id, h.n))
-    by_reading = sorted(hits, key=lambda h: (h.article_id, h.n))
+    by_reading = sorted(hits, key=lambda h: (h.article_id, h.kind != "body", h.n))
     return sorted(by_reading, key=lambda h: h.published, reverse=True)
 
 
@@ -94,7 +95,7 @@ def build_citation_html(hit: Hit) -> str:
     if hit.author:
         parts.append(html.escape(hit.author))
     parts.append(html.escape(hit.published.isoformat()))
-    parts.append(f"¶{int(hit.n)}")
+    parts.append(f"¶{int(hit.n)}" if hit.kind == "body" else html.escape(hit.kind))
     if hit.source:
         parts.append(build_link_html(hit.source, hit.source))
     return '<div class="pp-cite">' + " · ".join(parts) + "</div>"

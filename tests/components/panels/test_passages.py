@@ -60,6 +60,19 @@ def test_sort_newest_first_then_reading_order():
     assert ids == ["new#p1", "new#p3", "old#p1", "old#p2"]
 
 
+def test_sort_newest_ranks_title_and_headings_below_the_body():
+    hits = [
+        _hit("a", 0, passage_id="a#t", kind="title"),
+        _hit("a", 2),
+        _hit("a", 1, passage_id="a#h1", kind="heading"),
+    ]
+    ids = [h.passage_id for h in sort_hits(hits, "newest")]
+    assert ids == ["a#p2", "a#t", "a#h1"]
+    title = build_citation_html(hits[0])
+    assert "¶" not in title
+    assert "title" in title
+
+
 def test_sort_article_order_oldest_article_first():
     hits = [
         _hit("new", 2, dt.date(2025, 1, 1)),
