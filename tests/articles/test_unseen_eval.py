@@ -787,6 +787,18 @@ def score(context, items=None) -> dict[str, tuple[float, float, list[str]]]:
     }
 
 
+def check_batch(name, items, kind, floors, capsys):
+    """Score one held-out batch for one kind, print the figures, assert the floors."""
+    context = build_context(load_features(), load_actors())
+    precision, recall, errors = score(context, items)[kind]
+    with capsys.disabled():
+        print(f"\n{name} {kind}: precision {precision:.3f} recall {recall:.3f}")
+        for line in errors:
+            print("   ", line)
+    assert precision >= floors[kind][0]
+    assert recall >= floors[kind][1]
+
+
 #: Floors asserted after the improvements; the figures printed by the test are the
 #: ones to report.
 FLOORS = {"features": (0.9, 0.85), "actors": (0.9, 0.85), "dates": (0.9, 0.85)}

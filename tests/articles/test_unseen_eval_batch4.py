@@ -41,7 +41,7 @@ import datetime as dt
 
 import pytest
 
-from tests.articles.test_unseen_eval import item, score
+from tests.articles.test_unseen_eval import check_batch, item
 
 BATCH4 = (
     item(
@@ -396,15 +396,4 @@ FLOORS = {"features": (0.97, 0.95), "actors": (0.97, 0.95), "dates": (0.95, 0.95
 
 @pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_batch4_precision_recall(kind, capsys):
-    from articles.actors import load_actors
-    from articles.link.linker import build_context
-    from geo.gazetteer import load_features
-
-    context = build_context(load_features(), load_actors())
-    precision, recall, errors = score(context, BATCH4)[kind]
-    with capsys.disabled():
-        print(f"\nbatch4 {kind}: precision {precision:.3f} recall {recall:.3f}")
-        for line in errors:
-            print("   ", line)
-    assert precision >= FLOORS[kind][0]
-    assert recall >= FLOORS[kind][1]
+    check_batch("batch4", BATCH4, kind, FLOORS, capsys)
