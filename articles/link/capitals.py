@@ -100,9 +100,12 @@ def link_governments(
         ``implied``), and "<demonym> <role>" of a state after a change of power
         linked to the new government instead.
     """
+    changed = {
+        s for s, _, since in rules.governments if published and published >= since
+    }
     out: list[Mention] = []
     for m in mentions:
-        if m.target_type == "actor" and m.how == "demonym":
+        if m.target_type == "actor" and m.how == "demonym" and m.target in changed:
             m = replace(m, target=government_of(m.target, rules, published))
         out.append(m)
         state = rules.cities.get(m.target) if m.target_type == "feature" else None
@@ -115,4 +118,5 @@ def link_governments(
 def _acts(text: str, m: Mention, rules: CapitalRules) -> bool:
     if rules.after is not None and rules.after.match(text, m.end):
         return True
-    return rules.before is not None and bool(rules.before.search(text, 0, m.start))
+    window = max(0, m.start - 40)  # the words just before, not the whole passage
+    return rules.before is not None and bool(rules.before.search(text, window, m.start))

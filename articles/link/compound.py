@@ -41,6 +41,7 @@ class CompoundIndex:
     countries: frozenset[str]
     states: frozenset[str]
     governments: Mapping[str, str]
+    parts: frozenset[tuple[str, str]]
 
 
 def build_compound_index(
@@ -61,12 +62,16 @@ def build_compound_index(
         For `compound_parts`.
     """
     features, actors = tuple(features), tuple(actors)
+    countries = frozenset(f.id for f in features if f.kind == "country")
+    states = frozenset(a.id for a in actors if a.kind == "state")
     return CompoundIndex(
         frozenset(f.id for f in features if f.kind in HOST_KINDS),
         {a.id: a.home for a in actors if a.kind in ORGAN_KINDS and a.home},
-        frozenset(f.id for f in features if f.kind == "country"),
-        frozenset(a.id for a in actors if a.kind == "state"),
+        countries,
+        states,
         {a.id: a.home for a in actors if a.kind == "government" and a.home},
+        frozenset(("feature", c) for c in countries)
+        | frozenset(("actor", a) for a in states),
     )
 
 
@@ -74,21 +79,18 @@ def _keep(
     host: Span, index: CompoundIndex, text: str
 ) -> frozenset[tuple[str, str]] | None:
     """(type, id) an inner span of `host` may link (None: not a compound)."""
-    if any(
-        t.how == "implied" or (t.target_type == "feature" and t.target in index.hosts)
-        for t in host.targets
-    ):
-        return frozenset(("feature", c) for c in index.countries) | frozenset(
-            ("actor", a) for a in index.states
-        )
-    homes = {index.organs[t.target] for t in host.targets if t.target in index.organs}
-    last = text[host.start : host.end].rsplit(" ", 1)[-1].casefold()
-    if last in GOVERNMENT_ENDINGS:
-        homes |= {
-            index.governments[t.target]
-            for t in host.targets
-            if t.target in index.governments
-        }
+    homes: set[str] = set()
+    for t in host.targets:
+        if t.how == "implied" or (
+            t.target_type == "feature" and t.target in index.hosts
+        ):
+            return index.parts
+        if t.target in index.organs:
+            homes.add(index.organs[t.target])
+        elif t.target in index.governments:
+            last = text[host.start : host.end].rsplit(" ", 1)[-1].casefold()
+            if last in GOVERNMENT_ENDINGS:
+                homes.add(index.governments[t.target])
     return frozenset(("feature", h) for h in homes) if homes else None
 
 
@@ -114,13 +116,12 @@ def compound_parts(
         Inner spans of compounds, targets limited to states (and, inside a state
         body's name, the body's country), without targets the host already links.
     """
-    parts: list[Span] = []
+    inner: list[Span] = []
     for host in chosen:
         keep = _keep(host, index, text)
         if keep is None:
             continue
         named = {(t.target_type, t.target) for t in host.targets}
-        inner = []
         for span in plain:
             if host.start <= span.start and span.end <= host.end and span != host:
                 targets = tuple(
@@ -130,8 +131,8 @@ def compound_parts(
                 )
                 if targets:
                     inner.append(span._replace(targets=targets))
-        parts.extend(select_longest(inner, len(text)))
-    return parts
+    # hosts do not overlap, so one choice over all their parts is each host's own
+    return select_longest(inner, len(text)) if inner else []
 
 
 def _allowed(target: Target, keep: frozenset[tuple[str, str]]) -> bool:

@@ -32,12 +32,14 @@ from articles.link.implied import (
     near_third_country,
 )
 from articles.link.match import (
+    WordTable,
     find_candidates,
+    is_word_key,
     select_longest,
     to_mentions,
     unique_targets,
 )
-from articles.link.patterns import build_table
+from articles.link.patterns import Rule, build_table
 from articles.link.phrases import Phrases, load_phrases
 from articles.link.script import is_cjk
 from articles.link.towns import (
@@ -80,6 +82,8 @@ class LinkContext:
         Spans whose parts link too ("the border between Pakistan and Afghanistan").
     capitals : CapitalRules
         Capitals that act for their government; governments by date.
+    words : WordTable
+        Town names, looked up word by word instead of in the automaton.
     """
 
     automaton: Any
@@ -93,6 +97,7 @@ class LinkContext:
     parents: Mapping[str, str]
     compound: CompoundIndex
     capitals: CapitalRules
+    words: WordTable
 
 
 class _Parts(NamedTuple):
@@ -137,12 +142,17 @@ def build_context(
     actors = tuple(actors)
     phrases = load_phrases() if phrases is None else phrases
     automaton = ahocorasick.Automaton()
+    town_ids = frozenset(f.id for f in features if f.kind == "town")
+    words: dict[str, tuple[Rule, ...]] = {}
     for key, rules in build_table(features, actors, phrases).items():
-        check_left = not is_cjk(key[0])
-        check_right = not is_cjk(key[-1])
         rules = tuple(
             replace(r, targets=unique_targets(list(r.targets))) for r in rules
         )
+        if is_word_key(key, rules, town_ids):
+            words[key] = rules  # looked up by whole words: cost flat in their number
+            continue
+        check_left = not is_cjk(key[0])
+        check_right = not is_cjk(key[-1])
         automaton.add_word(key, (len(key), rules, check_left, check_right))
     automaton.make_automaton()
     feature_country = map_countries(features)
@@ -168,13 +178,14 @@ def build_context(
         {f.id: f.parent for f in features if f.parent},
         build_compound_index(features, actors),
         phrases.capitals,
+        WordTable.build(words),
     )
 
 
 def _link_parts(
     passage: Passage, context: LinkContext, published: dt.date | None
 ) -> _Parts:
-    plain, in_context = find_candidates(passage.text, context.automaton)
+    plain, in_context = find_candidates(passage.text, context.automaton, context.words)
     size = len(passage.text)
     chosen = sorted(select_longest(plain, size), key=lambda c: c.start)
     chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from articles.link.distribute import Span as _Candidate
@@ -61,10 +63,94 @@ def unique_targets(targets: list[Target]) -> tuple[Target, ...]:
     return tuple(sorted(seen.values(), key=lambda t: (t.target_type, t.target)))
 
 
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """Names matched as whole words (towns): folded key -> rules, longest key size."""
+
+    rules: Mapping[str, tuple[Rule, ...]]
+    first: Mapping[str, int]  # first word of a key -> most words of a key it starts
+
+    @classmethod
+    def build(cls, rules: Mapping[str, tuple[Rule, ...]]) -> WordTable:
+        """Return the table of `rules` (folded keys of one or more words)."""
+        first: dict[str, int] = {}
+        for key in rules:
+            parts = _WORD.findall(key)
+            first[parts[0]] = max(first.get(parts[0], 0), len(parts))
+        return cls(dict(rules), first)
+
+
+def is_word_key(key: str, rules: tuple[Rule, ...], towns: frozenset[str]) -> bool:
+    """Whether a key only links towns, so it can be matched word by word.
+
+    Parameters
+    ----------
+    key : str
+        Folded phrase.
+    rules : tuple of Rule
+        Its rules.
+    towns : frozenset of str
+        Ids of the town features.
+
+    Returns
+    -------
+    bool
+        True when every target of every rule is a town and the key is made of
+        whole words (a blocked phrase or anything else stays in the automaton).
+    """
+    targets = [t for rule in rules for t in rule.targets]
+    return (
+        bool(targets)
+        and all(t.target_type == "feature" and t.target in towns for t in targets)
+        and " ".join(_WORD.findall(key)) == key
+    )
+
+
+#: A word that starts with a capital: towns link only so (articles/link/towns.py).
+_CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z\u00df-\u00ff][^\W_]*(?:'[^\W_]+)*")
+
+
+def _word_hits(
+    shape: str, folded: str, table: WordTable
+) -> Iterable[tuple[int, int, tuple[Rule, ...]]]:
+    """Spans of whole-word keys that start with a capitalised word."""
+    first = table.first
+    for match in _CAPITALISED.finditer(shape):
+        start, end = match.span()
+        most = first.get(folded[start:end])
+        if most is None:
+            continue  # no key starts with this word: one lookup per capitalised word
+        for count, word in enumerate(_WORD.finditer(folded, start)):
+            if count == most:
+                break
+            end = word.end()
+            rules = table.rules.get(folded[start:end])
+            if rules is not None:
+                yield start, end, rules
+
+
 def find_candidates(
-    text: str, automaton: Any
+    text: str, automaton: Any, words: WordTable | None = None
 ) -> tuple[list[_Candidate], list[_Candidate]]:
-    """All matches on word boundaries: (plain or blocked, context-implied)."""
+    """Return every match on word boundaries.
+
+    Parameters
+    ----------
+    text : str
+        Passage text.
+    automaton : ahocorasick.Automaton
+        From `articles.link.linker.build_context`.
+    words : WordTable, optional
+        Names matched as whole words.
+
+    Returns
+    -------
+    tuple of list
+        (plain or blocked matches, matches that need a context).
+    """
     shape, folded = fold_text(text)
     size = len(text)
     plain: list[_Candidate] = []
@@ -89,6 +175,11 @@ def find_candidates(
             if len(accepted) > 1:
                 targets = unique_targets([t for rule in accepted for t in rule.targets])
             (context if flag else plain).append(_Candidate(start, end, targets))
+    for start, end, rules in _word_hits(shape, folded, words) if words else ():
+        accepted = [r for r in rules if accepts(r, text, shape, start, end)]
+        if accepted:
+            targets = unique_targets([t for r in accepted for t in r.targets])
+            plain.append(_Candidate(start, end, targets))
     return plain, context
 
 

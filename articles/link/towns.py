@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -38,8 +37,6 @@ PLACE_NOUNS = frozenset(
         "camp",
     }
 )
-_WORD_BEFORE = re.compile(r"(\S+) $")
-_WORD_AFTER = re.compile(r"^ ([^\s,.;:!?)]+)")
 
 
 @dataclass(frozen=True)
@@ -111,19 +108,36 @@ def build_town_index(
     return TownIndex(frozenset(towns), frozenset(aliases), country, parent)
 
 
+def _word_before(text: str, start: int) -> str:
+    """Return the word ending one space before `start` ("" if there is none)."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    left = start - 1
+    while left > max(0, start - 60) and not text[left - 1].isspace():
+        left -= 1
+    return text[left : start - 1]
+
+
+def _word_after(text: str, end: int) -> str:
+    """Return the word one space after `end`, without trailing punctuation."""
+    if end + 1 >= len(text) or text[end] != " ":
+        return ""
+    stop = end + 1
+    while stop < min(len(text), end + 60) and not text[stop].isspace():
+        stop += 1
+    return text[end + 1 : stop].rstrip(",.;:!?)")
+
+
 def _proper_name_run(text: str, start: int, end: int) -> bool:
     """Whether the name is part of a longer run of capitalised words."""
-    before = _WORD_BEFORE.search(text, 0, start)
-    if before and before.end() == start:
-        word = before.group(1)
-        possessive = word.endswith(("'s", "\u2019s"))  # "Nangarhar's Goshta"
-        if word[0].isupper() and not word.isupper() and word[-1].isalpha():
-            return not possessive
-    after = _WORD_AFTER.match(text, end)
-    if after:
-        word = after.group(1)
-        if word[0].isupper() and word.casefold() not in PLACE_NOUNS:
-            return not word.isupper()
+    word = _word_before(text, start)
+    possessive = word.endswith(("'s", "\u2019s"))  # "Nangarhar's Goshta"
+    capital = word and word[0].isupper() and not word.isupper()
+    if capital and word[-1].isalpha() and not possessive:
+        return True
+    word = _word_after(text, end)
+    if word and word[0].isupper() and word.casefold() not in PLACE_NOUNS:
+        return not word.isupper()
     return False
 
 
@@ -147,11 +161,13 @@ def split_towns(
     tuple of list of Mention
         (other links, town links).
     """
-    other = [m for m in mentions if not towns.is_town(m)]
-    spans_other = {(m.start, m.end) for m in other}
-    town = [
-        m for m in mentions if towns.is_town(m) and (m.start, m.end) not in spans_other
-    ]
+    other: list[Mention] = []
+    town: list[Mention] = []
+    for m in mentions:
+        (town if towns.is_town(m) else other).append(m)
+    if town:
+        spans_other = {(m.start, m.end) for m in other}
+        town = [m for m in town if (m.start, m.end) not in spans_other]
     return other, town
 
 
