@@ -16,3 +16,21 @@ def test_unique_targets_keeps_the_best_way():
     b = Target("feature", "pakistan", "name")
     c = Target("actor", "pakistan", "name")
     assert unique_targets([a, b, c]) == (c, b)
+
+
+def test_town_keys_are_matched_as_whole_capitalised_words():
+    import ahocorasick
+
+    from articles.link.match import WordTable, find_candidates, is_word_key
+    from articles.link.patterns import Rule
+
+    rule = Rule(None, False, False, False, (Target("feature", "qala-ye-now", "name"),))
+    assert is_word_key("qala ye now", (rule,), frozenset({"qala-ye-now"}))
+    assert not is_word_key("qala ye now", (rule,), frozenset())
+    table = WordTable.build({"qala ye now": (rule,)})
+    automaton = ahocorasick.Automaton()
+    automaton.add_word("zzz", (3, (), True, True))
+    automaton.make_automaton()
+    text = "In Qala-ye Now and qala ye now, Bazqala ye now."
+    plain, _ = find_candidates(text, automaton, table)
+    assert [text[c.start : c.end] for c in plain] == ["Qala-ye Now"]
