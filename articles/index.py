@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.corpus import CorpusError, list_article_files, parse_article
+from articles.corpus import CorpusError, parse_article, read_corpus_files
 from articles.model import Mention
 from articles.process import (
     Linker,
@@ -138,8 +138,11 @@ def sync_index(
     """
     began = time.perf_counter()
     linker = linker or load_linker()
-    files = {p.name: p for p in list_article_files(corpus)}
-    data = {name: p.read_bytes() for name, p in files.items()}
+    read, refused = read_corpus_files(corpus)
+    if require is not None and require not in read:
+        raise SyncError(f"{require.name}: {', '.join(refused) or 'not in the corpus'}")
+    files = {p.name: p for p in read}
+    data = {p.name: raw for p, raw in read.items()}
     with open_index(index) as con:
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -148,7 +151,13 @@ def sync_index(
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
-    return SyncReport(**{**report.__dict__, "seconds": time.perf_counter() - began})
+    return SyncReport(
+        **{
+            **report.__dict__,
+            "errors": (*refused, *report.errors),
+            "seconds": time.perf_counter() - began,
+        }
+    )
 
 
 def _apply(

@@ -109,7 +109,17 @@ def corpus_stamp() -> tuple[str, int]:
     """Return ``(corpus dir, stamp)``: a number that changes with any article file."""
     directory = corpus_dir()
     files = list_article_files(directory)
-    return str(directory), hash(tuple((f.name, f.stat().st_mtime_ns) for f in files))
+    return str(directory), hash(tuple((f.name, _mtime(f)) for f in files))
+
+
+def _mtime(path: Path) -> int:
+    """Modification time (ns); a broken link or a vanished file never raises."""
+    for read in (path.stat, path.lstat):
+        try:
+            return read().st_mtime_ns
+        except OSError:
+            continue
+    return 0
 
 
 @st.cache_resource(show_spinner="Indexing the corpus ...", max_entries=4)

@@ -90,7 +90,7 @@ def test_cli_ingest_bad_file_one_line(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
     code, out, err = _run(["ingest", str(bad)], capsys)
-    assert code == 1
+    assert code == 2
     assert out.strip() == ""
     assert err.count("\n") == 1
     assert "binary" in err
@@ -111,7 +111,7 @@ def test_cli_bad_input_exits_with_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], reason: str
 ) -> None:
     code, _, err = _run(argv, capsys)
-    assert code == 1
+    assert code == 2
     assert err.count("\n") == 1
     assert reason in err
 
