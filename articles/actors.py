@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +24,74 @@ ACTOR_KINDS: tuple[str, ...] = (
 )
 
 _REGISTRY = Path(__file__).parent / "data" / "actors.yaml"
+#: Long forms of "Islamic State" that news writes before a branch's name.
+_IS_FORMS = (
+    "Islamic State",
+    "Islamic State of Iraq and the Levant",
+    "Islamic State of Iraq and Syria",
+    "ISIL",
+    "ISIS",
+)
+_IS_BRANCH = re.compile(r"^Islamic State(?: in| of)?[- ](?P<branch>Khorasan.*)$")
+_IS_ABBREVIATION = re.compile(r"^(?:IS|ISIS|ISIL)-(?P<branch>K|KP)$")
+#: Transliterations of the Urdu/Pashto words in group names ("Tehreek-e" ~ "Tehrik-i").
+_TEHREEK = re.compile(r"\b(?:Tehreek|Tehrik|Tahreek|Tahrik)\b")
+_IZAFAT = re.compile(r"-[ei]-")
+
+
+def name_variants(names: Iterable[str]) -> tuple[str, ...]:
+    """Return spellings of an organisation's names made by rule, not listed.
+
+    Parameters
+    ----------
+    names : iterable of str
+        The name and aliases of one actor.
+
+    Returns
+    -------
+    tuple of str
+        New spellings: an Islamic State branch under each long form of "Islamic
+        State", with a space, a hyphen or a dash before the branch ("Islamic State of
+        Iraq and the Levant – Khorasan Province"); "Tehreek"/"Tehrik"/"Tahreek" and
+        "-e-"/"-i-" transliterations ("Tehrik-i-Taliban Pakistan").
+    """
+    given = list(names)
+    found: list[str] = []
+    for name in given:
+        branch = _IS_BRANCH.match(name)
+        if branch:
+            for form in _IS_FORMS:
+                for sep in (" ", "-", " – "):
+                    found.append(f"{form}{sep}{branch['branch']}")
+        if _TEHREEK.search(name) or _IZAFAT.search(name):
+            for word in ("Tehreek", "Tehrik", "Tahreek", "Tahrik"):
+                for izafat in ("-e-", "-i-"):
+                    found.append(_IZAFAT.sub(izafat, _TEHREEK.sub(word, name)))
+    seen = {n.casefold() for n in given}
+    return tuple(n for n in dict.fromkeys(found) if n.casefold() not in seen)
+
+
+def abbreviation_variants(abbreviations: Iterable[str]) -> tuple[str, ...]:
+    """Return the other prefixes of an Islamic State branch's abbreviation.
+
+    Parameters
+    ----------
+    abbreviations : iterable of str
+        Case-sensitive abbreviations of one actor ("IS-K", "IS-KP").
+
+    Returns
+    -------
+    tuple of str
+        ``IS-``, ``ISIS-`` and ``ISIL-`` forms of each branch abbreviation not given.
+    """
+    given = list(abbreviations)
+    found = [
+        f"{prefix}-{m['branch']}"
+        for a in given
+        if (m := _IS_ABBREVIATION.match(a))
+        for prefix in ("IS", "ISIS", "ISIL")
+    ]
+    return tuple(a for a in dict.fromkeys(found) if a not in given)
 
 
 class RegistryError(ValueError):
@@ -47,12 +116,14 @@ def _parse_actor(entry: Mapping[str, Any]) -> Actor:
         raise RegistryError(msg)
     note = entry.get("note")
     home = entry.get("home")
+    aliases = _as_strings(entry, "aliases")
+    abbreviations = _as_strings(entry, "abbreviations")
     return Actor(
         id=entry["id"],
         name=entry["name"],
         kind=entry["kind"],
-        aliases=_as_strings(entry, "aliases"),
-        case_sensitive=_as_strings(entry, "abbreviations"),
+        aliases=aliases + name_variants((entry["name"], *aliases)),
+        case_sensitive=abbreviations + abbreviation_variants(abbreviations),
         member_of=_as_strings(entry, "member_of"),
         home=str(home) if home else None,
         note=str(note).strip() if note else None,

@@ -30,13 +30,20 @@ class Article:
     posted: dt.date | None = None
 
 
+#: What a passage is: a paragraph of the body, a heading of the body, or the title.
+PASSAGE_KINDS: tuple[str, ...] = ("body", "heading", "title")
+
+
 @dataclass(frozen=True)
 class Passage:
-    """A paragraph of an article body.
+    """A paragraph of an article body, one of its headings, or its title.
 
-    ``id`` is ``<article-id>#p<n>``, n from 1 in reading order; ``start``/``end`` are
-    character offsets in the article's cleaned body, so
-    ``article.body[start:end] == text``.
+    A body paragraph's ``id`` is ``<article-id>#p<n>``, n from 1 in reading order; a
+    heading's is ``<article-id>#h<k>`` with the n of the paragraph after it; the
+    title's ``<article-id>#t`` with n 0. ``start``/``end`` are character offsets in
+    the article's cleaned body, so ``article.body[start:end] == text``, except for
+    the title (0, 0: it is not part of the body). ``kind`` is one of
+    `PASSAGE_KINDS`; headings and the title rank below body text in queries.
     """
 
     id: str
@@ -46,6 +53,7 @@ class Passage:
     start: int
     end: int
     heading: str | None = None
+    kind: str = "body"
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from articles.model import HOW, Article, DateMention, Mention, Passage
-from articles.split import split_passages
+from articles.split import split_article
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -36,7 +36,9 @@ class Linker(Protocol):
         """A digest that changes whenever linking results could change."""
         ...
 
-    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+    def link(
+        self, passages: Sequence[Passage], published: dt.date | None = None
+    ) -> list[list[Mention]]:
         """Feature and actor mentions of an article's passages (one list each)."""
         ...
 
@@ -75,7 +77,7 @@ class RegistryLinker:
         digest.update(repr(self._features).encode())
         digest.update(repr(self._actors).encode())
         here = Path(__file__).parent
-        for path in sorted([*here.glob("*.py"), *here.glob("data/*.yaml")]):
+        for path in sorted([*here.glob("**/*.py"), *here.glob("data/*.yaml")]):
             digest.update(path.read_bytes())
         return digest.hexdigest()
 
@@ -85,15 +87,18 @@ class RegistryLinker:
 
         return build_context(self._features, self._actors)
 
-    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+    def link(
+        self, passages: Sequence[Passage], published: dt.date | None = None
+    ) -> list[list[Mention]]:
         """Feature and actor mentions of an article's passages (one list each).
 
         The whole article is linked at once: a passage that names no country takes
-        the article's ("their border" between the two countries it is about).
+        the article's ("their border" between the two countries it is about); the
+        publication date says who governs a state ("Kabul says" in 2024).
         """
         from articles.link.linker import link_passages
 
-        return link_passages(passages, self._context)
+        return link_passages(passages, self._context, published)
 
     def dates(
         self, passages: Sequence[Passage], published: dt.date
@@ -131,10 +136,10 @@ def process_article(article: Article, linker: Linker) -> Processed:
     Processed
         Passages, mentions and dates of the article.
     """
-    passages = split_passages(article)
+    passages = split_article(article)
     mentions: list[Mention] = []
     dates: list[DateMention] = []
-    linked = linker.link(passages)
+    linked = linker.link(passages, article.published)
     found_dates = linker.dates(passages, article.published)
     for passage, links, found in zip(passages, linked, found_dates, strict=True):
         mentions.extend(m for m in links if passage.text[m.start : m.end] == m.matched)

@@ -5,11 +5,14 @@ text stored once.
 
 - **Ids.** An article's integer id is ``day << 17 | seq`` (``day``: publication date
   as days since 1900-01-01, ``seq``: order of indexing within the day); a passage's
-  is ``article << 12 | (4095 - n)``. So ``passage >> 12`` is its article,
-  ``passage >> 29`` its publication day, and descending passage ids are "newest
-  first, each article in reading order": orders, date windows on the publication
-  date, article counts and per-month counts need no join. An article has at most
-  4,095 passages (the rest is refused with a one-line reason).
+  is ``article << 12 | slot``: body paragraph n has slot ``4095 - n`` (n up to
+  2,047), heading k (``#h<k>``) ``2047 - k``, the title (``#t``) slot 0. So
+  ``passage >> 12`` is its article, ``passage >> 29`` its publication day, the
+  slot says the passage's kind, and descending passage ids are "newest first, each
+  article in reading order, its headings and title after its paragraphs": orders,
+  date windows on the publication date, article counts and per-month counts need
+  no join. An article has at most 2,047 paragraphs and 2,046 headings (more is
+  refused with a one-line reason).
 - **Text once.** ``passages.text`` holds the passage zlib-compressed; the full-text
   index is FTS5 *contentless* (``content=''``): it keeps only the inverted index,
   positions (phrase search) and column sizes (bm25). External content would need

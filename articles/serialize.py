@@ -57,6 +57,7 @@ def processed_to_dict(done: Processed) -> dict[str, Any]:
             {
                 "id": p.id,
                 "n": p.n,
+                "kind": p.kind,
                 "heading": p.heading,
                 "text": p.text,
                 "start": p.start,
@@ -75,6 +76,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "id": hit.passage_id,
         "article_id": hit.article_id,
         "n": hit.n,
+        "kind": hit.kind,
         "heading": hit.heading,
         "text": hit.text,
         "title": hit.title,

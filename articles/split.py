@@ -1,7 +1,8 @@
-"""Split a cleaned body into passages: paragraphs in reading order, with headings.
+"""Split a cleaned body into passages: the title, headings and paragraphs in order.
 
-Headings, pull quotes (a short block repeating a sentence of the body) and footnotes
-are not passages. Offsets are exact: ``article.body[p.start:p.end] == p.text``.
+Pull quotes (a short block repeating a sentence of the body) and footnotes are not
+passages. Offsets are exact: ``article.body[p.start:p.end] == p.text`` (the title,
+not part of the body, has 0, 0).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Block:
 
 
 def split_passages(article: Article) -> list[Passage]:
-    """Split an article's cleaned body into passages.
+    """Split an article's cleaned body into its paragraphs.
 
     Parameters
     ----------
@@ -44,20 +45,59 @@ def split_passages(article: Article) -> list[Passage]:
     -------
     list of Passage
         Paragraphs in reading order, ids ``<article-id>#p<n>`` from 1, each with the
-        heading it sits under.
+        heading it sits under (`split_article` adds the title and the headings).
     """
+    return [p for p in split_article(article) if p.kind == "body"]
+
+
+def split_article(article: Article) -> list[Passage]:
+    """Split an article into its linkable passages: title, headings, paragraphs.
+
+    Parameters
+    ----------
+    article : Article
+        A cleaned article.
+
+    Returns
+    -------
+    list of Passage
+        In reading order: the title (kind ``title``, id ``<article-id>#t``, n 0),
+        then headings (kind ``heading``, ids ``#h<k>``, n of the paragraph after
+        them) and paragraphs (ids ``#p<n>`` from 1, each with the heading it sits
+        under). A heading that repeats the title is not a second passage.
+    """
+    title = article.title.strip()
     passages: list[Passage] = []
+    if title:
+        passages.append(
+            Passage(f"{article.id}#t", article.id, 0, title, 0, 0, kind="title")
+        )
     heading: str | None = None
+    body = headings = 0
     for block in classify_blocks(article.body):
         if block.kind == "heading":
             heading = block.text.lstrip("#").strip()
+            if heading and heading.casefold() != title.casefold():
+                headings += 1
+                start = block.start + block.text.index(heading)
+                passages.append(
+                    Passage(
+                        f"{article.id}#h{headings}",
+                        article.id,
+                        body + 1,
+                        heading,
+                        start,
+                        start + len(heading),
+                        kind="heading",
+                    )
+                )
         elif block.kind == "passage":
-            n = len(passages) + 1
+            body += 1
             passages.append(
                 Passage(
-                    id=f"{article.id}#p{n}",
+                    id=f"{article.id}#p{body}",
                     article_id=article.id,
-                    n=n,
+                    n=body,
                     text=block.text,
                     start=block.start,
                     end=block.end,

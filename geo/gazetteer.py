@@ -10,7 +10,7 @@ from geo import io
 from geo.catalog import LAYERS, LayerSpec
 from geo.model import FEATURE_KINDS, Feature
 
-_NAME_KEYS = frozenset({"name", "aliases", "case_sensitive", "demonyms"})
+_NAME_KEYS = frozenset({"name", "aliases", "case_sensitive", "demonyms", "in_context"})
 
 
 def _dedupe(values: Iterable[str], exclude: str) -> tuple[str, ...]:
@@ -34,13 +34,18 @@ def _build_feature(
     if unknown:
         raise ValueError(f"names.yaml: {fid}: unknown keys {sorted(unknown)}")
     name = str(names.get("name") or props["name"])
+    extra = str(props.get("aliases") or "").split("; ")  # towns carry their own
+    radius = props.get("radius_km")
     if props["kind"] not in FEATURE_KINDS:
         raise ValueError(f"{spec.id}: {fid}: unknown kind {props['kind']!r}")
     return Feature(
         id=fid,
         name=name,
         kind=str(props["kind"]),
-        aliases=_dedupe(names.get("aliases") or (), name),
+        aliases=_dedupe(
+            [*(names.get("aliases") or ()), *extra, *(names.get("in_context") or ())],
+            name,
+        ),
         demonyms=_dedupe(names.get("demonyms") or (), name),
         source=place.get("source") or spec.attribution,
         licence=place.get("licence") or spec.licence,
@@ -52,6 +57,8 @@ def _build_feature(
         parent=props.get("parent") or None,
         layer=spec.id,
         case_sensitive_aliases=tuple(names.get("case_sensitive") or ()),
+        radius_km=float(radius) if radius is not None else None,
+        context_aliases=tuple(names.get("in_context") or ()),
     )
 
 
@@ -86,27 +93,3 @@ def load_features() -> tuple[Feature, ...]:
         for spec in LAYERS
         for props in io.read_properties(spec.id)
     )
-
-
-def find_feature(feature_id: str) -> Feature:
-    """Return one feature by id.
-
-    Parameters
-    ----------
-    feature_id : str
-        A stable feature id (``wakhan-corridor``).
-
-    Returns
-    -------
-    Feature
-        The feature.
-
-    Raises
-    ------
-    KeyError
-        If no feature has this id.
-    """
-    for feature in load_features():
-        if feature.id == feature_id:
-            return feature
-    raise KeyError(f"unknown feature {feature_id!r}")

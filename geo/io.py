@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from geo.catalog import get_layer
+from geo.validate import validate_layer
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _COLUMNS = ("feature_id", "name", "kind", "note", "disputed")
+
+
+class LayerError(ValueError):
+    """A committed layer does not match its catalog spec (CRS, schema, geometry)."""
 
 
 def read_layer(layer_id: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
@@ -37,12 +42,21 @@ def read_layer(layer_id: str, data_dir: Path | None = None) -> gpd.GeoDataFrame:
     geopandas.GeoDataFrame
         EPSG:4326, columns ``feature_id, name, kind, note, disputed, geometry``
         first, then layer extras.
+
+    Raises
+    ------
+    LayerError
+        If the file's CRS is not the catalog's, or the layer fails
+        `geo.validate.validate_layer` (schema, count, kinds, ids, geometry).
     """
     import geopandas as gpd  # deferred: the gazetteer needs no geometry
 
     spec = get_layer(layer_id)
-    gdf = gpd.read_file((data_dir or DATA_DIR) / spec.path, engine="pyogrio")
-    gdf = gdf.set_crs(spec.crs, allow_override=True)
+    path = (data_dir or DATA_DIR) / spec.path
+    gdf = gpd.read_file(path, engine="pyogrio")
+    problems = validate_layer(gdf, spec)
+    if problems:
+        raise LayerError(f"{path.name}: " + "; ".join(problems))
     for col in ("note", "parent"):
         if col in gdf.columns:
             gdf[col] = gdf[col].astype(object).where(gdf[col].notna(), None)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 #: Kinds of feature (DESIGN.md). ``area`` is a named area that is neither a province
-#: nor a corridor (e.g. the disputed Siachen area).
+#: nor a corridor (e.g. the disputed Siachen area); ``town`` is a populated place of
+#: the GeoNames extract (geo/populated.py), linked only in context.
 FEATURE_KINDS: tuple[str, ...] = (
     "country",
     "province",
@@ -17,6 +18,7 @@ FEATURE_KINDS: tuple[str, ...] = (
     "pass",
     "site",
     "area",
+    "town",
 )
 
 
@@ -52,6 +54,13 @@ class Feature:
     case_sensitive_aliases : tuple of str
         Aliases that identify the feature only with this exact case ("US" is the
         United States, "us" is a pronoun); `aliases` are safe case-insensitively.
+    context_aliases : tuple of str
+        Aliases linked only in context, like towns ("Faizabad": also a town in
+        Jawzjan and a city in India); also in `aliases`.
+    radius_km : float or None
+        Uncertainty of a point: how far from it the place it stands for may lie
+        (a district drawn at its seat: tens of km); None for polygons, lines and
+        countries drawn at their capitals.
     """
 
     id: str
@@ -67,3 +76,5 @@ class Feature:
     parent: str | None = None
     layer: str = ""
     case_sensitive_aliases: tuple[str, ...] = ()
+    radius_km: float | None = None
+    context_aliases: tuple[str, ...] = ()

@@ -35,3 +35,11 @@ def test_dashboard_bench_restores_the_environment(
     median = next(f for f in figures if "median" in f.name)
     assert median.value == pytest.approx(60.0)
     assert median.ok is True
+
+
+def test_gazetteer_scale_makes_distinct_towns_that_never_stall() -> None:
+    from bench.gazetteer_scale import synthetic_towns
+
+    towns = synthetic_towns(20_000)  # more than two-to-four syllables could make
+    assert len({t.name for t in towns}) == 20_000
+    assert {t.kind for t in towns} == {"town"}

@@ -79,6 +79,29 @@ def _context_year(text: str, items: list[Found], index: int) -> int | None:
     return None
 
 
+def _entry_date(
+    text: str, items: list[Found], published: dt.date, context_year: int | None
+) -> dt.date | None:
+    """Return the date a list entry opens with ("20 JANUARY – ..."), if any.
+
+    Relative dates in the entry ("on Friday morning") resolve against it rather
+    than against the publication date.
+    """
+    if not items or text[: items[0].start].strip():
+        return None
+    first = items[0]
+    if first.month is None or first.day is None:
+        return None
+    year = (
+        first.year or context_year or infer_year(first.month, first.day, published, 0)
+    )
+    return (
+        dt.date(year, first.month, first.day)
+        if is_valid(year, first.month, first.day)
+        else None
+    )
+
+
 def _to_mention(passage: Passage, item: Found, year: int) -> DateMention | None:
     if item.month is None:
         value, precision = f"{year:04d}", "year"
@@ -112,11 +135,16 @@ def extract_dates(
     -------
     list of DateMention
         In reading order; ``value`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY) by precision.
+        In a passage that opens with a day and month (a list entry, "23 JUNE – ..."),
+        weekdays and relative dates resolve against that date.
         A day range ("11-12 October", "October 11-12", "14 to 16 October") gives
         the two days it writes, each with its own span ("11", "12 October"): the
         data model has no range precision, and the days between are not written.
     """
     items = _select(find_dates(passage.text, published), len(passage.text))
+    anchor = _entry_date(passage.text, items, published, context_year)
+    if anchor is not None:  # "23 JUNE – ... on Friday": Friday of that week
+        items = _select(find_dates(passage.text, anchor), len(passage.text))
     mentions: list[DateMention] = []
     for index, item in enumerate(items):
         year = item.year
@@ -140,7 +168,10 @@ def extract_article_dates(
 
     A yearless date in a passage that names no year takes the year of the last
     full date (a month with a written year, e.g. "March 2024") of an earlier
-    passage; bare years ("the 1893 agreement") and relative dates do not set it.
+    passage, or of a year written in the title or a heading above it ("Terrorist
+    incidents in Pakistan in 2017" governs "20 JANUARY" in a list published in
+    2019); bare years in the body ("the 1893 agreement") and relative dates do not
+    set it.
 
     Parameters
     ----------
@@ -161,6 +192,7 @@ def extract_article_dates(
         result.append(found)
         for mention in found:
             written = mention.value[:4] in mention.text
-            if mention.precision != "year" and written:
+            heads = passage.kind in ("title", "heading")
+            if written and (mention.precision != "year" or heads):
                 context_year = int(mention.value[:4])
     return result

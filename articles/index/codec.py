@@ -14,7 +14,10 @@ EPOCH = dt.date(1900, 1, 1)
 MAX_DAY = (1 << 16) - 1
 SEQ_BITS = 17
 N_BITS = 12
-MAX_PASSAGES = (1 << N_BITS) - 1
+_SLOTS = (1 << N_BITS) - 1
+#: Most body paragraphs (and most headings) one article may have in the index.
+MAX_PASSAGES = (1 << (N_BITS - 1)) - 1
+_HEADING_TOP = MAX_PASSAGES
 DAY_SHIFT = SEQ_BITS + N_BITS
 #: ``how`` codes, strongest first; MEMBER marks a member's link rolled up.
 HOW_CODES = {"name": 0, "alias": 1, "demonym": 2, "implied": 3}
@@ -38,19 +41,57 @@ def article_key(day: int, seq: int) -> int:
     return day << SEQ_BITS | seq
 
 
-def passage_key(article: int, n: int) -> int:
+def passage_slot(passage_id: str) -> int:
+    """Return the slot of a public passage id (``...#p<n>``, ``#h<k>``, ``#t``).
+
+    Body paragraph n: ``4095 - n`` (n from 1 to `MAX_PASSAGES`); heading k:
+    ``2047 - k``; the title: 0. Descending slots read an article's paragraphs in
+    order, then its headings, then its title.
+
+    Raises
+    ------
+    ValueError
+        Not such an id, or a number out of range.
+    """
+    suffix = passage_id.rpartition("#")[2]
+    if suffix == "t":
+        return 0
+    kind, number = suffix[:1], int(suffix[1:])
+    if kind == "p" and 1 <= number <= MAX_PASSAGES:
+        return _SLOTS - number
+    if kind == "h" and 1 <= number < _HEADING_TOP:
+        return _HEADING_TOP - number
+    raise ValueError(f"not a passage id: {passage_id!r}")
+
+
+def passage_key(article: int, slot: int) -> int:
     """Return a passage's integer id (descending ids: newest first, reading order)."""
-    return article << N_BITS | (MAX_PASSAGES - n)
+    return article << N_BITS | slot
+
+
+def passage_suffix(key: int) -> str:
+    """Return the public suffix of a passage id: ``p<n>``, ``h<k>`` or ``t``."""
+    slot = key & _SLOTS
+    if slot > _HEADING_TOP:
+        return f"p{_SLOTS - slot}"
+    return f"h{_HEADING_TOP - slot}" if slot else "t"
+
+
+def passage_kind(key: int) -> str:
+    """Return what a passage is: ``body``, ``heading`` or ``title``."""
+    slot = key & _SLOTS
+    return "body" if slot > _HEADING_TOP else "heading" if slot else "title"
 
 
 def passage_n(key: int) -> int:
-    """Return the paragraph number of a passage id."""
-    return MAX_PASSAGES - (key & MAX_PASSAGES)
+    """Return the paragraph number of a body passage id (0 for a heading or title)."""
+    slot = key & _SLOTS
+    return _SLOTS - slot if slot > _HEADING_TOP else 0
 
 
 def passage_range(article: int) -> tuple[int, int]:
     """Return the first and last possible passage id of an article."""
-    return article << N_BITS, (article << N_BITS) | MAX_PASSAGES
+    return article << N_BITS, (article << N_BITS) | _SLOTS
 
 
 def rank(how: int, mentions: int) -> int:

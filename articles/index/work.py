@@ -17,6 +17,7 @@ from articles.index.codec import (
     dup_hash,
     pack_spans,
     pack_text,
+    passage_slot,
     to_day,
 )
 from articles.limits import MAX_CORPUS_FILE_BYTES
@@ -48,9 +49,9 @@ class Failed:
 
 @dataclass(frozen=True)
 class PassageRow:
-    """One passage, encoded: number, heading (and its number), hash, text."""
+    """One passage, encoded: slot (kind and number), heading, hash, text."""
 
-    n: int
+    slot: int
     heading: str | None
     section: int | None  # index of the heading in the article's headings
     dup: int
@@ -104,8 +105,13 @@ def prepare_file(
     except CorpusError as exc:
         return Failed(path.name, f"{path.name}: {exc}")
     done = process_article(article, linker)
-    if len(done.passages) > MAX_PASSAGES:
-        return Failed(path.name, f"{path.name}: more than {MAX_PASSAGES} paragraphs")
+    try:
+        slots = {p.id: passage_slot(p.id) for p in done.passages}
+    except ValueError:
+        return Failed(
+            path.name,
+            f"{path.name}: more than {MAX_PASSAGES} paragraphs or headings",
+        )
     notes = find_footnotes(article.body)
     return Prepared(
         file=path.name,
@@ -115,8 +121,8 @@ def prepare_file(
         article=dataclasses.replace(article, body=""),
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
         headings=_headings(done),
-        passages=_passages(done),
-        links=_links(done, ancestors),
+        passages=_passages(done, slots),
+        links=_links(done, ancestors, slots),
     )
 
 
@@ -125,7 +131,7 @@ def _headings(done: Processed) -> str | None:
     return json.dumps(headings, ensure_ascii=False) if headings else None
 
 
-def _passages(done: Processed) -> tuple[PassageRow, ...]:
+def _passages(done: Processed, slots: Mapping[str, int]) -> tuple[PassageRow, ...]:
     sections = {h: i for i, h in enumerate(dict.fromkeys(
         p.heading for p in done.passages if p.heading))}  # fmt: skip
     dates: dict[str, list[list[object]]] = {}
@@ -139,7 +145,7 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
         )
     return tuple(
         PassageRow(
-            p.n,
+            slots[p.id],
             p.heading,
             sections.get(p.heading) if p.heading else None,
             dup_hash(p.text),
@@ -152,16 +158,17 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
 
 
 def _links(
-    done: Processed, ancestors: Mapping[str, tuple[str, ...]]
+    done: Processed,
+    ancestors: Mapping[str, tuple[str, ...]],
+    slots: Mapping[str, int],
 ) -> tuple[LinkRow, ...]:
     """Direct links grouped per target, then each actor's organisations (MEMBER)."""
     by_passage: dict[str, list[Mention]] = {}
     for m in done.mentions:
         by_passage.setdefault(m.passage_id, []).append(m)
-    numbers = {p.id: p.n for p in done.passages}
     rows: list[LinkRow] = []
     for pid, found in by_passage.items():
-        n = numbers[pid]
+        n = slots[pid]
         direct = group_mentions(found)
         rows.extend(
             (n, kind, target, HOW_CODES.get(how, 3), len(spans), pack_spans(spans))

@@ -71,16 +71,16 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
 
 def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
     rows = [
-        (passage_key(key, p.n), p.section, p.dup, p.packed, p.dates)
+        (passage_key(key, p.slot), p.section, p.dup, p.packed, p.dates)
         for p in done.passages
     ]
     con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
     con.executemany(
         "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
-        [(passage_key(key, p.n), p.text, p.heading or "") for p in done.passages],
+        [(passage_key(key, p.slot), p.text, p.heading or "") for p in done.passages],
     )
     dates = {
-        (d[5], d[6], passage_key(key, p.n))
+        (d[5], d[6], passage_key(key, p.slot))
         for p in done.passages
         if p.dates
         for d in json.loads(p.dates)
@@ -103,8 +103,8 @@ def _insert_links(
     con: sqlite3.Connection, key: int, done: Prepared, targets: Targets
 ) -> None:
     rows = [
-        (passage_key(key, n), targets.id(kind, name), how, mentions, spans)
-        for n, kind, name, how, mentions, spans in done.links
+        (passage_key(key, slot), targets.id(kind, name), how, mentions, spans)
+        for slot, kind, name, how, mentions, spans in done.links
     ]
     con.executemany("INSERT INTO links VALUES (?,?,?,?,?)", rows)
     con.executemany(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -10,6 +11,12 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.link.capitals import CapitalRules, link_governments
+from articles.link.compound import (
+    CompoundIndex,
+    build_compound_index,
+    compound_parts,
+)
 from articles.link.coordination import coordinate_states
 from articles.link.distribute import (
     Lookup,
@@ -24,9 +31,25 @@ from articles.link.implied import (
     map_countries,
     near_third_country,
 )
-from articles.link.patterns import Rule, Target, build_table, fold_text
+from articles.link.match import (
+    WordTable,
+    find_candidates,
+    is_word_key,
+    select_longest,
+    to_mentions,
+    unique_targets,
+)
+from articles.link.patterns import Rule, build_table
 from articles.link.phrases import Phrases, load_phrases
-from articles.link.script import is_cjk, is_prefixed, is_word
+from articles.link.script import is_cjk
+from articles.link.towns import (
+    AmbiguousName,
+    TownIndex,
+    build_town_index,
+    named_places,
+    resolve_towns,
+    split_towns,
+)
 from articles.model import Actor, Mention, Passage
 from geo.model import Feature
 
@@ -51,6 +74,16 @@ class LinkContext:
         Folded phrase -> targets (coordinations that share a word).
     nouns : re.Pattern or None
         Plural head nouns a coordination may share ("districts").
+    towns : TownIndex
+        Country and parent of each town (linked only in context).
+    parents : mapping
+        Feature id -> parent feature id (the provinces an article names).
+    compound : CompoundIndex
+        Spans whose parts link too ("the border between Pakistan and Afghanistan").
+    capitals : CapitalRules
+        Capitals that act for their government; governments by date.
+    words : WordTable
+        Town names, looked up word by word instead of in the automaton.
     """
 
     automaton: Any
@@ -60,6 +93,11 @@ class LinkContext:
     feature_state: Mapping[str, str]
     lookup: Lookup
     nouns: re.Pattern[str] | None
+    towns: TownIndex
+    parents: Mapping[str, str]
+    compound: CompoundIndex
+    capitals: CapitalRules
+    words: WordTable
 
 
 class _Parts(NamedTuple):
@@ -67,6 +105,15 @@ class _Parts(NamedTuple):
     mentions: list[Mention]
     context: list[_Candidate]
     counts: Counter[str]
+    towns: list[Mention]
+
+
+@dataclass(frozen=True)
+class ArticleLinks:
+    """The links of one article's passages, and the names left ambiguous."""
+
+    mentions: list[list[Mention]]
+    ambiguous: list[AmbiguousName]
 
 
 def build_context(
@@ -95,10 +142,17 @@ def build_context(
     actors = tuple(actors)
     phrases = load_phrases() if phrases is None else phrases
     automaton = ahocorasick.Automaton()
+    town_ids = frozenset(f.id for f in features if f.kind == "town")
+    words: dict[str, tuple[Rule, ...]] = {}
     for key, rules in build_table(features, actors, phrases).items():
+        rules = tuple(
+            replace(r, targets=unique_targets(list(r.targets))) for r in rules
+        )
+        if is_word_key(key, rules, town_ids):
+            words[key] = rules  # looked up by whole words: cost flat in their number
+            continue
         check_left = not is_cjk(key[0])
         check_right = not is_cjk(key[-1])
-        rules = tuple(replace(r, targets=_unique(list(r.targets))) for r in rules)
         automaton.add_word(key, (len(key), rules, check_left, check_right))
     automaton.make_automaton()
     feature_country = map_countries(features)
@@ -118,101 +172,30 @@ def build_context(
         actor_country,
         sides,
         feature_state,
-        build_lookup(automaton, _unique),
+        build_lookup(automaton, unique_targets),
         build_nouns(phrases.shared_nouns),
+        build_town_index(features, feature_country),
+        {f.id: f.parent for f in features if f.parent},
+        build_compound_index(features, actors),
+        phrases.capitals,
+        WordTable.build(words),
     )
 
 
-def _accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
-    if rule.exact is not None and shape[start:end] != rule.exact:
-        return False
-    if rule.capital and not text[start].isupper():
-        return False
-    return rule.lower_ok or not text[start:end].islower()
-
-
-#: When one span links a target in several ways, the first of these wins: a phrase
-#: like "Pak-Afghan border" is "implied" even where the gazetteer lists it as an alias.
-_HOW_RANK = {"name": 0, "implied": 1, "alias": 2, "demonym": 3}
-
-
-def _unique(targets: list[Target]) -> tuple[Target, ...]:
-    seen: dict[tuple[str, str], Target] = {}
-    for target in targets:
-        key = (target.target_type, target.target)
-        if key not in seen or _HOW_RANK[target.how] < _HOW_RANK[seen[key].how]:
-            seen[key] = target
-    return tuple(sorted(seen.values(), key=lambda t: (t.target_type, t.target)))
-
-
-def _find(text: str, automaton: Any) -> tuple[list[_Candidate], list[_Candidate]]:
-    """All matches on word boundaries: (plain or blocked, context-implied)."""
-    shape, folded = fold_text(text)
-    size = len(text)
-    plain: list[_Candidate] = []
-    context: list[_Candidate] = []
-    for last, (length, rules, check_left, check_right) in automaton.iter(folded):
-        start, end = last - length + 1, last + 1
-        if (
-            check_left
-            and start > 0
-            and is_word(folded[start - 1])
-            and (length < 3 or not is_prefixed(folded, start))
-        ):
-            continue
-        if check_right and end < size and is_word(folded[end]):
-            continue
-        found: dict[bool, list[Rule]] = {}
-        for rule in rules:
-            if _accepts(rule, text, shape, start, end):
-                found.setdefault(rule.context, []).append(rule)
-        for flag, accepted in found.items():  # one rule: its targets are unique
-            targets = accepted[0].targets
-            if len(accepted) > 1:
-                targets = _unique([t for rule in accepted for t in rule.targets])
-            (context if flag else plain).append(_Candidate(start, end, targets))
-    return plain, context
-
-
-def _select(candidates: list[_Candidate], size: int) -> list[_Candidate]:
-    """Longest first, then leftmost; drop anything overlapping a chosen span."""
-    taken = bytearray(size)
-    chosen: list[_Candidate] = []
-    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if taken.find(1, candidate.start, candidate.end) == -1:
-            taken[candidate.start : candidate.end] = b"\x01" * (
-                candidate.end - candidate.start
-            )
-            chosen.append(candidate)
-    return chosen
-
-
-def _mentions(passage: Passage, candidates: Iterable[_Candidate]) -> list[Mention]:
-    return [
-        Mention(
-            passage_id=passage.id,
-            target=target.target,
-            target_type=target.target_type,
-            start=candidate.start,
-            end=candidate.end,
-            how=target.how,
-            matched=passage.text[candidate.start : candidate.end],
-        )
-        for candidate in candidates
-        for target in candidate.targets
-    ]
-
-
-def _link_parts(passage: Passage, context: LinkContext) -> _Parts:
-    plain, in_context = _find(passage.text, context.automaton)
+def _link_parts(
+    passage: Passage, context: LinkContext, published: dt.date | None
+) -> _Parts:
+    plain, in_context = find_candidates(passage.text, context.automaton, context.words)
     size = len(passage.text)
-    chosen = sorted(_select(plain, size), key=lambda c: c.start)
+    chosen = sorted(select_longest(plain, size), key=lambda c: c.start)
     chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
     chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
-    mentions = _mentions(passage, chosen)
+    chosen += compound_parts(chosen, plain, context.compound, passage.text)
+    mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
+    mentions = link_governments(passage.text, mentions, context.capitals, published)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
-    return _Parts(passage, mentions, _select(in_context, size), counts)
+    return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
 
 
 def _finish(
@@ -220,7 +203,7 @@ def _finish(
 ) -> list[Mention]:
     mentions = list(parts.mentions)
     if not parts.context:
-        return mentions  # already in reading order
+        return sorted(mentions, key=lambda m: (m.start, m.end, m.target_type, m.target))
     named = [(m.target, m.start, m.end) for m in mentions if m.target in context.sides]
     for candidate in parts.context:
         if any(
@@ -242,7 +225,7 @@ def _finish(
             if near_third_country(span, parts.mentions, context.feature_country, sides):
                 continue
             mentions.extend(
-                _mentions(parts.passage, [candidate._replace(targets=(target,))])
+                to_mentions(parts.passage, [candidate._replace(targets=(target,))])
             )
     return sorted(mentions, key=lambda m: (m.start, m.end, m.target_type, m.target))
 
@@ -251,6 +234,7 @@ def link_passage(
     passage: Passage,
     context: LinkContext,
     article_counts: Mapping[str, int] | None = None,
+    published: dt.date | None = None,
 ) -> list[Mention]:
     """Link one passage to the features and actors it names.
 
@@ -264,17 +248,26 @@ def link_passage(
         Country id -> mentions in the whole article, used when the passage itself
         does not say which countries "their border" belongs to (`link_passages`
         supplies it).
+    published : datetime.date, optional
+        Publication date: who governs a state then ("Kabul says" in 2024 is the
+        Taliban government).
 
     Returns
     -------
     list of Mention
         Sorted by start; ``passage.text[m.start:m.end] == m.matched`` for each.
     """
-    return _finish(_link_parts(passage, context), context, article_counts)
+    parts = _link_parts(passage, context, published)
+    counts = parts.counts if article_counts is None else article_counts
+    places = frozenset(named_places(parts.mentions, context.parents))
+    towns, _ = resolve_towns(passage.text, parts.towns, context.towns, counts, places)
+    return _finish(parts._replace(mentions=parts.mentions + towns), context, counts)
 
 
 def link_passages(
-    passages: Sequence[Passage], context: LinkContext
+    passages: Sequence[Passage],
+    context: LinkContext,
+    published: dt.date | None = None,
 ) -> list[list[Mention]]:
     """Link every passage of one article, using the article as context.
 
@@ -284,14 +277,51 @@ def link_passages(
         The passages of one article, in reading order.
     context : LinkContext
         From `build_context`.
+    published : datetime.date, optional
+        Publication date (see `link_passage`).
 
     Returns
     -------
     list of list of Mention
         One list per passage, as `link_passage` returns.
     """
-    parts = [_link_parts(passage, context) for passage in passages]
+    return link_article(passages, context, published).mentions
+
+
+def link_article(
+    passages: Sequence[Passage],
+    context: LinkContext,
+    published: dt.date | None = None,
+) -> ArticleLinks:
+    """Link every passage of one article and report the town names left ambiguous.
+
+    Parameters
+    ----------
+    passages : sequence of Passage
+        The passages of one article, in reading order.
+    context : LinkContext
+        From `build_context`.
+    published : datetime.date, optional
+        Publication date (see `link_passage`).
+
+    Returns
+    -------
+    ArticleLinks
+        Links per passage (as `link_passages`) and the ambiguous names.
+    """
+    parts = [_link_parts(passage, context, published) for passage in passages]
     article: Counter[str] = Counter()
+    places: set[str] = set()
     for part in parts:
         article.update(part.counts)
-    return [_finish(part, context, article) for part in parts]
+        places |= named_places(part.mentions, context.parents)
+    found, ambiguous = [], []
+    for part in parts:
+        towns, unsure = resolve_towns(
+            part.passage.text, part.towns, context.towns, article, frozenset(places)
+        )
+        ambiguous += unsure
+        found.append(
+            _finish(part._replace(mentions=part.mentions + towns), context, article)
+        )
+    return ArticleLinks(found, ambiguous)

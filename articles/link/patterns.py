@@ -81,7 +81,9 @@ def fold_text(text: str) -> tuple[str, str]:
 
 
 def _fold_phrase(phrase: str) -> str:
-    return " ".join(phrase.translate(_FOLD).split())
+    # spaces collapse first, then separators fold in place: "Levant – Khorasan" keeps
+    # three characters between its words, as the folded text does
+    return " ".join(phrase.split()).translate(_FOLD).strip()
 
 
 def is_abbreviation(phrase: str) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from articles.link.capitals import CapitalRules, parse_capitals
 
 _PHRASES = Path(__file__).parents[1] / "data" / "link_phrases.yaml"
 
@@ -55,6 +57,8 @@ class Phrases:
     shared_nouns: tuple[str, ...] = ()
     #: (country id, direction word, boundary ids): "Pakistan's western border".
     directions: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    #: Capitals that act for their government, governments by date.
+    capitals: CapitalRules = field(default_factory=lambda: parse_capitals({}))
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -121,6 +125,7 @@ def parse_phrases(text: str) -> Phrases:
         ethnic_after=_strings(data.get("ethnic") or {}, "after"),
         shared_nouns=_strings(data, "shared_nouns"),
         directions=_parse_directions(data.get("boundaries") or {}),
+        capitals=parse_capitals(data.get("capitals") or {}),
     )
 
 

@@ -12,7 +12,9 @@ from articles.index.codec import (
     HOW_NAMES,
     MEMBER,
     N_BITS,
+    passage_kind,
     passage_n,
+    passage_suffix,
     unpack_spans,
     unpack_text,
 )
@@ -52,6 +54,7 @@ class Hit:
     notes: tuple[str, ...] = ()  # footnotes the passage refers to ("* banned in ...")
     similar: int = 0
     similar_ids: tuple[str, ...] = ()
+    kind: str = "body"  # "heading" and "title" (articles.model.PASSAGE_KINDS)
 
 
 def load_hits(
@@ -98,7 +101,7 @@ def _hit(
     assert isinstance(packed, bytes)
     heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
     text = unpack_text(packed)
-    pid = f"{slug}#p{passage_n(key)}"
+    pid = f"{slug}#{passage_suffix(key)}"
     found = [
         DateMention(pid, d[0], d[1], d[2], d[3], d[4])
         for d in (json.loads(str(dates)) if dates else ())
@@ -120,6 +123,7 @@ def _hit(
         notes=notes_for(text, footnotes) if footnotes else (),
         similar=len(similar),
         similar_ids=similar,
+        kind=passage_kind(key),
     )
 
 

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from articles.index.codec import N_BITS, passage_n
+from articles.index.codec import N_BITS, passage_suffix
 from articles.index.store import IndexUnavailable, index_path, open_reader
 from articles.query.filters import QueryError
 
@@ -41,4 +41,4 @@ def passage_names(con: sqlite3.Connection, keys: Iterable[int]) -> dict[int, str
     slugs = dict(
         con.execute(f"SELECT id, slug FROM articles WHERE id IN ({marks})", articles)
     )
-    return {k: f"{slugs[k >> N_BITS]}#p{passage_n(k)}" for k in keys}
+    return {k: f"{slugs[k >> N_BITS]}#{passage_suffix(k)}" for k in keys}

@@ -110,7 +110,8 @@ def build_feature_collection(
     ids : collection of str or None
         Keep only these feature ids (None keeps all).
     counts : mapping of str to int or None
-        Passages per feature id, named in the tooltips (None: not shown).
+        Passages per feature id, named in the tooltips (None: not shown); a town
+        (kind ``town``) without passages is left out unless `ids` names it.
 
     Returns
     -------
@@ -133,6 +134,8 @@ def build_feature_collection(
             continue
         fid = str(row.feature_id)
         count = None if counts is None else int(counts.get(fid, 0))
+        if row.kind == "town" and not count and (ids is None or fid not in ids):
+            continue  # ~900 GeoNames towns: drawn only where passages name them
         props: dict[str, Any] = {
             "feature_id": fid,
             "kind": str(row.kind),
@@ -158,7 +161,7 @@ def build_geojson(
     """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive)."""
     points = any(f["geometry"]["type"] == "Point" for f in data["features"])
     marker = folium.CircleMarker(radius=4) if points else None
-    if not interactive:
+    if not interactive or not data["features"]:  # a tooltip needs a feature
         return folium.GeoJson(
             data, name=layer_id, style_function=style, marker=marker, control=False
         )

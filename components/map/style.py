@@ -20,6 +20,7 @@ KIND_LABELS: dict[str, str] = {
     "pass": "mountain pass",
     "site": "site",
     "area": "area",
+    "town": "town",
 }
 
 #: Base style per kind (Leaflet path options).

@@ -159,6 +159,8 @@ def render(
         return
     st.subheader(escape_markdown(feature.name))
     st.caption(escape_markdown(KIND_LABELS.get(feature.kind, feature.kind)))
+    if feature.radius_km:
+        st.caption(f"Point: the place lies within about {feature.radius_km:g} km of it")
     if feature.disputed or feature.note:
         note = feature.note or "Disputed."
         box = st.warning if feature.disputed else st.info

@@ -82,7 +82,7 @@ def build_citation_html(hit: Hit) -> str:
     if hit.author:
         parts.append(html.escape(hit.author))
     parts.append(html.escape(hit.published.isoformat()))
-    parts.append(f"¶{int(hit.n)}")
+    parts.append(f"¶{int(hit.n)}" if hit.kind == "body" else html.escape(hit.kind))
     if hit.source:
         parts.append(build_link_html(hit.source, hit.source))
     return '<div class="pp-cite">' + " · ".join(parts) + "</div>"

@@ -52,7 +52,11 @@ class FakeLinker:
     fingerprint: str = "fake-1"
     linked: list[str] = field(default_factory=list)
 
-    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+    def link(
+        self,
+        passages: Sequence[Passage],
+        published: dt.date | None = None,  # noqa: ARG002 (the real linker's)
+    ) -> list[list[Mention]]:
         return [self._link(p) for p in passages]
 
     def _link(self, passage: Passage) -> list[Mention]:

@@ -124,3 +124,19 @@ def test_parse_actors_rejects_duplicates_and_bad_kind():
         parse_actors("actors:\n  - {id: a, name: A, kind: wizard}\n")
     with pytest.raises(RegistryError, match="actors"):
         parse_actors("people: []\n")
+
+
+def test_islamic_state_branch_names_by_rule():
+    from articles.actors import abbreviation_variants, name_variants
+
+    made = name_variants(["Islamic State Khorasan Province"])
+    assert "Islamic State of Iraq and the Levant – Khorasan Province" in made
+    assert "ISIL Khorasan Province" in made
+    assert set(abbreviation_variants(["IS-KP"])) == {"ISIS-KP", "ISIL-KP"}
+
+
+def test_tehreek_transliterations_by_rule():
+    from articles.actors import name_variants
+
+    assert "Tehrik-i-Taliban Pakistan" in name_variants(["Tehreek-e-Taliban Pakistan"])
+    assert name_variants(["Taliban"]) == ()

@@ -149,7 +149,8 @@ def test_ingest_untrusted_text_stored_literally(corpus: Path, indexed: Path) -> 
     evil = "&lt;img src=x onerror=alert(1)&gt; {{7*7}} eval(input('os'))"
     data = f"Evil Title\n\nA paragraph: {evil} in Kabul.".encode()
     result = _ingest("evil.txt", data, corpus, indexed, published="2024-01-01")
-    (hit,) = query_passages(Filters(articles=(result.article_id,)), indexed)
+    hits = query_passages(Filters(articles=(result.article_id,)), indexed)
+    (hit,) = [h for h in hits if h.kind == "body"]
     assert "<img src=x onerror=alert(1)> {{7*7}} eval(input('os'))" in hit.text
 
 

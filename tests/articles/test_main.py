@@ -29,7 +29,8 @@ def test_cli_link_json_shape(corpus: Path, capsys: pytest.CaptureFixture[str]) -
     assert data["article"]["id"] == SEED_1
     assert data["article"]["published"] == "2025-01-23"
     assert data["article"]["posted"] == "2025-01-24"
-    passage = data["passages"][5]
+    passage = next(p for p in data["passages"] if p["id"].endswith("#p6"))
+    assert data["passages"][0]["kind"] == "title"
     assert set(passage) >= {"id", "text", "features", "actors", "dates"}
     wakhan = next(f for f in passage["features"] if f["id"] == "wakhan-corridor")
     assert wakhan["how"] == "name"

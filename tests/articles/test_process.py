@@ -16,7 +16,11 @@ from tests.articles.conftest import REAL_CORPUS, SEED_1, FakeLinker
 class _Sloppy(FakeLinker):
     """Returns one wrong span for links and one for dates."""
 
-    def link(self, passages: Sequence[Passage]) -> list[list[Mention]]:
+    def link(
+        self,
+        passages: Sequence[Passage],
+        published: dt.date | None = None,  # noqa: ARG002 (the real linker's)
+    ) -> list[list[Mention]]:
         good = super().link(passages)
         bad = [
             Mention(p.id, "x", "feature", 0, 3, "name", "not-this") for p in passages

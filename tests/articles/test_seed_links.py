@@ -307,7 +307,8 @@ def test_durand_line_named_and_implied(linked):
     _, mentions, _ = linked[WAKHAN, 8]
     assert hows(mentions, "durand-line") == {"name", "implied"}
     assert spans_of(linked, (WAKHAN, 8), "Pak-Afghan border") == {
-        ("feature", "durand-line", "implied")
+        ("feature", "durand-line", "implied"),
+        ("feature", "afghanistan", "demonym"),  # the part, with its own span
     }
 
 

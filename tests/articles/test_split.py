@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 from articles.clean import clean_text
 from articles.corpus import load_articles
 from articles.model import Article
-from articles.split import classify_blocks, find_footnotes, notes_for, split_passages
+from articles.split import (
+    classify_blocks,
+    find_footnotes,
+    notes_for,
+    split_article,
+    split_passages,
+)
 from tests.articles.conftest import REAL_CORPUS, SEED_1, SEED_2
 
 
@@ -126,3 +132,31 @@ def test_split_offsets_exact_on_random_text(chunks: list[str]) -> None:
     for passage in split_passages(_article(body)):
         assert body[passage.start : passage.end] == passage.text
         assert passage.text.strip()
+
+
+def test_split_article_adds_title_and_headings_as_passages() -> None:
+    body = (
+        "# Swat bombing\n\nA bomb went off in Mingora.\n\n# Reactions\n\nPeshawar said."
+    )
+    article = Article(
+        "a", "Blast in Pakistan", "", dt.date(2025, 1, 1), "", "en", body, "h"
+    )
+    passages = split_article(article)
+    assert [(p.id, p.kind, p.n) for p in passages] == [
+        ("a#t", "title", 0),
+        ("a#h1", "heading", 1),
+        ("a#p1", "body", 1),
+        ("a#h2", "heading", 2),
+        ("a#p2", "body", 2),
+    ]
+    for p in passages[1:]:
+        assert body[p.start : p.end] == p.text
+    assert passages[0].text == "Blast in Pakistan"
+    assert [p.id for p in split_passages(article)] == ["a#p1", "a#p2"]
+
+
+def test_split_article_skips_a_heading_that_repeats_the_title() -> None:
+    article = Article(
+        "a", "Swat", "", dt.date(2025, 1, 1), "", "en", "# Swat\n\nText.", "h"
+    )
+    assert [p.kind for p in split_article(article)] == ["title", "body"]

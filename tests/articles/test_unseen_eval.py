@@ -10,7 +10,15 @@ counts once per item however often it is named.
 Labelling decisions (what a correct linker should do):
 - Only ids that exist in the gazetteer and the registry are labelled. Places named in
   the items that the gazetteer lacks are listed in ``gaps`` (not scored): they are
-  coverage work for the places layer, not linker errors.
+  coverage work for the places layer, not linker errors. When the gazetteer gains
+  one (issue 13: towns, the world layer), it moves from ``gaps`` to the labels
+  (Khar, Istanbul, Turkey, Qatar, Kazakhstan here; Charsadda in batch 3; "Goshta
+  district" is its seat, the town Gōshtah, the only Goshta feature).
+- Issue 13's rules, applied to the earlier items when it was done: a capital that acts
+  is also its government ("Islamabad wants", "the Foreign Office in Islamabad said":
+  ``pakistan``), and after 15 August 2021 "Afghan <role>" is the Taliban government's
+  (as batch 3 labels it: "Pakistani and Afghan customs officials" in 2022, "Afghan
+  delegations" in 2025).
 - A country's name links the feature and the state actor; a demonym alone ("Afghan
   soil") links the feature only; "<demonym> <role>" ("Pakistani officials") both.
 - "Islamabad High Court" links Islamabad: the court is in the city and what happens
@@ -311,10 +319,10 @@ Kabul River, which rises near the Unai Pass and flows into the Indus River at
 Attock, is another source of friction.
 """,
         "kabul durand-line pakistan afghanistan nangarhar kunar angoor-adda"
-        " ghulam-khan attock",
+        " ghulam-khan attock goshtah",
         "taliban pakistan afghanistan ttp",
         "2017/year 2021/year 2021-12/month",
-        ("Goshta", "Unai Pass", "Indus River"),
+        ("Unai Pass", "Indus River"),
     ),
     item(
         "tribune-jaffar-express-2025",
@@ -332,7 +340,7 @@ attacked Chinese nationals in Karachi and the port city of Gwadar.
 """,
         "quetta balochistan peshawar afghanistan islamabad india new-delhi china"
         " karachi gwadar",
-        "bla pakistan-army afghanistan india majeed-brigade",
+        "bla pakistan-army afghanistan india majeed-brigade pakistan",
         "2025-03-12/day 2025-03-11/day",
         ("Bolan Pass", "Jaffar Express"),
     ),
@@ -349,10 +357,9 @@ JUI-F chief Maulana Fazlur Rehman, an ally of the federal government, demanded a
 judicial inquiry. Bajaur, which borders Afghanistan's Kunar province, has seen
 repeated cross-border attacks since the Taliban returned to power in 2021.
 """,
-        "afghanistan kunar durand-line bajaur",
+        "afghanistan kunar durand-line bajaur khar",
         "jui-f iskp fazlur-rehman afghanistan taliban",
         "2023-07-30/day 2021/year",
-        ("Khar",),
     ),
     item(
         "aljazeera-ttp-2024",
@@ -467,7 +474,7 @@ TRAPS = (
         dt.date(2023, 1, 9),
         "Islamabad wants the Afghan Taliban to rein in the Pakistani Taliban.",
         "islamabad",
-        "taliban ttp",
+        "taliban ttp pakistan",
         "",
     ),
     item(
@@ -582,7 +589,8 @@ Amu Darya. Meanwhile, Kazakh and Uzbek officials met Taliban delegates in Tashke
 to discuss the Trans-Afghan railway linking Termez to Peshawar via Mazar-e-Sharif
 and Kabul.
 """,
-        "balkh uzbekistan tashkent peshawar mazar-i-sharif kabul afghanistan",
+        "balkh uzbekistan tashkent peshawar mazar-i-sharif kabul afghanistan"
+        " kazakhstan",
         "abdul-ghani-baradar taliban uzbekistan kazakhstan",
         "2024-04-03/day",
         ("Qosh Tepa", "Amu Darya", "Termez"),
@@ -661,7 +669,7 @@ officials said. The crossing, reopened in 2019, is the main route between Bannu 
 Khost.
 """,
         "ghulam-khan pakistan afghanistan khost miran-shah north-waziristan bannu",
-        "pakistan afghanistan",
+        "pakistan taliban",
         "2022-10-15/day 2019/year",
     ),
     item(
@@ -715,10 +723,9 @@ Afghan delegations in Istanbul, after a ceasefire brokered by Qatar in Doha on
 October 19. Pakistan's Defence Minister Khawaja Asif warned of "open war" if the
 talks failed. Turkish drones made by Baykar are used by both armies.
 """,
-        "pakistan afghanistan doha",
-        "turkey qatar pakistan khawaja-asif afghanistan",
+        "pakistan afghanistan doha istanbul turkey qatar",
+        "turkey qatar pakistan khawaja-asif taliban",
         "2025-10-19/day",
-        ("Istanbul",),
     ),
 )
 
@@ -734,13 +741,18 @@ def context():
 def predict(it: Item, context) -> tuple[set[str], set[str], set[tuple[str, str]]]:
     """Link one item as an article (paragraphs are passages); return the id sets."""
     passages = []
-    for n, text in enumerate(it.text.split("\n\n"), start=1):
-        text = " ".join(text.split())
-        passages.append(Passage(f"{it.name}#p{n}", it.name, n, text, 0, len(text)))
+    for n, block in enumerate(it.text.split("\n\n"), start=1):
+        text = " ".join(block.split())
+        # a first paragraph of one line without end punctuation is the title
+        title = n == 1 and "\n" not in block.strip() and not text.endswith((".", '"'))
+        kind = "title" if title else "body"
+        passages.append(
+            Passage(f"{it.name}#p{n}", it.name, n, text, 0, len(text), kind=kind)
+        )
     feats: set[str] = set()
     acts: set[str] = set()
     for passage, mentions in zip(
-        passages, link_passages(passages, context), strict=True
+        passages, link_passages(passages, context, it.published), strict=True
     ):
         for m in mentions:
             assert passage.text[m.start : m.end] == m.matched
@@ -773,6 +785,18 @@ def score(context, items=None) -> dict[str, tuple[float, float, list[str]]]:
         kind: (hit / max(pred, 1), hit / max(gold, 1), errors)
         for kind, (hit, pred, gold, errors) in tally.items()
     }
+
+
+def check_batch(name, items, kind, floors, capsys):
+    """Score one held-out batch for one kind, print the figures, assert the floors."""
+    context = build_context(load_features(), load_actors())
+    precision, recall, errors = score(context, items)[kind]
+    with capsys.disabled():
+        print(f"\n{name} {kind}: precision {precision:.3f} recall {recall:.3f}")
+        for line in errors:
+            print("   ", line)
+    assert precision >= floors[kind][0]
+    assert recall >= floors[kind][1]
 
 
 #: Floors asserted after the improvements; the figures printed by the test are the
@@ -871,12 +895,7 @@ def test_known_miss_baloch_in_iran(context):
     assert "balochistan" not in targets
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="actors have no demonyms: only states with a map feature get "
-    "'<demonym> officials' (no Kazakhstan feature)",
-)
-def test_known_miss_kazakh_officials(context):
+def test_kazakh_officials_link_kazakhstan(context):  # the world layer has it
     targets, _ = links("Kazakh officials met Taliban delegates.", context)
     assert "kazakhstan" in targets
 

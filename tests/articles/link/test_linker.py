@@ -162,9 +162,13 @@ def test_people_and_members(context):
     assert actors(found) == {"asim-malik", "pakistan", "isi", "wang-yi"}
 
 
-def test_pak_afghan_border_is_the_durand_line(context):
-    found = link("the Pak-Afghan border and the Afghanistan–Pakistan frontier", context)
-    assert features(found) == {("durand-line", "implied")}
+def test_pak_afghan_border_is_the_durand_line_and_its_states(context):
+    text = "the Pak-Afghan border and the Afghanistan–Pakistan frontier"
+    found = link(text, context)
+    assert ("durand-line", "implied") in features(found)
+    spans = {(m.target, m.matched) for m in found if m.target_type == "feature"}
+    assert {("afghanistan", "Afghanistan"), ("pakistan", "Pakistan")} <= spans
+    assert ("afghanistan", "Afghan") in spans  # the demonym inside "Pak-Afghan"
 
 
 def test_cross_border_in_afpak_context_is_implied(context):

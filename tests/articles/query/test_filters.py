@@ -32,9 +32,13 @@ def _ids(filters: Filters, index: Path) -> list[str]:
 
 def test_query_all_ordered_newest_first(indexed: Path) -> None:
     ids = _ids(Filters(), indexed)
-    assert ids == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
+    body = [i for i in ids if "#p" in i]
+    assert body == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
         f"{SEED_1}#p{n}" for n in range(1, 10)
     ]
+    # each article's title and headings rank below its paragraphs
+    assert ids.index(f"{SEED_2}#t") > ids.index(f"{SEED_2}#p12")
+    assert ids.index(f"{SEED_2}#t") < ids.index(f"{SEED_1}#p1")
 
 
 def test_query_feature(indexed: Path) -> None:
@@ -42,6 +46,8 @@ def test_query_feature(indexed: Path) -> None:
         f"{SEED_1}#p2",
         f"{SEED_1}#p6",
         f"{SEED_1}#p7",
+        f"{SEED_1}#t",  # the title, then the heading: below the body
+        f"{SEED_1}#h2",
     ]
     assert _ids(Filters(feature="no-such-feature"), indexed) == []
 
@@ -142,7 +148,7 @@ def test_query_never_writes(corpus: Path, index: Path) -> None:
 
 def test_count_features(indexed: Path) -> None:
     counts = count_features(Filters(), indexed)
-    assert counts["wakhan-corridor"] == 3
+    assert counts["wakhan-corridor"] == 5  # 3 paragraphs, the title and a heading
     assert counts["kabul"] == 5
     assert count_features(Filters(q="crocus"), indexed) == {
         k.id: 1 for k in query_page(Filters(q="crocus"), index=indexed).hits[0].features

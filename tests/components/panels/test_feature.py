@@ -62,6 +62,7 @@ def _panel_app(feature_id: str | None) -> None:
             licence="PD",
             derivation="made",
             parent="afghanistan",
+            radius_km=90.0,
         ),
         "afghanistan": Feature(id="afghanistan", name="Afghanistan", kind="country"),
     }
@@ -86,6 +87,7 @@ def test_panel_escapes_and_shows_disputed_note() -> None:
     assert at.warning[0].value.startswith("Disputed: ")
     assert "<script>" not in at.warning[0].value
     assert at.button[0].label == "Select Afghanistan"
+    assert "within about 90 km" in at.caption[1].value  # a point's uncertainty
     assert "Area" in set(at.table[0].value.index)
     (provenance,) = at.expander
     assert provenance.label == "Provenance"

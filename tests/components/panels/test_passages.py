@@ -48,6 +48,12 @@ XSS = [
 ]
 
 
+def test_citation_of_a_title_says_title_not_a_paragraph():
+    title = build_citation_html(_hit("a", 0, passage_id="a#t", kind="title"))
+    assert "¶" not in title
+    assert "title" in title
+
+
 def test_pages_of_ten():
     assert count_pages(23, 10) == 3
     assert count_pages(0, 10) == 1

@@ -11,10 +11,16 @@ import shapely
 from shapely.geometry import LineString
 from shapely.ops import nearest_points
 
-from geo.gazetteer import find_feature
+from geo.gazetteer import load_features
 from geo.io import DATA_DIR
 from geo.measure import measure_length_km
-from geo.places import CPEC_WAYPOINTS, KKH_WAYPOINTS, PLACES, ROUTES, list_city_ids
+from geo.place_spec import list_city_ids, load_specs, parse_place, parse_route
+
+PLACES, ROUTES = load_specs()
+CPEC_WAYPOINTS = ROUTES[0].waypoints
+KKH_WAYPOINTS = ROUTES[1].waypoints
+#: Every feature by id.
+_FEATURES = {f.id: f for f in load_features()}
 
 
 def _distance_km(a: object, b: object) -> float:
@@ -129,10 +135,10 @@ def test_district_or_region_is_a_point_at_its_seat(
     area: str, seat: str, geoms: dict[str, object]
 ) -> None:
     assert shapely.equals(geoms[area], geoms[seat])  # type: ignore[arg-type]
-    feature = find_feature(area)
+    feature = _FEATURES[area]
     assert feature.kind == "area"
     assert "Point at" in feature.derivation
-    assert find_feature(seat).name in feature.derivation
+    assert _FEATURES[seat].name in feature.derivation
 
 
 def test_waziristan_lies_between_its_two_districts(geoms: dict[str, object]) -> None:
@@ -142,7 +148,7 @@ def test_waziristan_lies_between_its_two_districts(geoms: dict[str, object]) -> 
         (north.y + south.y) / 2,  # type: ignore[attr-defined]
     )
     assert shapely.distance(geoms["waziristan"], middle) < 1e-3  # type: ignore[arg-type]
-    assert "midway" in find_feature("waziristan").derivation
+    assert "midway" in _FEATURES["waziristan"].derivation
 
 
 def test_places_outside_afpak_have_their_country_as_parent() -> None:
@@ -154,3 +160,61 @@ def test_places_outside_afpak_have_their_country_as_parent() -> None:
 
 def test_city_ids_include_capitals_that_name_provinces() -> None:
     assert {"kabul", "kandahar", "herat"} <= list_city_ids()
+
+
+def test_parse_place_writes_the_seat_derivation() -> None:
+    spec = parse_place(
+        {"id": "x", "name": "X", "kind": "area", "parent": None, "geonameid": 7}
+        | {"seat": "Y", "seat_role": "the region's capital", "radius_km": 40}
+    )
+    assert spec.derivation == (
+        "Point at Y, the region's capital (GeoNames 7); the extent of the district "
+        "or region is not drawn."
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"id": "x", "name": "X", "kind": "city", "typo": 1}, "unknown keys"),
+        ({"id": "x", "kind": "city", "geonameid": 1}, "missing keys"),
+        ({"id": "x", "name": "X", "kind": "city"}, "geonameid or lat/lon"),
+        (
+            {
+                "id": "x",
+                "name": "X",
+                "kind": "city",
+                "geonameid": 1,
+                "lat": 1,
+                "lon": 2,
+            },
+            "geonameid or lat/lon",
+        ),
+        ({"id": "x", "name": "X", "kind": "city", "lat": 1, "lon": 2}, "need a source"),
+    ],
+)
+def test_parse_place_rejects_malformed_rows(
+    row: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_place(row)
+
+
+def test_area_points_carry_a_radius_and_cities_a_default() -> None:
+    with pytest.raises(ValueError, match="radius_km"):
+        parse_place({"id": "x", "name": "X", "kind": "area", "geonameid": 1})
+    city = parse_place({"id": "x", "name": "X", "kind": "city", "geonameid": 1})
+    assert city.radius_km == 5.0
+    swat = {p.feature_id: p for p in PLACES}["swat"]
+    assert swat.radius_km is not None
+    assert swat.radius_km >= 57  # issue 13: a report placed Swat 57 km off
+
+
+def test_parse_route_needs_two_waypoints() -> None:
+    with pytest.raises(ValueError, match="two waypoints"):
+        parse_route({"id": "r", "name": "R", "waypoints": ["a"], "note": ""})
+
+
+def test_every_route_waypoint_is_a_place() -> None:
+    ids = {p.feature_id for p in PLACES}
+    assert all(set(r.waypoints) <= ids for r in ROUTES)
