@@ -134,11 +134,12 @@ def test_cli_query_pages_and_json_totals(capsys: pytest.CaptureFixture[str]) -> 
     assert _run(["sync"], capsys)[0] == 0
     code, out, _ = _run(["query", "--limit", "2", "--offset", "1", "--json"], capsys)
     data = json.loads(out)
-    assert (code, data["count"], data["articles"], data["groups"]) == (0, 21, 2, 21)
+    # 21 paragraphs, 7 headings and 2 titles
+    assert (code, data["count"], data["articles"], data["groups"]) == (0, 30, 2, 30)
     assert (data["limit"], data["offset"], len(data["passages"])) == (2, 1, 2)
     assert data["passages"][0]["similar"] == 0
     code, out, _ = _run(["query", "--limit", "3", "--order", "article"], capsys)
-    assert out.startswith("3 of 21 passages in 2 articles")
+    assert out.startswith("3 of 30 passages in 2 articles")
     with pytest.raises(SystemExit) as exited:
         _run(["query", "--limit", "0"], capsys)
     assert exited.value.code == 2

@@ -23,9 +23,9 @@ from articles.index import sync_index
 from tests.articles.conftest import FakeLinker
 
 class Slow(FakeLinker):
-    def link(self, passages):
+    def link(self, passages, published=None):
         time.sleep(0.15)
-        return super().link(passages)
+        return super().link(passages, published)
 
 sync_index(Path(sys.argv[1]), Path(sys.argv[2]), Slow(), workers=1)
 """
@@ -67,4 +67,4 @@ def test_killed_sync_then_sync_again_loses_and_duplicates_nothing(
     sync_index(corpus, fresh, FakeLinker())
     assert _dump(index) == _dump(fresh)
     ids = [h.passage_id for h in query_passages(Filters(), index)]
-    assert len(ids) == len(set(ids)) == 80
+    assert len(ids) == len(set(ids)) == 120  # 2 paragraphs and a title each

@@ -89,6 +89,6 @@ def test_article_lookups_and_summary(tmp_path: Path) -> None:
     assert find_articles("%", 5, index) == []
     assert article_titles(("a0", "zz"), index) == {"a0": "Article 0"}
     summary = corpus_summary(index)
-    assert (summary.articles, summary.passages) == (2, 2)
+    assert (summary.articles, summary.passages) == (2, 4)  # a paragraph and a title
     assert summary.published == (dt.date(2021, 3, 4), dt.date(2023, 1, 2))
     assert summary.events == (dt.date(2020, 6, 3), dt.date(2020, 6, 3))

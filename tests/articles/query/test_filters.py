@@ -46,8 +46,8 @@ def test_query_feature(indexed: Path) -> None:
         f"{SEED_1}#p2",
         f"{SEED_1}#p6",
         f"{SEED_1}#p7",
-        f"{SEED_1}#t",  # the title, then the heading: below the body
-        f"{SEED_1}#h2",
+        f"{SEED_1}#h2",  # the heading, then the title: below the body
+        f"{SEED_1}#t",
     ]
     assert _ids(Filters(feature="no-such-feature"), indexed) == []
 

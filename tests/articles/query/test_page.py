@@ -109,9 +109,10 @@ def test_near_duplicates_collapse_into_the_best_placed(ranked: Path) -> None:
 
 def test_newest_and_article_orders(ranked: Path) -> None:
     newest = query_page(Filters(), order="newest", index=ranked)
-    assert [h.passage_id for h in newest.hits][:3] == [
+    assert [h.passage_id for h in newest.hits][:4] == [
         "a-new#p1",
         "a-new#p2",
+        "a-new#t",  # an article's title after its paragraphs
         "b-mid#p1",
     ]
     article = query_page(Filters(), order="article", index=ranked, limit=2)
