@@ -97,7 +97,9 @@ def load_map_script(
     """
     counts = load_counts(index, stamp, filters)
     tops = load_top_passages(index, stamp, filters)
-    groups = build_layer_groups(load_map_layers(kinds), counts=counts, tops=tops)
+    groups = build_layer_groups(
+        load_map_layers(kinds), counts=counts, tops=tops, compact=True
+    )
     return build_layers(groups)
 
 

@@ -88,11 +88,14 @@ def build_layer_groups(
     counts: Mapping[str, int] | None = None,
     highlight: Collection[str] = (),
     tops: Mapping[str, TopPassage] | None = None,
+    compact: bool = False,
 ) -> list[folium.FeatureGroup]:
     """Return the data layers as LayerControl groups (`GROUPS` order), then labels.
 
     With ``counts``, each feature with passages carries its popup (count and
     ``tops``' passage); polygons cut by the display window get their cut drawn.
+    ``compact``: lines and polygons travel delta-encoded (the dashboard's map;
+    `components.map.compact`).
     """
     style = functools.partial(
         style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
@@ -103,7 +106,7 @@ def build_layer_groups(
         group = folium.FeatureGroup(name=title, show=True)
         for lid in layer_ids:
             data = build_feature_collection(layers[lid], counts=counts, tops=tops)
-            build_geojson(lid, data, style).add_to(group)
+            build_geojson(lid, data, style, compact=compact).add_to(group)
             edges = build_clip_edges(layers[lid])
             if edges["features"]:
                 build_clip_edge_layer(edges).add_to(group)

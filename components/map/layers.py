@@ -13,6 +13,7 @@ import geopandas as gpd
 import shapely
 from folium.utilities import JsCode
 
+from components.map.compact import DECODE_COORDS, encode_collection
 from components.map.popup import TopPassage, build_popup_html
 from components.map.style import CLIP_EDGE_STYLE, CLIPPED, KIND_LABELS, style_hover
 from geo.derive import DISPLAY_BBOX
@@ -221,10 +222,18 @@ def build_geojson(
     style: Callable[[Mapping[str, Any]], dict[str, Any]],
     *,
     interactive: bool = True,
+    compact: bool = False,
 ) -> folium.GeoJson:
-    """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive)."""
+    """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive).
+
+    ``compact``: lines and polygons travel delta-encoded (`components.map.compact`).
+    """
     points = any(f["geometry"]["type"] == "Point" for f in data["features"])
     marker = folium.CircleMarker(radius=4) if points else None
+    extra: dict[str, Any] = {}
+    if compact and not points:
+        data = encode_collection(data)
+        extra["coords_to_lat_lng"] = DECODE_COORDS
     if not interactive:
         return folium.GeoJson(
             data, name=layer_id, style_function=style, marker=marker, control=False
@@ -237,6 +246,7 @@ def build_geojson(
         marker=marker,
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
         on_each_feature=ON_EACH_FEATURE,
+        **extra,
     )
 
 
