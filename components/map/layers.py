@@ -13,7 +13,7 @@ import geopandas as gpd
 import shapely
 from folium.utilities import JsCode
 
-from components.map.compact import DECODE_COORDS, encode_collection
+from components.map.compact import DECODE_FILTER, encode_collection
 from components.map.popup import TopPassage, build_popup_html
 from components.map.style import CLIP_EDGE_STYLE, CLIPPED, KIND_LABELS, style_hover
 from geo.derive import DISPLAY_BBOX
@@ -226,14 +226,14 @@ def build_geojson(
 ) -> folium.GeoJson:
     """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive).
 
-    ``compact``: lines and polygons travel delta-encoded (`components.map.compact`).
+    ``compact``: lines and polygons travel polyline-encoded (`components.map.compact`).
     """
     points = any(f["geometry"]["type"] == "Point" for f in data["features"])
     marker = folium.CircleMarker(radius=4) if points else None
     extra: dict[str, Any] = {}
-    if compact and not points:
+    if compact:
         data = encode_collection(data)
-        extra["coords_to_lat_lng"] = DECODE_COORDS
+        extra["filter"] = DECODE_FILTER
     if not interactive:
         return folium.GeoJson(
             data, name=layer_id, style_function=style, marker=marker, control=False
