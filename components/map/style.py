@@ -127,6 +127,7 @@ CLIP_EDGE_STYLE = {
     "opacity": 0.9,
     "dashArray": "1 6",
     "lineCap": "round",
+    "className": "clip-edge",
 }
 _RAMP = LinearColormap(list(EVIDENCE_RAMP), vmin=0.0, vmax=1.0)
 

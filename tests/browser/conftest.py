@@ -48,6 +48,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 HEALTH_TIMEOUT_S = 60.0
+#: The analyst's desk (issue 11) and the embed frame it must fit.
+DESK_VIEWPORT = {"width": 1600, "height": 1000}
+EMBED_VIEWPORT = {"width": 1100, "height": 650}
 ARTIFACTS = REPO / "test-artifacts"
 
 
@@ -205,13 +208,19 @@ def _record(pg: object) -> Traffic:
 
 
 @contextmanager
-def recording_page(browser: object, app: LiveApp, name: str) -> Iterator[object]:
+def recording_page(
+    browser: object,
+    app: LiveApp,
+    name: str,
+    viewport: dict[str, int] | None = None,
+) -> Iterator[object]:
     """A page in a fresh context (a new Streamlit session) that records its traffic.
 
     A screenshot ``test-artifacts/<name>.png`` is kept; requests off the app's host
-    fail the test.
+    fail the test. ``viewport`` defaults to 1400x950.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 950})  # type: ignore[attr-defined]
+    size = viewport or {"width": 1400, "height": 950}
+    context = browser.new_context(viewport=size)  # type: ignore[attr-defined]
     pg = context.new_page()
     traffic = _record(pg)
     try:
@@ -230,6 +239,13 @@ def page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
     Fails the test at teardown if anything was requested from another host.
     """
     with recording_page(browser, live_app, request.node.name) as pg:
+        yield pg
+
+
+@pytest.fixture
+def desk_page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
+    """A recording page at the analyst's desk size, 1600x1000."""
+    with recording_page(browser, live_app, request.node.name, DESK_VIEWPORT) as pg:
         yield pg
 
 
