@@ -24,14 +24,16 @@ MAP_HEIGHT = 620
 EMBED_MAP_HEIGHT = 560
 
 DESK_CSS = """<style>
-div[data-testid="stColumn"]:has(> div .st-key-desk-map){
+.block-container{padding-top:3.5rem!important}
+.block-container h1{font-size:1.6rem;padding:.2rem 0 .6rem 0}
+div[data-testid="stColumn"]:has(.st-key-desk-map){
   position:sticky;top:3.75rem;align-self:flex-start;z-index:2}
 div[data-testid="stHorizontalBlock"]:has(.st-key-desk-map){align-items:flex-start}
 </style>"""
 #: Embed: no title, less padding, the panel scrolls inside the frame's height.
 EMBED_CSS = """<style>
 .block-container{padding:.5rem 1rem 0 1rem!important}
-div[data-testid="stColumn"]:has(> div .st-key-desk-map){top:0}
+div[data-testid="stColumn"]:has(.st-key-desk-map){top:0}
 .st-key-desk-panel{max-height:600px;overflow-y:auto}
 .st-key-desk-panel h3{font-size:1.1rem;padding:.1rem 0}
 </style>"""

@@ -164,10 +164,10 @@ def render(
         return
     st.subheader(escape_markdown(feature.name), anchor=False)
     st.caption(build_summary_caption(feature))
-    if feature.disputed or feature.note:
-        note = feature.note or "Disputed."
-        box = st.warning if feature.disputed else st.info
-        box(("Disputed: " if feature.disputed else "") + escape_markdown(note))
+    if feature.disputed:
+        st.warning("Disputed: " + escape_markdown(feature.note or "see the note."))
+    elif feature.note:
+        st.caption(f"_{escape_markdown(feature.note)}_")
     label = "Facts and provenance" if facts else "Provenance"
     with st.expander(label, expanded=False, key=f"{key}.summary"):
         if facts:

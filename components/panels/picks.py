@@ -30,13 +30,15 @@ def render(picks: Sequence[Candidate], selected: str | None) -> str | None:
     """
     if not picks:
         return None
-    with st.container(key=KEY, border=True):
+    with st.container(key=KEY, border=True, gap="small"):
         st.caption("Your click fell near several features. Which did you mean?")
+        row = st.container(horizontal=True, gap="small")
         for candidate in picks:
-            if st.button(
+            if row.button(
                 build_pick_label(candidate, selected),
                 key=f"{KEY}.{candidate.feature_id}",
                 type="primary" if candidate.feature_id == selected else "secondary",
+                width="content",
                 on_click=selection.select_feature,
                 args=(st.session_state, candidate.feature_id),
             ):
