@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import streamlit as st
 
 from components import loaders
@@ -52,7 +50,7 @@ def render_sidebar() -> View:
     scope = search_scope.FilterScope(
         current, loaders.expand_actors(current.actors),
         search=lambda q, f: loaders.search_passages(q, f),
-        clear=functools.partial(filters.clear_filter, bounds=summary.bounds),
+        clear=lambda name: filters.clear_filter(name, summary.bounds),
     )  # fmt: skip
     with st.sidebar:
         pick = search.render(

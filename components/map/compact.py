@@ -15,10 +15,13 @@ same algorithm in Python, for the tests.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 
+import folium
 from folium.utilities import JsCode
 
 #: Integer units per degree (3 decimals).
@@ -124,3 +127,21 @@ def encode_collection(data: dict[str, Any]) -> dict[str, Any]:
             geometry = {"type": geometry["type"], "coordinates": coords}
         features.append({**feature, "geometry": geometry})
     return {**data, "features": features}
+
+
+@contextlib.contextmanager
+def compact_json() -> Iterator[None]:
+    """Render folium templates with compact JSON (``,`` and ``:``) inside the block.
+
+    folium serialises GeoJSON with ``json.dumps``' default ", " and ": " through
+    its templates' shared Jinja environment, whose ``tojson`` policy sets them;
+    folium has no option of its own. Scoped, so other renders (the exports) keep
+    folium's own output.
+    """
+    policies = folium.features.GeoJson._template.environment.policies
+    saved = policies.get("json.dumps_kwargs")
+    policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
+    try:
+        yield
+    finally:
+        policies["json.dumps_kwargs"] = saved

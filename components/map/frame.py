@@ -27,6 +27,8 @@ import streamlit_folium as sf
 
 import folium
 
+from components.map.compact import compact_json
+
 
 @dataclass(frozen=True)
 class MapFrame:
@@ -94,10 +96,11 @@ def build_layers(groups: Sequence[folium.FeatureGroup]) -> MapLayers:
     The groups are consumed (st_folium renames them and adds them to a map).
     """
     host = _host_map()
-    script = "".join(
-        sf._get_feature_group_string(group, map=host, idx=idx)
-        for idx, group in enumerate(groups)
-    )
+    with compact_json():  # the data layers travel on every view change
+        script = "".join(
+            sf._get_feature_group_string(group, map=host, idx=idx)
+            for idx, group in enumerate(groups)
+        )
     control = sf._get_layer_control_string(folium.LayerControl(collapsed=True), host)
     return MapLayers(script=script, control=str(control), count=len(groups))
 

@@ -18,15 +18,6 @@ from components.map.popup import TopPassage, build_popup_html
 from components.map.style import CLIP_EDGE_STYLE, CLIPPED, KIND_LABELS, style_hover
 from geo.derive import DISPLAY_BBOX
 
-#: folium serialises GeoJSON with ``json.dumps``' default ", " and ": "; its
-#: templates share one Jinja environment whose ``tojson`` policy sets them, and
-#: folium has no option of its own. Compact separators cut the map data sent on
-#: every view change by about a tenth (issue 11: at most 200 KB).
-folium.features.GeoJson._template.environment.policies["json.dumps_kwargs"] = {
-    "sort_keys": True,
-    "separators": (",", ":"),
-}
-
 #: Decimals kept: 3 for lines and polygons (about 100 m, under a pixel up to zoom
 #: 9; keeps the default map payload well under 300 KB), 4 for points.
 COORD_DECIMALS = 3

@@ -88,7 +88,7 @@ def test_panel_escapes_and_shows_disputed_note() -> None:
     assert at.button[0].label == "Select Afghanistan"
     assert "Area" in set(at.table[0].value.index)
     (provenance,) = at.expander
-    assert provenance.label == "Provenance"
+    assert provenance.label == "Facts and provenance"
     assert provenance.proto.expanded is False  # folded: the passages come first
     assert [c.value for c in provenance.caption] == [
         escape_markdown("Method: geodesic")

@@ -81,7 +81,8 @@ def test_passage_html_highlights_feature_spans_and_badges():
         hit, feature_id="wakhan-corridor", names={"china": "China"}
     )
     assert "The <mark>Wakhan</mark> Corridor." in out
-    assert '<span class="pp-badge alias">alias</span>' in out
+    assert '<span class="pp-badge alias" title="it uses another' in out
+    assert ">alias</span>" in out
     assert "named" not in out  # china's link kind is not badged
     assert "Also names: China" in out
 
