@@ -10,8 +10,9 @@ import re
 import time
 
 import pytest
-import shapely
 from playwright.sync_api import expect
+
+import shapely
 
 from articles.query import Filters, count_features, query_page
 from geo.io import read_layer
