@@ -21,6 +21,7 @@ def test_css_pins_the_map_column():
 
 def _bar(embedded):
     from components.panels import desk
+    from tests.components.views import make_view
 
     desk.render_top_bar(make_view(feature="kabul"), 3, embedded=embedded)
 

@@ -275,7 +275,7 @@ def test_app_shown_passage_is_marked_in_the_list():
     hits = [_hit("a", 1), _hit("b", 2, dt.date(2024, 5, 1))]
     at = _app(hits)
     at.button(key="passage_panel.show.b#p2").click().run()
-    cards = [h.value for h in at.html if "pp-card" in h.value]
+    cards = [h.value for h in at.html if 'class="pp-card' in h.value]
     shown = [c for c in cards if "is-shown" in c]
     assert len(shown) == 1
     assert "Title b" in shown[0]
@@ -294,7 +294,7 @@ def test_app_shown_passage_not_on_the_page_is_drawn_first():
     at.session_state["test.extra"] = (elsewhere,)
     at.session_state["passage_panel.shown"] = "z#p7"
     at.run()
-    cards = [h.value for h in at.html if "pp-card" in h.value]
+    cards = [h.value for h in at.html if 'class="pp-card' in h.value]
     assert "found elsewhere" in cards[0]
     assert "is-shown" in cards[0]
     assert any("Shown on the map" in c.value for c in at.caption)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from components.highlight import escape_markdown
 from components.map.selection import Candidate
 from components.panels.picks import build_pick_label
 
@@ -14,19 +15,21 @@ PICKS = (
 
 
 def test_label_names_kind_and_marks_the_selection():
-    assert build_pick_label(PICKS[1], "parachinar") == "Durand Line - border line"
-    assert build_pick_label(PICKS[0], "parachinar") == "Parachinar - city (selected)"
+    line = build_pick_label(PICKS[1], "parachinar")
+    assert line == escape_markdown("Durand Line - border line")
+    dot = build_pick_label(PICKS[0], "parachinar")
+    assert dot == escape_markdown("Parachinar - city (selected)")
     evil = Candidate("x", "*<b>x</b>*", "city", 0.0, 0)
     assert "\\*" in build_pick_label(evil, None)
 
 
-def _panel():
+def _panel(offered):
     import streamlit as st
 
     from components.map import selection
     from components.panels import picks
 
-    st.session_state.setdefault(selection.PICKS_KEY, PICKS)
+    st.session_state.setdefault(selection.PICKS_KEY, offered)
     st.session_state.setdefault(selection.SELECTED_KEY, "parachinar")
     picks.render(
         selection.read_picks(st.session_state),
@@ -35,11 +38,11 @@ def _panel():
 
 
 def test_app_offers_each_and_selects_the_one_pressed():
-    at = AppTest.from_function(_panel, default_timeout=30).run()
+    at = AppTest.from_function(_panel, args=(PICKS,), default_timeout=30).run()
     assert not at.exception
     assert [b.label for b in at.button] == [
-        "Parachinar - city (selected)",
-        "Durand Line - border line",
+        build_pick_label(PICKS[0], "parachinar"),
+        build_pick_label(PICKS[1], "parachinar"),
     ]
     at.button(key="pick-list.durand-line").click().run()
     assert at.session_state["map.selected"] == "durand-line"
