@@ -163,7 +163,7 @@ def _scoped(filters, found):
     import streamlit as st
 
     from components.panels import search as search_box
-    from components.panels.search_scope import FilterScope, find_hiding_filters
+    from components.panels.search_scope import find_hiding_filters
 
     def search(_q, f):
         return [h for h in found if not find_hiding_filters(h, f, f.actors)]
