@@ -207,3 +207,61 @@ def test_embed_shows_passages_and_a_full_view_link(browser, live_app) -> None:
         assert "feature=wakhan-corridor" in href
         assert "embed" not in href
         print(f"screenshot: {_screenshot(page, 'desk-embed-1100x650.png')}")
+
+
+def _count_full_runs(page) -> list[int]:
+    """Count the script runs that redraw the whole page (its title travels each time).
+
+    A run of the date fragment alone sends only the fragment's elements.
+    """
+    runs = [0]
+    marker = TITLE.encode()
+
+    def on_frame(payload: bytes | str) -> None:
+        data = payload.encode() if isinstance(payload, str) else payload
+        if marker in data:
+            runs[0] += 1
+
+    page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+    return runs
+
+
+def test_date_slider_arrow_keys_rerun_the_page_once(desk_page, live_app) -> None:
+    page = desk_page
+    runs = _count_full_runs(page)
+    _open(page, live_app.url)
+    expect(page.get_by_text(TITLE)).to_be_visible(timeout=WAIT_MS)
+    page.wait_for_timeout(1500)  # let the map report its first view
+    before = runs[0]
+    handle = page.get_by_test_id("stSlider").get_by_role("slider").first
+    handle.focus()
+    start = time.monotonic()
+    presses = 20
+    for _ in range(presses):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(60)
+    page.wait_for_timeout(3000)  # the pause, the one rerun, and some slack
+    full = runs[0] - before
+    print(
+        f"{presses} arrow presses: {full} full-page runs in {time.monotonic() - start:.1f} s"
+    )
+    assert 1 <= full <= 3  # one per settled change, not one per press
+    page.traffic.assert_clean(live_app.host)
+
+
+def test_typing_an_abbreviation_in_actors_picks_that_actor(desk_page, live_app) -> None:
+    page = desk_page
+    _open(page, live_app.url)
+    box = page.get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_text("Actors", exact=True)
+    )
+    box.locator("input").click()
+    box.locator("input").fill("TTP")
+    first = page.get_by_role("option").first
+    expect(first).to_contain_text("TTP - Tehreek-e-Taliban Pakistan")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    chips = box.locator("[data-tag]")
+    expect(chips).to_have_count(1, timeout=WAIT_MS)
+    assert chips.first.inner_text().startswith("TTP - Tehreek-e-Taliban Pakistan")
+    page.traffic.assert_clean(live_app.host)
