@@ -18,7 +18,10 @@ DATEMODE_LABELS: dict[str, str] = {
 #: The date window applies this long after the analyst's last change to it
 #: (arrow keys, a drag): one page rerun, not one per step.
 DEBOUNCE_S = 0.6
-_DEBOUNCE_STEP_S = 0.05
+#: Session keys of the debounce: when the slider last moved, and whether the
+#: fragment runs inside the page's own run.
+_LAST_CHANGE_KEY = "filters.draft_changed"
+_FULL_RUN_KEY = "filters.dates_full_run"
 
 Bounds = Mapping[str, tuple[dt.date, dt.date]]
 
@@ -80,32 +83,47 @@ def render_dates(
     set_if_changed(wkey, build_window(mode_bounds, *st.session_state[wkey]))
     draft = st.session_state.get(draft_key(datemode)) or st.session_state[wkey]
     set_if_changed(draft_key(datemode), build_window(mode_bounds, *draft))
-    _render_window(datemode, mode_bounds)
+    st.session_state[_FULL_RUN_KEY] = True
+    try:
+        _render_window(datemode, mode_bounds)
+    finally:
+        st.session_state[_FULL_RUN_KEY] = False
     start, end = st.session_state[wkey]
     return datemode, (start, end), mode_bounds
+
+
+def _note_change() -> None:
+    """Slider callback: remember when the analyst last moved it."""
+    st.session_state[_LAST_CHANGE_KEY] = time.monotonic()
 
 
 @st.fragment
 def _render_window(datemode: str, mode_bounds: tuple[dt.date, dt.date]) -> None:
     """Draw the date slider, debounced: moving it reruns only this fragment.
 
-    Once the slider differs from the applied window, the fragment waits
-    `DEBOUNCE_S`; a further change interrupts the wait (Streamlit stops this run
-    at its next element call and starts a new one), so the page reruns once,
-    after the last change.
+    Streamlit queues (and merges) the slider's changes while this fragment runs,
+    without stopping it. So a changed slider waits out `DEBOUNCE_S` from the last
+    change, then reruns the fragment: a change queued meanwhile comes in with
+    that rerun (its callback restarts the wait); none means the analyst stopped,
+    and the window is applied with one rerun of the page. Run as part of the
+    page's own run, the fragment applies the slider at once.
     """
     dkey, wkey = draft_key(datemode), window_key(datemode)
     st.slider(
         "Date window", min_value=mode_bounds[0], max_value=mode_bounds[1], key=dkey,
-        format="YYYY-MM-DD",
+        format="YYYY-MM-DD", on_change=_note_change,
     )  # fmt: skip
-    if tuple(st.session_state[dkey]) == tuple(st.session_state[wkey]):
+    draft = tuple(st.session_state[dkey])
+    if draft == tuple(st.session_state[wkey]):
         return
-    note = st.empty()
-    waited = 0.0
-    while waited < DEBOUNCE_S:
-        note.caption("Applying the date window...")  # a checkpoint: may stop here
-        time.sleep(_DEBOUNCE_STEP_S)
-        waited += _DEBOUNCE_STEP_S
-    st.session_state[wkey] = tuple(st.session_state[dkey])
+    if st.session_state.get(_FULL_RUN_KEY):
+        st.session_state[wkey] = draft
+        return
+    last = float(st.session_state.get(_LAST_CHANGE_KEY) or 0.0)
+    wait = DEBOUNCE_S - (time.monotonic() - last)
+    if wait > 0:
+        st.caption("Applying the date window ...")
+        time.sleep(wait)
+        st.rerun(scope="fragment")
+    st.session_state[wkey] = draft
     st.rerun()
