@@ -51,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"queries: p50 / p95 of {args.runs} runs each, in process, varied ids")
     for kind in QUERY_KINDS:
         p50, p95, note = time_queries(kind, index, args.runs)
-        print(
-            f"  {kind}: {p50:.1f} / {p95:.1f} ms{_verdict('query p95', p95)}  ({note})"
-        )
+        print(f"  {kind}: {p50:.1f} / {p95:.1f} ms{_verdict('query p95', p95)}  ({note})")
     dashboard_figures(index)
     return 0
 
@@ -72,15 +70,11 @@ def _sync_figures(corpus: Path, index: Path, size: int) -> None:
         for s in ("", "-wal")
         if Path(f"{index}{s}").exists()
     )
-    print(
-        f"sync from nothing: {cold['seconds']:.1f} s"
-        f"{_verdict('sync from nothing', cold['seconds'])}; "
-        f"{cold['added']:,} articles, {cold['errors']} errors, {os.cpu_count()} cores"
-    )
-    print(
-        f"peak RSS of sync: writer {cold['rss_mb']:.0f} MB, largest worker "
-        f"{cold['worker_rss_mb']:.0f} MB{_verdict('peak RSS of sync', rss)}"
-    )
+    print(f"sync from nothing: {cold['seconds']:.1f} s"
+          f"{_verdict('sync from nothing', cold['seconds'])}; "
+          f"{cold['added']:,} articles, {cold['errors']} errors, {os.cpu_count()} cores")
+    print(f"peak RSS of sync: writer {cold['rss_mb']:.0f} MB, largest worker "
+          f"{cold['worker_rss_mb']:.0f} MB{_verdict('peak RSS of sync', rss)}")
     print(f"index on disk: {on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x the corpus "
           f"text{_verdict('index / corpus text', on_disk / size)}")  # fmt: skip
     linker = load_linker()

@@ -55,11 +55,7 @@ def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
     out: list[Callable[[], object]] = []
     for i in range(runs):
         lo, hi = _window(rng)
-        feature, org, word = (
-            features[i % len(features)],
-            orgs[i % len(orgs)],
-            WORDS[i % len(WORDS)],
-        )
+        feature, org, word = features[i % len(features)], orgs[i % len(orgs)], WORDS[i % len(WORDS)]
         mode = ("published", "events")[i % 2]
         f = {
             "one feature": Filters(feature=feature),
