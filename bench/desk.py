@@ -51,7 +51,7 @@ def _wakhan_point() -> tuple[float, float]:
 
 
 @contextmanager
-def _session(browser: Any, app: LiveApp) -> Iterator[tuple[Any, list[int]]]:
+def _session(browser: Any) -> Iterator[tuple[Any, list[int]]]:
     """A fresh page (a new Streamlit session) and the sizes of its map messages."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
@@ -105,7 +105,7 @@ def _measure(app: LiveApp, browser: Any) -> dict[str, list[float]]:
         "panel": [],
     }
     for n in range(PAGES + 1):
-        with _session(browser, app) as (page, sizes):
+        with _session(browser) as (page, sizes):
             seconds = _open(page, app)
             out["cold" if n == 0 else "first"].append(seconds)
             page.wait_for_timeout(500)  # the map's data has all arrived
