@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import loaders
+from components import loaders, notices
 from components.map import builder as map_view
 from components.map import legend, selection
 from components.map import state as map_state
@@ -122,7 +122,8 @@ def main() -> None:
         view = filters.read_view(loaders.load_summary().bounds)
     else:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
-        url_state.render_problems([*st.session_state["page.url_problems"], *problems])
+        url_state.render_problems(st.session_state["page.url_problems"])
+        notices.render_corpus_problems(problems)
         view = render_sidebar()
     event = st.session_state.get(map_view.MAP_KEY)
     shapes = loaders.load_view_shapes(view)

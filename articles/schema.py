@@ -26,6 +26,11 @@ text stored once.
   2 demonym, 3 implied, 4 a member's link rolled up to its organisation), so "the
   best passages for a feature or an actor with its members" is an index range read
   in order.
+- ``targets`` also keeps, per target, the passages that name it (``passages``,
+  map shading without filters), the passages and articles a filter on it
+  matches (``matches``, ``articles``: members rolled up), so a lone feature or
+  actor filter has its totals without counting; ``target_months`` keeps those
+  matches per publication month (``year * 12 + month - 1``) for its timeline.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
   1900-01-01) for event windows and months; their display form is JSON in
   ``passages.dates``.
@@ -54,7 +59,8 @@ CREATE VIRTUAL TABLE passages_fts USING fts5(
   text, heading, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE targets(
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
-  passages INTEGER NOT NULL DEFAULT 0, UNIQUE(kind, name));
+  passages INTEGER NOT NULL DEFAULT 0, matches INTEGER NOT NULL DEFAULT 0,
+  articles INTEGER NOT NULL DEFAULT 0, UNIQUE(kind, name));
 CREATE TABLE links(
   passage INTEGER NOT NULL, target INTEGER NOT NULL, how INTEGER NOT NULL,
   mentions INTEGER NOT NULL, spans BLOB NOT NULL,
@@ -62,6 +68,9 @@ CREATE TABLE links(
 CREATE TABLE link_rank(
   target INTEGER NOT NULL, rank INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(target, rank, passage)) WITHOUT ROWID;
+CREATE TABLE target_months(
+  target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
+  PRIMARY KEY(target, month)) WITHOUT ROWID;
 CREATE TABLE dates(
   first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(first, last, passage)) WITHOUT ROWID;

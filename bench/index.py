@@ -10,7 +10,7 @@ from pathlib import Path
 
 from articles.index import sync_index
 from articles.process import load_linker
-from articles.query import Filters, query_passages
+from articles.query import Filters, query_page
 from bench.registry import Figure, register
 from bench.synthetic import write_corpus
 
@@ -47,15 +47,15 @@ def bench_index() -> list[Figure]:
         ]
         for name, filters in QUERIES.items():
             times = [
-                _timed(lambda f=filters: query_passages(f, index)) for _ in range(5)
+                _timed(lambda f=filters: query_page(f, index=index)) for _ in range(5)
             ]
-            hits = len(query_passages(filters, index))
+            hits = query_page(filters, index=index).total
             figures.append(
                 Figure(
                     f"query latency: {name}",
                     statistics.median(times) * 1000,
                     "ms",
-                    f"median of 5, {hits} hits",
+                    f"median of 5, first page of 50; {hits} matches",
                 )
             )
     return figures

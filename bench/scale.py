@@ -39,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
         "--articles", type=int, default=int(os.environ.get("N") or 100_000)
     )
     parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the index of the last run and print its sync figures again",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
     corpus = ensure_corpus(args.articles)
@@ -47,41 +52,60 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {args.articles:,} articles, {size / 1e6:.1f} MB of text ({corpus}; "
           f"ready in {time.perf_counter() - began:.0f} s)")  # fmt: skip
     index = CACHE / str(args.articles) / "index.sqlite"
-    _sync_figures(corpus, index, size)
+    _sync_figures(corpus, index, size, args.reuse)
     print(f"queries: p50 / p95 of {args.runs} runs each, in process, varied ids")
     for kind in QUERY_KINDS:
         p50, p95, note = time_queries(kind, index, args.runs)
-        print(f"  {kind}: {p50:.1f} / {p95:.1f} ms{_verdict('query p95', p95)}  ({note})")
+        print(
+            f"  {kind}: {p50:.1f} / {p95:.1f} ms{_verdict('query p95', p95)}  ({note})"
+        )
     dashboard_figures(index)
     return 0
 
 
-def _sync_figures(corpus: Path, index: Path, size: int) -> None:
+def _cold_sync(corpus: Path, index: Path, reuse: bool) -> dict[str, float]:
+    """Sync from nothing in a child process (or the saved figures of the last one)."""
+    saved = index.with_name("sync.json")
+    if reuse and saved.exists() and index.exists():
+        print(f"(sync figures of the run of {time.ctime(saved.stat().st_mtime)})")
+        return dict(json.loads(saved.read_text(encoding="utf-8")))
     for suffix in ("", "-wal", "-shm"):
         Path(f"{index}{suffix}").unlink(missing_ok=True)
     child = subprocess.run(
         [sys.executable, "-m", "bench.scale_sync", str(corpus), str(index)],
         check=True, capture_output=True, text=True,
     )  # fmt: skip
-    cold = json.loads(child.stdout.strip().splitlines()[-1])
-    rss = max(cold["rss_mb"], cold["worker_rss_mb"])
-    on_disk = sum(
+    cold = dict(json.loads(child.stdout.strip().splitlines()[-1]))
+    cold["bytes"] = sum(
         Path(f"{index}{s}").stat().st_size
         for s in ("", "-wal")
         if Path(f"{index}{s}").exists()
     )
-    print(f"sync from nothing: {cold['seconds']:.1f} s"
-          f"{_verdict('sync from nothing', cold['seconds'])}; "
-          f"{cold['added']:,} articles, {cold['errors']} errors, {os.cpu_count()} cores")
-    print(f"peak RSS of sync: writer {cold['rss_mb']:.0f} MB, largest worker "
-          f"{cold['worker_rss_mb']:.0f} MB{_verdict('peak RSS of sync', rss)}")
+    saved.write_text(json.dumps(cold), encoding="utf-8")
+    return cold
+
+
+def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> None:
+    cold = _cold_sync(corpus, index, reuse)
+    rss = max(cold["rss_mb"], cold["worker_rss_mb"])
+    on_disk = cold["bytes"]
+    print(
+        f"sync from nothing: {cold['seconds']:.1f} s"
+        f"{_verdict('sync from nothing', cold['seconds'])}; "
+        f"{cold['added']:,} articles, {cold['errors']} errors, {os.cpu_count()} cores"
+    )
+    print(
+        f"peak RSS of sync: writer {cold['rss_mb']:.0f} MB, largest worker "
+        f"{cold['worker_rss_mb']:.0f} MB{_verdict('peak RSS of sync', rss)}"
+    )
     print(f"index on disk: {on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x the corpus "
           f"text{_verdict('index / corpus text', on_disk / size)}")  # fmt: skip
     linker = load_linker()
     noop = _timed(lambda: sync_index(corpus, index, linker))
     print(f"sync, nothing changed: {noop:.2f} s (stat every file)")
     one = _one_changed(corpus, index, linker)
-    print(f"sync, one file changed: {one:.3f} s{_verdict('sync, one file changed', one)}"
+    verdict = _verdict("sync, one file changed", one)
+    print(f"sync, one file changed: {one:.3f} s{verdict}"
           " (warm linker in process; stat every file, re-link one)")  # fmt: skip
 
 
@@ -89,7 +113,7 @@ def _one_changed(corpus: Path, index: Path, linker: object) -> float:
     """Append a line to one bench file, time the sync, then put the file back."""
     path = sorted(corpus.glob("*.md"))[len(list(corpus.glob("*.md"))) // 2]
     original = path.read_bytes()
-    sync_index(corpus, index, linker)  # type: ignore[arg-type]  # warms the context
+    linker.link([])  # type: ignore[attr-defined]  # builds the matching context
     path.write_bytes(original + b"\nOne more line for bench-scale.\n")
     try:
         return _timed(lambda: sync_index(corpus, index, linker))  # type: ignore[arg-type]

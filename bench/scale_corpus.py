@@ -1,4 +1,4 @@
-"""The cached synthetic corpus of ``make bench-scale``: generated once per size, reused."""
+"""The cached synthetic corpus of ``make bench-scale``: generated once per size."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class CacheError(RuntimeError):
 
 
 def ensure_corpus(count: int, root: Path = CACHE) -> Path:
-    """Return the corpus directory of ``count`` synthetic articles, writing it if needed.
+    """Return the corpus directory of ``count`` synthetic articles (written if needed).
 
     The directory ``root/<count>/corpus`` belongs to the benchmark: it is only
     (re)written when it lacks the completion marker, and only if every file in it is

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import sqlite3
 import statistics
@@ -55,7 +56,11 @@ def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
     out: list[Callable[[], object]] = []
     for i in range(runs):
         lo, hi = _window(rng)
-        feature, org, word = features[i % len(features)], orgs[i % len(orgs)], WORDS[i % len(WORDS)]
+        feature, org, word = (
+            features[i % len(features)],
+            orgs[i % len(orgs)],
+            WORDS[i % len(WORDS)],
+        )
         mode = ("published", "events")[i % 2]
         f = {
             "one feature": Filters(feature=feature),
@@ -67,13 +72,18 @@ def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
             "map counts": Filters(actors=(org,), date_from=lo, date_to=hi),
             "timeline counts": Filters(feature=feature, datemode=mode),
         }[kind]  # fmt: skip
-        if kind == "map counts":
-            out.append(lambda f=f: count_features(f, index))
-        elif kind == "timeline counts":
-            out.append(lambda f=f: count_months(f, index))
-        else:
-            out.append(lambda f=f: query_page(f, limit=50, index=index))
+        out.append(functools.partial(_CALLS.get(kind, _page), f, index))
     return out
+
+
+def _page(filters: Filters, index: Path) -> Page:
+    return query_page(filters, limit=50, index=index)
+
+
+_CALLS: dict[str, Callable[[Filters, Path], object]] = {
+    "map counts": count_features,
+    "timeline counts": count_months,
+}
 
 
 def time_queries(kind: str, index: Path, runs: int) -> tuple[float, float, str]:

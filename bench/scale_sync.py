@@ -17,11 +17,13 @@ def main(argv: list[str]) -> int:
     began = time.perf_counter()
     report = sync_index(corpus, index)
     seconds = time.perf_counter() - began
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
         "seconds": seconds, "added": len(report.added), "errors": len(report.errors),
-        "rss_mb": own, "worker_rss_mb": workers,
+        "rss_mb": own.ru_maxrss / 1024, "worker_rss_mb": workers.ru_maxrss / 1024,
+        "cpu_writer_s": own.ru_utime + own.ru_stime,
+        "cpu_workers_s": workers.ru_utime + workers.ru_stime,
     }))  # fmt: skip
     return 0
 

@@ -24,42 +24,42 @@ _WORDS = re.compile(r"[^\W_]+")
 
 
 def to_day(day: dt.date) -> int:
-    """Days since 1900-01-01, clamped to 0..65535 (1900 to 2079)."""
+    """Return days since 1900-01-01, clamped to 0..65535 (1900 to 2079)."""
     return min(max((day - EPOCH).days, 0), MAX_DAY)
 
 
 def from_day(number: int) -> dt.date:
-    """The date of a day number."""
+    """Return the date of a day number."""
     return EPOCH + dt.timedelta(days=number)
 
 
 def article_key(day: int, seq: int) -> int:
-    """An article's integer id: its publication day, then its order within the day."""
+    """Return an article's integer id: publication day, then order within the day."""
     return day << SEQ_BITS | seq
 
 
 def passage_key(article: int, n: int) -> int:
-    """A passage's integer id (descending ids: newest first, reading order)."""
+    """Return a passage's integer id (descending ids: newest first, reading order)."""
     return article << N_BITS | (MAX_PASSAGES - n)
 
 
 def passage_n(key: int) -> int:
-    """The paragraph number of a passage id."""
+    """Return the paragraph number of a passage id."""
     return MAX_PASSAGES - (key & MAX_PASSAGES)
 
 
 def passage_range(article: int) -> tuple[int, int]:
-    """First and last possible passage id of an article."""
+    """Return the first and last possible passage id of an article."""
     return article << N_BITS, (article << N_BITS) | MAX_PASSAGES
 
 
 def rank(how: int, mentions: int) -> int:
-    """Rank of a link (higher is better): how it was made, then how many mentions."""
+    """Return a link's rank (higher is better): how it was made, then mentions."""
     return (MEMBER - how) << 10 | min(mentions, 1023)
 
 
 def pack_spans(spans: tuple[tuple[int, int], ...]) -> bytes:
-    """Spans as little-endian start/end pairs: 16-bit when they fit, else 32-bit.
+    """Pack spans as little-endian start/end pairs: 16-bit if they fit, else 32.
 
     A 32-bit blob (rare: a passage over 65,535 characters) ends with one marker
     byte, so its length is 1 modulo 4; a 16-bit blob's length is a multiple of 4.
@@ -75,16 +75,19 @@ def pack_spans(spans: tuple[tuple[int, int], ...]) -> bytes:
 
 def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
     """Inverse of ``pack_spans``."""
-    values = array("I" if len(blob) % 4 == 1 else "H")
-    values.frombytes(blob[: len(blob) - len(blob) % values.itemsize])
+    wide = len(blob) % 4 == 1
+    values = memoryview(blob[:-1] if wide else blob).cast("I" if wide else "H")
+    flat = values.tolist()
     if sys.byteorder != "little":
-        values.byteswap()
-    return tuple(zip(values[::2], values[1::2], strict=True))
+        swapped = array("I" if wide else "H", flat)
+        swapped.byteswap()
+        flat = swapped.tolist()
+    return tuple(zip(flat[::2], flat[1::2], strict=True))
 
 
 def pack_text(text: str) -> bytes:
-    """A passage's text, zlib-compressed."""
-    return zlib.compress(text.encode("utf-8"), 9)
+    """Compress a passage's text (zlib)."""
+    return zlib.compress(text.encode("utf-8"), 6)
 
 
 def unpack_text(blob: bytes) -> str:
@@ -93,7 +96,7 @@ def unpack_text(blob: bytes) -> str:
 
 
 def dup_hash(text: str) -> int:
-    """A signed 64-bit hash of the passage's words, case-folded (near-duplicates).
+    """Hash the passage's words, case-folded, to a signed 64-bit int (duplicates).
 
     Wire copies of one story differ in punctuation, spacing and case; their words
     are the same, so they share this hash.

@@ -1,4 +1,4 @@
-"""Run ``prepare_file`` over many files: in this process, or in a pool over every core."""
+"""Run ``prepare_file`` over many files: here, or in a pool over every core."""
 
 from __future__ import annotations
 

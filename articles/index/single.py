@@ -30,7 +30,9 @@ def index_file(corpus: Path, index: Path, path: Path, linker: Linker) -> str:
             con.close()
             sync_index(corpus, index, linker, require=path)
             return _slug_of(index, path)
-        done = prepare_file(Task(str(path), None), linker, actor_ancestors(actor_parents()))
+        done = prepare_file(
+            Task(str(path), None), linker, actor_ancestors(actor_parents())
+        )
         if isinstance(done, Failed):
             raise SyncError(done.reason)
         assert isinstance(done, Prepared)
@@ -43,13 +45,17 @@ def index_file(corpus: Path, index: Path, path: Path, linker: Linker) -> str:
 def _write(con: sqlite3.Connection, done: Prepared) -> None:
     con.execute("BEGIN IMMEDIATE")
     try:
-        old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
+        old = con.execute(
+            "SELECT id FROM articles WHERE file = ?", (done.file,)
+        ).fetchone()
         if old is not None:
             delete_article(con, int(old[0]))
         insert_article(con, done, Targets(con))
     except sqlite3.IntegrityError:
         con.execute("ROLLBACK")
-        raise SyncError(f"{done.file}: duplicate article id {done.article.id!r}") from None
+        raise SyncError(
+            f"{done.file}: duplicate article id {done.article.id!r}"
+        ) from None
     except BaseException:
         con.execute("ROLLBACK")
         raise
@@ -59,7 +65,9 @@ def _write(con: sqlite3.Connection, done: Prepared) -> None:
 def _slug_of(index: Path, path: Path) -> str:
     con, _ = open_writer(index)
     try:
-        row = con.execute("SELECT slug FROM articles WHERE file = ?", (path.name,)).fetchone()
+        row = con.execute(
+            "SELECT slug FROM articles WHERE file = ?", (path.name,)
+        ).fetchone()
     finally:
         con.close()
     return str(row[0]) if row else path.stem

@@ -1,4 +1,4 @@
-"""Where the index lives and how it is opened: for writing (rebuilt if outdated) or reading."""
+"""Where the index lives; opening it to write (rebuilt if outdated) or to read."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def open_writer(index: Path) -> tuple[sqlite3.Connection, str | None]:
 
 
 def _outdated(index: Path) -> str | None:
-    """Why an existing index file cannot be used as it is (None: it can)."""
+    """Return why an existing index file cannot be used as it is (None: it can)."""
     try:
         con = connect(index)
         try:
@@ -76,7 +76,7 @@ def _outdated(index: Path) -> str | None:
 
 
 def schema_version(con: sqlite3.Connection) -> str | None:
-    """The schema version recorded in an open index (None when there is none)."""
+    """Return the schema version of an open index (None when there is none)."""
     has_meta = con.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
     ).fetchone()

@@ -19,6 +19,8 @@ from articles.index.codec import (
     pack_text,
     to_day,
 )
+from articles.limits import MAX_CORPUS_FILE_BYTES
+from articles.safe_read import FileRefused, read_limited
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
 from articles.split import find_footnotes
@@ -87,7 +89,9 @@ def prepare_file(
     path = Path(task.path)
     try:
         stat = path.stat()
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CORPUS_FILE_BYTES, within=path.parent)
+    except FileRefused as exc:
+        return Failed(path.name, f"{path.name}: {exc}")
     except OSError as exc:
         return Failed(path.name, f"{path.name}: cannot read: {exc.strerror}")
     digest = hashlib.sha256(raw).hexdigest()
@@ -137,13 +141,12 @@ def _passages(done: Processed) -> tuple[PassageRow, ...]:
         PassageRow(
             p.n,
             p.heading,
-            p.start,
-            p.end,
+            sections.get(p.heading) if p.heading else None,
             dup_hash(p.text),
             p.text,
             pack_text(p.text),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
-        )  # fmt: skip
+        )
         for p in done.passages
     )
 

@@ -9,6 +9,7 @@ from articles.index.codec import (
     MEMBER,
     SEQ_BITS,
     article_key,
+    from_day,
     passage_key,
     passage_range,
     rank,
@@ -28,14 +29,14 @@ class Targets:
         }
 
     def id(self, kind: str, name: str) -> int:
-        """The integer id of a target, interned on first use."""
+        """Return the integer id of a target, interning it on first use."""
         key = (kind, name)
         if key not in self._ids:
             cur = self._con.execute(
                 "INSERT INTO targets(kind, name) VALUES (?, ?)", (kind, name)
             )
             self._ids[key] = int(cur.lastrowid or 0)
-        return self._ids[key]
+        return int(self._ids[key])
 
 
 def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) -> int:
@@ -110,16 +111,38 @@ def _insert_links(
         "INSERT INTO link_rank VALUES (?,?,?)",
         [(t, rank(how, m), p) for p, t, how, m, _ in rows],
     )
-    _count_targets(con, [t for _, t, how, _, _ in rows if how < MEMBER], +1)
+    _count_targets(con, [(t, how) for _, t, how, _, _ in rows], +1)
+    _count_months(con, key, [t for _, t, _, _, _ in rows], +1)
 
 
-def _count_targets(con: sqlite3.Connection, ids: list[int], step: int) -> None:
+def _count_months(
+    con: sqlite3.Connection, key: int, targets: list[int], step: int
+) -> None:
+    """Add (or take away) one article's matches per target to its month."""
+    day = from_day(key >> SEQ_BITS)
+    month = day.year * 12 + day.month - 1
     counts: dict[int, int] = {}
-    for t in ids:
-        counts[t] = counts.get(t, 0) + step
+    for target in targets:
+        counts[target] = counts.get(target, 0) + step
     con.executemany(
-        "UPDATE targets SET passages = passages + ? WHERE id = ?",
-        [(n, t) for t, n in counts.items()],
+        "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
+        "DO UPDATE SET passages = passages + excluded.passages",
+        [(t, month, n) for t, n in counts.items()],
+    )
+
+
+def _count_targets(
+    con: sqlite3.Connection, links: list[tuple[int, int]], step: int
+) -> None:
+    """Add (or take away) one article's links to each target's counts."""
+    counts: dict[int, list[int]] = {}
+    for target, how in links:
+        direct, matches = counts.setdefault(target, [0, 0])
+        counts[target] = [direct + (how < MEMBER), matches + 1]
+    con.executemany(
+        "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
+        "articles = articles + ? WHERE id = ?",
+        [(d * step, m * step, step, t) for t, (d, m) in counts.items()],
     )
 
 
@@ -133,7 +156,8 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         (lo, hi),
     ).fetchall()
     links = con.execute(
-        "SELECT passage, target, how, mentions FROM links WHERE passage BETWEEN ? AND ?",
+        "SELECT passage, target, how, mentions FROM links "
+        "WHERE passage BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
     con.executemany(
@@ -148,7 +172,8 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         "DELETE FROM link_rank WHERE target = ? AND rank = ? AND passage = ?",
         [(t, rank(how, m), p) for p, t, how, m in links],
     )
-    _count_targets(con, [t for _, t, how, _ in links if how < MEMBER], -1)
+    _count_targets(con, [(t, how) for _, t, how, _ in links], -1)
+    _count_months(con, key, [t for _, t, _, _ in links], -1)
     con.executemany(
         "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?",
         [

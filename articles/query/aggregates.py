@@ -1,4 +1,4 @@
-"""Counts over the matching passages, computed in SQLite (map shading, timeline, facets).
+"""Counts over the matching passages, in SQLite (map shading, timeline, facets).
 
 None of these loads the matching passages: each is one grouped SQL query.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
-from articles.query.filters import Filters, Match, resolve
+from articles.query.filters import Filters, Match, among, resolve
 from articles.query.reader import reading
 
 
@@ -36,12 +36,12 @@ class CorpusSummary:
 
 
 def count_features(filters: Filters, index: Path | None = None) -> dict[str, int]:
-    """Matching passages per feature id (map shading)."""
+    """Count matching passages per feature id (map shading)."""
     return _per_target(filters, "feature", index)
 
 
 def count_actors(filters: Filters, index: Path | None = None) -> dict[str, int]:
-    """Matching passages per actor id that they name (members are not rolled up)."""
+    """Count matching passages per actor id they name (members not rolled up)."""
     return _per_target(filters, "actor", index)
 
 
@@ -67,7 +67,7 @@ def _per_target(filters: Filters, kind: str, index: Path | None) -> dict[str, in
 
 
 def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
-    """Matching passages per month ``YYYY-MM``, by the filters' date mode.
+    """Count matching passages per month ``YYYY-MM``, by the filters' date mode.
 
     ``published``: the month the article was published. ``events``: each month a
     passage mentions (inside the date window, if there is one), once per passage.
@@ -82,13 +82,26 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
                     Counter(m for m, _ in _event_months(con, match, filters)).items()
                 )
             )
-        if match.plain:
+        if match.alone is not None:
+            return {
+                f"{m // 12:04d}-{m % 12 + 1:02d}": int(n)
+                for m, n in con.execute(
+                    "SELECT month, passages FROM target_months "
+                    "WHERE target = ? AND passages > 0 ORDER BY month",
+                    (match.alone,),
+                )
+            }
+        if match.plain or match.days is not None:
+            first, last = match.days or (0, (1 << 16) - 1)
             rows = con.execute(
-                f"SELECT id >> {SEQ_BITS}, sum(passages) FROM articles GROUP BY 1"
+                f"SELECT id >> {SEQ_BITS}, sum(passages) FROM articles "
+                "WHERE id BETWEEN ? AND ? GROUP BY 1",
+                (first << SEQ_BITS, ((last + 1) << SEQ_BITS) - 1),
             )
         else:
             rows = con.execute(
-                f"SELECT passage >> {DAY_SHIFT}, count(*) FROM ({match.sql}) GROUP BY 1",
+                f"SELECT passage >> {DAY_SHIFT}, count(*) "
+                f"FROM ({match.sql}) GROUP BY 1",
                 match.args,
             )
         out: Counter[str] = Counter()
@@ -100,7 +113,7 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
 def count_months_by_actor(
     filters: Filters, actors: tuple[str, ...], index: Path | None = None
 ) -> dict[tuple[str, str], int]:
-    """Matching passages per (month, actor named) for the given actors.
+    """Count matching passages per (month, actor named) for the given actors.
 
     Parameters
     ----------
@@ -123,15 +136,9 @@ def count_months_by_actor(
         if match.empty or not ids:
             return {}
         marks = ",".join("?" * len(ids))
-        out: Counter[tuple[str, str]] = Counter()
         if filters.datemode == "events":
-            months = _event_months(con, match, filters)
-            keys = {key for _, key in months}
-            named = _actors_of(con, match, ids) if keys else {}
-            for month, key in months:
-                for actor in named.get(key, ()):
-                    out[(month, actor)] += 1
-            return dict(sorted(out.items()))
+            return _event_months_by_actor(con, match, filters, ids)
+        out: Counter[tuple[str, str]] = Counter()
         if match.plain:
             rows = con.execute(
                 f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) FROM link_rank r "
@@ -141,9 +148,10 @@ def count_months_by_actor(
             )
         else:
             rows = con.execute(
-                f"SELECT m.passage >> {DAY_SHIFT}, t.name, count(*) FROM ({match.sql}) m "
-                "JOIN links l ON l.passage = m.passage JOIN targets t ON t.id = l.target "
-                f"WHERE l.how < {MEMBER} AND l.target IN ({marks}) GROUP BY 1, l.target",
+                f"SELECT m.passage >> {DAY_SHIFT}, t.name, count(*) "
+                f"FROM ({match.sql}) m JOIN links l ON l.passage = m.passage "
+                f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
+                f"AND l.target IN ({marks}) GROUP BY 1, l.target",
                 (*match.args, *ids),
             )
         for day, name, n in rows:
@@ -163,10 +171,22 @@ def _target_ids(
     return [int(r[0]) for r in rows]
 
 
+def _event_months_by_actor(
+    con: sqlite3.Connection, match: Match, filters: Filters, ids: list[int]
+) -> dict[tuple[str, str], int]:
+    months = _event_months(con, match, filters)
+    named = _actors_of(con, match, ids) if months else {}
+    out: Counter[tuple[str, str]] = Counter()
+    for month, key in months:
+        for actor in named.get(key, ()):
+            out[(month, actor)] += 1
+    return dict(sorted(out.items()))
+
+
 def _actors_of(
     con: sqlite3.Connection, match: Match, ids: list[int]
 ) -> dict[int, list[str]]:
-    """Which of the actors ``ids`` each matching passage with a date names."""
+    """Return which of the actors ``ids`` each dated matching passage names."""
     marks = ",".join("?" * len(ids))
     out: dict[int, list[str]] = {}
     for key, name in con.execute(
@@ -183,16 +203,17 @@ def _actors_of(
 def _event_months(
     con: sqlite3.Connection, match: Match, filters: Filters
 ) -> set[tuple[str, int]]:
-    """(month, passage) for each month a matching passage mentions."""
+    """Return (month, passage) for each month a matching passage mentions."""
     lo = to_day(filters.date_from) if filters.date_from else 0
     hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
+    dated = "SELECT passage FROM dates WHERE first <= ? AND last >= ?"
+    inner, args = among(match, dated, (hi, lo))
     rows = con.execute(
-        "SELECT d.first, d.last, d.passage FROM dates d "
-        f"WHERE d.passage IN (SELECT passage FROM ({match.sql})) "
-        "AND d.first <= ? AND d.last >= ?",
-        (*match.args, hi, lo),
+        "SELECT d.first, d.passage FROM dates d WHERE d.first <= ? AND d.last >= ? "
+        f"AND d.passage IN ({inner})",
+        (hi, lo, *args),
     )
-    return {(_month(max(first, lo)), int(key)) for first, _, key in rows}
+    return {(_month(max(first, lo)), int(key)) for first, key in rows}
 
 
 def _month(day: int) -> str:
@@ -202,7 +223,7 @@ def _month(day: int) -> str:
 def find_articles(
     text: str, limit: int = 20, index: Path | None = None
 ) -> list[ArticleRef]:
-    """Articles whose title or id contains ``text`` (case-insensitive), newest first."""
+    """Find articles whose title or id contains ``text`` (any case), newest first."""
     like = (
         "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     )
@@ -217,7 +238,7 @@ def find_articles(
 
 
 def article_titles(ids: tuple[str, ...], index: Path | None = None) -> dict[str, str]:
-    """Titles of the articles with these ids (unknown ids are left out)."""
+    """Return the titles of the articles with these ids (unknown ids left out)."""
     if not ids:
         return {}
     with reading(index) as con:
@@ -229,7 +250,7 @@ def article_titles(ids: tuple[str, ...], index: Path | None = None) -> dict[str,
 
 
 def corpus_summary(index: Path | None = None) -> CorpusSummary:
-    """How many articles and passages the index holds, and their date ranges."""
+    """Return how many articles and passages the index holds, and date ranges."""
     with reading(index) as con:
         articles, passages = con.execute(
             "SELECT count(*), coalesce(sum(passages), 0) FROM articles"

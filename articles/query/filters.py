@@ -74,6 +74,9 @@ class Match:
     empty: bool = False
     targets: tuple[int, ...] = field(default=())
     plain: bool = False  # no filter at all: every passage
+    alone: int | None = None  # the one target filtered on, when nothing else is
+    scored: bool = False  # a text search drives: ``score`` is its bm25
+    days: tuple[int, int] | None = None  # the publication window, when it is alone
 
 
 def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
@@ -102,16 +105,29 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
     driver, args = _driver(feature, actors, fts, keys)
     where, more = _conditions("d.passage", feature, actors, filters, keys)
     if fts and (feature is not None or actors):
-        where.insert(0, "d.strength IS NOT NULL")
+        where.append(
+            "d.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
+        )
+        more = (*more, fts)
     sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
     sql += f"FROM ({driver}) d"
     if where:
         sql += " WHERE " + " AND ".join(where)
     args = (*args, *more)
-    plain = not (
-        feature or actors or fts or keys or filters.date_from or filters.date_to
-    )
-    return Match(sql, args, targets=tuple(actors), plain=plain)
+    dated = bool(filters.date_from or filters.date_to)
+    plain = not (feature or actors or fts or keys or dated)
+    targets = [*([feature] if feature is not None else []), *actors]
+    alone = targets[0] if len(targets) == 1 and not (fts or keys or dated) else None
+    days = None
+    if dated and filters.datemode == "published" and not (targets or fts or keys):
+        days = (
+            to_day(filters.date_from) if filters.date_from else 0,
+            to_day(filters.date_to) if filters.date_to else (1 << 16) - 1,
+        )
+    return Match(
+        sql, args, targets=tuple(actors), plain=plain, alone=alone,
+        scored=bool(fts) and not targets, days=days,
+    )  # fmt: skip
 
 
 def _target(con: sqlite3.Connection, kind: str, name: str) -> int | None:
@@ -130,26 +146,17 @@ def _article_keys(con: sqlite3.Connection, slugs: tuple[str, ...]) -> list[int]:
 def _driver(
     feature: int | None, actors: list[int], fts: str | None, keys: list[int] | None
 ) -> tuple[str, tuple[Any, ...]]:
-    """The source of candidate passages, with link strength and full-text score.
+    """Return the source of candidates, with link strength and full-text score.
 
-    A text search drives (its bm25 score is needed for every candidate) and takes
-    each candidate's link strength from ``links`` by primary key; otherwise the
-    feature (else the actors) drives, read from ``link_rank`` in rank order.
+    The feature (else the actors) drives, read from ``link_rank`` in rank order;
+    else a text search drives, with its bm25 score (``rank``, computed only where
+    the order asks for it).
     """
-    if fts:
-        target = (feature,) if feature is not None else tuple(actors)
-        if target:
-            marks = ",".join("?" * len(target))
-            strength = (
-                f"(SELECT max(((4 - l.how) << 10) | min(l.mentions, 1023)) FROM links l "
-                f"WHERE l.passage = f.rowid AND l.target IN ({marks}))"
-            )
-        else:
-            strength = "0"
+    if fts and feature is None and not actors:
         return (
-            f"SELECT f.rowid AS passage, {strength} AS strength, f.rank AS score "
+            "SELECT f.rowid AS passage, 0 AS strength, f.rank AS score "
             "FROM passages_fts f WHERE f.passages_fts MATCH ?",
-            (*target, fts),
+            (fts,),
         )
     if feature is not None or len(actors) == 1:
         target = feature if feature is not None else actors[0]
@@ -205,3 +212,22 @@ def _conditions(
         sql.append(f"({x} >> {N_BITS}) IN ({','.join('?' * len(keys))})")
         args.extend(keys)
     return sql, tuple(args)
+
+
+def among(
+    match: Match, candidates: str, args: tuple[object, ...]
+) -> tuple[str, tuple[object, ...]]:
+    """Return SQL for the matching passages among a few ``candidates`` (a subquery).
+
+    A lone feature or actor is checked by primary key in ``links`` (member rows
+    included); anything else scans the matches and probes the candidates.
+    """
+    if match.alone is not None:
+        return (
+            f"SELECT passage FROM links WHERE target = ? AND passage IN ({candidates})",
+            (match.alone, *args),
+        )
+    return (
+        f"SELECT passage FROM ({match.sql}) WHERE passage IN ({candidates})",
+        (*match.args, *args),
+    )

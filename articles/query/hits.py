@@ -91,8 +91,11 @@ def _hit(
     links: dict[tuple[int, str], list[Link]],
     similar: tuple[str, ...],
 ) -> Hit:
-    key, section, packed, dates, slug, title, author, published, source, notes = row[:10]
-    assert isinstance(key, int) and isinstance(packed, bytes)
+    key, section, packed, dates, slug, title, author, published, source, notes = row[
+        :10
+    ]
+    assert isinstance(key, int)
+    assert isinstance(packed, bytes)
     heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
     text = unpack_text(packed)
     pid = f"{slug}#p{passage_n(key)}"
@@ -121,5 +124,5 @@ def _hit(
 
 
 def _ordered(links: list[Link]) -> tuple[Link, ...]:
-    """Links in order of first appearance in the text (as the linker grouped them)."""
+    """Order links by first appearance in the text (as the linker grouped them)."""
     return tuple(sorted(links, key=lambda k: k.spans[0] if k.spans else (0, 0)))

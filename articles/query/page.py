@@ -3,7 +3,9 @@
 Order ``rank`` (README, "How passages are ordered"): the strength of the link to the
 filtered feature (else actor) first: named, alias, demonym, implied, then a member's
 link rolled up to its organisation; then more mentions before fewer; then the
-full-text score (bm25) when there is a text search; then newer before older, and
+full-text score (bm25) when a text search is the only filter, for its 1,000
+newest matches (older ones follow, newest first: scoring every match of a common
+word would cost a second at 100,000 articles); then newer before older, and
 reading order within an article. ``newest`` is publication date only; ``article``
 is articles oldest first, each in reading order. Passages with the same words
 (``codec.dup_hash``) form one group, shown once, as its best-placed passage, "and
@@ -17,15 +19,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.index.codec import N_BITS
-from articles.query.filters import Filters, Match, QueryError, resolve
+from articles.index.codec import N_BITS, SEQ_BITS
+from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, load_hits
 from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
 MAX_LIMIT = 1000
+#: A text search on its own ranks its this-many newest matches by bm25.
+SCORED = 1000
+#: Passages that share their words with another (few): probed, never the reverse.
+_SHARED = "SELECT id FROM passages WHERE dup IN (SELECT dup FROM dups)"
 _ORDER_SQL = {
-    "rank": "strength DESC, score, passage DESC",
+    "rank": "strength DESC, passage DESC",
     "newest": "passage DESC",
     "article": f"passage >> {N_BITS}, passage DESC",
 }
@@ -97,10 +103,22 @@ def query_page(
 
 
 def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
+    """Count matching passages and articles (kept per target and article, else SQL)."""
     if match.plain:
         row = con.execute(
-            "SELECT count(*), (SELECT count(*) FROM articles WHERE passages > 0) "
-            "FROM passages"
+            "SELECT coalesce(sum(passages), 0), count(*) FROM articles "
+            "WHERE passages > 0"
+        ).fetchone()
+    elif match.alone is not None:
+        row = con.execute(
+            "SELECT matches, articles FROM targets WHERE id = ?", (match.alone,)
+        ).fetchone()
+    elif match.days is not None:
+        first, last = match.days
+        row = con.execute(
+            "SELECT coalesce(sum(passages), 0), count(*) FROM articles "
+            "WHERE id BETWEEN ? AND ? AND passages > 0",
+            (first << SEQ_BITS, ((last + 1) << SEQ_BITS) - 1),
         ).fetchone()
     else:
         row = con.execute(
@@ -111,19 +129,37 @@ def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
 
 
 def _collapsed(con: sqlite3.Connection, match: Match) -> int:
-    """How many matching passages fold into a better-placed one of their group."""
+    """Count the matching passages folded into a better-placed one of their group."""
+    inner, args = among(match, _SHARED, ())
     row = con.execute(
-        "SELECT count(*) - count(DISTINCT p.dup) FROM dups d "
-        "JOIN passages p ON p.dup = d.dup "
-        f"WHERE p.id IN (SELECT passage FROM ({match.sql}))",
-        match.args,
+        "SELECT count(*) - count(DISTINCT p.dup) FROM passages p "
+        f"WHERE p.id IN ({inner})",
+        args,
     ).fetchone()
     return int(row[0])
 
 
+def _order_by(
+    con: sqlite3.Connection, match: Match, order: str
+) -> tuple[str, tuple[int, ...]]:
+    """Return the ORDER BY clause and its arguments (bm25 only where used)."""
+    if order != "rank" or not match.scored:
+        return _ORDER_SQL[order], ()
+    row = con.execute(
+        f"SELECT passage FROM ({match.sql}) ORDER BY passage DESC LIMIT 1 OFFSET ?",
+        (*match.args, SCORED - 1),
+    ).fetchone()
+    edge = int(row[0]) if row else 0
+    return (
+        "passage >= ? DESC, CASE WHEN passage >= ? THEN score END, passage DESC",
+        (edge, edge),
+    )
+
+
 def _ordered(con: sqlite3.Connection, match: Match, order: str) -> Iterator[list[int]]:
+    clause, more = _order_by(con, match, order)
     cur = con.execute(
-        f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]}", match.args
+        f"SELECT passage FROM ({match.sql}) ORDER BY {clause}", (*match.args, *more)
     )
     while batch := cur.fetchmany(512):
         yield [int(r[0]) for r in batch]
@@ -136,13 +172,13 @@ def _walk(
     page: tuple[int, int],
     shared: bool,
 ) -> tuple[list[int], dict[int, tuple[str, ...]]]:
-    """The page's representative passages and, for each, its collapsed members."""
+    """Return the page's representative passages and each one's collapsed members."""
     limit, offset = page
     if not shared:
+        clause, more = _order_by(con, match, order)
         rows = con.execute(
-            f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]} "
-            "LIMIT ? OFFSET ?",
-            (*match.args, limit, offset),
+            f"SELECT passage FROM ({match.sql}) ORDER BY {clause} LIMIT ? OFFSET ?",
+            (*match.args, *more, limit, offset),
         )
         return [int(r[0]) for r in rows], {}
     seen: set[int] = set()
@@ -174,15 +210,16 @@ def _walk(
 def _members(
     con: sqlite3.Connection, match: Match, reps: list[tuple[int, int | None]]
 ) -> dict[int, tuple[str, ...]]:
-    """Matching passages of each representative's group (the representative aside)."""
+    """Return the matching passages of each representative's group (it aside)."""
     dups = {dup: key for key, dup in reps if dup is not None}
     if not dups:
         return {}
     marks = ",".join("?" * len(dups))
+    inner, args = among(
+        match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
+    )
     rows = con.execute(
-        f"SELECT p.id, p.dup FROM passages p WHERE p.dup IN ({marks}) "
-        f"AND p.id IN (SELECT passage FROM ({match.sql}))",
-        (*dups, *match.args),
+        f"SELECT p.id, p.dup FROM passages p WHERE p.id IN ({inner})", args
     ).fetchall()
     names = passage_names(con, [k for k, _ in rows])
     out: dict[int, list[str]] = {}

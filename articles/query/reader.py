@@ -14,7 +14,7 @@ from articles.query.filters import QueryError
 
 @contextlib.contextmanager
 def reading(index: Path | None) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to ``index`` (default ``index_path()``).
+    """Open a read-only connection to ``index`` (default ``index_path()``).
 
     Raises
     ------
@@ -32,7 +32,7 @@ def reading(index: Path | None) -> Iterator[sqlite3.Connection]:
 
 
 def passage_names(con: sqlite3.Connection, keys: Iterable[int]) -> dict[int, str]:
-    """The public ids (``<article>#p<n>``) of integer passage ids."""
+    """Return the public ids (``<article>#p<n>``) of integer passage ids."""
     keys = list(keys)
     if not keys:
         return {}

@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from articles.query import DATEMODES, Filters
-from components.highlight import escape_markdown
+from components.notices import render_warning_list
 from components.url.parse import (
     ParamValue,
     parse_date,
@@ -150,10 +150,7 @@ def read_view(
 
 def render_problems(problems: Sequence[str]) -> None:
     """Show URL problems as one warning; the text is escaped (it comes from a URL)."""
-    if problems:
-        lines = "\n".join(f"- {escape_markdown(p)}" for p in problems[:10])
-        more = f"\n- ... and {len(problems) - 10} more" if len(problems) > 10 else ""
-        st.warning(f"Some link parameters were ignored:\n{lines}{more}")
+    render_warning_list("Some link parameters were ignored", problems)
 
 
 def render(view: View, *, key: str = "url_state") -> str | None:

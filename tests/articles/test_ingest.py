@@ -99,7 +99,7 @@ def test_ingest_index_failure_removes_file(
     def explode(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("articles.index._insert", explode)
+    monkeypatch.setattr("articles.index.single.insert_article", explode)
     with pytest.raises(IngestError, match="index update failed"):
         _ingest("note.txt", GOOD_TXT.encode(), corpus, indexed)
     assert snapshot(corpus, indexed) == before

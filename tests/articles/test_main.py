@@ -89,7 +89,7 @@ def test_cli_ingest_bad_file_one_line(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
     code, out, err = _run(["ingest", str(bad)], capsys)
-    assert code == 1
+    assert code == 2
     assert out.strip() == ""
     assert err.count("\n") == 1
     assert "binary" in err
@@ -110,7 +110,7 @@ def test_cli_bad_input_exits_with_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], reason: str
 ) -> None:
     code, _, err = _run(argv, capsys)
-    assert code == 1
+    assert code == 2
     assert err.count("\n") == 1
     assert reason in err
 
@@ -118,10 +118,30 @@ def test_cli_bad_input_exits_with_one_line(
 @pytest.mark.usefixtures("corpus")
 def test_cli_query_actor_list_and_events(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["query", "--actor", "ttp", "--actor", "isi", "--from", "2024-12"]
+    code, _, err = _run(argv, capsys)
+    assert (code, err.count("\n")) == (1, 1)
+    assert "run `python -m articles sync`" in err  # a query never syncs
+    assert _run(["sync"], capsys)[0] == 0
     code, out, _ = _run([*argv, "--to", "2024-12", "--datemode", "events"], capsys)
     assert code == 0
-    assert out.startswith("1 passage(s)")
+    assert out.startswith("1 of 1 passages in 1 articles")
     assert f"{SEED_1}#p6" in out
+
+
+@pytest.mark.usefixtures("corpus")
+def test_cli_query_pages_and_json_totals(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["sync"], capsys)[0] == 0
+    code, out, _ = _run(["query", "--limit", "2", "--offset", "1", "--json"], capsys)
+    data = json.loads(out)
+    assert (code, data["count"], data["articles"], data["groups"]) == (0, 21, 2, 21)
+    assert (data["limit"], data["offset"], len(data["passages"])) == (2, 1, 2)
+    assert data["passages"][0]["similar"] == 0
+    code, out, _ = _run(["query", "--limit", "3", "--order", "article"], capsys)
+    assert out.startswith("3 of 21 passages in 2 articles")
+    with pytest.raises(SystemExit) as exited:
+        _run(["query", "--limit", "0"], capsys)
+    assert exited.value.code == 2
+    assert "--limit: 0 out of range 1..1000" in capsys.readouterr().err
 
 
 @pytest.mark.usefixtures("corpus")

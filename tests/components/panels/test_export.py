@@ -103,3 +103,37 @@ def test_export_menu_passes_the_view_kinds():
     at = AppTest.from_function(app, default_timeout=30).run()
     assert not at.exception
     assert at.session_state["called_with"] == (("city", "pass"),)
+
+
+@pytest.mark.parametrize("q", ["Tajik", "markets", None])
+def test_page_export_cites_what_the_cli_cites(corpus_copy, tmp_path, q):
+    """The page's CSV (dashboard query + export menu) equals the CLI's, q included."""
+    from articles.index import sync_index
+    from components import loaders
+    from components.briefing.__main__ import main
+    from components.panels import export as export_menu
+    from components.view import View
+
+    corpus, index = corpus_copy
+    sync_index(corpus, index)
+    loaders.clear_evidence_caches()
+    as_of = dt.date(2026, 11, 20)
+    cli_csv = tmp_path / "cli.csv"
+    argv = ["--feature", "wakhan-corridor", "--as-of", as_of.isoformat()]
+    argv += ["--q", q] if q else []
+    assert (
+        main([*argv, "--out", str(tmp_path / "cli.html"), "--csv", str(cli_csv)]) == 0
+    )
+    view = View(Filters(feature="wakhan-corridor", q=q))
+    hits = loaders.load_evidence(view)  # as dashboard.render_evidence
+    page = build_download(
+        "csv", view.evidence, hits, loaders.load_map_layers(),
+        export_menu.load_context(), as_of,
+    )()  # fmt: skip
+    everything = loaders.load_evidence(View(Filters(feature="wakhan-corridor")))
+    loaders.clear_evidence_caches()
+    assert page == cli_csv.read_bytes()
+    cited = pd.read_csv(io.BytesIO(page), encoding="utf-8-sig")["passage_id"]
+    if q:
+        assert 0 < len(cited) < len(everything)
+        assert all(q.casefold() in h.text.casefold() for h in hits)

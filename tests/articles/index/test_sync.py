@@ -1,0 +1,173 @@
+"""Sync: built from the corpus, incremental by stat and hash, disposable, resumable."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from articles.index import INDEX_ENV, SyncError, index_path, sync_index
+from articles.query import Filters, query_page, query_passages
+from tests.articles.conftest import SEED_1, SEED_2, FakeLinker
+
+NEW_DOC = "---\nid: new-one\ntitle: New\npublished: 2024-06-01\n---\n\nKabul talks.\n"
+
+
+def _rows(index: Path, sql: str) -> list[tuple[object, ...]]:
+    con = sqlite3.connect(index)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _dump(index: Path) -> list[object]:
+    """Every passage with its links and dates, by public id (ids are positional)."""
+    return [
+        (h.passage_id, h.text, h.heading, h.features, h.actors, h.dates)
+        for h in query_passages(Filters(), index)
+    ]
+
+
+def test_index_path_follows_env(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(INDEX_ENV, str(tmp_path / "x.sqlite"))
+    assert index_path() == tmp_path / "x.sqlite"
+
+
+def test_sync_builds_from_nothing(
+    corpus: Path, index: Path, fake_linker: FakeLinker
+) -> None:
+    report = sync_index(corpus, index, fake_linker)
+    assert sorted(report.added) == [SEED_1, SEED_2]
+    assert _rows(index, "SELECT count(*) FROM passages") == [(21,)]
+    assert _rows(index, "SELECT count(*) FROM links")[0][0] > 0
+    assert _rows(index, "SELECT published, posted FROM articles ORDER BY slug") == [
+        ("2025-01-23", "2025-01-24"),
+        ("2025-05-27", "2025-05-28"),
+    ]
+
+
+def test_sync_unchanged_hash_is_not_relinked(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    again = FakeLinker()
+    report = sync_index(corpus, index, again)
+    assert (report.added, report.updated, report.removed) == ((), (), ())
+    assert report.unchanged == 2
+    assert again.linked == []
+
+
+def test_sync_relinks_only_changed_article(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    path = corpus / f"{SEED_2}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph.\n")
+    linker = FakeLinker()
+    report = sync_index(corpus, index, linker)
+    assert report.updated == (SEED_2,)
+    assert {p.split("#")[0] for p in linker.linked} == {SEED_2}
+    hits = query_passages(Filters(q="one more paragraph"), index)
+    assert [h.passage_id for h in hits] == [f"{SEED_2}#p13"]
+
+
+def test_sync_adds_and_drops_articles(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
+    (corpus / f"{SEED_1}.md").unlink()
+    report = sync_index(corpus, index, FakeLinker())
+    assert (report.added, report.removed) == (("new-one",), (SEED_1,))
+    ids = {h.article_id for h in query_passages(Filters(), index)}
+    assert ids == {SEED_2, "new-one"}
+    assert _rows(index, "SELECT count(*) FROM links WHERE passage NOT IN "
+                 "(SELECT id FROM passages)") == [(0,)]  # fmt: skip
+    assert not query_passages(Filters(q="Wakhan Corridor Dilemma"), index)
+
+
+def test_sync_new_fingerprint_relinks_everything(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    linker = FakeLinker(fingerprint="fake-2")
+    report = sync_index(corpus, index, linker)
+    assert sorted(report.added) == [SEED_1, SEED_2]
+    assert len(linker.linked) == 21
+
+
+def test_deleting_index_loses_nothing(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    dump = _dump(index)
+    index.unlink()
+    sync_index(corpus, index, FakeLinker())
+    assert _dump(index) == dump
+
+
+def test_sync_rebuilds_corrupt_index(corpus: Path, index: Path) -> None:
+    index.write_bytes(b"this is not a database" * 100)
+    report = sync_index(corpus, index, FakeLinker())
+    assert len(report.added) == 2
+
+
+def test_sync_reports_bad_file_and_keeps_others(corpus: Path, index: Path) -> None:
+    (corpus / "broken.md").write_text("---\ntitle: [x\n---\nbody", encoding="utf-8")
+    report = sync_index(corpus, index, FakeLinker())
+    assert len(report.added) == 2
+    assert len(report.errors) == 1
+    assert report.errors[0].startswith("broken.md: malformed front matter")
+
+
+def test_sync_duplicate_id_is_an_error(corpus: Path, index: Path) -> None:
+    text = (corpus / f"{SEED_1}.md").read_text(encoding="utf-8")
+    (corpus / "zz-copy.md").write_text(text.replace("Crocus", "Krokus"), "utf-8")
+    report = sync_index(corpus, index, FakeLinker())
+    assert report.errors == (f"zz-copy.md: duplicate article id '{SEED_1}'",)
+
+
+def test_sync_required_file_failure_rolls_back(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    before = _dump(index)
+    bad = corpus / "zz-bad.md"
+    bad.write_text("---\ntitle: t\n---\nno date here", encoding="utf-8")
+    (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
+    with pytest.raises(SyncError, match="no publication date"):
+        sync_index(corpus, index, FakeLinker(), require=bad)
+    assert _dump(index) == before
+
+
+def test_sync_reports_progress(corpus: Path, index: Path) -> None:
+    seen: list[tuple[int, int]] = []
+    sync_index(corpus, index, FakeLinker(), progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)]
+
+
+def test_sync_touched_but_unchanged_file_is_not_relinked(
+    corpus: Path, index: Path
+) -> None:
+    sync_index(corpus, index, FakeLinker())
+    path = corpus / f"{SEED_1}.md"
+    path.write_bytes(path.read_bytes())  # new mtime, same bytes
+    linker = FakeLinker()
+    report = sync_index(corpus, index, linker)
+    assert (report.updated, report.unchanged, linker.linked) == ((), 2, [])
+
+
+def test_sync_in_a_pool_equals_sync_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    _many(corpus, 12)
+    sync_index(corpus, tmp_path / "one.sqlite", FakeLinker(), workers=1)
+    monkeypatch.setattr("articles.index.pool.POOL_MIN", 2)
+    report = sync_index(corpus, tmp_path / "two.sqlite", FakeLinker(), workers=2)
+    assert len(report.added) == 12
+    assert _dump(tmp_path / "two.sqlite") == _dump(tmp_path / "one.sqlite")
+    page = query_page(Filters(feature="kabul"), index=tmp_path / "two.sqlite")
+    assert page.total == 12
+
+
+def _many(corpus: Path, count: int) -> None:
+    corpus.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (corpus / f"n{i:03d}.md").write_text(
+            f"---\nid: n{i:03d}\ntitle: T{i}\npublished: 2024-0{1 + i % 9}-01\n---\n\n"
+            f"Kabul talks number {i} on 3 March 2023.\n\nBorder trade.\n",
+            encoding="utf-8",
+        )

@@ -1,0 +1,149 @@
+"""Filters: feature, actor (with members), date windows in both modes, full text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.index import sync_index
+from articles.query import (
+    Filters,
+    QueryError,
+    build_fts_query,
+    count_features,
+    query_page,
+)
+from tests.articles.conftest import SEED_1, SEED_2, FakeLinker
+
+
+@pytest.fixture
+def indexed(corpus: Path, index: Path) -> Path:
+    sync_index(corpus, index, FakeLinker())
+    return index
+
+
+def _ids(filters: Filters, index: Path) -> list[str]:
+    page = query_page(filters, order="newest", limit=1000, index=index)
+    assert len(page.hits) == page.total
+    return [h.passage_id for h in page.hits]
+
+
+def test_query_all_ordered_newest_first(indexed: Path) -> None:
+    ids = _ids(Filters(), indexed)
+    assert ids == [f"{SEED_2}#p{n}" for n in range(1, 13)] + [
+        f"{SEED_1}#p{n}" for n in range(1, 10)
+    ]
+
+
+def test_query_feature(indexed: Path) -> None:
+    assert _ids(Filters(feature="wakhan-corridor"), indexed) == [
+        f"{SEED_1}#p2",
+        f"{SEED_1}#p6",
+        f"{SEED_1}#p7",
+    ]
+    assert _ids(Filters(feature="no-such-feature"), indexed) == []
+
+
+def test_query_hit_carries_citation_links_and_spans(indexed: Path) -> None:
+    (hit,) = query_page(Filters(feature="badakhshan", q="Asim"), index=indexed).hits
+    assert (hit.title, hit.author, hit.published) == (
+        "Pakistan's Ambition to Invade Wakhan Corridor",
+        "Taut Bataut",
+        dt.date(2025, 1, 23),
+    )
+    assert hit.heading.startswith("The Wakhan Corridor Dilemma")
+    for link in hit.features + hit.actors:
+        assert link.how == "name"
+        for start, end in link.spans:
+            assert hit.text[start:end]
+    spans = {k.id: [hit.text[s:e] for s, e in k.spans] for k in hit.features}
+    assert spans["wakhan-corridor"] == ["Wakhan Corridor"]
+    assert spans["tajikistan"] == ["Tajikistan"] * 3
+    assert [d.value for d in hit.dates] == ["2024-12-30"]
+    assert hit.notes == ("* banned in Russia",)
+
+
+def test_query_actor_includes_members(indexed: Path) -> None:
+    # the passage names Asim Malik and ISI; the other only "Ishaq Dar"
+    assert _ids(Filters(actors=("asim-malik",)), indexed) == [f"{SEED_1}#p6"]
+    assert _ids(Filters(actors=("pakistan",)), indexed) == [
+        f"{SEED_2}#p8",
+        f"{SEED_1}#p6",
+    ]
+
+
+def test_query_published_window(indexed: Path) -> None:
+    window = Filters(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31))
+    assert {h.article_id for h in query_page(window, index=indexed, limit=99).hits} == {
+        SEED_1
+    }
+    after = Filters(date_from=dt.date(2025, 5, 27))
+    assert {h.article_id for h in query_page(after, index=indexed, limit=99).hits} == {
+        SEED_2
+    }
+
+
+def test_query_events_window_uses_mentioned_dates(indexed: Path) -> None:
+    december = Filters(
+        date_from=dt.date(2024, 12, 1), date_to=dt.date(2024, 12, 31), datemode="events"
+    )
+    assert _ids(december, indexed) == [f"{SEED_1}#p6"]
+    # "March 2024" is a month: a window touching it matches
+    march = Filters(date_from=dt.date(2024, 3, 31), datemode="events")
+    assert f"{SEED_1}#p5" in _ids(march, indexed)
+    assert _ids(Filters(date_to=dt.date(2020, 1, 1), datemode="events"), indexed) == []
+
+
+def test_query_full_text(indexed: Path) -> None:
+    assert _ids(Filters(q="crocus"), indexed) == [f"{SEED_1}#p5"]
+    assert _ids(Filters(q='"strategic mistake"'), indexed) == [f"{SEED_1}#p7"]
+    assert _ids(Filters(q="Pak-Afghan"), indexed) == [f"{SEED_2}#p5", f"{SEED_1}#p8"]
+    assert _ids(Filters(q="Kazakh*"), indexed) == []
+    assert len(_ids(Filters(q="Taj*"), indexed)) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "AND", "OR NOT", "NEAR(", "*", "a:b", "(((", "-x", "'", "^", "\\", "🙂"],
+)
+def test_query_hostile_text_never_raises(indexed: Path, text: str) -> None:
+    assert query_page(Filters(q=text), index=indexed).total >= 0
+
+
+def test_build_fts_query_quotes_every_term() -> None:
+    assert build_fts_query('wakhan "strategic  mistake" OR Pak-Afghan tal*') == (
+        '"wakhan" "strategic mistake" "OR" "Pak Afghan" "tal"*'
+    )
+    assert build_fts_query("  ?! ") is None
+    assert build_fts_query(None) is None
+
+
+def test_query_articles_filter(indexed: Path) -> None:
+    assert {
+        h.article_id
+        for h in query_page(Filters(articles=(SEED_1,)), index=indexed, limit=99).hits
+    } == {SEED_1}
+    assert query_page(Filters(articles=()), index=indexed).total == 0
+
+
+def test_query_bad_datemode(indexed: Path) -> None:
+    with pytest.raises(QueryError, match="date mode"):
+        query_page(Filters(datemode="later"), index=indexed)
+
+
+def test_query_never_writes(corpus: Path, index: Path) -> None:
+    del corpus  # the env vars point at the copy
+    with pytest.raises(QueryError, match="no index"):
+        query_page(Filters(), index=index)
+    assert not index.exists()
+
+
+def test_count_features(indexed: Path) -> None:
+    counts = count_features(Filters(), indexed)
+    assert counts["wakhan-corridor"] == 3
+    assert counts["kabul"] == 5
+    assert count_features(Filters(q="crocus"), indexed) == {
+        k.id: 1 for k in query_page(Filters(q="crocus"), index=indexed).hits[0].features
+    }

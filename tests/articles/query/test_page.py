@@ -1,0 +1,137 @@
+"""query_page: paging walks every passage once, ranking, near-duplicate collapse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.corpus import render_document
+from articles.index import sync_index
+from articles.query import ORDERS, Filters, QueryError, query_page, query_passages
+from tests.articles.conftest import FakeLinker
+from tests.articles.random_corpus import corpora, write_corpus
+
+FILTERS = st.sampled_from(
+    [
+        Filters(),
+        Filters(feature="kabul"),
+        Filters(actors=("isi",)),
+        Filters(actors=("pakistan",)),
+        Filters(q="talks"),
+        Filters(date_from=dt.date(2022, 1, 1)),
+        Filters(date_from=dt.date(2021, 1, 1), datemode="events"),
+        Filters(feature="durand-line", q="talks", date_to=dt.date(2023, 6, 30)),
+    ]
+)
+
+
+def _walk(filters: Filters, index: Path, order: str, limit: int) -> list[str]:
+    """Every passage id over all pages (hits and their similar), page totals checked."""
+    seen: list[str] = []
+    offset = 0
+    while True:
+        page = query_page(filters, order=order, limit=limit, offset=offset, index=index)
+        for hit in page.hits:
+            assert hit.similar == len(hit.similar_ids)
+            seen.extend([hit.passage_id, *hit.similar_ids])
+        if not page.hits:
+            assert offset >= page.groups
+            return seen
+        assert page.total == len(query_passages(filters, index))
+        offset += limit
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpora, FILTERS, st.sampled_from(ORDERS), st.integers(1, 4))
+def test_paging_sees_every_passage_once(
+    articles: list[tuple[dt.date, list[str]]], filters: Filters, order: str, limit: int
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
+        write_corpus(corpus, articles)
+        sync_index(corpus, index, FakeLinker())
+        seen = _walk(filters, index, order, limit)
+        expected = {h.passage_id for h in query_passages(filters, index)}
+        assert sorted(seen) == sorted(expected)
+        first = query_page(filters, order=order, index=index)
+        assert first.total == len(seen)
+        assert first.articles == len({p.split("#")[0] for p in seen})
+        assert first.groups == sum(1 for h in first.hits)
+
+
+DOCS = {
+    # newest, one alias-like weak mention (implied by the fake? no: names only)
+    "a-new": ("2024-05-01", "Kabul once.\n\nSame words here about Kabul and talks.\n"),
+    "b-mid": ("2023-05-01", "Kabul, Kabul and Kabul again.\n\nOther text.\n"),
+    "c-old": (
+        "2020-05-01",
+        "Same words here, about KABUL and talks!\n\nKabul twice, Kabul.\n",
+    ),
+}
+
+
+@pytest.fixture
+def ranked(tmp_path: Path) -> Path:
+    corpus, index = tmp_path / "corpus", tmp_path / "index.sqlite"
+    corpus.mkdir()
+    for slug, (published, body) in DOCS.items():
+        meta = {
+            "id": slug,
+            "title": slug,
+            "published": dt.date.fromisoformat(published),
+        }
+        (corpus / f"{slug}.md").write_text(render_document(meta, body), "utf-8")
+    sync_index(corpus, index, FakeLinker())
+    return index
+
+
+def test_rank_more_mentions_first_then_newest(ranked: Path) -> None:
+    page = query_page(Filters(feature="kabul"), index=ranked)
+    order = [h.passage_id for h in page.hits]
+    # 3 mentions, then 2, then the single mentions newest first
+    assert order[:2] == ["b-mid#p1", "c-old#p2"]
+    assert order[2:] == ["a-new#p1", "a-new#p2"]
+    assert (page.total, page.groups, page.articles) == (4, 4, 3)  # KABUL: not linked
+
+
+def test_near_duplicates_collapse_into_the_best_placed(ranked: Path) -> None:
+    page = query_page(Filters(q="same words"), index=ranked)
+    (hit,) = page.hits
+    assert hit.passage_id == "a-new#p2"  # newer wins at equal strength
+    assert (hit.similar, hit.similar_ids) == (1, ("c-old#p1",))
+    assert (page.total, page.groups) == (2, 1)
+
+
+def test_newest_and_article_orders(ranked: Path) -> None:
+    newest = query_page(Filters(), order="newest", index=ranked)
+    assert [h.passage_id for h in newest.hits][:3] == [
+        "a-new#p1",
+        "a-new#p2",
+        "b-mid#p1",
+    ]
+    article = query_page(Filters(), order="article", index=ranked, limit=2)
+    assert [h.passage_id for h in article.hits] == ["c-old#p1", "c-old#p2"]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"order": "best"}, "unknown order"), ({"limit": 0}, "bad page"),
+     ({"offset": -1}, "bad page")],
+)  # fmt: skip
+def test_bad_page_arguments(
+    ranked: Path, kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(QueryError, match=message):
+        query_page(Filters(), index=ranked, **kwargs)  # type: ignore[arg-type]
+
+
+def test_missing_index_is_a_query_error_and_is_not_created(tmp_path: Path) -> None:
+    index = tmp_path / "none.sqlite"
+    with pytest.raises(QueryError, match="python -m articles sync"):
+        query_page(Filters(), index=index)
+    assert not index.exists()
