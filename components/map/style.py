@@ -125,7 +125,7 @@ HOVER_STYLE = {"stroke": True, "weight": 4, "color": "#0050d0"}
 CLIPPED = "clip"
 _NO_OUTLINE = {"stroke": False}
 #: The display window's cut through a country (`components.map.layers`).
-CLIP_EDGE_STYLE = {
+CLIP_EDGE_STYLE: dict[str, Any] = {
     "color": "#7a7a7a",
     "weight": 2.0,
     "opacity": 0.9,
