@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 from articles.model import Actor, DateMention
 from articles.query import Filters, Hit, Link
 from components.panels.search import SearchResult, build_search_results, build_snippet
-from components.panels.search_scope import FilterScope, find_hiding_filters
+from components.panels.search_scope import find_hiding_filters
 from geo.model import Feature
 
 FEATURES = [
@@ -163,15 +163,19 @@ def _scoped(filters, found):
     import streamlit as st
 
     from components.panels import search as search_box
-    from components.panels.search_scope import find_hiding_filters
+    from components.panels import search_scope
 
     def search(_q, f):
-        return [h for h in found if not find_hiding_filters(h, f, f.actors)]
+        return [
+            h for h in found if not search_scope.find_hiding_filters(h, f, f.actors)
+        ]
 
     def clear(name):
         st.session_state.setdefault("test.cleared", []).append(name)
 
-    scope = FilterScope(filters, filters.actors, search=search, clear=clear)
+    scope = search_scope.FilterScope(
+        filters, filters.actors, search=search, clear=clear
+    )
     pick = search_box.render([], [], scope=scope)
     if pick is not None:
         st.session_state["test.pick"] = pick
