@@ -22,7 +22,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bench.live_app import CHROMIUM, CHROMIUM_ARGS, LiveApp, run_app
+from bench.live_app import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LiveApp,
+    find_wakhan_point,
+    run_app,
+)
 from bench.registry import Figure, register
 
 PAGES = 4
@@ -34,21 +40,6 @@ FIRST_MAP_S = 3.0
 MAP_DATA_KB = 200.0
 #: Every GeoJSON layer of the map is created by this call (folium's template).
 _GEOJSON_MARK = b"L.geoJson("
-
-
-def _wakhan_point() -> tuple[float, float]:
-    """(lat, lng) inside the Wakhan Corridor where it is widest."""
-    from shapely.geometry import LineString
-
-    from geo.io import read_layer
-
-    areas = read_layer("areas")
-    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
-    south, north = geom.bounds[1], geom.bounds[3]
-    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
-    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
-    point = longest.interpolate(0.5, normalized=True)
-    return point.y, point.x
 
 
 @contextmanager
@@ -88,7 +79,7 @@ def _open(page: Any, app: LiveApp) -> float:
 
 def _click(page: Any) -> tuple[float, float]:
     """Click the corridor; return seconds to its popup and to the first passage."""
-    lat, lng = _wakhan_point()
+    lat, lng = find_wakhan_point()
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     x, y = frame.evaluate(
         "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"

@@ -111,3 +111,18 @@ def run_app(tmp: Path) -> Iterator[LiveApp]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def find_wakhan_point() -> tuple[float, float]:
+    """(lat, lng) in the middle of the corridor where it is widest (about 73.45 E)."""
+    from shapely.geometry import LineString
+
+    from geo.io import read_layer
+
+    areas = read_layer("areas")
+    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
+    south, north = geom.bounds[1], geom.bounds[3]
+    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
+    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
+    point = longest.interpolate(0.5, normalized=True)
+    return point.y, point.x
