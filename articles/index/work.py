@@ -20,9 +20,9 @@ from articles.index.codec import (
     to_day,
 )
 from articles.limits import MAX_CORPUS_FILE_BYTES
-from articles.safe_read import FileRefused, read_limited
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
+from articles.safe_read import FileRefused, read_limited
 from articles.split import find_footnotes
 
 #: One link row: (passage n, kind, target, how code, mentions, packed spans).

@@ -125,12 +125,12 @@ def test_page_export_cites_what_the_cli_cites(corpus_copy, tmp_path, q):
         main([*argv, "--out", str(tmp_path / "cli.html"), "--csv", str(cli_csv)]) == 0
     )
     view = View(Filters(feature="wakhan-corridor", q=q))
-    hits = loaders.load_evidence(view)  # as dashboard.render_evidence
-    page = build_download(
-        "csv", view.evidence, hits, loaders.load_map_layers(),
+    page = build_download(  # as the export menu: None = read the view's best
+        "csv", view.evidence, None, loaders.load_map_layers(),
         export_menu.load_context(), as_of,
     )()  # fmt: skip
-    everything = loaders.load_evidence(View(Filters(feature="wakhan-corridor")))
+    hits = loaders.fetch_export_page(view.evidence).hits
+    everything = loaders.fetch_export_page(Filters(feature="wakhan-corridor")).hits
     loaders.clear_evidence_caches()
     assert page == cli_csv.read_bytes()
     cited = pd.read_csv(io.BytesIO(page), encoding="utf-8-sig")["passage_id"]
