@@ -89,17 +89,18 @@ def render_evidence(view: View, embedded: bool) -> None:
     features, names = loaders.load_features(), loaders.load_names()
     chosen = features.get(view.feature) if view.feature else None
     parent = features.get(chosen.parent) if chosen and chosen.parent else None
-    total = loaders.load_evidence_page(view, "rank", 1).total if chosen else 0
-    desk.render_top_bar(view, total, embedded=embedded)
+    top = st.container()  # filled last: Export states the panel's total
     picks.render(selection.read_picks(st.session_state), view.feature)
     feature.render(chosen, loaders.load_facts().get(view.feature or ""),
                    parent=parent, names=names)  # fmt: skip
-    passages.render(
+    shown = passages.render(
         lambda order, page: loaders.load_evidence_page(view, order, page),
         filters=view.evidence, feature_name=chosen.name if chosen else None,
         names=names, actor_ids=loaders.expand_actors(view.filters.actors),
         find=loaders.load_shown_passage,
     )  # fmt: skip
+    with top:
+        desk.render_top_bar(view, shown.total if shown else 0, embedded=embedded)
 
 
 def render_timeline(view: View) -> None:
