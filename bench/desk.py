@@ -98,6 +98,7 @@ def _measure(app: LiveApp, browser: Any) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {
         "cold": [],
         "first": [],
+        "cached": [],
         "kb": [],
         "pop": [],
         "panel": [],
