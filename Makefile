@@ -44,7 +44,7 @@ pytest: $(VENV)/.dev chromium
 ## test: everything CI checks: format, lint, types, unit + app + browser tests
 test: lint typecheck pytest
 
-## bench: speed figures (linking throughput, rerun time, exports)
+## bench: speed figures (linking, rerun time, exports, the desk in Chromium: first map, map data, click to evidence)
 bench: $(VENV)/.dev
 	$(PY) -m bench
 

@@ -11,11 +11,14 @@ from components.map import state as map_state
 from components.map.layers import bounds_of
 from components.map.style import KIND_LABELS
 from components.panels import (
-    export,
+    desk,
+    disputes,
     feature,
     filters,
     passages,
+    picks,
     search,
+    search_scope,
     timeline,
     upload,
 )
@@ -40,23 +43,21 @@ def start_session() -> None:
     )
 
 
-def jump_to(pick: search.SearchResult) -> None:
-    """Apply a search result (runs before the filters draw their widgets)."""
-    if pick.kind == "feature":
-        selection.select_feature(st.session_state, pick.id)
-    elif pick.kind == "actor":
-        filters.select_actors([pick.id])
-    else:
-        passages.show_passage(pick.id)
-
-
 def render_sidebar() -> View:
-    """Search, filters and upload; return the filtered view."""
+    """Search (under the filters), filters and upload; return the filtered view."""
     summary, actors = loaders.load_summary(), loaders.load_actor_registry()
+    current = filters.read_view(summary.bounds).filters
+    scope = search_scope.FilterScope(
+        current, loaders.expand_actors(current.actors),
+        search=lambda q, f: loaders.search_passages(q, f),
+        clear=lambda name: filters.clear_filter(name, summary.bounds),
+    )  # fmt: skip
     with st.sidebar:
-        pick = search.render(list(loaders.load_features().values()), actors)
+        pick = search.render(
+            list(loaders.load_features().values()), actors, scope=scope
+        )
         if pick is not None:
-            jump_to(pick)
+            search.jump_to(pick)
         view = filters.render(
             bounds=summary.bounds, actors=actors, expand=loaders.expand_actors,
             articles=filters.ArticleFinder(
@@ -72,35 +73,38 @@ def render_sidebar() -> View:
     return view
 
 
-def render_map(view: View, shown: str | None) -> int:
+def render_map(view: View, shown: str | None, height: int) -> int:
     """Map shaded by evidence, selection and the shown passage's places on top."""
     layers = loaders.load_map_layers(view.kinds or None)
     highlight = loaders.load_passage_links(shown)
     overlay = map_view.build_overlay(layers, selected=view.feature, highlight=highlight)
     map_state.follow_shown(st.session_state, shown, bounds_of(layers, highlight))
-    map_view.render(loaders.load_base_frame(), loaders.load_view_layers(view), overlay)
+    frame, data = loaders.load_base_frame(), loaders.load_view_layers(view)
+    map_view.render(frame, data, overlay, height=height)
     return max(loaders.load_view_counts(view).values(), default=0)
 
 
-def render_evidence(view: View) -> None:
-    """Feature details, then every passage linked to it under the filters."""
+def render_evidence(view: View, embedded: bool) -> None:
+    """Share and export, the pick list, the feature summary, then its passages."""
     features, names = loaders.load_features(), loaders.load_names()
     chosen = features.get(view.feature) if view.feature else None
     parent = features.get(chosen.parent) if chosen and chosen.parent else None
-    facts = loaders.load_facts().get(view.feature or "")
-    feature.render(chosen, facts, parent=parent, names=names)
+    top = st.container()  # filled last: Export states the panel's total
+    picks.render(selection.read_picks(st.session_state), view.feature)
+    feature.render(chosen, loaders.load_facts().get(view.feature or ""),
+                   parent=parent, names=names)  # fmt: skip
     shown = passages.render(
         lambda order, page: loaders.load_evidence_page(view, order, page),
         filters=view.evidence, feature_name=chosen.name if chosen else None,
         names=names, actor_ids=loaders.expand_actors(view.filters.actors),
+        find=loaders.load_shown_passage,
     )  # fmt: skip
-    if not st.context.is_embedded:
-        url_state.render(view)
-        export.render(view, shown.total if shown else 0)
+    with top:
+        desk.render_top_bar(view, shown.total if shown else 0, embedded=embedded)
 
 
 def render_timeline(view: View) -> None:
-    """Passages per month under the filters, with the filtered (or top) actors."""
+    """Passages per month of the panel (or of every feature), with top actors."""
     actors = view.filters.actors or loaders.load_top_view_actors(view)
     months, by_actor = loaders.load_timeline(view, tuple(actors))
     timeline.render(
@@ -109,11 +113,12 @@ def render_timeline(view: View) -> None:
 
 
 def main() -> None:
-    """Compose the page."""
+    """Compose the page: a sticky map beside the scrolling evidence panel."""
     st.set_page_config(page_title="Wakhan Corridor & Durand Line", layout="wide")
-    embedded = st.context.is_embedded
+    embedded = bool(st.context.is_embedded)
     problems = loaders.ensure_index()
     start_session()
+    desk.apply_layout(embedded=embedded)
     if embedded:
         view = filters.read_view(loaders.load_summary().bounds)
     else:
@@ -122,18 +127,22 @@ def main() -> None:
         notices.render_corpus_problems(problems)
         view = render_sidebar()
     event = st.session_state.get(map_view.MAP_KEY)
-    selected = selection.update_selection(st.session_state, event)
+    shapes = loaders.load_view_shapes(view)
+    selected = selection.update_selection(st.session_state, event, shapes)
     center, zoom = map_state.read_view(st.session_state, event)
     q = st.session_state.get(search.KEY_Q) or None
     view = view.select(selected, q=q, center=center, zoom=zoom)
     left, right = st.columns([3, 2], gap="medium")
-    with left:
-        max_count = render_map(view, st.session_state.get(passages.KEY_SHOWN))
+    with left, st.container(key=desk.MAP_KEY):
+        height = desk.EMBED_MAP_HEIGHT if embedded else desk.MAP_HEIGHT
+        max_count = render_map(view, st.session_state.get(passages.KEY_SHOWN), height)
         if not embedded:
             legend.render(max_count)
+            disputes.render()
+    with right, st.container(key=desk.PANEL_KEY):
+        render_evidence(view, embedded)
+        if not embedded:
             render_timeline(view)
-    with right:
-        render_evidence(view)
 
 
 main()

@@ -35,7 +35,9 @@ __all__ = ["SLUG", "CorpusError", "clean_line", "parse_article", "to_date"]
 
 CORPUS_ENV = "ARTICLES_CORPUS_DIR"
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus"
-FIELDS = ("id", "title", "author", "published", "posted", "source", "language")
+FIELDS = (
+    "id", "title", "author", "published", "posted", "source", "url", "language",
+)  # fmt: skip
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -179,12 +181,24 @@ def parse_article(text: str, fallback_id: str) -> Article:
         title=title,
         author=str(meta.get("author") or fit(cleaned.author or "", _cap("author"))),
         published=published,
-        source=str(meta.get("source") or ""),
+        source=read_source(meta),
         language=str(meta.get("language") or guess_language(cleaned.body)),
         body=cleaned.body,
         content_hash=hash_text(cleaned.body),
         posted=meta.get("posted") or cleaned.posted,
     )
+
+
+def read_source(meta: dict[str, Any]) -> str:
+    """Return an article's source: its ``url`` when that is http(s), else ``source``.
+
+    The index keeps one source per article; a link to the article itself beats
+    the site's name, and the page shows the site as the link's text.
+    """
+    url = str(meta.get("url") or "").strip()
+    if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
+        return url
+    return str(meta.get("source") or "")
 
 
 def _cap(field: str) -> int:

@@ -43,3 +43,18 @@ def test_gazetteer_scale_makes_distinct_towns_that_never_stall() -> None:
     towns = synthetic_towns(20_000)  # more than two-to-four syllables could make
     assert len({t.name for t in towns}) == 20_000
     assert {t.kind for t in towns} == {"town"}
+
+
+def test_desk_figures_state_the_issue_budgets() -> None:
+    from bench import desk
+
+    out = {
+        "cold": [9.0], "first": [2.0, 2.5, 4.0], "cached": [1.5, 1.6],
+        "kb": [150.0, 150.0], "pop": [0.2, 0.3], "panel": [0.9, 1.1],
+    }  # fmt: skip
+    figures = {f.name: f for f in desk._figures(out, "load average 1.0")}
+    assert figures["first map, warm server"].value == 2.5
+    assert figures["first map, warm server"].ok is True
+    assert figures["default map data (websocket, tiles aside)"].ok is True
+    assert figures["click to first evidence (map popup)"].value == 250.0
+    assert "load average" in figures["first map, warm server"].note

@@ -24,10 +24,12 @@ from components.loaders.evidence import (
     load_page,
     load_passage,
     load_passage_links,
+    load_shown_passage,
     load_summary,
     load_timeline,
     load_titles,
     load_top_actors,
+    load_top_passages,
     load_top_view_actors,
     load_view_counts,
     search_passages,
@@ -46,7 +48,9 @@ from components.loaders.layers import (
     load_layer_ids,
     load_map_layers,
     load_map_script,
+    load_pick_shapes,
     load_view_layers,
+    load_view_shapes,
 )
 from components.loaders.reference import (
     build_names,
@@ -92,13 +96,17 @@ __all__ = [
     "load_page",
     "load_passage",
     "load_passage_links",
+    "load_pick_shapes",
+    "load_shown_passage",
     "load_summary",
     "load_timeline",
     "load_titles",
     "load_top_actors",
+    "load_top_passages",
     "load_top_view_actors",
     "load_view_counts",
     "load_view_layers",
+    "load_view_shapes",
     "search_passages",
     "sync_corpus",
 ]
@@ -109,5 +117,6 @@ def clear_evidence_caches() -> None:
     for loader in (
         load_page, load_counts, load_months, load_top_actors, load_corpus_summary,
         load_passage, load_article_matches, load_article_titles, load_map_script,
+        load_top_passages,
     ):  # fmt: skip
         loader.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from articles.query import (
 )
 from components.briefing.collect import EXPORT_LIMIT
 from components.loaders.index import index_stamp
+from components.map.popup import TopPassage, build_snippet
 from components.view import View
 
 if TYPE_CHECKING:
@@ -61,6 +63,31 @@ def load_counts(index: str, stamp: int, filters: Filters) -> dict[str, int]:
     """Return passages per feature id under ``filters`` (for map shading)."""
     del stamp  # part of the cache key only
     return count_features(filters, Path(index))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_top_passages(
+    index: str, stamp: int, filters: Filters
+) -> dict[str, TopPassage]:
+    """Return the best-ranked passage of every feature with passages (map popups).
+
+    One ranked page of one passage per feature (``filters`` with that feature),
+    only for the features whose count under ``filters`` is above zero.
+    """
+    out: dict[str, TopPassage] = {}
+    for fid, count in load_counts(index, stamp, filters).items():
+        if count <= 0:
+            continue
+        one = dataclasses.replace(filters, feature=fid)
+        page = load_page(index, stamp, one, "rank", 0, 1)
+        if page.hits:
+            hit = page.hits[0]
+            out[fid] = TopPassage(
+                title=hit.title or hit.article_id,
+                published=hit.published.isoformat(),
+                snippet=build_snippet(hit.text),
+            )
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -141,13 +168,17 @@ def fetch_feature_counts(filters: Filters) -> dict[str, int]:
 def load_timeline(
     view: View, actor_ids: tuple[str, ...]
 ) -> tuple[dict[str, int], dict[tuple[str, str], int]]:
-    """Return passages per month under ``view`` (any feature), total and by actor."""
-    return load_months(*index_stamp(), view.overview, actor_ids)
+    """Return passages per month under ``view``, total and by actor.
+
+    With a feature selected, the evidence panel's passages (so the chart's total
+    is the panel's count); else every feature's.
+    """
+    return load_months(*index_stamp(), view.evidence, actor_ids)
 
 
 def load_top_view_actors(view: View, n: int = 5) -> tuple[str, ...]:
-    """Return the ``n`` actors most passages name under ``view`` (any feature)."""
-    return load_top_actors(*index_stamp(), view.overview, n)
+    """Return the ``n`` actors most passages name under ``view`` (its timeline's)."""
+    return load_top_actors(*index_stamp(), view.evidence, n)
 
 
 def load_view_counts(view: View) -> dict[str, int]:
@@ -160,9 +191,15 @@ def load_summary() -> CorpusSummary:
     return load_corpus_summary(*index_stamp())
 
 
-def search_passages(q: str, limit: int = 8) -> tuple[Hit, ...]:
-    """Return the best ``limit`` passages matching the full-text query ``q``."""
-    return load_page(*index_stamp(), Filters(q=q), "rank", 0, limit).hits
+def search_passages(
+    q: str, filters: Filters | None = None, limit: int = 8
+) -> tuple[Hit, ...]:
+    """Return the best ``limit`` passages of ``q`` under ``filters`` (any feature).
+
+    ``filters`` None: the text alone.
+    """
+    base = dataclasses.replace(filters or Filters(), feature=None, q=q)
+    return load_page(*index_stamp(), base, "rank", 0, limit).hits
 
 
 def find_article_titles(text: str) -> dict[str, str]:
@@ -184,6 +221,11 @@ class IndexedArticles:
 def load_titles(ids: tuple[str, ...]) -> dict[str, str]:
     """Return the titles of the articles ``ids``."""
     return load_article_titles(*index_stamp(), tuple(sorted(ids)))
+
+
+def load_shown_passage(passage_id: str) -> Hit | None:
+    """Return one passage of the current index by id (None when unknown)."""
+    return load_passage(*index_stamp(), passage_id)
 
 
 def load_passage_links(passage_id: str | None) -> tuple[str, ...]:

@@ -11,10 +11,11 @@ import geopandas as gpd
 from articles.query import (
     Filters,
 )
-from components.loaders.evidence import load_counts
+from components.loaders.evidence import load_counts, load_top_passages
 from components.loaders.index import index_stamp
 from components.map.builder import build_base_map, build_layer_groups
 from components.map.frame import MapFrame, MapLayers, build_frame, build_layers
+from components.map.selection import Shape
 from components.view import View
 from geo.catalog import LAYERS
 from geo.io import read_layer
@@ -63,6 +64,23 @@ def load_map_layers(
     return {lid: gdf for lid, gdf in layers.items() if len(gdf)}
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def load_pick_shapes(kinds: tuple[str, ...] | None) -> tuple[Shape, ...]:
+    """Return the features the map draws (``kinds``; None: all), for pick lists."""
+    layers = load_map_layers(kinds)
+    return tuple(
+        Shape(str(row.feature_id), str(row.name), str(row.kind), row.geometry)
+        for gdf in layers.values()
+        for row in gdf.itertuples(index=False)
+        if row.geometry is not None and not row.geometry.is_empty
+    )
+
+
+def load_view_shapes(view: View) -> tuple[Shape, ...]:
+    """Return the features the map draws for ``view`` (its layer kinds)."""
+    return load_pick_shapes(tuple(sorted(view.kinds)) if view.kinds else None)
+
+
 @st.cache_data(show_spinner=False)
 def load_base_frame() -> MapFrame:
     """Return the base map (tiles, panes, credits), rendered; it never changes."""
@@ -73,9 +91,16 @@ def load_base_frame() -> MapFrame:
 def load_map_script(
     index: str, stamp: int, filters: Filters, kinds: tuple[str, ...] | None
 ) -> MapLayers:
-    """Return the data layers (shaded by evidence under ``filters``), rendered."""
+    """Return the data layers (shaded by evidence under ``filters``), rendered.
+
+    Each feature with passages carries its popup: count and top passage.
+    """
     counts = load_counts(index, stamp, filters)
-    return build_layers(build_layer_groups(load_map_layers(kinds), counts=counts))
+    tops = load_top_passages(index, stamp, filters)
+    groups = build_layer_groups(
+        load_map_layers(kinds), counts=counts, tops=tops, compact=True
+    )
+    return build_layers(groups)
 
 
 def load_view_layers(view: View) -> MapLayers:

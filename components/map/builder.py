@@ -20,10 +20,13 @@ from components.map.frame import MapFrame, MapLayers, render_frame
 from components.map.layers import (
     LABEL_CSS,
     bounds_of,
+    build_clip_edge_layer,
+    build_clip_edges,
     build_feature_collection,
     build_geojson,
     build_label_markers,
 )
+from components.map.popup import POPUP_CSS, TopPassage
 from components.map.state import DEFAULT_CENTER, DEFAULT_ZOOM
 from components.map.style import PLACES_PANE, style_feature
 from components.url.parse import ZOOM_LIMITS
@@ -74,7 +77,7 @@ def build_base_map(attribution: str = "") -> folium.Map:
     folium.map.CustomPane(PLACES_PANE, z_index=450, pointer_events=True).add_to(m)
     root = m.get_root()
     assert isinstance(root, branca.element.Figure)
-    root.header.add_child(folium.Element(LABEL_CSS), name="map_label_css")
+    root.header.add_child(folium.Element(LABEL_CSS + POPUP_CSS), name="map_label_css")
     return assets.localize(m)
 
 
@@ -84,8 +87,16 @@ def build_layer_groups(
     selected: str | None = None,
     counts: Mapping[str, int] | None = None,
     highlight: Collection[str] = (),
+    tops: Mapping[str, TopPassage] | None = None,
+    compact: bool = False,
 ) -> list[folium.FeatureGroup]:
-    """Return the data layers as LayerControl groups (`GROUPS` order), then labels."""
+    """Return the data layers as LayerControl groups (`GROUPS` order), then labels.
+
+    With ``counts``, each feature with passages carries its popup (count and
+    ``tops``' passage); polygons cut by the display window get their cut drawn.
+    ``compact``: lines and polygons travel delta-encoded (the dashboard's map;
+    `components.map.compact`).
+    """
     style = functools.partial(
         style_feature, selected=selected, counts=counts, highlight=frozenset(highlight)
     )
@@ -94,8 +105,11 @@ def build_layer_groups(
     for title, layer_ids in _groups(list(layers)):
         group = folium.FeatureGroup(name=title, show=True)
         for lid in layer_ids:
-            data = build_feature_collection(layers[lid], counts=counts)
-            build_geojson(lid, data, style).add_to(group)
+            data = build_feature_collection(layers[lid], counts=counts, tops=tops)
+            build_geojson(lid, data, style, compact=compact).add_to(group)
+            edges = build_clip_edges(layers[lid])
+            if edges["features"]:
+                build_clip_edge_layer(edges).add_to(group)
             for marker in build_label_markers(layers[lid]):
                 marker.add_to(labels)
         groups.append(group)

@@ -12,8 +12,9 @@ keys the component by a hash of the map script, and its frontend runs the script
 only once per mount. Data layers inside the script (they change with every
 filter) would remount the map on every filter change and reset the view;
 feature groups are swapped inside the mounted map, so the view survives.
-`tests/components/test_map_frame.py` checks that the component receives the same
-arguments as from `st_folium` itself.
+`tests/components/map/test_frame.py` checks that the component receives the same
+arguments as from `st_folium` itself (both with compact JSON: the data layers travel
+on every view change, and folium's ", " and ": " add a tenth to them).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ import streamlit as st
 import streamlit_folium as sf
 
 import folium
+
+from components.map.compact import compact_json
 
 
 @dataclass(frozen=True)
@@ -55,12 +58,16 @@ def _links(m: folium.Map) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def build_frame(m: folium.Map) -> MapFrame:
-    """Render `m` into a `MapFrame` (the same steps and order as `st_folium`)."""
-    m.get_root().render()
-    m.render()  # type: ignore[no-untyped-call]
-    html = sf._get_html(m)
-    header = sf._get_header(m)
-    script = sf._get_map_string(m)
+    """Render `m` into a `MapFrame` (the same steps and order as `st_folium`).
+
+    JSON in the scripts is compact (`components.map.compact.compact_json`).
+    """
+    with compact_json():
+        m.get_root().render()
+        m.render()  # type: ignore[no-untyped-call]
+        html = sf._get_html(m)
+        header = sf._get_header(m)
+        script = sf._get_map_string(m)
     (south, west), (north, east) = m.get_bounds()
     zoom = m.options.get("zoom")
     css, js = _links(m)
@@ -94,10 +101,11 @@ def build_layers(groups: Sequence[folium.FeatureGroup]) -> MapLayers:
     The groups are consumed (st_folium renames them and adds them to a map).
     """
     host = _host_map()
-    script = "".join(
-        sf._get_feature_group_string(group, map=host, idx=idx)
-        for idx, group in enumerate(groups)
-    )
+    with compact_json():  # the data layers travel on every view change
+        script = "".join(
+            sf._get_feature_group_string(group, map=host, idx=idx)
+            for idx, group in enumerate(groups)
+        )
     control = sf._get_layer_control_string(folium.LayerControl(collapsed=True), host)
     return MapLayers(script=script, control=str(control), count=len(groups))
 
@@ -151,9 +159,10 @@ def render_frame(
     count = layers.count if layers is not None else 0
     scripts = [layers.script if layers is not None else ""]
     if overlay is not None:
-        scripts.append(
-            sf._get_feature_group_string(overlay, map=_host_map(), idx=count)
-        )
+        with compact_json():
+            scripts.append(
+                sf._get_feature_group_string(overlay, map=_host_map(), idx=count)
+            )
     dynamic = "".join(scripts) + view_script
     hash_key = sf.generate_js_hash(frame.script, key, False)
 

@@ -13,7 +13,9 @@ import geopandas as gpd
 import shapely
 from folium.utilities import JsCode
 
-from components.map.style import CLIPPED, KIND_LABELS, style_hover
+from components.map.compact import DECODE_FILTER, encode_collection
+from components.map.popup import TopPassage, build_popup_html
+from components.map.style import CLIP_EDGE_STYLE, CLIPPED, KIND_LABELS, style_hover
 from geo.derive import DISPLAY_BBOX
 
 #: Decimals kept: 3 for lines and polygons (about 100 m, under a pixel up to zoom
@@ -33,7 +35,9 @@ LABEL_PLACEMENT: dict[str, tuple[str, float, str]] = {
     "durand-line": ("line", 0.9, "label-above"),
     "cpec": ("line", 0.72, "label-left"),
 }
-#: Adds ``feature-<id>`` and ``kind-<kind>`` classes to each path (tests, CSS).
+#: Adds ``feature-<id>`` and ``kind-<kind>`` classes to each path (tests, CSS),
+#: and opens a feature's popup (``pop``: escaped HTML, its first evidence) on the
+#: map itself, so it stays open while the server swaps the data layers.
 ON_EACH_FEATURE = JsCode(
     """function(feature, layer) {
     var p = feature.properties || {};
@@ -41,6 +45,14 @@ ON_EACH_FEATURE = JsCode(
         + ' kind-' + String(p.kind).replace(/[^a-z0-9-]/g, '');
     layer.options.className = [layer.options.className, extra]
         .filter(Boolean).join(' ');
+    if (p.pop) {
+        layer.on('click', function(e) {
+            var m = e.target._map;
+            if (!m) { return; }
+            L.popup({maxWidth: 300, className: 'map-pop-wrap'})
+                .setLatLng(e.latlng).setContent(p.pop).openOn(m);
+        });
+    }
 }"""
 )
 LABEL_CSS = (
@@ -100,6 +112,7 @@ def build_feature_collection(
     gdf: gpd.GeoDataFrame,
     ids: Collection[str] | None = None,
     counts: Mapping[str, int] | None = None,
+    tops: Mapping[str, TopPassage] | None = None,
 ) -> dict[str, Any]:
     """Convert a layer to a compact, escaped GeoJSON FeatureCollection.
 
@@ -112,13 +125,17 @@ def build_feature_collection(
     counts : mapping of str to int or None
         Passages per feature id, named in the tooltips (None: not shown); a town
         (kind ``town``) without passages is left out unless `ids` names it.
+    tops : mapping of str to TopPassage or None
+        The top passage of features with passages; with ``counts``, each feature
+        with passages gets a ``pop`` (its popup, `build_popup_html`).
 
     Returns
     -------
     dict
         Properties are only ``feature_id``, ``kind``, ``disputed``, ``tip``
-        (escaped tooltip HTML) and, on polygons cut by the display window,
-        ``clip`` (see `find_clipped`); coordinates rounded (see `COORD_DECIMALS`).
+        (escaped tooltip HTML), ``pop`` (see ``tops``) and, on polygons cut by
+        the display window, ``clip`` (see `find_clipped`); coordinates rounded
+        (see `COORD_DECIMALS`).
     """
     if gdf.crs is not None and gdf.crs.to_epsg() != 4326:
         gdf = gdf.to_crs(4326)
@@ -144,11 +161,53 @@ def build_feature_collection(
                 str(row.name), str(row.kind), _note(row.note), count
             ),
         }
+        if count:
+            top = (tops or {}).get(fid)
+            props["pop"] = build_popup_html(str(row.name), count, top)
         if fid in clipped:
             props[CLIPPED] = True
         geometry = shapely.geometry.mapping(geom)
         features.append({"type": "Feature", "properties": props, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
+
+
+def build_clip_edges(gdf: gpd.GeoDataFrame) -> dict[str, Any]:
+    """Return where the display window cuts polygons, as dashed-line features.
+
+    Each cut polygon (`find_clipped`) gives the part of its outline that runs
+    along the window's edge, with a tooltip saying the country goes on beyond.
+    """
+    clipped = find_clipped(gdf)
+    edge = shapely.box(*DISPLAY_BBOX).exterior.buffer(1e-4)
+    features = []
+    for row in gdf[gdf["feature_id"].isin(list(clipped))].itertuples(index=False):
+        cut = shapely.line_merge(shapely.intersection(row.geometry.boundary, edge))
+        cut = shapely.transform(cut, lambda c: np.round(c, COORD_DECIMALS))
+        if cut.is_empty:
+            continue
+        tip = (
+            f"<b>Edge of the map</b><br>{html.escape(str(row.name))} continues "
+            "beyond this line; it is cut here for display, not a border."
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"clip_of": str(row.feature_id), "tip": tip},
+                "geometry": shapely.geometry.mapping(cut),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def build_clip_edge_layer(data: dict[str, Any]) -> folium.GeoJson:
+    """Draw the clip edges (`build_clip_edges`): dashed grey, with a tooltip."""
+    return folium.GeoJson(
+        data,
+        name="clip-edges",
+        style_function=lambda _feature: dict(CLIP_EDGE_STYLE),
+        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
+        control=False,
+    )
 
 
 def build_geojson(
@@ -157,10 +216,18 @@ def build_geojson(
     style: Callable[[Mapping[str, Any]], dict[str, Any]],
     *,
     interactive: bool = True,
+    compact: bool = False,
 ) -> folium.GeoJson:
-    """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive)."""
+    """Wrap a FeatureCollection in a styled GeoJson layer (tooltips if interactive).
+
+    ``compact``: lines and polygons travel polyline-encoded (`components.map.compact`).
+    """
     points = any(f["geometry"]["type"] == "Point" for f in data["features"])
     marker = folium.CircleMarker(radius=4) if points else None
+    extra: dict[str, Any] = {}
+    if compact:
+        data = encode_collection(data)
+        extra["filter"] = DECODE_FILTER
     if not interactive or not data["features"]:  # a tooltip needs a feature
         return folium.GeoJson(
             data, name=layer_id, style_function=style, marker=marker, control=False
@@ -173,6 +240,7 @@ def build_geojson(
         marker=marker,
         tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, sticky=True),
         on_each_feature=ON_EACH_FEATURE,
+        **extra,
     )
 
 

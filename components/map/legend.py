@@ -10,7 +10,12 @@ from typing import Any
 import streamlit as st
 
 from components.map.legend_kinds import build_kinds_legend_html
-from components.map.style import PROVINCE_EVIDENCE, style_feature
+from components.map.style import (
+    CLIP_EDGE_STYLE,
+    KIND_STYLES,
+    PROVINCE_EVIDENCE,
+    style_feature,
+)
 
 #: The kind whose fill the evidence ramp describes (countries drawn whole).
 _POLYGON = "country"
@@ -175,6 +180,16 @@ def build_legend_html(
         rows.append(f"<div>{_swatch(colour)}{html.escape(label)}</div>")
     province = LineStyle("", str(PROVINCE_EVIDENCE["color"]), 2.0)
     rows.append(f"<div>{_line(province)}province with passages</div>")
+    country = KIND_STYLES["country"]
+    outline = LineStyle("", str(country["color"]), float(country["weight"]))
+    rows.append(f"<div>{_line(outline)}country outline (tells neighbours apart)</div>")
+    edge = LineStyle(
+        "", str(CLIP_EDGE_STYLE["color"]), float(CLIP_EDGE_STYLE["weight"]),
+        str(CLIP_EDGE_STYLE["dashArray"]),
+    )  # fmt: skip
+    rows.append(
+        f"<div>{_line(edge)}edge of the map: the country goes on (China, India)</div>"
+    )
     lines = [
         f"<div>{_line(style)}{html.escape(style.label)}</div>"
         for style in build_line_styles()

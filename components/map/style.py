@@ -26,9 +26,10 @@ KIND_LABELS: dict[str, str] = {
 #: Base style per kind (Leaflet path options).
 KIND_STYLES: dict[str, dict[str, Any]] = {
     "country": {
-        "stroke": False,
-        "color": "#6b6b6b",
-        "weight": 1.2,
+        "stroke": True,
+        "color": "#4a4a4a",
+        "weight": 1.4,
+        "opacity": 0.85,
         "fillColor": "#d9cfb8",
         "fillOpacity": 0.12,
     },
@@ -119,10 +120,20 @@ HIGHLIGHT = {"color": "#ffb000", "weight_add": 2.5, "opacity": 1.0}
 SELECTED = {"color": "#0050d0", "weight_add": 3.0, "opacity": 1.0}
 HOVER_STYLE = {"stroke": True, "weight": 4, "color": "#0050d0"}
 #: Property set on polygons cut by the layer's display window (e.g. China,
-#: India): drawn invisible (no fill, no outline) so the cut never shows; the
-#: basemap draws them, and they keep their tooltip and click.
+#: India at 82 E): shaded like any other (evidence, or muted), but with no
+#: outline, which would trace the cut as if it were a border; the cut itself is
+#: drawn as a dashed "edge of the map" line (`CLIP_EDGE_STYLE`).
 CLIPPED = "clip"
-_INVISIBLE = {"stroke": False, "fillOpacity": 0.0}
+_NO_OUTLINE = {"stroke": False}
+#: The display window's cut through a country (`components.map.layers`).
+CLIP_EDGE_STYLE: dict[str, Any] = {
+    "color": "#7a7a7a",
+    "weight": 2.0,
+    "opacity": 0.9,
+    "dashArray": "1 6",
+    "lineCap": "round",
+    "className": "clip-edge",
+}
 _RAMP = LinearColormap(list(EVIDENCE_RAMP), vmin=0.0, vmax=1.0)
 
 _POINT_KINDS = frozenset({"city", "crossing", "pass", "site"})
@@ -225,8 +236,8 @@ def style_feature(
     if props.get("disputed"):
         style["dashArray"] = DISPUTED_DASH
     if props.get(CLIPPED):
-        style.update(_INVISIBLE)
-    elif counts is not None:
+        style.update(_NO_OUTLINE)
+    if counts is not None:
         count, top = int(counts.get(fid, 0)), max(counts.values(), default=0)
         if count <= 0:
             _mute(style, kind, point)
@@ -249,6 +260,6 @@ def style_feature(
 def style_hover(feature: Mapping[str, Any]) -> dict[str, Any]:
     """Return the style a feature takes while the pointer is over it.
 
-    A clipped polygon stays invisible (its outline would trace the cut).
+    A clipped polygon gets no outline (it would trace the cut).
     """
     return {} if _properties(feature).get(CLIPPED) else dict(HOVER_STYLE)

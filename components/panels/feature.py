@@ -115,20 +115,22 @@ def fact_columns(facts: Mapping[str, object]) -> dict[str, str]:
     return {"measure": "measure", "measured": ours, "published": "published"}
 
 
-def _render_provenance(feature: Feature, notes: list[str], key: str) -> None:
-    """Show source, licence, derivation and the figures' sources, folded away.
+def _render_provenance(feature: Feature, notes: list[str]) -> None:
+    """Show source, licence, derivation and the figures' sources."""
+    for note in notes:
+        st.caption(escape_markdown(note))
+    st.markdown(f"**Source:** {escape_markdown(feature.source or 'not recorded')}")
+    st.markdown(f"**Licence:** {escape_markdown(feature.licence or 'not recorded')}")
+    if feature.derivation:
+        st.markdown(f"**Derivation:** {escape_markdown(feature.derivation)}")
 
-    Collapsed so the passages (below the panel) come into view without scrolling.
-    """
-    with st.expander("Provenance", expanded=False, key=f"{key}.provenance"):
-        for note in notes:
-            st.caption(escape_markdown(note))
-        st.markdown(f"**Source:** {escape_markdown(feature.source or 'not recorded')}")
-        st.markdown(
-            f"**Licence:** {escape_markdown(feature.licence or 'not recorded')}"
-        )
-        if feature.derivation:
-            st.markdown(f"**Derivation:** {escape_markdown(feature.derivation)}")
+
+def build_summary_caption(feature: Feature) -> str:
+    """One line under the name: the kind, then up to 8 other names (escaped)."""
+    kind = KIND_LABELS.get(feature.kind, feature.kind)
+    if not feature.aliases:
+        return escape_markdown(kind)
+    return escape_markdown(f"{kind} · also {', '.join(feature.aliases[:8])}")
 
 
 def render(
@@ -139,7 +141,10 @@ def render(
     names: Mapping[str, str] | None = None,
     key: str = "feature_panel",
 ) -> None:
-    """Show the details of `feature`.
+    """Show `feature` as a compact summary: name, kind, dispute, then folded facts.
+
+    The facts table and the provenance fold into one collapsed expander, so the
+    passages (drawn after this) come into view without scrolling.
 
     Parameters
     ----------
@@ -157,28 +162,27 @@ def render(
     if feature is None:
         st.info("Click a feature on the map to see its details.")
         return
-    st.subheader(escape_markdown(feature.name))
-    st.caption(escape_markdown(KIND_LABELS.get(feature.kind, feature.kind)))
+    st.subheader(escape_markdown(feature.name), anchor=False)
+    st.caption(build_summary_caption(feature))
     if feature.radius_km:
         st.caption(f"Point: the place lies within about {feature.radius_km:g} km of it")
-    if feature.disputed or feature.note:
-        note = feature.note or "Disputed."
-        box = st.warning if feature.disputed else st.info
-        box(("Disputed: " if feature.disputed else "") + escape_markdown(note))
-    if feature.aliases:
-        shown = ", ".join(feature.aliases[:8])
-        st.markdown(f"**Also:** {escape_markdown(shown)}")
-    if facts:
-        st.markdown("**Facts**")
-        columns = fact_columns(facts)
-        rows = build_fact_rows(facts, names)
-        table = pd.DataFrame([{columns[k]: v for k, v in r.items()} for r in rows])
-        st.table(table.set_index(columns["measure"]) if len(table) else table)
-    _render_provenance(feature, build_fact_notes(facts or {}), key)
+    if feature.disputed:
+        st.warning("Disputed: " + escape_markdown(feature.note or "see the note."))
+    elif feature.note:
+        st.caption(f"_{escape_markdown(feature.note)}_")
+    label = "Facts and provenance" if facts else "Provenance"
+    with st.expander(label, expanded=False, key=f"{key}.summary"):
+        if facts:
+            columns = fact_columns(facts)
+            rows = build_fact_rows(facts, names)
+            table = pd.DataFrame([{columns[k]: v for k, v in r.items()} for r in rows])
+            st.table(table.set_index(columns["measure"]) if len(table) else table)
+        _render_provenance(feature, build_fact_notes(facts or {}))
     if parent is not None:
         st.button(
             f"Select {parent.name}",
             key=f"{key}.parent",
             on_click=selection.select_feature,
             args=(st.session_state, parent.id),
+            type="tertiary",
         )

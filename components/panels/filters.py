@@ -10,28 +10,26 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from articles.query import DATEMODES, Filters
+from components.panels import dates
 from components.view import View
 
 if TYPE_CHECKING:
     from articles.model import Actor
 
-KEY_DATEMODE = "filters.datemode"
+KEY_DATEMODE = dates.KEY_DATEMODE
 KEY_ACTORS = "filters.actors"
 KEY_ARTICLES = "filters.articles"
 KEY_ARTICLE_FIND = "filters.article_find"
 KEY_KINDS = "filters.kinds"
-DATEMODE_LABELS: dict[str, str] = {
-    "published": "Publication date",
-    "events": "Event dates",
-}
 MAX_MEMBERS_SHOWN = 3
+#: The filters "Reset filters" and a hidden search result can clear.
+CLEARABLE: dict[str, str] = {
+    "dates": "the date window",
+    "actors": "the actor filter",
+    "articles": "the article filter",
+}
 
-Bounds = Mapping[str, tuple[dt.date, dt.date]]
-
-
-def window_key(datemode: str) -> str:
-    """Return the session-state key of the date window slider for ``datemode``."""
-    return f"filters.window.{datemode}"
+Bounds = dates.Bounds
 
 
 def build_actor_labels(
@@ -75,16 +73,6 @@ def _display_name(actor: Actor) -> str:
     return actor.name
 
 
-def build_window(
-    bounds: tuple[dt.date, dt.date], date_from: dt.date | None, date_to: dt.date | None
-) -> tuple[dt.date, dt.date]:
-    """Return the slider value for a view's window, clamped into ``bounds``."""
-    lo, hi = bounds
-    start = min(max(date_from or lo, lo), hi)
-    end = max(min(date_to or hi, hi), start)
-    return start, end
-
-
 def build_view(
     *,
     datemode: str,
@@ -111,13 +99,6 @@ def build_view(
     return View(filters=filters, kinds=tuple(kinds))
 
 
-def _safe_bounds(bounds: Bounds, datemode: str) -> tuple[dt.date, dt.date]:
-    """Return the window bounds for a mode, at least one day wide."""
-    today = dt.date.today()
-    lo, hi = bounds.get(datemode) or (today - dt.timedelta(days=365), today)
-    return (lo, hi) if hi > lo else (lo, lo + dt.timedelta(days=1))
-
-
 def init_state(
     view: View, bounds: Bounds, kinds: Sequence[str], actor_ids: Collection[str]
 ) -> None:
@@ -130,8 +111,9 @@ def init_state(
         KEY_KINDS: list(view.kinds if view.kinds is not None else kinds),
     }
     for mode in DATEMODES:
-        dates = (f.date_from, f.date_to) if mode == f.datemode else (None, None)
-        defaults[window_key(mode)] = build_window(_safe_bounds(bounds, mode), *dates)
+        window = (f.date_from, f.date_to) if mode == f.datemode else (None, None)
+        mode_bounds = dates.safe_bounds(bounds, mode)
+        defaults[dates.window_key(mode)] = dates.build_window(mode_bounds, *window)
     for name, value in defaults.items():
         if name not in st.session_state:
             st.session_state[name] = value
@@ -143,9 +125,9 @@ def read_view(bounds: Bounds) -> View:
     Call after `init_state` (or `components.panels.state.init_session_state`).
     """
     datemode = str(st.session_state.get(KEY_DATEMODE, "published"))
-    mode_bounds = _safe_bounds(bounds, datemode)
-    saved = st.session_state.get(window_key(datemode)) or mode_bounds
-    window = build_window(mode_bounds, *saved)
+    mode_bounds = dates.safe_bounds(bounds, datemode)
+    saved = st.session_state.get(dates.window_key(datemode)) or mode_bounds
+    window = dates.build_window(mode_bounds, *saved)
     return build_view(
         datemode=datemode, window=window, bounds=mode_bounds,
         actors=st.session_state.get(KEY_ACTORS, []),
@@ -159,41 +141,43 @@ def select_actors(actor_ids: Sequence[str]) -> None:
     st.session_state[KEY_ACTORS] = list(actor_ids)
 
 
-def _render_dates(
-    bounds: Bounds,
-) -> tuple[str, tuple[dt.date, dt.date], tuple[dt.date, dt.date]]:
-    """Draw the date-mode switch and window slider; return mode, window, bounds."""
-    mode = st.radio(
-        "Dates", list(DATEMODES), format_func=DATEMODE_LABELS.__getitem__,
-        key=KEY_DATEMODE, horizontal=True,
-        help="Publication date of the article, or dates of the events it mentions.",
-    )  # fmt: skip
-    datemode = str(mode)
-    mode_bounds = _safe_bounds(bounds, datemode)
-    wkey = window_key(datemode)
-    _set_if_changed(wkey, build_window(mode_bounds, *st.session_state[wkey]))
-    window = st.slider(
-        "Date window", min_value=mode_bounds[0], max_value=mode_bounds[1], key=wkey,
-        format="YYYY-MM-DD",
-    )  # fmt: skip
-    start, end = window if isinstance(window, tuple) else (window, window)
-    return datemode, (start, end), mode_bounds
+def clear_filter(name: str, bounds: Bounds) -> None:
+    """Clear one filter of `CLEARABLE` (a widget callback, or before `render`).
 
-
-def _set_if_changed(name: str, value: object) -> None:
-    """Write a widget's key only when the value differs.
-
-    Any write makes Streamlit push the value back into the widget, so a rerun
-    that started before the user's last change (the map reporting its view, say)
-    would undo that change in the browser.
+    ``dates`` opens the window of both date modes to the corpus's whole range.
     """
-    if st.session_state.get(name) != value:
-        st.session_state[name] = value
+    if name == "actors":
+        st.session_state[KEY_ACTORS] = []
+    elif name == "articles":
+        st.session_state[KEY_ARTICLES] = []
+    elif name == "dates":
+        for mode in DATEMODES:
+            whole = dates.safe_bounds(bounds, mode)
+            st.session_state[dates.window_key(mode)] = whole
+            st.session_state[dates.draft_key(mode)] = whole
+
+
+def reset_filters(bounds: Bounds, kinds: Sequence[str]) -> None:
+    """Clear every filter and show every layer kind (the "Reset filters" button)."""
+    for name in CLEARABLE:
+        clear_filter(name, bounds)
+    st.session_state[KEY_ARTICLE_FIND] = ""
+    st.session_state[KEY_KINDS] = list(kinds)
+
+
+def order_actor_ids(actors: Sequence[Actor], labels: Mapping[str, str]) -> list[str]:
+    """Order the Actors options by label, so a typed abbreviation's actor is first.
+
+    Labels start with the abbreviation ("TTP - Tehreek-e-Taliban Pakistan"), so
+    in label order the actor whose abbreviation was typed comes before those
+    that merely contain the letters.
+    """
+    return sorted((a.id for a in actors), key=lambda i: labels.get(i, i).casefold())
 
 
 def _keep_known(name: str, known: Collection[str]) -> None:
     """Drop values a multi-choice widget no longer offers (e.g. a removed article)."""
-    _set_if_changed(name, [v for v in st.session_state[name] if v in known])
+    dates.set_if_changed(name, [v for v in st.session_state[name] if v in known])
 
 
 @dataclass(frozen=True)
@@ -258,11 +242,17 @@ def render(
     labels = build_actor_labels(actors, expand)
     labels_k = kind_labels or {}
     with st.container(key=key):
-        datemode, window, mode_bounds = _render_dates(bounds)
+        st.button(
+            "Reset filters", key=f"{key}.reset", icon=":material/filter_alt_off:",
+            on_click=reset_filters, args=(bounds, list(kinds)), type="tertiary",
+        )  # fmt: skip
+        datemode, window, mode_bounds = dates.render_dates(bounds)
         chosen_actors = st.multiselect(
-            "Actors", ids, format_func=lambda i: labels.get(i, i), key=KEY_ACTORS,
-            placeholder="All actors",
-            help="Choosing an organisation includes its members.",
+            "Actors", order_actor_ids(actors, labels),
+            format_func=lambda i: labels.get(i, i), key=KEY_ACTORS,
+            placeholder="All actors", select_all=False,
+            help="Choosing an organisation includes its members. Type an "
+            "abbreviation (TTP) or a name.",
         )  # fmt: skip
         chosen_articles = _render_articles(articles, chosen)
         chosen_kinds = st.pills(

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Collection, Mapping
-from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import streamlit as st
 
-from articles.query import Filters, Page
-from components.highlight import build_link_html
+from articles.query import Filters, Hit, Page
+from components.highlight import build_link_html, escape_markdown
 from components.passage import HIGHLIGHT, build_notes_html, build_text_html
-
-if TYPE_CHECKING:
-    from articles.query import Hit
 
 #: Sort orders offered to the user (README "Evidence order" says how "best" ranks).
 ORDERS: dict[str, str] = {
@@ -27,6 +24,14 @@ HOW_LABELS: dict[str, str] = {
     "alias": "alias",
     "demonym": "demonym",
     "implied": "implied",
+}
+#: One line per badge: how the passage was linked to the place (tooltip, legend).
+HOW_HELP: dict[str, str] = {
+    "name": "the passage names the place",
+    "alias": "it uses another of the place's names",
+    "demonym": "it names the people ('Afghan', 'Pakistani')",
+    "implied": "a phrase implies it without naming it ('cross-border' for the "
+    "Durand Line when the passage is about Afghanistan and Pakistan)",
 }
 KEY_ORDER = "passage_panel.order"
 KEY_PAGE = "passage_panel.page"
@@ -44,6 +49,8 @@ PANEL_CSS = (
     + HIGHLIGHT
     + """;padding:0 .1rem}
 .pp-also,.pp-note{font-size:.8rem;color:#666}
+.pp-card.is-shown{border-left:5px solid #ffb000;background:#fff8e6}
+.pp-onmap{font-size:.75rem;font-weight:600;color:#8a5a00;margin-left:.3rem}
 </style>"""
 )
 
@@ -68,11 +75,30 @@ def build_totals_caption(page: Page) -> str:
 
 
 def build_badges_html(hows: Collection[str]) -> str:
-    """Badges for how a feature was linked (named, alias, demonym, implied)."""
+    """Badges for how a feature was linked, each explained on hover (`HOW_HELP`)."""
     seen = [h for h in HOW_LABELS if h in hows]
     return "".join(
-        f'<span class="pp-badge {h}">{html.escape(HOW_LABELS[h])}</span>' for h in seen
+        f'<span class="pp-badge {h}" title="{html.escape(HOW_HELP[h], quote=True)}">'
+        f"{html.escape(HOW_LABELS[h])}</span>"
+        for h in seen
     )
+
+
+def build_how_legend() -> str:
+    """One line explaining the badges (shown above the passages), Markdown-safe."""
+    parts = [f"**{HOW_LABELS[h]}**: {HOW_HELP[h]}" for h in HOW_LABELS]
+    return "Badges say how a passage was linked to the place. " + "; ".join(parts)
+
+
+def build_source_html(source: str) -> str:
+    """Return a citation's source: a link to the article when it is an http(s) URL.
+
+    The link text is the site (``www.example.org``); a bare domain stays text.
+    """
+    parts = urlsplit(source)
+    if parts.scheme in {"http", "https"} and parts.netloc:
+        return build_link_html(source, parts.netloc)
+    return html.escape(source)
 
 
 def build_citation_html(hit: Hit) -> str:
@@ -84,7 +110,7 @@ def build_citation_html(hit: Hit) -> str:
     parts.append(html.escape(hit.published.isoformat()))
     parts.append(f"¶{int(hit.n)}" if hit.kind == "body" else html.escape(hit.kind))
     if hit.source:
-        parts.append(build_link_html(hit.source, hit.source))
+        parts.append(build_source_html(hit.source))
     return '<div class="pp-cite">' + " · ".join(parts) + "</div>"
 
 
@@ -95,6 +121,7 @@ def build_passage_html(
     names: Mapping[str, str] | None = None,
     actor_ids: Collection[str] = (),
     q: str | None = None,
+    shown: bool = False,
 ) -> str:
     """Build one passage card: citation, link badges, highlighted text.
 
@@ -113,6 +140,8 @@ def build_passage_html(
         Actors in the filter (their spans are highlighted too).
     q : str or None
         Search text whose words are highlighted.
+    shown : bool
+        The passage is the one shown on the map: the card is marked.
 
     Returns
     -------
@@ -143,9 +172,11 @@ def build_passage_html(
             f'<div class="pp-also">and {hit.similar} similar passage{plural} '
             f"(the same words elsewhere: {ids}{more})</div>"
         )
+    card = "pp-card is-shown" if shown else "pp-card"
+    mark = '<span class="pp-onmap">&#9673; On the map</span>' if shown else ""
     return (
-        f'<div class="pp-card">{build_citation_html(hit)}'
-        f"<div>{build_badges_html(hows)}</div>{heading}"
+        f'<div class="{card}">{build_citation_html(hit)}'
+        f"<div>{build_badges_html(hows)}{mark}</div>{heading}"
         f'<p class="pp-text">{build_text_html(hit, filters, actor_ids)}</p>'
         f"{notes}{also}</div>"
     )
@@ -177,6 +208,7 @@ def render(
     feature_name: str | None = None,
     names: Mapping[str, str] | None = None,
     actor_ids: Collection[str] = (),
+    find: Callable[[str], Hit | None] | None = None,
     key: str = "passage_panel",
 ) -> Page | None:
     """Show one page of the passages of ``filters``; return that page.
@@ -188,21 +220,26 @@ def render(
         passages shown are loaded, with exact totals.
     filters : Filters
         The view's evidence query (its feature is the selection).
+    find : callable, optional
+        ``find(passage_id)`` -> the passage (None: unknown): the passage shown on
+        the map (a search result, say) is drawn first when not on this page.
 
     Returns
     -------
     Page or None
         The page shown, with the exact totals (None: no feature selected). The
-        passage whose "Show on map" was pressed is in ``KEY_SHOWN``.
+        passage whose "Show on map" was pressed is in ``KEY_SHOWN``; its card is
+        marked "On the map".
     """
     init_state()
+    st.html(PANEL_CSS)
     feature_id = filters.feature
     if feature_id is None:
+        _render_shown(key, find, (), names)
         st.info("Click a feature on the map to read the passages that discuss it.")
-        _render_shown(key)
         return None
     label = feature_name or feature_id
-    st.subheader(f"Evidence: {label}", anchor=False)
+    st.markdown(f"**Evidence: {escape_markdown(label)}**")
     order = str(
         st.radio(
             "Order", list(ORDERS), format_func=ORDERS.__getitem__, key=KEY_ORDER,
@@ -211,33 +248,48 @@ def render(
     )  # fmt: skip
     _reset_page_on_new_context((filters, order))
     page = fetch(order, int(st.session_state.get(KEY_PAGE) or 1))
+    _render_shown(key, find, [h.passage_id for h in page.hits], names)
     if page.total == 0:
         st.info(f"No passage links {label} under the current filters.")
-        _render_shown(key)
         return page
-    st.caption(build_totals_caption(page))
+    st.caption(build_totals_caption(page), help=build_how_legend())
     n_pages = count_pages(page.groups, page.limit)
     if n_pages > 1:
         st.pagination(n_pages, key=KEY_PAGE)
-    st.html(PANEL_CSS)
+    on_map = st.session_state.get(KEY_SHOWN)
     for hit in page.hits:
-        st.html(build_passage_html(hit, feature_id=feature_id, names=names,
-                                   actor_ids=actor_ids, q=filters.q))  # fmt: skip
+        shown = hit.passage_id == on_map
+        st.html(
+            build_passage_html(
+                hit, feature_id=feature_id, names=names, actor_ids=actor_ids,
+                q=filters.q, shown=shown,
+            )
+        )  # fmt: skip
         st.button(
-            "Show on map", key=f"{key}.show.{hit.passage_id}",
+            "Shown on the map" if shown else "Show on map",
+            key=f"{key}.show.{hit.passage_id}", disabled=shown,
             on_click=show_passage, args=(hit.passage_id,),
             icon=":material/location_on:",
         )  # fmt: skip
-    _render_shown(key)
     return page
 
 
-def _render_shown(key: str) -> str | None:
-    """Offer to clear the passage shown on the map; return it."""
+def _render_shown(
+    key: str,
+    find: Callable[[str], Hit | None] | None,
+    listed: Collection[str],
+    names: Mapping[str, str] | None,
+) -> str | None:
+    """Draw the passage shown on the map when the list lacks it; offer to clear it."""
     shown = st.session_state.get(KEY_SHOWN)
-    if shown:
-        st.button(
-            "Clear map highlight", key=f"{key}.clear",
-            on_click=show_passage, args=(None,),
-        )  # fmt: skip
-    return str(shown) if shown else None
+    if not shown:
+        return None
+    hit = find(str(shown)) if find is not None and shown not in listed else None
+    if hit is not None:
+        st.caption("Shown on the map (not in this list under the current view):")
+        st.html(build_passage_html(hit, feature_id=None, names=names, shown=True))
+    st.button(
+        "Clear map highlight", key=f"{key}.clear", type="tertiary",
+        on_click=show_passage, args=(None,), icon=":material/close:",
+    )  # fmt: skip
+    return str(shown)

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
+from articles.query import Filters
 from components.highlight import escape_markdown, find_term_spans
 from components.loaders import search_passages
+from components.map import selection
+from components.panels import filters as filter_panel
+from components.panels import passages
+from components.panels.search_scope import HIDDEN_BY, FilterScope, find_hiding_filters
 
 if TYPE_CHECKING:
     from articles.model import Actor
     from articles.query import Hit
     from geo.model import Feature
+
+#: Most results hidden by the filters listed after those that match them.
+MAX_HIDDEN = 3
 
 KEY_Q = "search_box.q"
 KEY_PICK = "search_box.pick"
@@ -32,6 +40,31 @@ class SearchResult:
     id: str
     label: str
     detail: str = ""
+    hidden_by: tuple[str, ...] = ()  # keys of HIDDEN_BY (passages only)
+
+
+def mark_hidden(
+    query: str,
+    shown: Sequence[Hit],
+    found: Sequence[Hit],
+    filters: Filters,
+    actor_ids: Collection[str],
+) -> list[SearchResult]:
+    """Passages found by the text alone that the filters hide, saying which filter.
+
+    ``shown`` are the hits under the filters, ``found`` those of the text alone;
+    at most `MAX_HIDDEN` of ``found`` not in ``shown`` come back.
+    """
+    seen = {h.passage_id for h in shown}
+    out = []
+    for hit in found:
+        hiders = find_hiding_filters(hit, filters, actor_ids)
+        if hit.passage_id in seen or not hiders:
+            continue
+        label = f"{hit.title} ¶{hit.n}"
+        snippet = build_snippet(hit.text, query)
+        out.append(SearchResult("passage", hit.passage_id, label, snippet, hiders))
+    return out[:MAX_HIDDEN]
 
 
 def _score(query: str, name: str, aliases: Iterable[str]) -> int | None:
@@ -121,6 +154,29 @@ def _search_index(q: str) -> Sequence[Hit]:
     return search_passages(q)
 
 
+def _clear_and_pick(result: SearchResult, clear: Callable[[str], None]) -> None:
+    """Widget callback: clear the filters hiding ``result``, then jump to it."""
+    for name in result.hidden_by:
+        clear(name)
+    _pick(result)
+
+
+def _render_hidden(
+    results: Sequence[SearchResult], scope: FilterScope, key: str
+) -> None:
+    """List the passages the filters hide, each with a button clearing them."""
+    for n, result in enumerate(results):
+        why = " and ".join(HIDDEN_BY[h] for h in result.hidden_by)
+        st.caption(
+            escape_markdown(f"Hidden by {why}: {result.label} - {result.detail}")
+        )
+        st.button(
+            f"Clear {why} and show it", key=f"{key}.hidden.{n}",
+            icon=":material/filter_alt_off:", type="tertiary",
+            on_click=_clear_and_pick, args=(result, scope.clear),
+        )  # fmt: skip
+
+
 def init_state(q: str | None = None) -> None:
     """Seed the search text (from the URL) unless already set."""
     if KEY_Q not in st.session_state:
@@ -138,6 +194,7 @@ def render(
     *,
     search: Callable[[str], Sequence[Hit]] | None = None,
     q: str | None = None,
+    scope: FilterScope | None = None,
     key: str = "search_box",
 ) -> SearchResult | None:
     """Draw the search box and its results; return the result chosen (once).
@@ -148,6 +205,10 @@ def render(
         Full-text passage search (defaults to `loaders.search_passages`).
     q : str, optional
         Initial search text (from the URL).
+    scope : FilterScope, optional
+        The view's filters: passages are searched under them, and the best
+        passages of the text alone that they hide are listed apart, saying which
+        filter hides each and offering to clear it.
 
     Returns
     -------
@@ -162,9 +223,16 @@ def render(
         placeholder="Place, actor or words in a passage",
     )  # fmt: skip
     if text and len(text.strip()) >= 2:
-        find = search or _search_index
-        results = build_search_results(text, features, actors, find(text.strip()))
-        if not results:
+        words = text.strip()
+        hidden: list[SearchResult] = []
+        if scope is not None:
+            hits = scope.search(words, scope.filters)
+            found = scope.search(words, Filters())
+            hidden = mark_hidden(words, hits, found, scope.filters, scope.actor_ids)
+        else:
+            hits = (search or _search_index)(words)
+        results = build_search_results(text, features, actors, hits)
+        if not results and not hidden:
             st.caption("Nothing found.")
         for n, result in enumerate(results):
             detail = f" - {result.detail}" if result.detail else ""
@@ -173,4 +241,20 @@ def render(
                 icon=KIND_ICONS.get(result.kind), on_click=_pick, args=(result,),
                 type="tertiary",
             )  # fmt: skip
+        if hidden and scope is not None:
+            _render_hidden(hidden, scope, key)
     return picked if isinstance(picked, SearchResult) else None
+
+
+def jump_to(pick: SearchResult) -> None:
+    """Apply a search result (call before the filters draw their widgets).
+
+    A place is selected, an actor becomes the actor filter, a passage is shown
+    on the map (and drawn first in the evidence panel).
+    """
+    if pick.kind == "feature":
+        selection.select_feature(st.session_state, pick.id)
+    elif pick.kind == "actor":
+        filter_panel.select_actors([pick.id])
+    else:
+        passages.show_passage(pick.id)

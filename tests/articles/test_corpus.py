@@ -107,3 +107,24 @@ def test_corpus_load_rejects_duplicate_ids(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text(doc, encoding="utf-8")
     with pytest.raises(CorpusError, match="duplicate article id"):
         load_articles(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("extra", "source"),
+    [
+        (
+            "url: https://www.dawn.com/news/1900001\n",
+            "https://www.dawn.com/news/1900001",
+        ),
+        ("url: HTTP://example.org/a\n", "HTTP://example.org/a"),
+        ("url: javascript:alert(1)\n", "www.dawn.com"),
+        ("url: www.dawn.com/news/1\n", "www.dawn.com"),
+        ("", "www.dawn.com"),
+    ],
+)
+def test_corpus_url_in_front_matter_becomes_the_source(extra: str, source: str) -> None:
+    text = (
+        f"---\ntitle: T\npublished: 2024-02-03\nsource: www.dawn.com\n{extra}---\n"
+        "Body text of the article.\n"
+    )
+    assert parse_article(text, "an-id").source == source

@@ -8,13 +8,6 @@ to a host other than the app.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +16,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from bench.live_app import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    LiveApp,
+    run_app,
+)
 from tests.browser.page_helpers import (  # noqa: F401 (tests import them from here)
     DRAW_TIMEOUT_MS,
     MAP_IFRAME,
@@ -35,96 +35,10 @@ from tests.browser.page_helpers import (  # noqa: F401 (tests import them from h
     wait_for_map,
 )
 
-REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-HEALTH_TIMEOUT_S = 60.0
+#: The analyst's desk (issue 11) and the embed frame it must fit.
+DESK_VIEWPORT = {"width": 1600, "height": 1000}
+EMBED_VIEWPORT = {"width": 1100, "height": 650}
 ARTIFACTS = REPO / "test-artifacts"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen[bytes], log: Path) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < HEALTH_TIMEOUT_S:
-        if proc.poll() is not None:
-            raise RuntimeError(f"app exited with {proc.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.status == 200:
-                    return time.monotonic() - start
-        except OSError:
-            pass
-        time.sleep(0.1)  # polling interval, not a fixed wait for readiness
-    raise TimeoutError(
-        f"app not healthy after {HEALTH_TIMEOUT_S} s:\n{log.read_text()}"
-    )
-
-
-@dataclass
-class LiveApp:
-    """A running dashboard (its corpus and index are temp copies)."""
-
-    url: str
-    host: str
-    seconds_to_healthy: float
-    corpus: Path | None = None
-    index: Path | None = None
-
-
-@contextmanager
-def run_app(tmp: Path) -> Iterator[LiveApp]:
-    """Run ``streamlit run dashboard.py`` on a free port on a corpus copy in ``tmp``."""
-    corpus = tmp / "corpus"
-    source = REPO / "articles" / "corpus"
-    if source.is_dir():
-        shutil.copytree(source, corpus)
-    else:
-        corpus.mkdir()
-    port = _free_port()
-    index = tmp / "index.sqlite"
-    env = {
-        **os.environ,
-        "ARTICLES_CORPUS_DIR": str(corpus),
-        "ARTICLES_INDEX_PATH": str(index),
-        "PYTHONUNBUFFERED": "1",
-    }
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.port", str(port), "--server.headless", "true",
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    log = tmp / "app.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=out, stderr=out)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        seconds = _wait_healthy(url, proc, log)
-        print(f"\napp healthy after {seconds:.1f} s at {url}")
-        yield LiveApp(
-            url=url, host=f"127.0.0.1:{port}", seconds_to_healthy=seconds,
-            corpus=corpus, index=index,
-        )  # fmt: skip
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 @pytest.fixture(scope="session")
@@ -205,13 +119,19 @@ def _record(pg: object) -> Traffic:
 
 
 @contextmanager
-def recording_page(browser: object, app: LiveApp, name: str) -> Iterator[object]:
+def recording_page(
+    browser: object,
+    app: LiveApp,
+    name: str,
+    viewport: dict[str, int] | None = None,
+) -> Iterator[object]:
     """A page in a fresh context (a new Streamlit session) that records its traffic.
 
     A screenshot ``test-artifacts/<name>.png`` is kept; requests off the app's host
-    fail the test.
+    fail the test. ``viewport`` defaults to 1400x950.
     """
-    context = browser.new_context(viewport={"width": 1400, "height": 950})  # type: ignore[attr-defined]
+    size = viewport or {"width": 1400, "height": 950}
+    context = browser.new_context(viewport=size)  # type: ignore[attr-defined]
     pg = context.new_page()
     traffic = _record(pg)
     try:
@@ -230,6 +150,13 @@ def page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
     Fails the test at teardown if anything was requested from another host.
     """
     with recording_page(browser, live_app, request.node.name) as pg:
+        yield pg
+
+
+@pytest.fixture
+def desk_page(browser: object, live_app: LiveApp, request: pytest.FixtureRequest):
+    """A recording page at the analyst's desk size, 1600x1000."""
+    with recording_page(browser, live_app, request.node.name, DESK_VIEWPORT) as pg:
         yield pg
 
 

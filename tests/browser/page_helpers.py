@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bench.live_app import find_wakhan_point  # noqa: F401 (tests import it here)
+
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DRAW_TIMEOUT_MS = 30_000
 
@@ -13,21 +15,6 @@ def wait_for_map(pg: object, feature_id: str = "wakhan-corridor") -> object:
         state="attached", timeout=DRAW_TIMEOUT_MS
     )
     return frame
-
-
-def find_wakhan_point() -> tuple[float, float]:
-    """(lat, lng) in the middle of the corridor where it is widest (about 73.45 E)."""
-    from shapely.geometry import LineString
-
-    from geo.io import read_layer
-
-    areas = read_layer("areas")
-    geom = areas.loc[areas["feature_id"] == "wakhan-corridor", "geometry"].iloc[0]
-    south, north = geom.bounds[1], geom.bounds[3]
-    cut = geom.intersection(LineString([(73.45, south - 1), (73.45, north + 1)]))
-    longest = max(getattr(cut, "geoms", [cut]), key=lambda part: part.length)
-    point = longest.interpolate(0.5, normalized=True)
-    return point.y, point.x
 
 
 def find_map_position(pg: object, lat: float, lng: float) -> tuple[float, float]:

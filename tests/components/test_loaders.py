@@ -95,3 +95,35 @@ def test_passage_links_of_a_shown_passage():
     assert "wakhan-corridor" in ev.load_passage_links(hit.passage_id)
     assert ev.load_passage_links("nope#p1") == ()
     assert ev.load_passage_links(None) == ()
+
+
+def test_top_passages_for_every_feature_with_passages(index):
+    from articles.query import Filters, count_features, query_page
+
+    tops = ev.load_top_passages(str(index), 1, Filters())
+    counts = count_features(Filters(), index)
+    assert set(tops) == {fid for fid, n in counts.items() if n > 0}
+    best = query_page(Filters(feature="wakhan-corridor"), limit=1, index=index).hits[0]
+    top = tops["wakhan-corridor"]
+    assert (top.title, top.published) == (best.title, best.published.isoformat())
+    assert len(top.snippet) <= 203
+
+
+def test_search_runs_under_the_filters_any_feature(index, monkeypatch):
+    monkeypatch.setenv("ARTICLES_INDEX_PATH", str(index))
+    from articles.query import Filters
+
+    every = ev.search_passages("Wakhan")
+    assert every
+    january = Filters(date_to=dt.date(2025, 2, 1), feature="kabul")
+    under = ev.search_passages("Wakhan", january)
+    assert under
+    assert {h.published for h in under} <= {dt.date(2025, 1, 23)}
+    assert len(under) <= len(every)
+
+
+def test_pick_shapes_are_the_drawn_features():
+    shapes = ev.load_pick_shapes(("boundary", "city"))
+    kinds = {s.kind for s in shapes}
+    assert kinds == {"boundary", "city"}
+    assert any(s.feature_id == "durand-line" for s in shapes)

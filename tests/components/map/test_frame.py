@@ -46,15 +46,18 @@ def _component_args(use_frame: bool) -> dict:
 
             import folium
 
-            st_folium(
-                m,
-                key="map.view",
-                height=620,
-                use_container_width=True,
-                returned_objects=map_view.RETURNED_OBJECTS,
-                feature_group_to_add=[*groups, overlay],
-                layer_control=folium.LayerControl(collapsed=True),
-            )
+            from components.map.compact import compact_json
+
+            with compact_json():
+                st_folium(
+                    m,
+                    key="map.view",
+                    height=620,
+                    use_container_width=True,
+                    returned_objects=map_view.RETURNED_OBJECTS,
+                    feature_group_to_add=[*groups, overlay],
+                    layer_control=folium.LayerControl(collapsed=True),
+                )
 
     at = AppTest.from_function(script, args=(use_frame,), default_timeout=30).run()
     assert not at.exception

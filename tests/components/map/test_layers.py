@@ -8,13 +8,17 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import LineString, box
 
+from components.map.compact import DECODE_FILTER
 from components.map.layers import (
     LABEL_PLACEMENT,
+    build_clip_edges,
     build_feature_collection,
+    build_geojson,
     build_label_markers,
     build_tooltip_html,
     find_clipped,
 )
+from components.map.popup import TopPassage
 from components.map.style import CLIPPED
 from geo.derive import DISPLAY_BBOX
 
@@ -116,3 +120,37 @@ def test_durand_label_on_its_southern_stretch() -> None:
     assert location == [round(expected.y, 3), round(expected.x, 3)]
     assert location[0] == pytest.approx(29.5)
     assert "label-above" in html
+
+
+def test_clip_edges_follow_the_cut_and_say_so(countries) -> None:
+    edges = build_clip_edges(countries)
+    cut = {f["properties"]["clip_of"]: f for f in edges["features"]}
+    assert set(cut) == {"cut-east", "cut-south"}
+    east = shapely.geometry.shape(cut["cut-east"]["geometry"])
+    assert east.bounds == (EAST, 30.0, EAST, 40.0)  # along 82 E only
+    assert "continues beyond" in cut["cut-east"]["properties"]["tip"]
+    assert "not a border" in cut["cut-east"]["properties"]["tip"]
+
+
+def test_features_with_passages_carry_their_popup(countries) -> None:
+    top = TopPassage(title="<b>Title</b>", published="2025-01-23", snippet="A & B")
+    data = build_feature_collection(
+        countries, counts={"inside": 3, "cut-east": 0}, tops={"inside": top}
+    )
+    props = {f["properties"]["feature_id"]: f["properties"] for f in data["features"]}
+    assert "pop" not in props["cut-east"]  # no passage, no popup
+    pop = props["inside"]["pop"]
+    assert "3 passages" in pop
+    assert "&lt;b&gt;Title&lt;/b&gt;" in pop
+    assert "A &amp; B" in pop
+    assert "<b>Title</b>" not in pop
+
+
+def test_compact_geojson_decodes_in_the_filter() -> None:
+    line = _frame([("edge", "boundary", LineString([(70.1234, 35.0), (71.0, 36.5)]))])
+    layer = build_geojson(
+        "borders", build_feature_collection(line), lambda _f: {}, compact=True
+    )
+    coords = layer.data["features"][0]["geometry"]["coordinates"]
+    assert isinstance(coords, str)
+    assert layer.options["filter"] is DECODE_FILTER

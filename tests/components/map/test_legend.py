@@ -132,3 +132,10 @@ def test_app_draws_legend():
     assert "Durand Line" in part.value
     assert "7-12 passages" in part.value
     assert "Border crossing" in part.value
+
+
+def test_legend_explains_country_outlines_and_the_map_edge() -> None:
+    out = build_legend_html(10)
+    assert "country outline" in out
+    assert "edge of the map" in out
+    assert "dotted" in out  # the clip edge's dash: short dashes, long gaps

@@ -95,13 +95,34 @@ def test_country_point_is_drawn_as_a_dot() -> None:
 
 
 @pytest.mark.parametrize("counts", [None, {"china": 8}, {"kabul": 1}])
-def test_clipped_polygon_is_invisible_but_kept(counts) -> None:
+def test_clipped_polygon_is_shaded_without_an_outline(counts) -> None:
     china = _feature("china", "country", **{CLIPPED: True})
     style = style_feature(china, counts=counts)
-    assert style["stroke"] is False
-    assert style["fillOpacity"] == 0.0
+    assert style["stroke"] is False  # an outline would trace the cut as a border
+    assert style["fillOpacity"] > 0.0
     assert style_hover(china) == {}
     assert style_hover(_feature("afghanistan", "country"))["stroke"] is True
+
+
+def test_clipped_polygon_with_passages_is_shaded_like_any_country() -> None:
+    counts = {"china": 8, "afghanistan": 20}
+    china = style_feature(
+        _feature("china", "country", **{CLIPPED: True}), counts=counts
+    )
+    whole = style_feature(_feature("china", "country"), counts=counts)
+    assert (china["fillColor"], china["fillOpacity"]) == (
+        whole["fillColor"],
+        whole["fillOpacity"],
+    )
+    assert china["fillColor"] != MUTED["fillColor"]
+
+
+def test_countries_are_outlined_so_neighbours_stand_apart() -> None:
+    counts = {"afghanistan": 20, "pakistan": 18}
+    for fid in counts:
+        style = style_feature(_feature(fid, "country"), counts=counts)
+        assert style["stroke"] is True
+        assert style["weight"] >= 1.0
 
 
 def test_clipped_polygon_still_outlined_when_selected() -> None:

@@ -90,7 +90,7 @@ def test_panel_escapes_and_shows_disputed_note() -> None:
     assert "within about 90 km" in at.caption[1].value  # a point's uncertainty
     assert "Area" in set(at.table[0].value.index)
     (provenance,) = at.expander
-    assert provenance.label == "Provenance"
+    assert provenance.label == "Facts and provenance"
     assert provenance.proto.expanded is False  # folded: the passages come first
     assert [c.value for c in provenance.caption] == [
         escape_markdown("Method: geodesic")

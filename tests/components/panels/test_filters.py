@@ -7,12 +7,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from articles.model import Actor
-from components.panels.filters import (
-    build_actor_labels,
-    build_view,
-    build_window,
-    window_key,
-)
+from components.panels.dates import build_window, draft_key, window_key
+from components.panels.filters import build_actor_labels, build_view
 from tests.components.views import make_view
 
 ACTORS = [
@@ -132,6 +128,9 @@ def _panel(view, bounds, actors, expand, articles, kinds):
     def titles(ids):
         return {k: articles[k] for k in ids if k in articles}
 
+    clear = st.session_state.pop("test.clear", None)
+    if clear:
+        filters.clear_filter(clear, bounds)
     st.session_state["test.view"] = filters.render(
         bounds=bounds,
         actors=actors,
@@ -187,15 +186,56 @@ def test_app_actor_choice_and_labels():
 def test_app_switch_to_event_dates_and_narrow():
     at = _app()
     at.radio(key="filters.datemode").set_value("events").run()
-    slider = at.slider(key=window_key("events"))
+    slider = at.slider(key=draft_key("events"))
     assert slider.value == BOUNDS["events"]
     slider.set_value((dt.date(2000, 1, 1), dt.date(2020, 1, 1))).run()
+    assert at.session_state[window_key("events")] == (
+        dt.date(2000, 1, 1),
+        dt.date(2020, 1, 1),
+    )
     view = at.session_state["test.view"]
     assert (view.filters.datemode, view.filters.date_from, view.filters.date_to) == (
         "events",
         dt.date(2000, 1, 1),
         dt.date(2020, 1, 1),
     )
+
+
+def test_app_actor_options_put_a_typed_abbreviation_first():
+    at = _app()
+    ms = at.multiselect(key="filters.actors")
+    assert ms.options == sorted(ms.options, key=str.casefold)
+    assert ms.proto.select_all == 0  # no "Select N matches" before the actor typed
+
+
+def test_app_reset_filters_clears_every_filter():
+    at = _app()
+    at.multiselect(key="filters.actors").set_value(["ttp"]).run()
+    at.slider(key=draft_key("published")).set_value(
+        (dt.date(2024, 2, 1), dt.date(2024, 3, 1))
+    ).run()
+    at.pills(key="filters.kinds").set_value(["city"]).run()
+    narrowed = at.session_state["test.view"]
+    assert narrowed.filters.actors
+    assert narrowed.filters.date_from
+    assert narrowed.kinds
+    at.button(key="filters.reset").click().run()
+    view = at.session_state["test.view"]
+    assert view.filters.actors == ()
+    assert (view.filters.date_from, view.filters.date_to) == (None, None)
+    assert view.filters.articles is None
+    assert list(view.kinds or ()) == KINDS
+
+
+def test_clear_filter_clears_only_that_filter():
+    at = _app()
+    at.multiselect(key="filters.actors").set_value(["ttp"]).run()
+    at.multiselect(key="filters.articles").set_value(["ft-2024"]).run()
+    at.session_state["test.clear"] = "actors"
+    at.run()
+    view = at.session_state["test.view"]
+    assert view.filters.actors == ()
+    assert view.filters.articles == ("ft-2024",)
 
 
 def test_app_article_and_kind_choices():

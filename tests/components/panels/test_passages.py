@@ -8,7 +8,9 @@ from streamlit.testing.v1 import AppTest
 
 from articles.query import Hit, Link, Page
 from components.panels.passages import (
+    build_badges_html,
     build_citation_html,
+    build_how_legend,
     build_passage_html,
     build_totals_caption,
     count_pages,
@@ -87,7 +89,8 @@ def test_passage_html_highlights_feature_spans_and_badges():
         hit, feature_id="wakhan-corridor", names={"china": "China"}
     )
     assert "The <mark>Wakhan</mark> Corridor." in out
-    assert '<span class="pp-badge alias">alias</span>' in out
+    assert '<span class="pp-badge alias" title="it uses another' in out
+    assert ">alias</span>" in out
     assert "named" not in out  # china's link kind is not badged
     assert "Also names: China" in out
 
@@ -160,9 +163,11 @@ def _panel(hits, feature_id):
         window = tuple(ordered[offset : offset + 10])
         return Page(window, len(hits), articles, len(hits), 10, offset, order)
 
+    extra = {h.passage_id: h for h in st.session_state.get("test.extra", ())}
     st.session_state["test.page"] = passage_panel.render(
-        fetch, filters=Filters(feature=feature_id), feature_name="Wakhan Corridor"
-    )
+        fetch, filters=Filters(feature=feature_id), feature_name="Wakhan Corridor",
+        find=extra.get,
+    )  # fmt: skip
     st.session_state["test.shown"] = st.session_state.get(passage_panel.KEY_SHOWN)
 
 
@@ -250,3 +255,52 @@ def test_names_prefer_feature_names_for_shared_ids():
         ],
     )
     assert names == {"pakistan": "Pakistan", "ttp": "TTP"}
+
+
+def test_citation_links_the_article_url_with_the_site_as_its_text():
+    out = build_citation_html(_hit(source="https://www.dawn.com/news/1900001"))
+    assert (
+        '<a href="https://www.dawn.com/news/1900001" target="_blank" '
+        'rel="noopener noreferrer nofollow">www.dawn.com</a>'
+    ) in out
+    bare = build_citation_html(_hit(source="www.afgazad.com"))
+    assert "www.afgazad.com" in bare
+    assert "<a " not in bare
+
+
+def test_badges_explain_how_a_passage_was_linked():
+    out = build_badges_html({"implied", "demonym"})
+    assert 'title="a phrase implies it without naming it' in out
+    assert "cross-border" in out
+    legend = build_how_legend()
+    for label in ("named", "alias", "demonym", "implied"):
+        assert f"**{label}**" in legend
+
+
+def test_app_shown_passage_is_marked_in_the_list():
+    hits = [_hit("a", 1), _hit("b", 2, dt.date(2024, 5, 1))]
+    at = _app(hits)
+    at.button(key="passage_panel.show.b#p2").click().run()
+    cards = [h.value for h in at.html if 'class="pp-card' in h.value]
+    shown = [c for c in cards if "is-shown" in c]
+    assert len(shown) == 1
+    assert "Title b" in shown[0]
+    assert "On the map" in shown[0]
+    button = at.button(key="passage_panel.show.b#p2")
+    assert button.label == "Shown on the map"
+    assert button.disabled
+
+
+def test_app_shown_passage_not_on_the_page_is_drawn_first():
+    elsewhere = _hit("z", 7, text="A passage the search found elsewhere.")
+    at = AppTest.from_function(
+        _panel, kwargs={"hits": [_hit("a", 1)], "feature_id": "wakhan-corridor"},
+        default_timeout=30,
+    )  # fmt: skip
+    at.session_state["test.extra"] = (elsewhere,)
+    at.session_state["passage_panel.shown"] = "z#p7"
+    at.run()
+    cards = [h.value for h in at.html if 'class="pp-card' in h.value]
+    assert "found elsewhere" in cards[0]
+    assert "is-shown" in cards[0]
+    assert any("Shown on the map" in c.value for c in at.caption)
