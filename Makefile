@@ -52,8 +52,13 @@ bench: $(VENV)/.dev
 geodata: $(VENV)/.dev
 	$(PY) -m geo build
 
-## tiles: re-render the offline basemap tiles under static/tiles (not run at start-up)
+## tiles: re-render the offline basemap tiles under static/tiles (not run at start-up;
+## needs requirements-tiles.txt and Debian's gmt-gshhg-high, about 30 min on one core)
 tiles: $(VENV)/.dev
+	$(PY) -m pip install --quiet -r requirements-tiles.txt
+	@test -f /usr/share/gmt-gshhg/binned_river_h.nc || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gmt-gshhg-high; }
 	$(PY) -m components.basemap build
 
 clean:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import loaders
+from components import loaders, notices
 from components.map import builder as map_view
 from components.map import legend, selection
 from components.map import state as map_state
@@ -30,7 +30,7 @@ def start_session() -> None:
     view, problems = url_state.read_view(
         feature_ids=loaders.load_features(),
         actor_ids=actor_ids,
-        article_ids=summary.articles,
+        article_ids=loaders.IndexedArticles(),
     )
     st.session_state.setdefault("page.url_problems", problems)
     st.session_state.setdefault(selection.SELECTED_KEY, view.feature)
@@ -59,8 +59,10 @@ def render_sidebar() -> View:
             jump_to(pick)
         view = filters.render(
             bounds=summary.bounds, actors=actors, expand=loaders.expand_actors,
-            articles=summary.articles, kinds=list(KIND_LABELS),
-            kind_labels=KIND_LABELS,
+            articles=filters.ArticleFinder(
+                loaders.find_article_titles, loaders.load_titles
+            ),
+            kinds=list(KIND_LABELS), kind_labels=KIND_LABELS,
         )  # fmt: skip
         with st.expander("Add an article"):
             outcome = upload.render()
@@ -87,26 +89,23 @@ def render_evidence(view: View) -> None:
     parent = features.get(chosen.parent) if chosen and chosen.parent else None
     facts = loaders.load_facts().get(view.feature or "")
     feature.render(chosen, facts, parent=parent, names=names)
-    hits = loaders.load_evidence(view)
-    passages.render(
-        hits, feature_id=view.feature, feature_name=chosen.name if chosen else None,
+    shown = passages.render(
+        lambda order, page: loaders.load_evidence_page(view, order, page),
+        filters=view.evidence, feature_name=chosen.name if chosen else None,
         names=names, actor_ids=loaders.expand_actors(view.filters.actors),
-        q=view.filters.q,
     )  # fmt: skip
     if not st.context.is_embedded:
         url_state.render(view)
-        export.render(view, hits)
+        export.render(view, shown.total if shown else 0)
 
 
 def render_timeline(view: View) -> None:
-    """Passages over time, coloured by actor, under the filters."""
-    f = view.filters
+    """Passages per month under the filters, with the filtered (or top) actors."""
+    actors = view.filters.actors or loaders.load_top_view_actors(view)
+    months, by_actor = loaders.load_timeline(view, tuple(actors))
     timeline.render(
-        loaders.load_overview_hits(view), datemode=f.datemode,
-        names=loaders.load_names(),
-        actor_ids=loaders.expand_actors(f.actors) if f.actors else None,
-        date_from=f.date_from, date_to=f.date_to,
-    )  # fmt: skip
+        months, by_actor, datemode=view.filters.datemode, names=loaders.load_names()
+    )
 
 
 def main() -> None:
@@ -119,7 +118,8 @@ def main() -> None:
         view = filters.read_view(loaders.load_summary().bounds)
     else:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
-        url_state.render_problems([*st.session_state["page.url_problems"], *problems])
+        url_state.render_problems(st.session_state["page.url_problems"])
+        notices.render_corpus_problems(problems)
         view = render_sidebar()
     event = st.session_state.get(map_view.MAP_KEY)
     selected = selection.update_selection(st.session_state, event)

@@ -12,6 +12,7 @@ from typing import Any, NoReturn
 
 from articles import serialize
 from articles.corpus import corpus_dir
+from articles.fields import clean_line
 from articles.filter_args import (
     FilterError,
     add_filter_arguments,
@@ -20,12 +21,18 @@ from articles.filter_args import (
 )
 from articles.index import index_path, sync_index
 from articles.ingest import IngestError, IngestResult, ingest_file, prepare_article
+from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
 from articles.query import ORDERS, Filters, Page, QueryError, query_page
+from articles.safe_read import FileRefused, read_limited
+from articles.sandbox import check_in_worker
+
+#: Exit status for bad input (a bad file, id, date or option), as argparse uses.
+BAD_INPUT = 2
 
 
 class CommandError(Exception):
-    """Bad input: reported on one line, exit status 1."""
+    """Bad input: reported on one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -79,6 +86,7 @@ def run_link(args: argparse.Namespace, linker: Linker | None) -> int:
     """Clean, split and link one file without adding it anywhere."""
     data = _read(args.file)
     try:
+        check_in_worker(args.file.name, data, _overrides(args))  # bounded first
         _, article = prepare_article(args.file.name, data, _overrides(args), set())
     except IngestError as exc:
         raise CommandError(f"{args.file}: {exc}") from None
@@ -95,11 +103,9 @@ def run_link(args: argparse.Namespace, linker: Linker | None) -> int:
 
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CommandError(f"no such file: {path}") from None
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror}") from None
+        return read_limited(path, MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise CommandError(f"{path}: {exc}") from None
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, Any]:
@@ -113,7 +119,7 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_ingest(args: argparse.Namespace, linker: Linker | None) -> int:
-    """Add files to the corpus and index; report each; non-zero if any failed."""
+    """Add files to the corpus and index; report each; exit 2 if any was refused."""
     from tqdm import tqdm
 
     overrides = _overrides(args)
@@ -130,8 +136,9 @@ def run_ingest(args: argparse.Namespace, linker: Linker | None) -> int:
     _emit({"results": results}, args.json, [f"{r['file']}: {_describe(r)}" for r in ok])
     for r in results:
         if r["status"] == "error":
-            print(f"articles ingest: error: {r['file']}: {r['error']}", file=sys.stderr)
-    return 1 if len(ok) < len(results) else 0
+            line = clean_line(f"{r['file']}: {r['error']}")
+            print(f"articles ingest: error: {line}", file=sys.stderr)
+    return BAD_INPUT if len(ok) < len(results) else 0
 
 
 def _result_dict(done: IngestResult) -> dict[str, Any]:
@@ -238,7 +245,7 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     if report.rebuilt:
         print(f"articles sync: {report.rebuilt}", file=sys.stderr)
     for error in report.errors:
-        print(f"articles sync: error: {error}", file=sys.stderr)
+        print(f"articles sync: error: {clean_line(error)}", file=sys.stderr)
     return 1 if report.errors and args.strict else 0
 
 
@@ -281,8 +288,10 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     try:
         return _COMMANDS[args.command](args, linker)
     except (CommandError, FilterError, QueryError) as exc:
-        print(f"articles {args.command}: error: {exc}", file=sys.stderr)
-        return 1
+        print(
+            f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
+        )
+        return BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ every article without editing files.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import os
 import re
@@ -16,15 +15,27 @@ from typing import Any
 
 import yaml
 
-from articles import bylines, markup
+from articles import markup
 from articles.clean import clean_text
+from articles.fields import (
+    SLUG,
+    FieldError,
+    clean_line,
+    fit,
+    is_valid_id,
+    to_date,
+    validate_meta,
+)
+from articles.front_matter import FrontMatterError, load_front_matter
+from articles.limits import MAX_CORPUS_FILE_BYTES, MAX_FIELD_CHARS
 from articles.model import Article
+from articles.safe_read import FileRefused, read_limited
+
+__all__ = ["SLUG", "CorpusError", "clean_line", "parse_article", "to_date"]
 
 CORPUS_ENV = "ARTICLES_CORPUS_DIR"
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus"
 FIELDS = ("id", "title", "author", "published", "posted", "source", "language")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
@@ -44,6 +55,26 @@ def list_article_files(directory: Path) -> list[Path]:
     return sorted(
         p for p in directory.glob("*.md") if not p.name.startswith((".", "~"))
     )
+
+
+def read_corpus_files(directory: Path) -> tuple[dict[Path, bytes], tuple[str, ...]]:
+    """Read every corpus file that is a regular file within the size limit.
+
+    Returns
+    -------
+    tuple
+        ``(data, errors)``: the bytes of each readable file by path, and one line
+        per file refused (FIFO, device, link out of the corpus, too large), so a
+        bad file is reported and skipped, never a hang or a crash.
+    """
+    data: dict[Path, bytes] = {}
+    errors: list[str] = []
+    for path in list_article_files(directory):
+        try:
+            data[path] = read_limited(path, MAX_CORPUS_FILE_BYTES, within=directory)
+        except FileRefused as exc:
+            errors.append(f"{path.name}: {exc}")
+    return data, tuple(errors)
 
 
 def hash_text(text: str) -> str:
@@ -67,7 +98,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     Raises
     ------
     CorpusError
-        The front matter is unterminated, not YAML, or not a mapping.
+        The front matter is unterminated, too large, too deep, uses aliases, is not
+        YAML or not a mapping, or a field is invalid (``articles.fields``).
     """
     text = text.lstrip("\ufeff")
     if not re.match(r"---[ \t]*\r?\n", text):
@@ -77,16 +109,12 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if fence is None:
         raise CorpusError("malformed front matter: no closing '---' line")
     try:
-        meta = yaml.load(text[first : fence.start()], Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" at line {where.line + 2}" if where is not None else ""
-        raise CorpusError(f"malformed front matter: invalid YAML{line}") from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        raise CorpusError("malformed front matter: not a mapping of fields")
-    return {str(k): v for k, v in meta.items()}, text[fence.end() :].lstrip("\r\n")
+        meta = validate_meta(load_front_matter(text[first : fence.start()]))
+    except FrontMatterError as exc:
+        raise CorpusError(f"malformed front matter: {exc}") from None
+    except FieldError as exc:
+        raise CorpusError(str(exc)) from None
+    return meta, text[fence.end() :].lstrip("\r\n")
 
 
 def render_document(meta: dict[str, Any], body: str) -> str:
@@ -108,31 +136,6 @@ def render_document(meta: dict[str, Any], body: str) -> str:
     ordered.update({k: v for k, v in meta.items() if k not in FIELDS and v is not None})
     head = yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{head}---\n\n{body.lstrip(chr(10))}"
-
-
-def to_date(value: object, field: str) -> dt.date | None:
-    """Read a date from a front-matter value (YAML date or text), None if absent.
-
-    Raises
-    ------
-    CorpusError
-        The value is present but not a date.
-    """
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    day = bylines.parse_date(text)
-    if day is None:
-        raise CorpusError(f"bad date in '{field}': {text[:40]!r}")
-    return day
 
 
 def parse_article(text: str, fallback_id: str) -> Article:
@@ -161,25 +164,31 @@ def parse_article(text: str, fallback_id: str) -> Article:
     if not cleaned.body.strip():
         raise CorpusError("no article text")
     article_id = str(meta.get("id") or fallback_id)
-    if not SLUG.match(article_id):
-        raise CorpusError(f"bad article id {article_id!r}: use a lowercase slug")
-    title = str(meta.get("title") or cleaned.title or "").strip()
+    if not is_valid_id(article_id):
+        raise CorpusError(
+            f"bad article id {clean_line(article_id)[:40]!r}: use a lowercase slug"
+        )
+    title = str(meta.get("title") or fit(cleaned.title or "", _cap("title")))
     if not title:
         raise CorpusError("no title: give one in the front matter or with --title")
-    published = to_date(meta.get("published"), "published") or cleaned.published
+    published = meta.get("published") or cleaned.published
     if published is None:
         raise CorpusError("no publication date in the file: give one with --published")
     return Article(
         id=article_id,
         title=title,
-        author=str(meta.get("author") or cleaned.author or ""),
+        author=str(meta.get("author") or fit(cleaned.author or "", _cap("author"))),
         published=published,
         source=str(meta.get("source") or ""),
         language=str(meta.get("language") or guess_language(cleaned.body)),
         body=cleaned.body,
         content_hash=hash_text(cleaned.body),
-        posted=to_date(meta.get("posted"), "posted") or cleaned.posted,
+        posted=meta.get("posted") or cleaned.posted,
     )
+
+
+def _cap(field: str) -> int:
+    return MAX_FIELD_CHARS[field]
 
 
 def guess_language(text: str) -> str:
@@ -199,9 +208,12 @@ def read_article(path: Path) -> Article:
         The file is unreadable or invalid (message names the problem).
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(f"cannot read {path.name}: {exc}") from None
+        data = read_limited(path, MAX_CORPUS_FILE_BYTES, within=path.parent)
+        text = data.decode("utf-8")
+    except FileRefused as exc:
+        raise CorpusError(str(exc)) from None
+    except UnicodeDecodeError:
+        raise CorpusError("not UTF-8") from None
     return parse_article(text, path.stem)
 
 

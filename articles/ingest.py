@@ -1,13 +1,16 @@
 """Add articles to the corpus and the index: all or nothing per file.
 
-A file is decoded (BOM, UTF-16, UTF-8, cp1252), its text taken out (Markdown with or
-without front matter, plain text, or an HTML page through trafilatura), cleaned and
-checked *before* anything is written (``articles.prepare``, once per file). Then the
+A file is read only if it is a regular file within the size limit
+(``articles.safe_read``, ``articles.limits``), decoded (BOM, UTF-16, UTF-8, cp1252),
+its text taken out (Markdown with bounded front matter, plain text, or an HTML page
+through trafilatura), cleaned, split and linked *before* anything is written: first
+in a worker process with a time and memory budget (``articles.sandbox``: a hostile
+body can only stall that worker), then once here (``articles.prepare``). Then the
 Markdown document is written to a temporary file and linked into the corpus (never
-over an existing file), and that one article is indexed in one transaction (the
-rest of the corpus is not re-read; the full sync runs at start-up and on request);
-if that fails the file is removed again, so corpus and index are exactly as they
-were. Ingests are serialised by a lock file next to the index.
+over an existing file), and that one article is indexed in one transaction (the rest
+of the corpus is not re-read; the full sync runs at start-up and on request); if
+that fails the file is removed again, so corpus and index are exactly as they were.
+Ingests are serialised by a lock file next to the index.
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ from typing import Any
 from articles.corpus import corpus_dir, list_article_files
 from articles.index import index_path
 from articles.index.single import index_file
+from articles.limits import MAX_FILE_BYTES
 from articles.model import Article
 from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
+from articles.safe_read import FileRefused, read_limited
+from articles.sandbox import check_in_worker
 
 __all__ = [
     "IngestError",
@@ -88,6 +94,7 @@ def ingest_bytes(
     unknown = set(overrides) - {"title", "published", "author", "source"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
+    check_in_worker(filename, data, overrides)  # validate, bounded, before any write
     linker = linker or load_linker()
     with _ingest_lock(index):
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
@@ -148,14 +155,13 @@ def ingest_file(
     Raises
     ------
     IngestError
-        Missing or unreadable file, bad content, failed index update.
+        Missing, unreadable, too large or not a regular file (a FIFO or device),
+        bad content, failed index update.
     """
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise IngestError("no such file") from None
-    except OSError as exc:
-        raise IngestError(f"cannot read the file: {exc.strerror}") from None
+        data = read_limited(Path(path), MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise IngestError(str(exc)) from None
     return ingest_bytes(
         Path(path).name, data, corpus, index, linker=linker, **overrides
     )

@@ -7,11 +7,19 @@ import re
 import string
 
 _INVISIBLE = dict.fromkeys(
-    map(ord, "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"), None
+    map(
+        ord,
+        "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"
+        "\u2066\u2067\u2068\u2069",  # bidi isolates too: no reordering tricks
+    ),
+    None,
 )
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0, DEL and C1
+# An unclosed element or comment runs to the end of the text (as in a browser), so
+# a wall of "<!--" or "<script>" is one match, not a scan to the end from each.
 _DROP_ELEMENTS = re.compile(
-    r"<(script|style|noscript|template|iframe|svg)\b[^>]*>.*?</\1\s*>|<!--.*?-->",
+    r"<(script|style|noscript|template|iframe|svg)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<!--.*?(?:-->|\Z)",
     re.IGNORECASE | re.DOTALL,
 )
 _BREAK_TAGS = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -24,17 +32,22 @@ _ESCAPABLE = "\\`*_{}[]()#+-.!|~<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER_BASE = 0xE000  # private use area: never in real text we keep
 _RESTORE = {_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)}
+# An emphasised span holds no marker of its own kind, so an unclosed marker costs
+# a scan to the next marker, not to the end of the block (no quadratic time on a
+# wall of "**a "); nested emphasis goes in a second pass (see strip_markdown).
 _EMPHASIS = (
-    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<![\w_])__(?=\S)(.+?)(?<=\S)__(?![\w_])"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*"),
+    re.compile(r"(?<![\w_])__(?=[^\s_])([^_]+?)(?<=[^\s_])__(?![\w_])"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~"),
     re.compile(r"`([^`]+)`"),
 )
 _MARKUP_CHARS = re.compile(r"[\\`*_\[~>]")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
+# Link text and targets hold no brackets or parentheses of their own (one nested
+# pair in a target aside), so a wall of "[" or "[a](" is matched in linear time.
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _QUOTE_MARK = re.compile(r"^(?:>\s?)+", re.MULTILINE)
 
 
@@ -103,7 +116,7 @@ def strip_markdown(text: str) -> str:
     text = _QUOTE_MARK.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
-    for pattern in _EMPHASIS:
+    for pattern in (*_EMPHASIS, *_EMPHASIS):  # twice: **bold *and* italic**
         text = pattern.sub(r"\1", text)
     return text.translate(_RESTORE)
 

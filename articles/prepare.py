@@ -13,14 +13,20 @@ from pathlib import Path
 from typing import Any
 
 from articles.corpus import (
-    SLUG,
     CorpusError,
     parse_article,
     render_document,
     split_front_matter,
-    to_date,
 )
 from articles.extract import ExtractError, decode_bytes, extract_html
+from articles.fields import FieldError, fit, is_valid_id, validate_meta
+from articles.limits import (
+    MAX_CORPUS_FILE_BYTES,
+    MAX_FIELD_CHARS,
+    MAX_FILE_BYTES,
+    MAX_ID_CHARS,
+    too_large,
+)
 from articles.model import Article
 
 MARKDOWN = (".md", ".markdown")
@@ -52,6 +58,8 @@ _STOPWORDS = frozenset(
     ]
 )
 _SLUG_WORDS = 4
+_SLUG_WORD_CHARS = 24
+_NAME_CHARS = MAX_FIELD_CHARS["received_as"]
 
 
 class IngestError(ValueError):
@@ -73,12 +81,19 @@ def make_article_id(published: dt.date, title: str, taken: set[str]) -> str:
     Returns
     -------
     str
-        E.g. ``2025-01-pakistan-ambition-invade-wakhan``.
+        E.g. ``2025-01-pakistan-ambition-invade-wakhan``: ASCII letters, digits and
+        hyphens only, at most ``MAX_ID_CHARS`` with a suffix, so ``<id>.md`` is a
+        valid file name on Linux, macOS and Windows.
     """
     folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     folded = re.sub(r"['’]s\b", "", folded.lower())
-    words = [w for w in re.findall(r"[a-z0-9]+", folded) if w not in _STOPWORDS]
+    words = [
+        w[:_SLUG_WORD_CHARS]
+        for w in re.findall(r"[a-z0-9]+", folded)
+        if w not in _STOPWORDS
+    ]
     base = "-".join([f"{published:%Y-%m}", *(words[:_SLUG_WORDS] or ["article"])])
+    base = base[: MAX_ID_CHARS - 8].rstrip("-")  # room for a "-NNNNNNN" suffix
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1
@@ -109,8 +124,11 @@ def read_document(
     Raises
     ------
     IngestError
-        Unsupported type, empty, binary, undecodable, malformed front matter.
+        Unsupported type, too large, empty, binary, undecodable, malformed front
+        matter, an invalid field.
     """
+    if len(data) > MAX_FILE_BYTES:
+        raise IngestError(too_large(MAX_FILE_BYTES))
     ext = Path(filename).suffix.lower()
     if ext not in MARKDOWN + TEXT + HTML:
         raise IngestError(
@@ -124,16 +142,20 @@ def read_document(
         elif ext in HTML:
             page = extract_html(text)
             meta = {"title": page.title, "author": page.author, "source": page.source}
+            meta = {
+                k: fit(v, MAX_FIELD_CHARS[k]) if v else None for k, v in meta.items()
+            }
             meta["published"] = page.published
             text = page.text
         for key, value in overrides.items():
             if value is not None and value != "":
-                meta[key] = to_date(value, key) if key == "published" else value
-    except (ExtractError, CorpusError) as exc:
+                meta[key] = value
+        meta.setdefault("received_as", fit(Path(filename).name, _NAME_CHARS))
+        meta = validate_meta(meta)
+    except (ExtractError, CorpusError, FieldError) as exc:
         raise IngestError(str(exc)) from None
     if not text.strip():
         raise IngestError("no article text")
-    meta.setdefault("received_as", Path(filename).name)
     return meta, text
 
 
@@ -156,7 +178,7 @@ def prepare_article(
         given = str(meta.get("id") or "")
         article_id = (
             given
-            if SLUG.match(given) and given not in taken
+            if is_valid_id(given) and given not in taken
             else make_article_id(draft.published, draft.title, taken)
         )
         full = {
@@ -170,6 +192,8 @@ def prepare_article(
             "language": draft.language,
         }
         document = render_document(full, text)
+        if len(document.encode("utf-8")) > MAX_CORPUS_FILE_BYTES:
+            raise IngestError("file too large once converted to UTF-8")
         return document, parse_article(document, article_id)
-    except CorpusError as exc:
+    except (CorpusError, FieldError) as exc:
         raise IngestError(str(exc)) from None

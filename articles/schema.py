@@ -40,6 +40,8 @@ text stored once.
   collapse); ``dups`` lists only the hashes that more than one passage shares.
 """
 
+import hashlib
+
 SCHEMA_VERSION = "3"
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -75,3 +77,7 @@ CREATE TABLE dates(
   first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(first, last, passage)) WITHOUT ROWID;
 """
+
+#: What an index records as its schema: the version and a digest of the DDL above,
+#: so a schema edit rebuilds the index even if the version was not bumped.
+SCHEMA_ID = f"{SCHEMA_VERSION}-{hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]}"

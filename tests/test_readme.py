@@ -52,3 +52,15 @@ def test_readme_exempts_only_derived_paths() -> None:
 
 def test_ci_runs_make_test() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_states_the_gate_limits() -> None:
+    from articles import limits
+
+    text = " ".join(README.split())
+    assert f"at most {limits.MAX_FILE_BYTES:,} bytes a file" in text
+    assert f"front matter at most {limits.MAX_FRONT_MATTER_BYTES:,} bytes" in text
+    assert f"deeper than {limits.MAX_FRONT_MATTER_DEPTH} levels" in text
+    assert f"title at most {limits.MAX_FIELD_CHARS['title']} characters" in text
+    assert f"at most {limits.MAX_ID_CHARS} characters" in text
+    assert f"with {limits.MAX_CHECK_SECONDS:g} s" in text

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from articles.schema import SCHEMA, SCHEMA_VERSION
+from articles.schema import SCHEMA, SCHEMA_ID
 
 INDEX_ENV = "ARTICLES_INDEX_PATH"
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index.sqlite"
@@ -58,7 +58,7 @@ def open_writer(index: Path) -> tuple[sqlite3.Connection, str | None]:
             Path(f"{index}{suffix}").unlink(missing_ok=True)
     con = connect(index)
     con.executescript(f"BEGIN;{SCHEMA}COMMIT;")
-    con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+    con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_ID,))
     return con, reason
 
 
@@ -72,10 +72,10 @@ def _outdated(index: Path) -> str | None:
             con.close()
     except sqlite3.DatabaseError as exc:
         return f"index {index} rebuilt: unreadable ({exc})"
-    if version != SCHEMA_VERSION:
+    if version != SCHEMA_ID:
         return (
             f"index {index} rebuilt: built with schema {version or 'unknown'}, "
-            f"this code uses schema {SCHEMA_VERSION}"
+            f"this code uses schema {SCHEMA_ID}"
         )
     return None
 
@@ -108,10 +108,9 @@ def open_reader(index: Path) -> sqlite3.Connection:
         version = schema_version(con)
     except sqlite3.DatabaseError as exc:
         raise IndexUnavailable(f"index {index} unreadable ({exc}): {hint}") from None
-    if version != SCHEMA_VERSION:
+    if version != SCHEMA_ID:
         con.close()
         raise IndexUnavailable(
-            f"index {index} has schema {version or 'unknown'}, not "
-            f"{SCHEMA_VERSION}: {hint}"
+            f"index {index} has schema {version or 'unknown'}, not {SCHEMA_ID}: {hint}"
         )
     return con

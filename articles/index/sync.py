@@ -146,10 +146,12 @@ def scan_corpus(corpus: Path) -> dict[str, tuple[int, int]]:
             if name.endswith(".md") and not name.startswith((".", "~")):
                 try:
                     stat = entry.stat()
-                except OSError:
+                except OSError:  # a dangling link: the worker reports it
+                    out[name] = (-1, -1)
                     continue
-                if entry.is_file():
-                    out[name] = (stat.st_size, stat.st_mtime_ns)
+                # not only regular files: a FIFO or device named *.md reaches the
+                # worker, whose bounded read refuses it with a reason to report
+                out[name] = (stat.st_size, stat.st_mtime_ns)
     return out
 
 

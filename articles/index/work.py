@@ -19,8 +19,10 @@ from articles.index.codec import (
     pack_text,
     to_day,
 )
+from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
+from articles.safe_read import FileRefused, read_limited
 from articles.split import find_footnotes
 
 #: One link row: (passage n, kind, target, how code, mentions, packed spans).
@@ -87,7 +89,9 @@ def prepare_file(
     path = Path(task.path)
     try:
         stat = path.stat()
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CORPUS_FILE_BYTES, within=path.parent)
+    except FileRefused as exc:
+        return Failed(path.name, f"{path.name}: {exc}")
     except OSError as exc:
         return Failed(path.name, f"{path.name}: cannot read: {exc.strerror}")
     digest = hashlib.sha256(raw).hexdigest()

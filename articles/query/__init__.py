@@ -22,6 +22,7 @@ from articles.query.filters import DATEMODES, Filters, QueryError, build_fts_que
 from articles.query.hits import Hit, Link
 from articles.query.lookup import find_article_by_hash, list_article_ids
 from articles.query.page import ORDERS, Page, query_page
+from articles.query.passage import find_passage
 
 __all__ = [
     "DATEMODES",
@@ -43,6 +44,7 @@ __all__ = [
     "evidence_counts",
     "find_article_by_hash",
     "find_articles",
+    "find_passage",
     "list_article_ids",
     "query_page",
     "query_passages",

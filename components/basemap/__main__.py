@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from components.basemap.build import build_tiles
-from components.map.tiles import REGION_MAX_ZOOM, TILE_DIR
+from components.map.tiles import DETAIL_MAX_ZOOM, TILE_DIR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -17,7 +17,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="render static/tiles from Natural Earth")
     build.add_argument("--out", type=Path, default=TILE_DIR)
-    build.add_argument("--max-zoom", type=int, default=REGION_MAX_ZOOM)
+    build.add_argument("--max-zoom", type=int, default=DETAIL_MAX_ZOOM)
     args = parser.parse_args(argv)
 
     report = build_tiles(args.out, max_zoom=args.max_zoom)

@@ -10,9 +10,19 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from components.basemap.gazetteer import (
+    mark_named_rivers,
+    place_candidates,
+    read_places,
+    river_candidates,
+    schematic_roads,
+)
 from components.basemap.labels import City, label_bbox, labels_for_zoom
+from components.basemap.overlays import MIN_ZOOM, Overlays
+from components.basemap.relief import read_relief
 from components.basemap.render import TILE, Label, build_scene, encode_png, render_tile
-from components.map.tiles import tile_range
+from components.basemap.sources import read_lakes, read_rivers
+from components.map.tiles import region_bounds, tile_range
 
 #: The nine states drawn in full colour; all others are muted.
 REGION_ISO3 = frozenset({"AFG", "PAK", "TJK", "CHN", "IND", "IRN", "UZB", "TKM", "KGZ"})
@@ -71,6 +81,7 @@ def read_cities() -> list[City]:
             lat=float(raw["latitude"]),
             population=int(raw["population"]),
             capital=key in capitals,
+            country=str(raw["countrycode"]),
         )
         if key not in best or city.population > best[key].population:
             best[key] = city
@@ -89,7 +100,19 @@ def clip_labels(labels: tuple[Label, ...], zoom: int) -> tuple[Label, ...]:
     return tuple(inside)
 
 
-def build_tiles(out: Path, max_zoom: int = 7) -> str:
+def read_overlays(cities: list[City], places: gpd.GeoDataFrame) -> Overlays:
+    """Read the lakes, rivers, roads and relief of the zoom 5-7 footprint."""
+    (south, west), (north, east) = region_bounds()
+    box = (west, south, east, north)
+    return Overlays(
+        lakes=read_lakes(box),
+        rivers=mark_named_rivers(read_rivers(box)),
+        roads=schematic_roads(places, cities),
+        relief=read_relief(box),
+    )
+
+
+def build_tiles(out: Path, max_zoom: int = 10) -> str:
     """Render every tile up to `max_zoom` into ``out/{z}/{x}/{y}.png``.
 
     Returns
@@ -101,6 +124,8 @@ def build_tiles(out: Path, max_zoom: int = 7) -> str:
     countries = read_countries()
     borders = derive_borders(countries)
     cities = read_cities()
+    places = read_places()
+    overlays = read_overlays(cities, places) if max_zoom >= MIN_ZOOM else None
     if out.exists():
         shutil.rmtree(out / "tmp", ignore_errors=True)
         for z_dir in out.iterdir():
@@ -108,8 +133,11 @@ def build_tiles(out: Path, max_zoom: int = 7) -> str:
                 shutil.rmtree(z_dir)
     count, size = 0, 0
     for zoom in range(max_zoom + 1):
-        labels = clip_labels(labels_for_zoom(countries, cities, zoom), zoom)
-        scene = build_scene(countries, borders, labels, zoom)
+        extra = place_candidates(places, cities, zoom)
+        if overlays is not None:
+            extra += river_candidates(overlays.rivers, zoom)
+        labels = clip_labels(labels_for_zoom(countries, cities, zoom, extra), zoom)
+        scene = build_scene(countries, borders, labels, zoom, overlays)
         x0, y0, x1, y1 = tile_range(zoom)
         for x in range(x0, x1 + 1):
             (out / str(zoom) / str(x)).mkdir(parents=True, exist_ok=True)

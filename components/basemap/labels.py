@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
+from numpy.typing import NDArray
 
 import geopandas as gpd
 
-from components.basemap.render import Label, load_font, project_point
+from components.basemap.draw import MARKER_GAP, Label, load_font
+from components.basemap.mercator import project_point
 
 #: Longitude/latitude box of the region drawn in full colour and labelled densely.
 REGION_BBOX = (44.0, 20.0, 82.0, 46.0)
@@ -25,10 +29,25 @@ class City:
     lat: float
     population: int
     capital: bool
+    country: str = ""
+
+
+#: Population a region city needs to be labelled, per zoom (z10: every city).
+CITY_THRESHOLDS = {
+    4: 3_000_000,
+    5: 1_000_000,
+    6: 300_000,
+    7: 100_000,
+    8: 50_000,
+    9: 20_000,
+    10: 0,
+}
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class Candidate:
+    """A label and its priority (lower is placed first)."""
+
     label: Label
     priority: float
 
@@ -38,13 +57,13 @@ def _in_region(lon: float, lat: float) -> bool:
     return west <= lon <= east and south <= lat <= north
 
 
-def country_candidates(countries: gpd.GeoDataFrame, zoom: int) -> list[_Candidate]:
+def country_candidates(countries: gpd.GeoDataFrame, zoom: int) -> list[Candidate]:
     """Country name labels for `zoom` from Natural Earth ``NAME``/``LABEL_X/Y``.
 
     Region countries (``region`` True) are labelled from zoom 3, others when their
     Natural Earth ``MIN_LABEL`` allows it, in a muted colour.
     """
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for row in countries.itertuples():
         region = bool(row.region)
         if region and zoom < 3:
@@ -55,22 +74,22 @@ def country_candidates(countries: gpd.GeoDataFrame, zoom: int) -> list[_Candidat
         size = (14 if zoom >= 5 else 12) if region else 11
         label = Label(str(row.NAME), x, y, size, DARK if region else MUTED, bold=region)
         priority = (0 if region else 100) + float(row.LABELRANK)
-        out.append(_Candidate(label, priority))
+        out.append(Candidate(label, priority))
     return out
 
 
 def _city_visible(city: City, zoom: int) -> bool:
     if not _in_region(city.lon, city.lat):
         return city.capital and zoom >= 4
-    threshold = {4: 3_000_000, 5: 1_000_000, 6: 300_000}.get(zoom, 100_000)
     if zoom < 4:
         return False
+    threshold = CITY_THRESHOLDS.get(zoom, 0)
     return city.capital or city.population >= threshold
 
 
-def city_candidates(cities: Iterable[City], zoom: int) -> list[_Candidate]:
+def city_candidates(cities: Iterable[City], zoom: int) -> list[Candidate]:
     """City labels with a dot for `zoom` (capitals first, then by population)."""
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for city in cities:
         if not _city_visible(city, zoom):
             continue
@@ -79,24 +98,22 @@ def city_candidates(cities: Iterable[City], zoom: int) -> list[_Candidate]:
         fill = CITY if region else MUTED
         label = Label(city.name, x, y, 11, fill, bold=city.capital and region, dot=True)
         priority = 200 + (0 if city.capital else 100) - city.population / 1e8
-        out.append(_Candidate(label, priority))
+        out.append(Candidate(label, priority))
     return out
 
 
 def label_bbox(label: Label) -> tuple[float, float, float, float]:
     """Return (left, top, right, bottom) of `label` in global pixels, with padding."""
-    font = load_font(label.size, label.bold, 1)
+    font = load_font(label.size, label.bold, 1, label.italic)
     left, top, right, bottom = font.getbbox(label.text)
     width, height = right - left, bottom - top
     pad = 3.0
     if label.dot:
-        x0 = label.x - 4
-        return (
-            x0 - pad,
-            label.y - height / 2 - pad,
-            x0 + width + 10 + pad,
-            label.y + height / 2 + pad,
-        )
+        gap = MARKER_GAP.get(label.marker, 5.0)
+        near, far = label.x - 5 - pad, label.x + gap + width + pad
+        if label.left:
+            near, far = label.x - gap - width - pad, label.x + 5 + pad
+        return (near, label.y - height / 2 - pad, far, label.y + height / 2 + pad)
     return (
         label.x - width / 2 - pad,
         label.y - height / 2 - pad,
@@ -105,25 +122,49 @@ def label_bbox(label: Label) -> tuple[float, float, float, float]:
     )
 
 
+def _markers_under(box: tuple[float, ...], marks: NDArray[np.float64]) -> int:
+    """Count the markers inside `box` (a label's own marker counts on both sides)."""
+    if not len(marks):
+        return 0
+    x, y = marks[:, 0], marks[:, 1]
+    inside = (x > box[0]) & (x < box[2]) & (y > box[1]) & (y < box[3])
+    return int(inside.sum())
+
+
 def _overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def place_labels(candidates: Sequence[_Candidate]) -> tuple[Label, ...]:
-    """Keep candidates in priority order, dropping any that overlaps a kept one."""
+def place_labels(candidates: Sequence[Candidate]) -> tuple[Label, ...]:
+    """Keep candidates in priority order, dropping any that overlaps a kept one.
+
+    A label beside a marker that collides on the right is tried on the left.
+    """
+    marks = np.array([(c.label.x, c.label.y) for c in candidates if c.label.dot])
     kept: list[tuple[Label, tuple[float, float, float, float]]] = []
     for cand in sorted(candidates, key=lambda c: (c.priority, c.label.text)):
-        box = label_bbox(cand.label)
-        if any(_overlaps(box, other) for _, other in kept):
-            continue
-        kept.append((cand.label, box))
+        options = [cand.label]
+        if cand.label.dot:
+            options.append(replace(cand.label, left=True))
+            options.sort(key=lambda lab: _markers_under(label_bbox(lab), marks))
+        for label in options:
+            box = label_bbox(label)
+            if not any(_overlaps(box, other) for _, other in kept):
+                kept.append((label, box))
+                break
     return tuple(label for label, _ in kept)
 
 
 def labels_for_zoom(
-    countries: gpd.GeoDataFrame, cities: Sequence[City], zoom: int
+    countries: gpd.GeoDataFrame,
+    cities: Sequence[City],
+    zoom: int,
+    extra: Sequence[Candidate] = (),
 ) -> tuple[Label, ...]:
-    """All labels drawn at `zoom`, collision-free, in global pixels."""
+    """All labels drawn at `zoom`, collision-free, in global pixels.
+
+    `extra` adds candidates placed by the same rule (places, rivers).
+    """
     return place_labels(
-        [*country_candidates(countries, zoom), *city_candidates(cities, zoom)]
+        [*country_candidates(countries, zoom), *city_candidates(cities, zoom), *extra]
     )

@@ -1,26 +1,58 @@
-"""Rasterise country polygons and labels into Web Mercator PNG tiles (build time)."""
+"""Rasterise countries, overlays and labels into Web Mercator PNG tiles (build time)."""
 
 from __future__ import annotations
 
 import io
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from dataclasses import dataclass, field
 
-import matplotlib
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 import geopandas as gpd
 import shapely
 
-TILE = 256
-#: Supersampling factor: draw at 2x, then downsample for anti-aliased edges.
-SUPERSAMPLE = 2
-MAX_LAT = 85.05112878
+from components.basemap.draw import (
+    DOT,
+    HALO,
+    MARKERS,
+    SUPERSAMPLE,
+    Label,
+    draw_labels,
+    draw_lines,
+    fill_polygon,
+    polygons_of,
+)
+from components.basemap.gazetteer import CROSSING_TEXT, PASS_TEXT, WATER_TEXT
+from components.basemap.labels import CITY, DARK, MUTED
+from components.basemap.mercator import (
+    TILE,
+    project_geoms,
+    project_lonlat,
+    project_point,
+)
+from components.basemap.overlays import (
+    CASING,
+    RIVER,
+    ROAD,
+    LineSet,
+    Overlays,
+    build_lakes,
+    build_line_sets,
+)
+from components.basemap.relief import RELIEF_ALPHA, Relief, sample_relief
+
+__all__ = [
+    "TILE",
+    "Label",
+    "ZoomScene",
+    "build_scene",
+    "encode_png",
+    "project_lonlat",
+    "project_point",
+    "render_tile",
+]
 
 SEA = (199, 219, 232)
 LAND = (246, 243, 235)
@@ -28,20 +60,28 @@ LAND_MUTED = (229, 229, 226)
 COAST = (150, 180, 200)
 BORDER = (150, 150, 150)
 BORDER_REGION = (110, 110, 110)
-HALO = (255, 255, 255)
-
-
-@dataclass(frozen=True)
-class Label:
-    """A text label placed at a global pixel position of one zoom level."""
-
-    text: str
-    x: float
-    y: float
-    size: int
-    fill: tuple[int, int, int]
-    bold: bool = False
-    dot: bool = False
+_EMPTY = np.empty(0, dtype=object)
+#: Colours kept exactly in every tile's palette (lines, text, markers); the rest of
+#: the palette is a median cut of the tile (land, relief, anti-aliased edges).
+KEY_COLOURS: tuple[tuple[int, int, int], ...] = (
+    SEA,
+    LAND,
+    LAND_MUTED,
+    COAST,
+    BORDER,
+    BORDER_REGION,
+    RIVER,
+    ROAD,
+    HALO,
+    DOT,
+    DARK,
+    MUTED,
+    CITY,
+    CROSSING_TEXT,
+    PASS_TEXT,
+    WATER_TEXT,
+    *MARKERS.values(),
+)
 
 
 @dataclass(frozen=True)
@@ -56,22 +96,9 @@ class ZoomScene:
     labels: tuple[Label, ...]
     polygon_tree: shapely.STRtree
     border_tree: shapely.STRtree
-
-
-def project_lonlat(coords: NDArray[np.float64], zoom: int) -> NDArray[np.float64]:
-    """Project (lon, lat) degrees to global Web Mercator pixels at `zoom`."""
-    size = TILE * 2**zoom
-    lon = coords[:, 0]
-    lat = np.radians(np.clip(coords[:, 1], -MAX_LAT, MAX_LAT))
-    x = (lon + 180.0) / 360.0 * size
-    y = (1.0 - np.log(np.tan(lat) + 1.0 / np.cos(lat)) / math.pi) / 2.0 * size
-    return np.column_stack([x, y])
-
-
-def project_point(lon: float, lat: float, zoom: int) -> tuple[float, float]:
-    """Project one point; see `project_lonlat`."""
-    x, y = project_lonlat(np.array([[lon, lat]]), zoom)[0]
-    return float(x), float(y)
+    lakes: NDArray[np.object_] = field(default_factory=lambda: _EMPTY)
+    lines: tuple[LineSet, ...] = ()
+    relief: Relief | None = None
 
 
 def build_scene(
@@ -79,6 +106,7 @@ def build_scene(
     borders: gpd.GeoDataFrame,
     labels: Sequence[Label],
     zoom: int,
+    overlays: Overlays | None = None,
 ) -> ZoomScene:
     """Project and simplify the layers for `zoom`.
 
@@ -92,119 +120,89 @@ def build_scene(
         Labels already placed in global pixels of `zoom`.
     zoom : int
         Web Mercator zoom level.
+    overlays : Overlays or None
+        Lakes, rivers, roads and relief (drawn from zoom 5 on).
     """
-    polys = shapely.transform(
-        countries.geometry.values, lambda c: project_lonlat(c, zoom)
-    )
-    polys = shapely.simplify(polys, 0.3)
-    lines = shapely.transform(
-        borders.geometry.values, lambda c: project_lonlat(c, zoom)
-    )
-    lines = shapely.simplify(lines, 0.3)
+    polys = project_geoms(countries.geometry.values, zoom)
+    lines = project_geoms(borders.geometry.values, zoom)
+    drawn = overlays is not None and zoom in RELIEF_ALPHA
     return ZoomScene(
         zoom=zoom,
-        polygons=np.asarray(polys, dtype=object),
+        polygons=polys,
         region=countries["region"].to_numpy(dtype=bool),
-        borders=np.asarray(lines, dtype=object),
+        borders=lines,
         border_region=borders["region"].to_numpy(dtype=bool),
         labels=tuple(labels),
         polygon_tree=shapely.STRtree(polys),
         border_tree=shapely.STRtree(lines),
+        lakes=build_lakes(overlays, zoom),
+        lines=build_line_sets(overlays, zoom) if overlays is not None else (),
+        relief=overlays.relief if drawn and overlays is not None else None,
     )
 
 
-def _rings(geom: shapely.Geometry) -> list[shapely.Polygon]:
-    parts = shapely.get_parts(geom)
-    return [p for p in parts if isinstance(p, shapely.Polygon) and not p.is_empty]
+def _blend_relief(
+    img: Image.Image, scene: ZoomScene, x0: float, y0: float
+) -> Image.Image:
+    """Blend the relief into every land pixel (sea keeps its flat colour)."""
+    if scene.relief is None:
+        return img
+    shade = sample_relief(scene.relief, x0, y0, scene.zoom, TILE, 1)
+    big = Image.fromarray(shade.astype(np.uint8)).resize(
+        img.size, Image.Resampling.BILINEAR
+    )
+    arr = np.asarray(img, dtype=np.float32)
+    land = np.any(arr != np.array(SEA, dtype=np.float32), axis=-1)
+    alpha = RELIEF_ALPHA[scene.zoom]
+    mixed = arr * (1 - alpha) + np.asarray(big, dtype=np.float32) * alpha
+    arr[land] = mixed[land]
+    return Image.fromarray(arr.round().astype(np.uint8))
 
 
-def _xy(coords: NDArray[np.float64], x0: float, y0: float) -> list[tuple[float, float]]:
-    s = SUPERSAMPLE
-    return [((cx - x0) * s, (cy - y0) * s) for cx, cy in coords]
-
-
-def _fill_polygon(
-    img: Image.Image,
-    poly: shapely.Polygon,
-    x0: float,
-    y0: float,
-    colour: tuple[int, ...],
-) -> None:
-    exterior = _xy(np.asarray(poly.exterior.coords), x0, y0)
-    if len(exterior) < 3:
-        return
-    if not poly.interiors:
-        ImageDraw.Draw(img).polygon(exterior, fill=colour)
-        return
-    mask = Image.new("L", img.size, 0)
-    draw = ImageDraw.Draw(mask)
-    draw.polygon(exterior, fill=255)
-    for ring in poly.interiors:
-        draw.polygon(_xy(np.asarray(ring.coords), x0, y0), fill=0)
-    img.paste(colour, (0, 0), mask)
-
-
-def _draw_lines(
+def _draw_line_sets(
     draw: ImageDraw.ImageDraw,
-    geom: shapely.Geometry,
+    scene: ZoomScene,
+    window: shapely.Geometry,
     x0: float,
     y0: float,
-    colour: tuple[int, ...],
-    width: int,
 ) -> None:
-    for part in shapely.get_parts(geom):
-        if isinstance(part, shapely.Polygon):
-            rings = [part.exterior, *part.interiors]
-        elif isinstance(part, shapely.LineString | shapely.LinearRing):
-            rings = [part]
-        else:
+    for line_set in scene.lines:
+        hits = np.sort(line_set.tree.query(window, predicate="intersects"))
+        if not len(hits):
             continue
-        for ring in rings:
-            pts = _xy(np.asarray(ring.coords), x0, y0)
-            if len(pts) >= 2:
-                draw.line(pts, fill=colour, width=width, joint="curve")
+        clipped = shapely.clip_by_rect(line_set.geoms[hits], *window.bounds)
+        style = line_set.style
+        width = max(1, round(style.width * SUPERSAMPLE))
+        if style.casing:
+            for geom in clipped:
+                draw_lines(draw, geom, x0, y0, CASING, width + 2 * SUPERSAMPLE)
+        for geom in clipped:
+            draw_lines(draw, geom, x0, y0, style.colour, width)
 
 
-@lru_cache(maxsize=32)
-def load_font(
-    size: int, bold: bool, scale: int = SUPERSAMPLE
-) -> ImageFont.FreeTypeFont:
-    """Return DejaVu Sans (shipped with matplotlib) at `size` px times `scale`."""
-    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
-    path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
-    return ImageFont.truetype(
-        str(path), size * scale, layout_engine=ImageFont.Layout.BASIC
-    )
+def _fill_land(
+    img: Image.Image, scene: ZoomScene, window: shapely.Geometry, x0: float, y0: float
+) -> NDArray[np.object_]:
+    hits = np.sort(scene.polygon_tree.query(window, predicate="intersects"))
+    clipped = shapely.clip_by_rect(scene.polygons[hits], *window.bounds)
+    for geom, in_region in zip(clipped, scene.region[hits], strict=True):
+        colour = LAND if in_region else LAND_MUTED
+        for poly in polygons_of(geom):
+            fill_polygon(img, poly, x0, y0, colour)
+    return np.asarray(clipped, dtype=object)
 
 
-def _draw_labels(
-    img: Image.Image, labels: Sequence[Label], x0: float, y0: float
+def _fill_lakes(
+    img: Image.Image, scene: ZoomScene, window: shapely.Geometry, x0: float, y0: float
 ) -> None:
+    if not len(scene.lakes):
+        return
+    lakes = shapely.clip_by_rect(scene.lakes, *window.bounds)
     draw = ImageDraw.Draw(img)
-    s = SUPERSAMPLE
-    reach = 200.0
-    for label in labels:
-        if not (x0 - reach < label.x < x0 + TILE + reach):
-            continue
-        if not (y0 - reach / 4 < label.y < y0 + TILE + reach / 4):
-            continue
-        lx, ly = (label.x - x0) * s, (label.y - y0) * s
-        font = load_font(label.size, label.bold)
-        if label.dot:
-            r = 2.5 * s
-            draw.ellipse(
-                (lx - r, ly - r, lx + r, ly + r), fill=(60, 60, 60), outline=HALO
-            )
-            lx += 5 * s
-        draw.text(
-            (lx, ly),
-            label.text,
-            font=font,
-            fill=label.fill,
-            anchor="lm" if label.dot else "mm",
-            stroke_width=2 * s,
-            stroke_fill=HALO,
-        )
+    for geom in lakes:
+        for poly in polygons_of(geom):
+            fill_polygon(img, poly, x0, y0, SEA)
+            draw_lines(draw, poly, x0, y0, COAST, SUPERSAMPLE)
 
 
 def render_tile(scene: ZoomScene, x: int, y: int) -> Image.Image:
@@ -216,30 +214,47 @@ def render_tile(scene: ZoomScene, x: int, y: int) -> Image.Image:
     window = shapely.box(
         x0 - margin, y0 - margin, x0 + TILE + margin, y0 + TILE + margin
     )
-    hits = np.sort(scene.polygon_tree.query(window, predicate="intersects"))
-    clipped = shapely.clip_by_rect(scene.polygons[hits], *window.bounds)
-    for geom, in_region in zip(clipped, scene.region[hits], strict=True):
-        colour = LAND if in_region else LAND_MUTED
-        for poly in _rings(geom):
-            _fill_polygon(img, poly, x0, y0, colour)
+    clipped = _fill_land(img, scene, window, x0, y0)
+    img = _blend_relief(img, scene, x0, y0)
+    _fill_lakes(img, scene, window, x0, y0)
     draw = ImageDraw.Draw(img)
     for geom in clipped:
-        _draw_lines(draw, geom, x0, y0, COAST, SUPERSAMPLE)
+        draw_lines(draw, geom, x0, y0, COAST, SUPERSAMPLE)
+    _draw_line_sets(draw, scene, window, x0, y0)
     line_hits = np.sort(scene.border_tree.query(window, predicate="intersects"))
     lines = shapely.clip_by_rect(scene.borders[line_hits], *window.bounds)
     for geom, in_region in zip(lines, scene.border_region[line_hits], strict=True):
         colour = BORDER_REGION if in_region else BORDER
         width = 3 if in_region else 2
-        _draw_lines(draw, geom, x0, y0, colour, width * SUPERSAMPLE // 2)
-    _draw_labels(img, scene.labels, x0, y0)
+        draw_lines(draw, geom, x0, y0, colour, width * SUPERSAMPLE // 2)
+    draw_labels(img, scene.labels, x0, y0)
     return img.resize((TILE, TILE), Image.Resampling.LANCZOS)
 
 
-def encode_png(img: Image.Image, colours: int = 64) -> bytes:
-    """Encode `img` as a small palette PNG."""
-    pal = img.quantize(
-        colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+def encode_png(
+    img: Image.Image,
+    colours: int = 64,
+    keep: Sequence[tuple[int, int, int]] = KEY_COLOURS,
+) -> bytes:
+    """Encode `img` as a small palette PNG of at most `colours` colours.
+
+    The `keep` colours are always in the palette, so thin lines and text keep
+    their exact colour; the others come from a median cut of the image.
+    """
+    unique = list(dict.fromkeys(keep))
+    cut = img.quantize(
+        colors=max(1, colours - len(unique)),
+        method=Image.Quantize.MEDIANCUT,
+        dither=Image.Dither.NONE,
     )
+    used = len(cut.getcolors() or [])
+    palette = [
+        *(cut.getpalette() or [])[: 3 * used],
+        *(c for rgb in unique for c in rgb),
+    ]
+    holder = Image.new("P", (1, 1))
+    holder.putpalette(palette)
+    pal = img.quantize(palette=holder, dither=Image.Dither.NONE)
     buf = io.BytesIO()
     pal.save(buf, format="PNG", optimize=True)
     return buf.getvalue()

@@ -97,7 +97,8 @@ def run(args: argparse.Namespace) -> list[str]:
         took = time.perf_counter() - start
         lines.append(f"{path}  {len(built[path]) / 1024:,.1f} KiB  {took:.2f} s")
     write_all(built)
-    return [f"{len(briefing.hits)} passage(s) cited", *lines]
+    cited = f"{len(briefing.hits)} passage(s) cited of {briefing.matching:,} matching"
+    return [cited, *lines]
 
 
 def _sync_index() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from articles.actors import expand_members, load_actors
-from articles.query import Filters, Hit, evidence_counts, query_passages
+from articles.query import Filters, Hit, Page, count_features, query_page
 from components.briefing.model import Briefing, LayerInfo
 from geo.catalog import LAYERS, LayerSpec
 from geo.facts import measure_facts
@@ -17,6 +17,8 @@ from geo.gazetteer import load_features
 from geo.io import read_layer
 from geo.model import FEATURE_KINDS, Feature
 
+#: Most passages a briefing quotes (the best first); it states how many match.
+EXPORT_LIMIT = 200
 #: Default extent with no selection: Afghanistan, Pakistan and their borders.
 REGION_IDS: tuple[str, ...] = ("afghanistan", "pakistan")
 REGION_FALLBACK: tuple[float, float, float, float] = (59.0, 22.0, 79.0, 40.0)
@@ -59,10 +61,12 @@ def collect_briefing(
     actors = {a.id: a.name for a in load_actors()}
     check_ids(filters, features, actors)
     check_kinds(kinds)
+    page = query_page(filters, limit=EXPORT_LIMIT, index=index)
     return assemble_briefing(
         filters,
-        tuple(query_passages(filters, index)),
+        page,
         {spec.id: read_layer(spec.id) for spec in LAYERS},
+        counts=count_features(filters, index),
         features=features,
         actors=actors,
         facts=measure_facts(),
@@ -73,9 +77,10 @@ def collect_briefing(
 
 def assemble_briefing(
     filters: Filters,
-    hits: Sequence[Hit],
+    hits: Sequence[Hit] | Page,
     layers: Mapping[str, gpd.GeoDataFrame],
     *,
+    counts: Mapping[str, int] | None = None,
     features: Mapping[str, Feature],
     actors: Mapping[str, str],
     facts: Mapping[str, dict[str, object]] | None = None,
@@ -88,10 +93,14 @@ def assemble_briefing(
     ----------
     filters : articles.query.Filters
         The view.
-    hits : sequence of articles.query.Hit
-        The passages matching `filters`, in citation order.
+    hits : sequence of articles.query.Hit, or Page
+        The passages matching `filters`, in citation order; a `Page` also gives
+        the exact totals (its hits are the best of them).
     layers : mapping of str to GeoDataFrame
         Catalog layers by id (EPSG:4326).
+    counts : mapping of str to int, optional
+        Matching passages per feature (``count_features``); default: counted
+        over ``hits``.
     features : mapping
         Feature id -> `geo.model.Feature`.
     actors : mapping of str to str
@@ -108,12 +117,14 @@ def assemble_briefing(
     -------
     Briefing
     """
+    page = hits if isinstance(hits, Page) else None
+    cited = hits.hits if isinstance(hits, Page) else tuple(hits)
     shown = tuple(sorted(set(kinds))) if kinds else None
     layers = select_kinds(layers, shown)
     return Briefing(
         filters=filters,
-        hits=tuple(hits),
-        counts=dict(evidence_counts(hits)),
+        hits=cited,
+        counts=dict(counts if counts is not None else _count_features(cited)),
         layers=dict(layers),
         infos={spec.id: describe_layer(spec) for spec in LAYERS if spec.id in layers},
         features=dict(features),
@@ -123,7 +134,18 @@ def assemble_briefing(
         facts=dict(facts or {}),
         kinds=shown,
         actor_ids=expand_members(filters.actors) if filters.actors else frozenset(),
+        total=page.total if page else None,
+        articles=page.articles if page else None,
     )
+
+
+def _count_features(hits: Sequence[Hit]) -> dict[str, int]:
+    """Count, for each feature id, the passages among ``hits`` that link to it."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        for link in hit.features:
+            counts[link.id] = counts.get(link.id, 0) + 1
+    return counts
 
 
 def select_kinds(

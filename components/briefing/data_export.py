@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 
@@ -83,25 +85,41 @@ def build_passages_frame(briefing: Briefing) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(CSV_COLUMNS))
 
 
-#: A cell starting with one of these is a formula to a spreadsheet (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A cell, or a line within one, starting with one of these is a formula to a
+#: spreadsheet (CSV injection; OWASP).
+FORMULA_TRIGGERS = "=+-@\t\r\n"
+#: Where a line starts inside a cell: after any break that ``str.splitlines`` knows
+#: (a CR alone too: a spreadsheet may take it for a new row).
+_LINE_START = re.compile(
+    "(?:^|\r\n|\r(?!\n)|[\n\v\f\x1c\x1d\x1e\x85\u2028\u2029])(?=["
+    + re.escape(FORMULA_TRIGGERS)
+    + "])"
+)
+
+
+def defuse_cell(value: str) -> str:
+    """Prefix an apostrophe to the cell and to each line in it that starts a formula.
+
+    The apostrophe makes a spreadsheet show the text instead of running it (OWASP's
+    advice); only the cell's first character was not enough, since a line break in
+    a cell (a bare CR above all) lets a reader start a new row or cell there.
+    """
+    return _LINE_START.sub(lambda m: m.group() + "'", value)
 
 
 def _defuse(value: object) -> object:
-    """Prefix a formula-like text cell with an apostrophe (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    return defuse_cell(value) if isinstance(value, str) else value
 
 
 def build_csv(briefing: Briefing) -> bytes:
     """Encode the matching passages as UTF-8 CSV (with BOM, so spreadsheets agree).
 
-    Article text is untrusted: text cells that a spreadsheet would run as a formula
-    are prefixed with an apostrophe, so they show as text.
+    Every field is quoted (a bare CR or LF stays inside its cell) and article text
+    is untrusted: a text cell, or any line within one, that a spreadsheet would run
+    as a formula is prefixed with an apostrophe (`defuse_cell`), so it shows as text.
     """
     frame = build_passages_frame(briefing).map(_defuse)
-    text = str(frame.to_csv(index=False, lineterminator="\n"))
+    text = str(frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL))
     return text.encode("utf-8-sig")
 
 

@@ -91,18 +91,23 @@ def _section(heading: str, body: str) -> str:
 
 def _render_as_of(briefing: Briefing) -> str:
     hits = briefing.hits
-    articles = {hit.article_id for hit in hits}
     dates = sorted(hit.published for hit in hits)
     span = f", published {dates[0]} to {dates[-1]}" if dates else ""
+    matching = briefing.matching
+    cited = (
+        f" (the best {len(hits):,} are quoted below; the rest are counted)"
+        if len(hits) < matching
+        else ""
+    )
     return (
         f'<p class="as-of">As of {briefing.as_of.isoformat()}: '
-        f"{_count(len(hits), 'passage')} from {_count(len(articles), 'article')}"
-        f"{span}.</p>"
+        f"{_count(matching, 'passage')} from "
+        f"{_count(briefing.matching_articles, 'article')}{span}{cited}.</p>"
     )
 
 
 def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _render_view(briefing: Briefing) -> str:

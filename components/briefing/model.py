@@ -76,6 +76,9 @@ class Briefing:
         ``layers`` holds only features of these kinds.
     actor_ids : frozenset of str
         The filtered actors with their members (whose mentions are highlighted).
+    total, articles : int or None
+        Exact counts of the matching passages and their articles; ``hits`` cites
+        the best of them (None: ``hits`` is all of them).
     """
 
     filters: Filters
@@ -90,11 +93,25 @@ class Briefing:
     facts: dict[str, dict[str, object]] = field(default_factory=dict)
     kinds: tuple[str, ...] | None = None
     actor_ids: frozenset[str] = frozenset()
+    total: int | None = None
+    articles: int | None = None
 
     @property
     def selected(self) -> str | None:
         """Return the id of the selected feature, if any."""
         return self.filters.feature
+
+    @property
+    def matching(self) -> int:
+        """Return how many passages match the view (cited or not)."""
+        return self.total if self.total is not None else len(self.hits)
+
+    @property
+    def matching_articles(self) -> int:
+        """Return how many articles the matching passages come from."""
+        if self.articles is not None:
+            return self.articles
+        return len({hit.article_id for hit in self.hits})
 
     def feature_name(self, feature_id: str) -> str:
         """Return the display name of a feature id (the id itself when unknown)."""

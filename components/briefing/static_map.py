@@ -112,7 +112,7 @@ def _draw_texts(fig: Figure, briefing: Briefing) -> None:
         0.935,
         _plain(
             f"As of {briefing.as_of.isoformat()} \u00b7 "
-            f"{len(briefing.hits)} matching passages"
+            f"{briefing.matching:,} matching passages"
         ),
         fontsize=12,
         va="top",

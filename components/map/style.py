@@ -94,7 +94,11 @@ KIND_STYLES: dict[str, dict[str, Any]] = {
 FEATURE_STYLES: dict[str, dict[str, Any]] = {
     "durand-line": {"color": "#c51b7d", "weight": 4.5, "opacity": 1.0},
     "wakhan-corridor": {"color": "#b35806", "weight": 3.0, "fillOpacity": 0.6},
+    "line-of-control": {"color": "#b2182b", "weight": 3.5, "opacity": 0.95},
 }
+#: Lines that keep their own style without passages: the de facto Line of Control
+#: must read as a boundary whatever the filters (issue 11), not a faint grey dash.
+KEEP_STYLE = frozenset({"line-of-control"})
 
 DISPUTED_DASH = "9 6"
 #: Evidence ramp (ColorBrewer Blues, light to dark) for filled polygons, drawn
@@ -225,6 +229,7 @@ def style_feature(
         count, top = int(counts.get(fid, 0)), max(counts.values(), default=0)
         if count <= 0:
             _mute(style, kind, point)
+            style.update(FEATURE_STYLES[fid] if fid in KEEP_STYLE else {})
         else:
             share = math.log1p(count) / math.log1p(max(top, count))
             _evidence(style, kind, share, point)

@@ -10,9 +10,9 @@ import streamlit as st
 
 import geopandas as gpd
 
-from articles.query import Filters, Hit
+from articles.query import Filters, Hit, Page
 from components import loaders
-from components.briefing.collect import assemble_briefing
+from components.briefing.collect import EXPORT_LIMIT, assemble_briefing
 from components.briefing.exports import FORMATS
 from components.view import View
 
@@ -20,7 +20,7 @@ from components.view import View
 def build_download(
     fmt: str,
     filters: Filters,
-    hits: Sequence[Hit],
+    hits: Sequence[Hit] | Page | None,
     layers: Mapping[str, gpd.GeoDataFrame],
     context: Mapping[str, Any],
     as_of: dt.date,
@@ -37,8 +37,9 @@ def build_download(
         A key of `components.briefing.exports.FORMATS`.
     filters : articles.query.Filters
         The view, with the selected feature.
-    hits : sequence of Hit
-        The passages the view shows for the selection.
+    hits : sequence of Hit, Page or None
+        The passages to cite; None: the best `EXPORT_LIMIT` of ``filters``, read
+        from the index with exact totals when the file is built.
     layers : mapping of str to GeoDataFrame
         Catalog layers (EPSG:4326).
     context : mapping
@@ -50,10 +51,12 @@ def build_download(
     """
 
     def build() -> bytes:
+        cited = hits if hits is not None else loaders.fetch_export_page(filters)
         briefing = assemble_briefing(
             filters,
-            tuple(hits),
+            cited,
             layers,
+            counts=loaders.fetch_feature_counts(filters) if hits is None else None,
             features=context["features"],
             actors=context["actors"],
             facts=context.get("facts"),
@@ -76,7 +79,7 @@ def load_context() -> dict[str, Any]:
 
 def render(
     view: View,
-    hits: Sequence[Hit],
+    matching: int,
     *,
     layers: Mapping[str, gpd.GeoDataFrame] | None = None,
     context: Mapping[str, Any] | None = None,
@@ -92,8 +95,9 @@ def render(
         The current view: its evidence filters are the export's query, and
         ``view.kinds`` (the layer toggles) limits what is exported to the kinds
         the map shows.
-    hits : sequence of Hit
-        The passages of ``view.evidence`` (cited in this order).
+    matching : int
+        How many passages match ``view.evidence`` (the files cite the best
+        `EXPORT_LIMIT`).
     layers : mapping of str to GeoDataFrame, optional
         The map's layers (default `components.loaders.load_map_layers`).
     context : mapping, optional
@@ -105,9 +109,10 @@ def render(
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
     as_of = dt.date.today()
     with st.popover("Export", icon=":material/download:"):
+        cited = min(matching, EXPORT_LIMIT)
         st.caption(
-            f"The current view: {len(hits)} passages. Each file is built when you "
-            "click it and opens offline."
+            f"The current view: {matching:,} passages; the files quote the best "
+            f"{cited:,}. Each file is built when you click it and opens offline."
         )
         layers = layers if layers is not None else loaders.load_map_layers(kinds)
         context = context if context is not None else load_context()
@@ -116,7 +121,7 @@ def render(
             st.download_button(
                 fmt.label,
                 data=build_download(
-                    fmt.id, filters, hits, layers, context, as_of, kinds
+                    fmt.id, filters, None, layers, context, as_of, kinds
                 ),
                 file_name=f"briefing-{subject}-{as_of.isoformat()}{fmt.suffix}",
                 mime=fmt.mime,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 KEY_DATEMODE = "filters.datemode"
 KEY_ACTORS = "filters.actors"
 KEY_ARTICLES = "filters.articles"
+KEY_ARTICLE_FIND = "filters.article_find"
 KEY_KINDS = "filters.kinds"
 DATEMODE_LABELS: dict[str, str] = {
     "published": "Publication date",
@@ -194,12 +196,35 @@ def _keep_known(name: str, known: Collection[str]) -> None:
     _set_if_changed(name, [v for v in st.session_state[name] if v in known])
 
 
+@dataclass(frozen=True)
+class ArticleFinder:
+    """How the Articles filter looks articles up (see `render`)."""
+
+    find: Callable[[str], Mapping[str, str]]
+    titles: Callable[[tuple[str, ...]], Mapping[str, str]]
+
+
+def _render_articles(finder: ArticleFinder, chosen: Mapping[str, str]) -> list[str]:
+    """Draw a title search and the Articles choice (chosen plus matches)."""
+    text = st.text_input(
+        "Find articles", key=KEY_ARTICLE_FIND, max_chars=200,
+        placeholder="Words of a title or an article id",
+    )  # fmt: skip
+    offered = {**chosen, **finder.find(str(text or "").strip())}
+    picked = st.multiselect(
+        "Articles", list(offered), format_func=lambda i: offered.get(i, i),
+        key=KEY_ARTICLES, placeholder="All articles",
+        help="Offers the newest articles, or those whose title matches the search.",
+    )  # fmt: skip
+    return list(picked)
+
+
 def render(
     *,
     bounds: Bounds,
     actors: Sequence[Actor],
     expand: Callable[[Iterable[str]], Collection[str]],
-    articles: Mapping[str, str],
+    articles: ArticleFinder,
     kinds: Sequence[str],
     kind_labels: Mapping[str, str] | None = None,
     view: View | None = None,
@@ -213,8 +238,11 @@ def render(
         ``{"published": (first, last), "events": (first, last)}`` of the corpus.
     actors : sequence of Actor
         The registry; ``expand`` is ``articles.actors.expand_members``.
-    articles : mapping of str to str
-        Article id -> title.
+    articles : ArticleFinder
+        ``articles.find(text)``: ids -> titles of the articles whose title or id
+        holds ``text`` (newest first; ``""``: the newest); ``articles.titles(ids)``:
+        titles of known ids. The corpus can hold 100,000 articles: the list offers
+        what is chosen plus what matches, never every title.
     kinds : sequence of str
         Layer kinds the map can toggle.
     view : View, optional
@@ -224,11 +252,8 @@ def render(
     """
     ids = [a.id for a in actors]
     init_state(view or View(), bounds, kinds, set(ids))
-    for name, known in (
-        (KEY_ACTORS, ids),
-        (KEY_ARTICLES, articles),
-        (KEY_KINDS, kinds),
-    ):
+    chosen = articles.titles(tuple(st.session_state.get(KEY_ARTICLES) or ()))
+    for name, known in ((KEY_ACTORS, ids), (KEY_ARTICLES, chosen), (KEY_KINDS, kinds)):
         _keep_known(name, known)
     labels = build_actor_labels(actors, expand)
     labels_k = kind_labels or {}
@@ -239,10 +264,7 @@ def render(
             placeholder="All actors",
             help="Choosing an organisation includes its members.",
         )  # fmt: skip
-        chosen_articles = st.multiselect(
-            "Articles", list(articles), format_func=lambda i: articles.get(i, i),
-            key=KEY_ARTICLES, placeholder="All articles",
-        )  # fmt: skip
+        chosen_articles = _render_articles(articles, chosen)
         chosen_kinds = st.pills(
             "Layers", list(kinds), selection_mode="multi", key=KEY_KINDS,
             format_func=lambda k: labels_k.get(k, k),

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from articles.query import Filters
+from articles.query import Filters, Page
 from components.highlight import build_link_html
 from components.passage import HIGHLIGHT, build_notes_html, build_text_html
 
 if TYPE_CHECKING:
     from articles.query import Hit
 
-#: Sort orders offered to the user.
-ORDERS: dict[str, str] = {"newest": "Newest first", "article": "Article order"}
-#: Passages per page.
-PER_PAGE = 10
+#: Sort orders offered to the user (README "Evidence order" says how "best" ranks).
+ORDERS: dict[str, str] = {
+    "rank": "Best first",
+    "newest": "Newest first",
+    "article": "Article order",
+}
 #: Badge text for each way a mention was recognised (articles.model.HOW).
 HOW_LABELS: dict[str, str] = {
     "name": "named",
@@ -46,37 +48,23 @@ PANEL_CSS = (
 )
 
 
-def sort_hits(hits: Sequence[Hit], order: str) -> list[Hit]:
-    """Sort passages newest-first or in article order.
-
-    Parameters
-    ----------
-    hits : sequence of Hit
-        Passages to show.
-    order : {"newest", "article"}
-        ``newest``: by publication date, newest first, then reading order.
-        ``article``: articles oldest first, each in reading order (paragraph n).
-
-    Returns
-    -------
-    list of Hit
-    """
-    if order == "article":
-        return sorted(hits, key=lambda h: (h.published, h.article_id, h.n))
-    by_reading = sorted(hits, key=lambda h: (h.article_id, h.n))
-    return sorted(by_reading, key=lambda h: h.published, reverse=True)
+def count_pages(n_groups: int, per_page: int) -> int:
+    """Return the number of pages needed for ``n_groups`` entries (at least 1)."""
+    return max(1, -(-n_groups // per_page))
 
 
-def build_page(hits: Sequence[Hit], page: int, per_page: int = PER_PAGE) -> list[Hit]:
-    """Return the hits on 1-based ``page`` (an out-of-range page gives page 1)."""
-    n_pages = count_pages(len(hits), per_page)
-    page = page if 1 <= page <= n_pages else 1
-    return list(hits[(page - 1) * per_page : page * per_page])
-
-
-def count_pages(n_hits: int, per_page: int = PER_PAGE) -> int:
-    """Return the number of pages needed for ``n_hits`` (at least 1)."""
-    return max(1, -(-n_hits // per_page))
+def build_totals_caption(page: Page) -> str:
+    """Say what the page shows of how much: "11-20 of 18,316 passages in 4,120 ..."."""
+    if page.total == 0:
+        return "No passage"
+    first = page.offset + 1
+    last = page.offset + len(page.hits)
+    shown = f"{first:,}-{last:,}" if last > first else f"{first:,}"
+    noun = "passage" if page.total == 1 else "passages"
+    where = f" in {page.articles:,} article{'s' if page.articles != 1 else ''}"
+    folded = page.total - page.groups
+    similar = f"; {folded:,} near-duplicates folded in" if folded else ""
+    return f"{shown} of {page.total:,} {noun}{where}{similar}"
 
 
 def build_badges_html(hows: Collection[str]) -> str:
@@ -147,6 +135,14 @@ def build_passage_html(
         else ""
     )
     notes = build_notes_html(hit, "pp-note")
+    if hit.similar:
+        plural = "s" if hit.similar != 1 else ""
+        ids = html.escape(", ".join(hit.similar_ids[:5]))
+        more = ", ..." if len(hit.similar_ids) > 5 else ""
+        notes += (
+            f'<div class="pp-also">and {hit.similar} similar passage{plural} '
+            f"(the same words elsewhere: {ids}{more})</div>"
+        )
     return (
         f'<div class="pp-card">{build_citation_html(hit)}'
         f"<div>{build_badges_html(hows)}</div>{heading}"
@@ -157,7 +153,7 @@ def build_passage_html(
 
 def init_state() -> None:
     """Initialise this panel's session-state keys (no-op when already set)."""
-    for name, value in ((KEY_ORDER, "newest"), (KEY_SHOWN, None)):
+    for name, value in ((KEY_ORDER, "rank"), (KEY_SHOWN, None)):
         if name not in st.session_state:
             st.session_state[name] = value
 
@@ -168,60 +164,72 @@ def show_passage(passage_id: str | None) -> None:
 
 
 def _reset_page_on_new_context(context: tuple[object, ...]) -> None:
-    """Go back to page 1 when the feature or the filtered hits change."""
+    """Go back to page 1 when the query or the order change."""
     if st.session_state.get(_KEY_CONTEXT) != context:
         st.session_state[_KEY_CONTEXT] = context
         st.session_state.pop(KEY_PAGE, None)  # the pagination widget restarts at 1
 
 
 def render(
-    hits: Sequence[Hit],
+    fetch: Callable[[str, int], Page],
     *,
-    feature_id: str | None,
+    filters: Filters,
     feature_name: str | None = None,
     names: Mapping[str, str] | None = None,
     actor_ids: Collection[str] = (),
-    q: str | None = None,
     key: str = "passage_panel",
-) -> str | None:
-    """Show the passages linked to ``feature_id``; return the passage to show on map.
+) -> Page | None:
+    """Show one page of the passages of ``filters``; return that page.
+
+    Parameters
+    ----------
+    fetch : callable
+        ``fetch(order, page)`` -> `articles.query.Page` (page from 1): only the
+        passages shown are loaded, with exact totals.
+    filters : Filters
+        The view's evidence query (its feature is the selection).
 
     Returns
     -------
-    str or None
-        Id of the passage whose "Show on map" was pressed (kept until cleared).
+    Page or None
+        The page shown, with the exact totals (None: no feature selected). The
+        passage whose "Show on map" was pressed is in ``KEY_SHOWN``.
     """
     init_state()
+    feature_id = filters.feature
     if feature_id is None:
         st.info("Click a feature on the map to read the passages that discuss it.")
-        return _render_shown(key)
+        _render_shown(key)
+        return None
     label = feature_name or feature_id
     st.subheader(f"Evidence: {label}", anchor=False)
-    if not hits:
-        st.info(f"No passage links {label} under the current filters.")
-        return _render_shown(key)
-    order = st.radio(
-        "Order", list(ORDERS), format_func=ORDERS.__getitem__, key=KEY_ORDER,
-        horizontal=True, label_visibility="collapsed",
-    )  # fmt: skip
-    ordered = sort_hits(hits, str(order))
-    n_pages = count_pages(len(ordered))
-    _reset_page_on_new_context((feature_id, len(ordered), ordered[0].passage_id))
-    st.caption(f"{len(ordered)} passage{'s' if len(ordered) != 1 else ''}")
-    page = st.pagination(n_pages, key=KEY_PAGE) if n_pages > 1 else 1
-    st.html(PANEL_CSS)
-    for hit in build_page(ordered, page):
-        st.html(
-            build_passage_html(
-                hit, feature_id=feature_id, names=names, actor_ids=actor_ids, q=q
-            )
+    order = str(
+        st.radio(
+            "Order", list(ORDERS), format_func=ORDERS.__getitem__, key=KEY_ORDER,
+            horizontal=True, label_visibility="collapsed",
         )
+    )  # fmt: skip
+    _reset_page_on_new_context((filters, order))
+    page = fetch(order, int(st.session_state.get(KEY_PAGE) or 1))
+    if page.total == 0:
+        st.info(f"No passage links {label} under the current filters.")
+        _render_shown(key)
+        return page
+    st.caption(build_totals_caption(page))
+    n_pages = count_pages(page.groups, page.limit)
+    if n_pages > 1:
+        st.pagination(n_pages, key=KEY_PAGE)
+    st.html(PANEL_CSS)
+    for hit in page.hits:
+        st.html(build_passage_html(hit, feature_id=feature_id, names=names,
+                                   actor_ids=actor_ids, q=filters.q))  # fmt: skip
         st.button(
             "Show on map", key=f"{key}.show.{hit.passage_id}",
             on_click=show_passage, args=(hit.passage_id,),
             icon=":material/location_on:",
         )  # fmt: skip
-    return _render_shown(key)
+    _render_shown(key)
+    return page
 
 
 def _render_shown(key: str) -> str | None:

@@ -1,141 +1,108 @@
-"""Timeline: passages over time (publication or event dates), coloured by actor."""
+"""Timeline: passages per month (publication or event dates), total and by actor.
+
+Drawn from aggregate counts (`articles.query.count_months` and
+`count_months_by_actor`), never from the passages themselves. The bars count each
+passage once; an actor's line counts the passages that name it, so a passage naming
+two actors is on both lines but only once in the bar.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import cast
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-if TYPE_CHECKING:
-    from articles.query import Hit
-
-#: Label used for passages that name no actor (or none of the filtered actors).
-NO_ACTOR = "(no actor)"
-COLUMNS = ["passage_id", "date", "actor_id", "actor"]
-
-
-def _event_dates(
-    hit: Hit, date_from: dt.date | None, date_to: dt.date | None
-) -> list[dt.date]:
-    """First day of each date mention that overlaps the window (clipped to it)."""
-    days: set[dt.date] = set()
-    for mention in hit.dates:
-        try:
-            first, last = mention.bounds()
-        except ValueError:
-            continue
-        if (date_from and last < date_from) or (date_to and first > date_to):
-            continue
-        days.add(max(first, date_from) if date_from else first)
-    return sorted(days)
+#: The series of the bars: every matching passage, once.
+ALL = "All passages"
+COLUMNS = ["month", "series", "passages"]
+#: Beyond this span the chart counts per year, not per month.
+MONTHLY_SPAN = pd.Timedelta(days=3 * 366)
 
 
 def build_timeline_data(
-    hits: Sequence[Hit],
-    datemode: str,
+    months: Mapping[str, int],
+    by_actor: Mapping[tuple[str, str], int],
     *,
     names: Mapping[str, str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
 ) -> pd.DataFrame:
-    """One row per passage, date and actor: what the timeline chart counts.
+    """One row per month and series: what the chart draws.
 
     Parameters
     ----------
-    hits : sequence of Hit
-        Passages matching the current filters.
-    datemode : {"published", "events"}
-        ``published``: the article's publication date; ``events``: the first day of
-        every date the passage mentions that overlaps the window.
+    months : mapping of str to int
+        ``YYYY-MM`` -> matching passages (each counted once).
+    by_actor : mapping of (str, str) to int
+        ``(YYYY-MM, actor id)`` -> matching passages naming that actor.
     names : mapping of str to str, optional
         Actor display names.
-    actor_ids : collection of str, optional
-        Actors of the filter (already expanded to members); other actors are left out.
-        None or empty keeps every actor.
-    date_from, date_to : datetime.date, optional
-        The date window (events mode clips mentions to it).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``passage_id``, ``date`` (datetime64), ``actor_id``, ``actor``;
-        sorted by date, actor and passage; a passage with no (kept) actor gets
-        `NO_ACTOR`.
+        Columns ``month`` (datetime64, first day), ``series`` (`ALL` or an actor's
+        name) and ``passages``; sorted by month then series.
     """
     names = names or {}
-    keep = set(actor_ids) if actor_ids else None
-    rows: list[tuple[str, dt.date, str, str]] = []
-    for hit in hits:
-        if datemode == "events":
-            days = _event_dates(hit, date_from, date_to)
-        else:
-            days = [hit.published]
-        ids = sorted({a.id for a in hit.actors if keep is None or a.id in keep})
-        actors = [(i, names.get(i, i)) for i in ids] or [("", NO_ACTOR)]
-        rows.extend(
-            (hit.passage_id, day, ident, name) for day in days for ident, name in actors
-        )
+    rows = [(m, ALL, n) for m, n in months.items()]
+    rows += [(m, names.get(a, a), n) for (m, a), n in by_actor.items()]
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    frame["date"] = pd.to_datetime(frame["date"])
-    return frame.sort_values(["date", "actor", "passage_id"], ignore_index=True)
+    frame["month"] = pd.to_datetime(frame["month"], format="%Y-%m")
+    return frame.sort_values(["month", "series"], ignore_index=True)
 
 
 def build_time_unit(frame: pd.DataFrame) -> str:
     """Pick the time unit: ``yearmonth`` up to 3 years of span, else ``year``."""
     if frame.empty:
         return "yearmonth"
-    span = frame["date"].max() - frame["date"].min()
-    return "yearmonth" if span <= pd.Timedelta(days=3 * 366) else "year"
+    span = frame["month"].max() - frame["month"].min()
+    return "yearmonth" if span <= MONTHLY_SPAN else "year"
 
 
-def build_timeline_chart(frame: pd.DataFrame, datemode: str) -> alt.Chart:
-    """Build the stacked bar chart of distinct passages per period and actor."""
+def build_timeline_chart(frame: pd.DataFrame, datemode: str) -> alt.LayerChart:
+    """Build the chart: passages per period as bars, each actor as a line."""
     unit = build_time_unit(frame)
     title = "Event date" if datemode == "events" else "Publication date"
-    chart: alt.Chart = (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X(f"{unit}(date):T", title=title),
-            y=alt.Y(
-                "distinct(passage_id):Q",
-                title="Passages",
-                axis=alt.Axis(tickMinStep=1, format="d"),
-            ),
-            color=alt.Color("actor:N", title="Actor"),
-            tooltip=[
-                alt.Tooltip(f"{unit}(date):T", title=title),
-                alt.Tooltip("actor:N", title="Actor"),
-                alt.Tooltip("distinct(passage_id):Q", title="Passages"),
-            ],
-        )
-        .properties(height=220)
+    what = (
+        "Passages (once per month they mention)"
+        if datemode == "events"
+        else "Passages (each counted once)"
     )
-    return chart
+    x = alt.X(f"{unit}(month):T", title=title)
+    y = alt.Y("sum(passages):Q", title=what, axis=alt.Axis(tickMinStep=1, format="d"))
+    tooltip = [
+        alt.Tooltip(f"{unit}(month):T", title=title),
+        alt.Tooltip("series:N", title="Series"),
+        alt.Tooltip("sum(passages):Q", title="Passages"),
+    ]
+    base = alt.Chart(frame).encode(x=x, y=y, tooltip=tooltip)
+    bars = base.transform_filter(alt.datum.series == ALL).mark_bar(color="#cbd5e1")
+    lines = base.transform_filter(alt.datum.series != ALL).mark_line(point=True)
+    lines = lines.encode(color=alt.Color("series:N", title="Passages naming"))
+    # alt.layer is typed as possibly faceted; with no facet it is a LayerChart
+    return cast(alt.LayerChart, alt.layer(bars, lines, height=220))
 
 
 def render(
-    hits: Sequence[Hit],
+    months: Mapping[str, int],
+    by_actor: Mapping[tuple[str, str], int],
     *,
     datemode: str,
     names: Mapping[str, str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    date_from: dt.date | None = None,
-    date_to: dt.date | None = None,
     key: str = "timeline",
 ) -> pd.DataFrame:
-    """Draw the timeline of ``hits``; return the data it plots."""
-    frame = build_timeline_data(
-        hits, datemode, names=names, actor_ids=actor_ids,
-        date_from=date_from, date_to=date_to,
-    )  # fmt: skip
+    """Draw the timeline of the counts; return the data it plots."""
+    frame = build_timeline_data(months, by_actor, names=names)
     if frame.empty:
         st.caption("No dated passages under the current filters.")
         return frame
     st.altair_chart(build_timeline_chart(frame, datemode), key=f"{key}.chart")
+    total = sum(months.values())
+    st.caption(
+        f"Grey bars: {total:,} passages under the filters, each counted once"
+        + (" per month it mentions" if datemode == "events" else "")
+        + ". Lines: passages naming each actor (a passage may name several)."
+    )
     return frame

@@ -9,12 +9,13 @@ from typing import Any
 import streamlit as st
 
 from articles.ingest import IngestError, ingest_bytes
+from articles.limits import MAX_FILE_BYTES, too_large
 from components.highlight import escape_markdown
 
 KEY_FILE = "upload.file"
 KEY_OUTCOME = "upload.outcome"
 TYPES = ["md", "txt", "html", "htm"]
-MAX_BYTES = 2_000_000
+MAX_BYTES = MAX_FILE_BYTES  # the CLI's limit too (articles.limits)
 
 Ingest = Callable[[str, bytes], Any]
 
@@ -57,9 +58,7 @@ def run_ingest(filename: str, data: bytes, ingest: Ingest) -> UploadOutcome:
     UploadOutcome
     """
     if len(data) > MAX_BYTES:
-        return UploadOutcome(
-            "error", filename, message=f"File larger than {MAX_BYTES // 1_000_000} MB."
-        )
+        return UploadOutcome("error", filename, message=too_large(MAX_BYTES))
     try:
         result = ingest(filename, data)
     except IngestError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 
 #: Longest search text accepted from a URL.
 MAX_Q_LEN = 200
@@ -34,7 +34,7 @@ def read_last(value: ParamValue) -> str:
 
 
 def parse_ids(
-    raw: str, known: Collection[str] | None, what: str, problems: list[str]
+    raw: str, known: Container[str] | None, what: str, problems: list[str]
 ) -> tuple[str, ...]:
     """Split a comma-separated id list, keep known ids, report the others."""
     ids: list[str] = []
@@ -69,7 +69,7 @@ def parse_date(raw: str, name: str, problems: list[str]) -> dt.date | None:
 
 
 def parse_single_id(
-    raw: str, known: Collection[str] | None, what: str, problems: list[str]
+    raw: str, known: Container[str] | None, what: str, problems: list[str]
 ) -> str | None:
     """One id, kept if known."""
     ident = raw.strip().lower()

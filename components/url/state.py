@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
 from articles.query import DATEMODES, Filters
-from components.highlight import escape_markdown
+from components.notices import render_warning_list
 from components.url.parse import (
     ParamValue,
     parse_date,
@@ -31,9 +31,9 @@ _KNOWN = frozenset(
 def parse_view(
     params: Mapping[str, ParamValue],
     *,
-    feature_ids: Collection[str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    article_ids: Collection[str] | None = None,
+    feature_ids: Container[str] | None = None,
+    actor_ids: Container[str] | None = None,
+    article_ids: Container[str] | None = None,
 ) -> tuple[View, list[str]]:
     """Parse URL query parameters into a view, reporting every invalid value.
 
@@ -137,9 +137,9 @@ def build_share_url(base_url: str, view: View, *, embed: bool = False) -> str:
 
 def read_view(
     *,
-    feature_ids: Collection[str] | None = None,
-    actor_ids: Collection[str] | None = None,
-    article_ids: Collection[str] | None = None,
+    feature_ids: Container[str] | None = None,
+    actor_ids: Container[str] | None = None,
+    article_ids: Container[str] | None = None,
 ) -> tuple[View, list[str]]:
     """Parse the page's current ``st.query_params`` (see `parse_view`)."""
     params = {k: st.query_params.get_all(k) for k in st.query_params}
@@ -150,10 +150,7 @@ def read_view(
 
 def render_problems(problems: Sequence[str]) -> None:
     """Show URL problems as one warning; the text is escaped (it comes from a URL)."""
-    if problems:
-        lines = "\n".join(f"- {escape_markdown(p)}" for p in problems[:10])
-        more = f"\n- ... and {len(problems) - 10} more" if len(problems) > 10 else ""
-        st.warning(f"Some link parameters were ignored:\n{lines}{more}")
+    render_warning_list("Some link parameters were ignored", problems)
 
 
 def render(view: View, *, key: str = "url_state") -> str | None:

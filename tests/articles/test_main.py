@@ -89,7 +89,7 @@ def test_cli_ingest_bad_file_one_line(
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00\x01binary")
     code, out, err = _run(["ingest", str(bad)], capsys)
-    assert code == 1
+    assert code == 2
     assert out.strip() == ""
     assert err.count("\n") == 1
     assert "binary" in err
@@ -110,7 +110,7 @@ def test_cli_bad_input_exits_with_one_line(
     capsys: pytest.CaptureFixture[str], argv: list[str], reason: str
 ) -> None:
     code, _, err = _run(argv, capsys)
-    assert code == 1
+    assert code == 2
     assert err.count("\n") == 1
     assert reason in err
 
@@ -119,7 +119,7 @@ def test_cli_bad_input_exits_with_one_line(
 def test_cli_query_actor_list_and_events(capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["query", "--actor", "ttp", "--actor", "isi", "--from", "2024-12"]
     code, _, err = _run(argv, capsys)
-    assert (code, err.count("\n")) == (1, 1)
+    assert (code, err.count("\n")) == (2, 1)
     assert "run `python -m articles sync`" in err  # a query never syncs
     assert _run(["sync"], capsys)[0] == 0
     code, out, _ = _run([*argv, "--to", "2024-12", "--datemode", "events"], capsys)

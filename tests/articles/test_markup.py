@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
+from articles import markup
 from articles.markup import count_scripts, normalize_text, strip_html, strip_markdown
 
 
@@ -32,3 +37,21 @@ def test_count_scripts() -> None:
         "arabic": 5,
         "han": 2,
     }
+
+
+@pytest.mark.parametrize(
+    "wall",
+    ["[" * 100_000 + "]" * 100_000, "[a](" * 50_000, "![a" * 50_000, "**a " * 50_000,
+     "__a " * 50_000, "*a " * 60_000, "_a " * 60_000, "~~a " * 50_000,
+     "<!--" * 50_000, "<script>" * 25_000, "<style" * 30_000],
+    ids=lambda w: repr(w[:4]),
+)  # fmt: skip
+def test_walls_of_markup_take_linear_time(wall: str) -> None:
+    start = time.perf_counter()
+    markup.strip_markdown(markup.strip_html(wall))
+    assert time.perf_counter() - start < 2.0  # quadratic took minutes at 200 KB
+
+
+def test_bidi_isolates_and_c1_controls_leave_the_body() -> None:
+    text = "Kabul \u2066\u202etxet\u202c\u2069 \x85\x9bnews"
+    assert normalize_text(text) == "Kabul txet news"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.actors import expand_members, load_actors
-from articles.query import Filters, query_passages
+from articles.query import Filters, Page, query_page
 from tests.browser.conftest import (
     ARTIFACTS,
     DRAW_TIMEOUT_MS,
@@ -33,15 +33,14 @@ PER_PAGE = 10
 CLICK_TO_EVIDENCE_BOUND_S = 15.0
 
 
-def _expected(live_app, **filters) -> list:
-    """What the app's own index says the view holds (read-only)."""
-    return query_passages(Filters(**filters), index=live_app.index)
+def _expected(live_app, **filters) -> Page:
+    """What the app's own index says the view holds, best first (read-only)."""
+    return query_page(Filters(**filters), limit=1000, index=live_app.index)
 
 
-def _first_page(hits) -> list[tuple[str, int]]:
-    """(title, paragraph) of the first page the panel shows: newest first."""
-    ordered = sorted(hits, key=lambda h: (-h.published.toordinal(), h.article_id, h.n))
-    return [(h.title, h.n) for h in ordered[:PER_PAGE]]
+def _first_page(expected: Page) -> list[tuple[str, int]]:
+    """(title, paragraph) of the first page the panel shows: best first."""
+    return [(h.title, h.n) for h in expected.hits[:PER_PAGE]]
 
 
 def _shown(page) -> list[tuple[str, int]]:
@@ -57,12 +56,14 @@ def _card_texts(page) -> list[str]:
     return [" ".join(t.split()) for t in page.locator(CARD).all_inner_texts()]
 
 
-def _wait_for_count(page, n: int) -> None:
-    """Wait for the panel to say ``n passages`` and show that many cards (<= 10)."""
-    caption = re.compile(rf"^{n} passage{'s' if n != 1 else ''}$")
+def _wait_for_count(page, expected: Page) -> None:
+    """Wait for the panel to say "... of N passages" and show the first page."""
+    n = expected.total
+    caption = re.compile(rf"^1(-\d+)? of {n:,} passage{'s' if n != 1 else ''} in ")
     counts = page.get_by_test_id("stCaptionContainer").filter(has_text=caption)
     expect(counts).to_be_visible(timeout=WAIT_MS)
-    expect(page.locator(CARD)).to_have_count(min(n, PER_PAGE), timeout=WAIT_MS)
+    shown = min(expected.groups, PER_PAGE)
+    expect(page.locator(CARD)).to_have_count(shown, timeout=WAIT_MS)
 
 
 def _chips(page, label: str) -> list[str]:
@@ -110,14 +111,14 @@ def test_click_on_wakhan_lists_january_passages_with_citations(page, live_app) -
     assert elapsed < CLICK_TO_EVIDENCE_BOUND_S
 
     expected = _expected(live_app, feature="wakhan-corridor")
-    january = [h.n for h in expected if h.article_id == JANUARY]
+    january = [h.n for h in expected.hits if h.article_id == JANUARY]
     assert len(january) >= 3
-    assert len(january) <= PER_PAGE  # all on the first page, newest article first
-    _wait_for_count(page, len(expected))
+    _wait_for_count(page, expected)
     expect(page.get_by_text("Evidence: Wakhan Corridor")).to_be_visible()
     shown = _shown(page)
     assert shown == _first_page(expected)
-    assert [n for title, n in shown if title == JANUARY_TITLE] == sorted(january)
+    on_page = [h.n for h in expected.hits[:PER_PAGE] if h.article_id == JANUARY]
+    assert sorted(n for title, n in shown if title == JANUARY_TITLE) == sorted(on_page)
     cites = page.locator(f"{CARD} .pp-cite").filter(has_text=JANUARY_TITLE)
     expect(cites).to_have_count(len(january))
     for cite in cites.all_inner_texts():
@@ -144,11 +145,11 @@ def test_click_on_wakhan_lists_january_passages_with_citations(page, live_app) -
 
 def test_actor_widget_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None:
     page.goto(f"{live_app.url}/?feature=afghanistan", wait_until="domcontentloaded")
-    _wait_for_count(page, len(_expected(live_app, feature="afghanistan")))
+    _wait_for_count(page, _expected(live_app, feature="afghanistan"))
     expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
-    assert expected
+    assert expected.total
     choose_option(page, "Actors", "TTP", "TTP - Tehreek-e-Taliban Pakistan")
-    _wait_for_count(page, len(expected))
+    _wait_for_count(page, expected)
     _assert_only_ttp(page)
     assert _shown(page) == _first_page(expected)
     page.traffic.assert_clean(live_app.host)
@@ -159,7 +160,7 @@ def test_actor_in_url_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None
         f"{live_app.url}/?actor=ttp&feature=afghanistan", wait_until="domcontentloaded"
     )
     expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
-    _wait_for_count(page, len(expected))
+    _wait_for_count(page, expected)
     assert any("TTP" in chip for chip in _chips(page, "Actors"))
     _assert_only_ttp(page)
     assert _shown(page) == _first_page(expected)
@@ -188,7 +189,7 @@ def test_copied_link_reopens_the_same_view(page, new_page, live_app) -> None:
     expected = _expected(
         live_app, feature="wakhan-corridor", actors=("isi",), datemode="events"
     )
-    _wait_for_count(page, len(expected))
+    _wait_for_count(page, expected)
     expect(page.get_by_role("radio", name="Event dates")).to_be_checked()
     assert _shown(page) == _first_page(expected)
     malik = page.locator(CARD).filter(has_text="Asim Malik")
@@ -213,7 +214,7 @@ def test_copied_link_reopens_the_same_view(page, new_page, live_app) -> None:
 
     fresh = new_page()
     fresh.goto(link, wait_until="domcontentloaded")
-    _wait_for_count(fresh, len(expected))
+    _wait_for_count(fresh, expected)
     wait_for_map(fresh)
     assert _read_view(fresh) == before
     expect(
@@ -232,7 +233,7 @@ def test_embed_shows_map_and_evidence_without_chrome(page, live_app) -> None:
     )
     wait_for_map(page)
     expected = _expected(live_app, feature="wakhan-corridor")
-    _wait_for_count(page, len(expected))
+    _wait_for_count(page, expected)
     expect(page.get_by_text("Evidence: Wakhan Corridor")).to_be_visible()
     assert _shown(page) == _first_page(expected)
     assert page.get_by_test_id("stSidebar").count() == 0

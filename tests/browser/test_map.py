@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from components.map.tiles import TILE_DIR
 from tests.browser.conftest import ARTIFACTS, find_wakhan_point
 
 pytestmark = pytest.mark.browser
@@ -61,3 +62,21 @@ def test_click_on_wakhan_shows_details(page, live_app) -> None:
     assert page.traffic.failed == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map_wakhan_selected.png"))
+
+
+def test_zoom_9_over_torkham_draws_native_detail_tiles(page, live_app) -> None:
+    page.goto(
+        f"{live_app.url}/?lat=34.1&lon=71.09&zoom=9", wait_until="domcontentloaded"
+    )
+    frame = page.frame_locator(MAP_IFRAME)
+    tile = frame.locator('img.leaflet-tile-loaded[src$="/9/357/204.png"]')
+    tile.wait_for(state="attached", timeout=DRAW_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    tiles = [u for u in page.traffic.requests if "/app/static/tiles/" in u]
+    missing = [u for u in tiles if not (TILE_DIR / u.split("/tiles/")[1]).is_file()]
+    assert missing == []  # each layer's bounds keep Leaflet inside the tile set
+    assert any("/tiles/9/" in u for u in tiles)
+    assert page.traffic.failed == []
+    assert page.traffic.external(live_app.host) == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "map_zoom9_torkham.png"))

@@ -52,11 +52,12 @@ def test_index_stamp_changes_when_index_changes(tmp_path):
 
 @pytest.mark.usefixtures("index")
 def test_view_hits_for_feature():
-    hits = ev.load_evidence(make_view(feature="wakhan-corridor"))
-    assert hits
-    assert all(any(lk.id == "wakhan-corridor" for lk in h.features) for h in hits)
+    page = ev.load_evidence_page(make_view(feature="wakhan-corridor"), "rank", 1)
+    assert page.hits
+    assert len(page.hits) <= ev.PER_PAGE
+    assert all(any(lk.id == "wakhan-corridor" for lk in h.features) for h in page.hits)
     counts = ev.load_view_counts(make_view())
-    assert counts["wakhan-corridor"] == len(hits)
+    assert counts["wakhan-corridor"] == page.total
 
 
 @pytest.mark.usefixtures("index")
@@ -66,7 +67,13 @@ def test_summary_bounds_and_titles():
     assert lo <= hi
     assert lo.year >= 2020
     assert summary.bounds["events"][0].year >= 2010
-    assert len(summary.articles) == 2
+    assert summary.articles == 2
+    assert summary.passages > 20
+    titles = ev.find_article_titles("wakhan")
+    assert len(titles) == 1
+    assert ev.load_titles(tuple(titles)) == titles
+    assert next(iter(titles)) in ev.IndexedArticles()
+    assert "no-such-article" not in ev.IndexedArticles()
 
 
 @pytest.mark.usefixtures("index")
@@ -84,7 +91,7 @@ def test_actor_registry_and_expansion():
 
 @pytest.mark.usefixtures("index")
 def test_passage_links_of_a_shown_passage():
-    hit = ev.load_evidence(make_view(feature="wakhan-corridor"))[0]
+    hit = ev.load_evidence_page(make_view(feature="wakhan-corridor"), "rank", 1).hits[0]
     assert "wakhan-corridor" in ev.load_passage_links(hit.passage_id)
     assert ev.load_passage_links("nope#p1") == ()
     assert ev.load_passage_links(None) == ()

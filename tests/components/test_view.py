@@ -68,11 +68,11 @@ def _page_queries(tmp_path: Path, monkeypatch) -> tuple[list[Filters], list[Filt
     loaders.clear_evidence_caches()
     asked: list[Filters] = []
     exported: list[Filters] = []
-    original = loaders.load_evidence
+    original = loaders.load_evidence_page
 
-    def spy_evidence(view: View):
+    def spy_evidence(view: View, order: str, page: int):
         asked.append(view.evidence)
-        return original(view)
+        return original(view, order, page)
 
     def spy_download(_fmt, filters, *_rest, **_kw):
         exported.append(filters)
@@ -82,7 +82,7 @@ def _page_queries(tmp_path: Path, monkeypatch) -> tuple[list[Filters], list[Filt
     for name, value in to_query_params(FULL).items():
         at.query_params[name] = value
     with (
-        mock.patch.object(loaders, "load_evidence", spy_evidence),
+        mock.patch.object(loaders, "load_evidence_page", spy_evidence),
         mock.patch.object(export, "build_download", spy_download),
     ):
         at.run()

@@ -10,7 +10,7 @@ import pytest
 
 from articles.index import open_reader, sync_index
 from articles.index.store import IndexUnavailable
-from articles.schema import SCHEMA_VERSION
+from articles.schema import SCHEMA_ID
 from tests.articles.conftest import FakeLinker
 
 OLD_SCHEMA = """
@@ -32,8 +32,7 @@ def test_old_schema_is_rebuilt_with_a_one_line_reason(
     with caplog.at_level(logging.WARNING):
         report = sync_index(corpus, index, FakeLinker())
     assert report.rebuilt == (
-        f"index {index} rebuilt: built with schema 2, this code uses schema "
-        f"{SCHEMA_VERSION}"
+        f"index {index} rebuilt: built with schema 2, this code uses schema {SCHEMA_ID}"
     )
     assert "\n" not in report.rebuilt
     assert report.rebuilt in caplog.text

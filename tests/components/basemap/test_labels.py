@@ -5,7 +5,10 @@ from __future__ import annotations
 import geopandas as gpd
 from shapely.geometry import box
 
+from components.basemap.draw import Label
 from components.basemap.labels import (
+    CITY_THRESHOLDS,
+    Candidate,
     City,
     city_candidates,
     country_candidates,
@@ -70,3 +73,23 @@ def test_place_labels_keeps_higher_priority() -> None:
     cands = city_candidates(CITIES, 5)
     kept = {label.text for label in place_labels(cands)}
     assert "Kabul" in kept
+
+
+def test_more_cities_each_zoom_up_to_every_city_at_10() -> None:
+    small = City("Village", 69.3, 34.6, 16_000, False)
+    shown = [z for z in range(4, 11) if city_candidates([small], z)]
+    assert shown == [10]
+    assert CITY_THRESHOLDS[8] > CITY_THRESHOLDS[9] > CITY_THRESHOLDS[10]
+
+
+def test_label_moves_left_when_the_right_is_taken() -> None:
+    first = Candidate(Label("Torkham", 1000.0, 500.0, 11, (0, 0, 0), dot=True), 0.0)
+    second = Candidate(
+        Label("Landi Kotal", 1030.0, 500.0, 11, (0, 0, 0), dot=True), 1.0
+    )
+    placed = {label.text: label for label in place_labels([first, second])}
+    assert set(placed) == {"Torkham", "Landi Kotal"}
+    assert placed["Torkham"].left  # its right side holds Landi Kotal's marker
+    assert not placed["Landi Kotal"].left
+    boxes = [label_bbox(label) for label in placed.values()]
+    assert not _overlap(boxes[0], boxes[1])

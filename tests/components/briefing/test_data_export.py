@@ -1,13 +1,25 @@
 """GeoJSON of the features in view and CSV of the passages round-trip with pandas."""
 
+import codecs
+import csv
+import dataclasses
 import io
 import json
+import re
 
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import geopandas as gpd
 
-from components.briefing.data_export import CSV_COLUMNS, build_csv, build_geojson
+from components.briefing.data_export import (
+    CSV_COLUMNS,
+    build_csv,
+    build_geojson,
+    defuse_cell,
+)
 from tests.components.briefing.fixtures import PAYLOAD, make_briefing
 
 
@@ -71,3 +83,63 @@ def test_csv_defuses_formula_cells():
     frame = pd.read_csv(io.BytesIO(build_csv(briefing)), encoding="utf-8-sig")
     assert frame.loc[0, "text"] == '\'=HYPERLINK("http://x","y")'
     assert frame.loc[1, "text"].startswith("From Kabul")
+
+
+# --- CSV injection: every field quoted, every line of every cell defused -----------
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_LINE_TRIGGERS = ("=", "+", "-", "@", "\t")
+_BREAKS = re.compile(rb"\r\n|\r|\n")
+
+
+def _briefing_with(author: str, text: str):
+    briefing = make_briefing()
+    hit = dataclasses.replace(briefing.hits[0], author=author, text=text)
+    return dataclasses.replace(briefing, hits=(hit,))
+
+
+def _read_rows(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def _assert_inert(cell: str) -> None:
+    assert not cell.startswith(_TRIGGERS), repr(cell)
+    for line in cell.splitlines():
+        assert not line.startswith(_LINE_TRIGGERS), repr(cell)
+
+
+@pytest.mark.parametrize(
+    "value", ["A. Writer\r@SUM(1+1)", "\r=SOURCE()", "x\n+1", "ok\r\n-2\r\n\r\n=3"]
+)
+def test_csv_defuses_formulas_after_any_line_break(value: str) -> None:
+    data = build_csv(_briefing_with(value, value))
+    rows = _read_rows(data)
+    assert len(rows) == 2
+    assert rows[1][CSV_COLUMNS.index("author")] == defuse_cell(value)
+    for cell in rows[1]:
+        _assert_inert(cell)
+    for line in _BREAKS.split(data.removeprefix(codecs.BOM_UTF8)):
+        assert not line.startswith((b"=", b"+", b"-", b"@", b"\t")), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_string_is_one_inert_cell(value: str) -> None:
+    data = build_csv(_briefing_with(value, value))
+    rows = _read_rows(data)
+    assert len(rows) == 2, "a value split the row"
+    assert len(rows[1]) == len(CSV_COLUMNS)
+    assert rows[1][CSV_COLUMNS.index("text")] == defuse_cell(value)
+    for cell in rows[1]:
+        _assert_inert(cell)
+    raw = data.removeprefix(codecs.BOM_UTF8)
+    assert all(line.startswith(b'"') for line in raw.split(b"\n")[:1])
+    for line in _BREAKS.split(raw):
+        assert not line.startswith((b"=", b"+", b"-", b"@", b"\t")), line
+
+
+@given(st.text())
+def test_defuse_cell_only_adds_apostrophes(value: str) -> None:
+    out = defuse_cell(value)
+    assert out.replace("'", "") == value.replace("'", "")
+    _assert_inert(out)

@@ -86,7 +86,7 @@ def test_cli_csv_and_geojson_agree_with_the_document(wakhan_run):
 def test_cli_prints_sizes_and_times(wakhan_run):
     _, out, printed = wakhan_run
     lines = printed.splitlines()
-    assert re.fullmatch(r"\d+ passage\(s\) cited", lines[0])
+    assert re.fullmatch(r"\d+ passage\(s\) cited of \d+ matching", lines[0])
     for line, name in zip(
         lines[1:], ["w.html", "w.png", "w.svg", "w.geojson", "w.csv"], strict=True
     ):

@@ -48,9 +48,10 @@ def test_build_map_puts_unknown_layer_in_own_group(toy_layers) -> None:
 
 def test_build_map_uses_local_tile_layers(toy_layers) -> None:
     tiles = _children(build_map(toy_layers), folium.TileLayer)
-    assert [t.tiles for t in tiles] == [basemap.TILE_URL, basemap.TILE_URL]
+    assert [t.tiles for t in tiles] == [basemap.TILE_URL] * 3
     assert tiles[0].options["max_native_zoom"] == basemap.WORLD_MAX_ZOOM
     assert tiles[1].options["max_native_zoom"] == basemap.REGION_MAX_ZOOM
+    assert tiles[2].options["max_native_zoom"] == basemap.DETAIL_MAX_ZOOM
 
 
 def test_style_function_stands_out_durand_and_wakhan(toy_layers) -> None:

@@ -6,8 +6,10 @@ import pytest
 
 from components.map.style import (
     CLIPPED,
+    DISPUTED_DASH,
     EVIDENCE_OPACITY,
     EVIDENCE_RAMP,
+    FEATURE_STYLES,
     KIND_STYLES,
     MUTED,
     PLACES_PANE,
@@ -107,3 +109,15 @@ def test_clipped_polygon_still_outlined_when_selected() -> None:
     style = style_feature(china, selected="china")
     assert style["stroke"] is True
     assert "is-selected" in style["className"]
+
+
+def test_line_of_control_stays_visible_without_passages() -> None:
+    loc = _feature("line-of-control", "boundary", disputed=True)
+    other = _feature("afg-tjk", "boundary")
+    shown = style_feature(loc, counts={"kabul": 3})
+    assert shown["color"] == FEATURE_STYLES["line-of-control"]["color"]
+    assert shown["color"] != style_feature(other, counts={"kabul": 3})["color"]
+    assert shown["weight"] >= 3.0
+    assert shown["opacity"] >= 0.9
+    assert shown["dashArray"] == DISPUTED_DASH
+    assert style_feature(loc)["color"] == shown["color"]

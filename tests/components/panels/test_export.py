@@ -28,7 +28,7 @@ def _app():
 
     export_menu.render(
         View(Filters(feature="wakhan-corridor", actors=("taliban",))),
-        make_hits(),
+        len(make_hits()),
         layers=make_layers(),
         context={"features": make_features(), "actors": {}, "facts": {}},
     )
@@ -93,7 +93,7 @@ def test_export_menu_passes_the_view_kinds():
         with mock.patch("components.loaders.load_map_layers") as load:
             load.return_value = {}
             export_menu.render(
-                View(kinds=("city", "pass")), make_hits(),
+                View(kinds=("city", "pass")), len(make_hits()),
                 context={"features": {}, "actors": {}, "facts": {}},
             )  # fmt: skip
             import streamlit as st
@@ -103,3 +103,37 @@ def test_export_menu_passes_the_view_kinds():
     at = AppTest.from_function(app, default_timeout=30).run()
     assert not at.exception
     assert at.session_state["called_with"] == (("city", "pass"),)
+
+
+@pytest.mark.parametrize("q", ["Tajik", "markets", None])
+def test_page_export_cites_what_the_cli_cites(corpus_copy, tmp_path, q):
+    """The page's CSV (dashboard query + export menu) equals the CLI's, q included."""
+    from articles.index import sync_index
+    from components import loaders
+    from components.briefing.__main__ import main
+    from components.panels import export as export_menu
+    from components.view import View
+
+    corpus, index = corpus_copy
+    sync_index(corpus, index)
+    loaders.clear_evidence_caches()
+    as_of = dt.date(2026, 11, 20)
+    cli_csv = tmp_path / "cli.csv"
+    argv = ["--feature", "wakhan-corridor", "--as-of", as_of.isoformat()]
+    argv += ["--q", q] if q else []
+    assert (
+        main([*argv, "--out", str(tmp_path / "cli.html"), "--csv", str(cli_csv)]) == 0
+    )
+    view = View(Filters(feature="wakhan-corridor", q=q))
+    page = build_download(  # as the export menu: None = read the view's best
+        "csv", view.evidence, None, loaders.load_map_layers(),
+        export_menu.load_context(), as_of,
+    )()  # fmt: skip
+    hits = loaders.fetch_export_page(view.evidence).hits
+    everything = loaders.fetch_export_page(Filters(feature="wakhan-corridor")).hits
+    loaders.clear_evidence_caches()
+    assert page == cli_csv.read_bytes()
+    cited = pd.read_csv(io.BytesIO(page), encoding="utf-8-sig")["passage_id"]
+    if q:
+        assert 0 < len(cited) < len(everything)
+        assert all(q.casefold() in h.text.casefold() for h in hits)

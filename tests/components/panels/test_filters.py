@@ -126,11 +126,17 @@ def _panel(view, bounds, actors, expand, articles, kinds):
 
     from components.panels import filters
 
+    def find(text):
+        return {k: v for k, v in articles.items() if text.casefold() in v.casefold()}
+
+    def titles(ids):
+        return {k: articles[k] for k in ids if k in articles}
+
     st.session_state["test.view"] = filters.render(
         bounds=bounds,
         actors=actors,
         expand=expand,
-        articles=articles,
+        articles=filters.ArticleFinder(find, titles),
         kinds=kinds,
         view=view,
     )
@@ -194,6 +200,8 @@ def test_app_switch_to_event_dates_and_narrow():
 
 def test_app_article_and_kind_choices():
     at = _app()
+    at.text_input(key="filters.article_find").set_value("cpec").run()
+    assert at.multiselect(key="filters.articles").options == ["FT: <b>CPEC</b>"]
     at.multiselect(key="filters.articles").set_value(["ft-2024"]).run()
     at.pills(key="filters.kinds").set_value(["city"]).run()
     view = at.session_state["test.view"]

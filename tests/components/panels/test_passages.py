@@ -6,13 +6,12 @@ import html
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from articles.query import Hit, Link
+from articles.query import Hit, Link, Page
 from components.panels.passages import (
     build_citation_html,
-    build_page,
     build_passage_html,
+    build_totals_caption,
     count_pages,
-    sort_hits,
 )
 
 
@@ -49,33 +48,26 @@ XSS = [
 ]
 
 
-def test_sort_newest_first_then_reading_order():
-    hits = [
-        _hit("old", 2, dt.date(2024, 1, 1)),
-        _hit("new", 3, dt.date(2025, 1, 1)),
-        _hit("new", 1, dt.date(2025, 1, 1)),
-        _hit("old", 1, dt.date(2024, 1, 1)),
-    ]
-    ids = [h.passage_id for h in sort_hits(hits, "newest")]
-    assert ids == ["new#p1", "new#p3", "old#p1", "old#p2"]
-
-
-def test_sort_article_order_oldest_article_first():
-    hits = [
-        _hit("new", 2, dt.date(2025, 1, 1)),
-        _hit("old", 5, dt.date(2024, 1, 1)),
-        _hit("new", 1, dt.date(2025, 1, 1)),
-    ]
-    ids = [h.passage_id for h in sort_hits(hits, "article")]
-    assert ids == ["old#p5", "new#p1", "new#p2"]
-
-
 def test_pages_of_ten():
-    hits = [_hit("a", i) for i in range(1, 24)]
-    assert count_pages(len(hits)) == 3
-    assert count_pages(0) == 1
-    assert [h.n for h in build_page(hits, 3)] == [21, 22, 23]
-    assert [h.n for h in build_page(hits, 99)] == list(range(1, 11))
+    assert count_pages(23, 10) == 3
+    assert count_pages(0, 10) == 1
+
+
+def test_totals_caption_states_page_totals_and_folded_duplicates():
+    hits = tuple(_hit("a", i) for i in range(11, 21))
+    page = Page(hits, 18316, 4120, 17000, 10, 10, "rank")
+    assert build_totals_caption(page) == (
+        "11-20 of 18,316 passages in 4,120 articles; 1,316 near-duplicates folded in"
+    )
+    one = Page((_hit(),), 1, 1, 1, 10, 0, "rank")
+    assert build_totals_caption(one) == "1 of 1 passage in 1 article"
+
+
+def test_passage_html_says_how_many_similar_passages_were_folded():
+    hit = _hit(similar=2, similar_ids=("b#p3", "c#p1"))
+    out = build_passage_html(hit, feature_id="wakhan-corridor")
+    assert "and 2 similar passages" in out
+    assert "b#p3, c#p1" in out
 
 
 def test_passage_html_highlights_feature_spans_and_badges():
@@ -147,11 +139,25 @@ def test_passage_html_javascript_source_not_a_link():
 def _panel(hits, feature_id):
     import streamlit as st
 
+    from articles.query import Filters, Page
     from components.panels import passages as passage_panel
 
-    st.session_state["test.shown"] = passage_panel.render(
-        hits, feature_id=feature_id, feature_name="Wakhan Corridor"
+    def fetch(order, page):
+        """A stand-in for the index: order, then one page of ten."""
+        ordered = list(hits)
+        if order == "newest":
+            ordered.sort(key=lambda h: h.published, reverse=True)
+        elif order == "article":
+            ordered.sort(key=lambda h: (h.published, h.article_id, h.n))
+        offset = (page - 1) * 10
+        articles = len({h.article_id for h in hits})
+        window = tuple(ordered[offset : offset + 10])
+        return Page(window, len(hits), articles, len(hits), 10, offset, order)
+
+    st.session_state["test.page"] = passage_panel.render(
+        fetch, filters=Filters(feature=feature_id), feature_name="Wakhan Corridor"
     )
+    st.session_state["test.shown"] = st.session_state.get(passage_panel.KEY_SHOWN)
 
 
 def _app(hits, feature_id="wakhan-corridor"):
@@ -178,7 +184,8 @@ def test_app_shows_cards_and_show_on_map_returns_passage_id():
     assert not at.exception
     cards = [h.value for h in at.html if 'class="pp-card"' in h.value]
     assert len(cards) == 2
-    assert "Title a" in cards[0]  # newest first
+    assert "Title a" in cards[0]  # best first: the order the index gives
+    assert "1-2 of 2 passages in 2 articles" in at.caption[0].value
     assert at.session_state["test.shown"] is None
     at.button(key="passage_panel.show.b#p2").click().run()
     assert at.session_state["test.shown"] == "b#p2"
@@ -191,6 +198,7 @@ def test_app_shows_cards_and_show_on_map_returns_passage_id():
 def test_app_order_switch_to_article_order():
     hits = [_hit("new", 1, dt.date(2025, 1, 1)), _hit("old", 1, dt.date(2020, 1, 1))]
     at = _app(hits)
+    assert at.radio(key="passage_panel.order").value == "rank"
     at.radio(key="passage_panel.order").set_value("article").run()
     cards = [h.value for h in at.html if 'class="pp-card"' in h.value]
     assert "Title old" in cards[0]

@@ -36,7 +36,7 @@ def test_init_session_state_seeds_every_component_once():
         dt.date(2025, 6, 1),
     )
     assert state["search_box.q"] == "wakhan"
-    assert state["passage_panel.order"] == "newest"
+    assert state["passage_panel.order"] == "rank"
     at.session_state["filters.actors"] = []
     at.run()  # not re-seeded
     assert at.session_state["filters.actors"] == []

@@ -1,0 +1,60 @@
+"""The index behind the caches: its stamp, and syncing it when the corpus changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from articles.corpus import corpus_dir
+from articles.index import index_path, sync_index
+
+if TYPE_CHECKING:
+    pass
+
+
+def index_stamp(index: Path | None = None) -> tuple[str, int]:
+    """Return ``(path, stamp)``: the index path and a number that changes with it.
+
+    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
+    an ingestion or a sync invalidates every cached query at once.
+    """
+    path = index or index_path()
+    stamp = 0
+    for suffix in ("", "-wal"):
+        candidate = Path(f"{path}{suffix}")
+        if candidate.exists():
+            stamp += candidate.stat().st_mtime_ns
+    return str(path), stamp
+
+
+def corpus_stamp() -> tuple[str, int]:
+    """Return ``(corpus dir, stamp)``: a number that changes when files come or go.
+
+    The folder's modification time changes when an article is added, removed or
+    replaced (ingest writes new files; editors save by rename). Listing and
+    stat-ing 100,000 files on every rerun would cost more than the rerun itself; an
+    article edited in place is picked up by ``python -m articles sync``.
+    """
+    directory = corpus_dir()
+    try:
+        return str(directory), directory.stat().st_mtime_ns
+    except OSError:
+        return str(directory), 0
+
+
+@st.cache_resource(show_spinner="Indexing the corpus ...", max_entries=4)
+def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
+    """Bring the index up to date with the corpus, once per corpus change.
+
+    Returns the files that could not be read (one line each), for the page to show.
+    """
+    del stamp  # part of the cache key only
+    return sync_index(Path(corpus), Path(index)).errors
+
+
+def ensure_index() -> tuple[str, ...]:
+    """Sync the index if the corpus changed since the last sync; return problems."""
+    corpus, stamp = corpus_stamp()
+    return sync_corpus(corpus, str(index_path()), stamp)

@@ -1,0 +1,84 @@
+"""Cached catalog layers and rendered map frames (base map, data layers by view)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+import geopandas as gpd
+
+from articles.query import (
+    Filters,
+)
+from components.loaders.evidence import load_counts
+from components.loaders.index import index_stamp
+from components.map.builder import build_base_map, build_layer_groups
+from components.map.frame import MapFrame, MapLayers, build_frame, build_layers
+from components.view import View
+from geo.catalog import LAYERS
+from geo.io import read_layer
+
+if TYPE_CHECKING:
+    pass
+
+
+@st.cache_data(show_spinner=False)
+def load_layer(layer_id: str) -> gpd.GeoDataFrame:
+    """Return catalog layer `layer_id` (EPSG:4326, display-simplified)."""
+    return read_layer(layer_id)
+
+
+@st.cache_data(show_spinner=False)
+def load_layer_ids() -> tuple[str, ...]:
+    """Return the ids of every catalog layer, in catalog order."""
+    return tuple(spec.id for spec in LAYERS)
+
+
+@st.cache_data(show_spinner=False)
+def load_attribution() -> str:
+    """Return the data layers' attributions, deduplicated, for the map's credits."""
+    return "; ".join(dict.fromkeys(spec.attribution for spec in LAYERS))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_kind_layer(layer_id: str, kinds: tuple[str, ...]) -> gpd.GeoDataFrame:
+    """Return layer `layer_id` keeping only the features of `kinds`."""
+    gdf = load_layer(layer_id)
+    return gdf[gdf["kind"].isin(kinds)]
+
+
+def load_map_layers(
+    kinds: tuple[str, ...] | None = None,
+) -> dict[str, gpd.GeoDataFrame]:
+    """Return the catalog layers by id; with `kinds`, only features of those kinds.
+
+    Layers left empty by the kind filter are dropped.
+    """
+    if kinds is None:
+        return {layer_id: load_layer(layer_id) for layer_id in load_layer_ids()}
+    layers = {
+        lid: load_kind_layer(lid, tuple(sorted(kinds))) for lid in load_layer_ids()
+    }
+    return {lid: gdf for lid, gdf in layers.items() if len(gdf)}
+
+
+@st.cache_data(show_spinner=False)
+def load_base_frame() -> MapFrame:
+    """Return the base map (tiles, panes, credits), rendered; it never changes."""
+    return build_frame(build_base_map(load_attribution()))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def load_map_script(
+    index: str, stamp: int, filters: Filters, kinds: tuple[str, ...] | None
+) -> MapLayers:
+    """Return the data layers (shaded by evidence under ``filters``), rendered."""
+    counts = load_counts(index, stamp, filters)
+    return build_layers(build_layer_groups(load_map_layers(kinds), counts=counts))
+
+
+def load_view_layers(view: View) -> MapLayers:
+    """Return the rendered data layers for ``view`` (its filters and layer kinds)."""
+    kinds = tuple(sorted(view.kinds)) if view.kinds else None
+    return load_map_script(*index_stamp(), view.overview, kinds)
