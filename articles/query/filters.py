@@ -103,6 +103,8 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
         keys = None
     fts = build_fts_query(filters.q)
     driver, args = _driver(feature, actors, fts, keys)
+    if driver.endswith("FROM passages") and (by_date := _dated_driver(filters)):
+        driver, args = by_date
     where, more = _conditions("d.passage", feature, actors, filters, keys)
     if fts and (feature is not None or actors):
         where.append(
@@ -181,6 +183,18 @@ def _driver(
             bounds,
         )
     return "SELECT id AS passage, 0 AS strength, 0 AS score FROM passages", ()
+
+
+def _dated_driver(filters: Filters) -> tuple[str, tuple[Any, ...]] | None:
+    """Passages mentioning a date in the window (events mode): read from ``dates``."""
+    lo, hi = filters.date_from, filters.date_to
+    if filters.datemode != "events" or not (lo or hi):
+        return None
+    return (
+        "SELECT DISTINCT passage, 0 AS strength, 0 AS score FROM dates "
+        "WHERE first <= ? AND last >= ?",
+        (to_day(hi) if hi else (1 << 16) - 1, to_day(lo) if lo else 0),
+    )
 
 
 def _conditions(
