@@ -191,9 +191,17 @@ def save_tall_screenshot(pg: object, name: str, height: int = 2600) -> Path:
     Streamlit scrolls inside its own container, so ``full_page`` would cut the page
     at the viewport; a taller viewport shows it whole.
     """
+    from playwright.sync_api import Error as PlaywrightError
+
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / name
     pg.set_viewport_size({"width": 1400, "height": height})  # type: ignore[attr-defined]
-    pg.locator(".pp-card").first.scroll_into_view_if_needed()  # type: ignore[attr-defined]
+    for _ in range(3):  # a rerun may redraw the card mid-scroll: try again
+        try:
+            card = pg.locator(".pp-card").first  # type: ignore[attr-defined]
+            card.scroll_into_view_if_needed(timeout=10_000)
+            break
+        except PlaywrightError:
+            pg.wait_for_timeout(500)  # type: ignore[attr-defined]
     pg.screenshot(path=str(path))  # type: ignore[attr-defined]
     return path
