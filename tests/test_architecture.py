@@ -33,3 +33,26 @@ def test_every_package_says_what_it_is_for():
             continue
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc, f"{init.relative_to(ROOT)} has no docstring"
+
+
+def test_only_tests_load_every_matching_passage():
+    offenders = []
+    for path in [*ROOT.glob("components/**/*.py"), ROOT / "dashboard.py",
+                 *ROOT.glob("articles/**/*.py"), *ROOT.glob("bench/*.py")]:  # fmt: skip
+        if path.parts[-2:] in {("query", "compat.py"), ("query", "__init__.py")}:
+            continue
+        if {"query_passages", "evidence_counts"} & {
+            m.rsplit(".", 1)[-1] for m in _imported_names(path)
+        }:
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def _imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }

@@ -1,8 +1,8 @@
-"""TEMPORARY adapter for ``components/`` until the dashboard uses ``query_page``.
+"""Every matching passage at once: for tests (as an oracle) and batch jobs only.
 
-``query_passages`` loads every matching passage, which issue 8 forbids at scale;
-it stays only so the dashboard keeps working while it moves to ``query_page`` and
-the aggregates. Delete this module when nothing imports it.
+``query_passages`` loads every matching passage, which issue 8 forbids on any
+interactive path: the dashboard, the exports and the CLI use ``query_page`` and the
+aggregates. Only the tests import this module (an import-free check keeps it so).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from articles.query.reader import reading
 
 
 def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
-    """Every matching passage, newest first (TEMPORARY: see the module docstring)."""
+    """Return every matching passage, newest first (tests and batch jobs only)."""
     with reading(index) as con:
         match = resolve(con, filters)
         if match.empty:
