@@ -17,9 +17,9 @@ from articles.query.aggregates import (
     count_months_by_actor,
     find_articles,
 )
-from articles.query.compat import evidence_counts, query_passages
+from articles.query.compat import query_passages
 from articles.query.filters import DATEMODES, Filters, QueryError, build_fts_query
-from articles.query.hits import Hit, Link
+from articles.query.hits import Hit, Link, evidence_counts
 from articles.query.lookup import find_article_by_hash, list_article_ids
 from articles.query.page import ORDERS, Page, query_page
 from articles.query.passage import find_passage

@@ -7,7 +7,6 @@ aggregates. Only the tests import this module (an import-free check keeps it so)
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from articles.query.filters import Filters, resolve
@@ -31,12 +30,3 @@ def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
         for i in range(0, len(keys), 500):
             hits.extend(load_hits(con, keys[i : i + 500]))
     return hits
-
-
-def evidence_counts(hits: Iterable[Hit]) -> dict[str, int]:
-    """Count, for each feature id, the passages among ``hits`` that link to it."""
-    counts: dict[str, int] = {}
-    for hit in hits:
-        for link in hit.features:
-            counts[link.id] = counts.get(link.id, 0) + 1
-    return counts

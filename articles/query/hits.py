@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from articles.index.codec import (
@@ -130,3 +130,12 @@ def _hit(
 def _ordered(links: list[Link]) -> tuple[Link, ...]:
     """Order links by first appearance in the text (as the linker grouped them)."""
     return tuple(sorted(links, key=lambda k: k.spans[0] if k.spans else (0, 0)))
+
+
+def evidence_counts(hits: Iterable[Hit]) -> dict[str, int]:
+    """Count, for each feature id, the passages among ``hits`` that link to it."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        for link in hit.features:
+            counts[link.id] = counts.get(link.id, 0) + 1
+    return counts

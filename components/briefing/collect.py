@@ -9,7 +9,14 @@ from pathlib import Path
 import geopandas as gpd
 
 from articles.actors import expand_members, load_actors
-from articles.query import Filters, Hit, Page, count_features, query_page
+from articles.query import (
+    Filters,
+    Hit,
+    Page,
+    count_features,
+    evidence_counts,
+    query_page,
+)
 from components.briefing.model import Briefing, LayerInfo
 from geo.catalog import LAYERS, LayerSpec
 from geo.facts import measure_facts
@@ -124,7 +131,7 @@ def assemble_briefing(
     return Briefing(
         filters=filters,
         hits=cited,
-        counts=dict(counts if counts is not None else _count_features(cited)),
+        counts=dict(counts if counts is not None else evidence_counts(cited)),
         layers=dict(layers),
         infos={spec.id: describe_layer(spec) for spec in LAYERS if spec.id in layers},
         features=dict(features),
@@ -137,15 +144,6 @@ def assemble_briefing(
         total=page.total if page else None,
         articles=page.articles if page else None,
     )
-
-
-def _count_features(hits: Sequence[Hit]) -> dict[str, int]:
-    """Count, for each feature id, the passages among ``hits`` that link to it."""
-    counts: dict[str, int] = {}
-    for hit in hits:
-        for link in hit.features:
-            counts[link.id] = counts.get(link.id, 0) + 1
-    return counts
 
 
 def select_kinds(
