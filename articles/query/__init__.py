@@ -23,6 +23,7 @@ from articles.query.hits import Hit, Link, evidence_counts
 from articles.query.lookup import find_article_by_hash, list_article_ids
 from articles.query.page import ORDERS, Page, query_page
 from articles.query.passage import find_passage
+from articles.query.top import query_top
 
 __all__ = [
     "DATEMODES",
@@ -48,4 +49,5 @@ __all__ = [
     "list_article_ids",
     "query_page",
     "query_passages",
+    "query_top",
 ]

@@ -97,7 +97,7 @@ def query_page(
         total, articles = _totals(con, match)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         groups = total - _collapsed(con, match) if shared else total
-        keys, similar = _walk(con, match, order, (limit, offset), shared)
+        keys, similar = walk_page(con, match, order, (limit, offset), shared)
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
 
@@ -165,7 +165,7 @@ def _ordered(con: sqlite3.Connection, match: Match, order: str) -> Iterator[list
         yield [int(r[0]) for r in batch]
 
 
-def _walk(
+def walk_page(
     con: sqlite3.Connection,
     match: Match,
     order: str,

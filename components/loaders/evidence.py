@@ -24,6 +24,7 @@ from articles.query import (
     find_articles,
     find_passage,
     query_page,
+    query_top,
 )
 from components.briefing.collect import EXPORT_LIMIT
 from components.loaders.index import index_stamp
@@ -71,23 +72,18 @@ def load_top_passages(
 ) -> dict[str, TopPassage]:
     """Return the best-ranked passage of every feature with passages (map popups).
 
-    One ranked page of one passage per feature (``filters`` with that feature),
-    only for the features whose count under ``filters`` is above zero.
+    One read for every feature whose count under ``filters`` is above zero
+    (`articles.query.query_top`: no totals).
     """
-    out: dict[str, TopPassage] = {}
-    for fid, count in load_counts(index, stamp, filters).items():
-        if count <= 0:
-            continue
-        one = dataclasses.replace(filters, feature=fid)
-        page = load_page(index, stamp, one, "rank", 0, 1)
-        if page.hits:
-            hit = page.hits[0]
-            out[fid] = TopPassage(
-                title=hit.title or hit.article_id,
-                published=hit.published.isoformat(),
-                snippet=build_snippet(hit.text),
-            )
-    return out
+    shaded = [f for f, n in load_counts(index, stamp, filters).items() if n > 0]
+    return {
+        fid: TopPassage(
+            title=hit.title or hit.article_id,
+            published=hit.published.isoformat(),
+            snippet=build_snippet(hit.text),
+        )
+        for fid, hit in query_top(filters, shaded, Path(index)).items()
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from articles.index import sync_index
 from articles.query import (
     Filters,
     QueryError,
@@ -15,13 +14,7 @@ from articles.query import (
     count_features,
     query_page,
 )
-from tests.articles.conftest import SEED_1, SEED_2, FakeLinker
-
-
-@pytest.fixture
-def indexed(corpus: Path, index: Path) -> Path:
-    sync_index(corpus, index, FakeLinker())
-    return index
+from tests.articles.conftest import SEED_1, SEED_2
 
 
 def _ids(filters: Filters, index: Path) -> list[str]:
