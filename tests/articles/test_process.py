@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from articles.corpus import load_articles
 from articles.model import Article, DateMention, Mention, Passage
@@ -71,3 +72,14 @@ def test_process_real_linker_on_seeds_spans_exact() -> None:
 
 def test_process_real_linker_fingerprint_is_stable() -> None:
     assert load_linker().fingerprint == load_linker().fingerprint
+
+
+def test_fingerprint_covers_linking_code_not_the_index_or_queries() -> None:
+    from articles.process import _stores_or_reads
+
+    assert _stores_or_reads(Path("query/page.py"))
+    assert _stores_or_reads(Path("index/write.py"))
+    assert _stores_or_reads(Path("__main__.py"))
+    assert not _stores_or_reads(Path("link/linker.py"))
+    assert not _stores_or_reads(Path("dates/resolve.py"))
+    assert not _stores_or_reads(Path("clean.py"))
