@@ -158,6 +158,7 @@ def test_click_on_wakhan_lists_january_passages_with_citations(page, live_app) -
 
 def test_actor_widget_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None:
     page.goto(f"{live_app.url}/?feature=afghanistan", wait_until="domcontentloaded")
+    page.locator(CARD).first.wait_for(state="visible", timeout=WAIT_MS)  # index built
     _wait_for_count(page, _expected(live_app, feature="afghanistan"))
     expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
     assert expected.total
@@ -172,9 +173,11 @@ def test_actor_in_url_ttp_keeps_only_passages_naming_ttp(page, live_app) -> None
     page.goto(
         f"{live_app.url}/?actor=ttp&feature=afghanistan", wait_until="domcontentloaded"
     )
+    page.locator(CARD).first.wait_for(state="visible", timeout=WAIT_MS)  # index built
     expected = _expected(live_app, feature="afghanistan", actors=("ttp",))
     _wait_for_count(page, expected)
-    assert any("TTP" in chip for chip in _chips(page, "Actors"))
+    chips = find_multiselect(page, "Actors").locator("[data-tag]")
+    expect(chips.filter(has_text="TTP")).to_have_count(1, timeout=WAIT_MS)
     _assert_only_ttp(page)
     assert _shown(page) == _first_page(expected)
     expect(page.get_by_text("Some link parameters were ignored")).to_have_count(0)
