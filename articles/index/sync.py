@@ -26,8 +26,8 @@ from articles.process import Linker, load_linker
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
-_TABLES = ("articles", "passages", "dups", "targets", "target_months", "links",
-           "link_rank", "dates")  # fmt: skip
+_TABLES = ("articles", "passages", "dups", "shared", "target_dups", "targets",
+           "target_months", "links", "link_rank", "dates")  # fmt: skip
 log = logging.getLogger(__name__)
 
 
