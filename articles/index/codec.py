@@ -151,7 +151,50 @@ def unpack_texts(blob: bytes) -> list[str]:
 #: ("Line of Control" finds "line control" adjacency); a search made only of
 #: these words finds nothing.
 STOPWORDS = frozenset(
-    ["a", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in", "into", "its", "of", "on", "or", "she", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "was", "were", "which", "who", "will", "with", "would"]
+    [
+        "a",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "into",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+    ]
 )
 _STOP = re.compile(
     r"(?<![^\W_])(?:"
