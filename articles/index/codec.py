@@ -150,52 +150,12 @@ def unpack_texts(blob: bytes) -> list[str]:
 #: kept: "US", "IS" (Islamic State), "IT", "AN". A phrase keeps its order
 #: ("Line of Control" finds "line control" adjacency); a search made only of
 #: these words finds nothing.
-STOPWORDS = frozenset(
-    [
-        "a",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "but",
-        "by",
-        "for",
-        "from",
-        "had",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "into",
-        "its",
-        "of",
-        "on",
-        "or",
-        "she",
-        "that",
-        "the",
-        "their",
-        "them",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "to",
-        "was",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-    ]
-)
+STOPWORDS = frozenset((
+    "a", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had",
+    "has", "have", "he", "her", "his", "in", "into", "its", "of", "on", "or", "she",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "were", "which", "who", "will", "with", "would",
+))  # fmt: skip
 _STOP = re.compile(
     r"(?<![^\W_])(?:"
     + "|".join(sorted(STOPWORDS, key=len, reverse=True))
