@@ -16,13 +16,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-@st.cache_data(show_spinner=False)
+# Reference data is shared, never copied (cache_resource): read-only by contract.
+
+
+@st.cache_resource(show_spinner=False)
 def load_features() -> dict[str, Feature]:
     """Return every feature (no geometry) by id."""
     return {feature.id: feature for feature in read_features()}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_facts() -> dict[str, dict[str, object]]:
     """Return the measured (and published) figures by feature id."""
     facts: dict[str, dict[str, object]] = measure_facts()
@@ -52,7 +55,7 @@ def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[st
     return names
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_names() -> dict[str, str]:
     """Return display names of feature and actor ids (a shared id names both)."""
     return build_names(load_features().values(), load_actor_registry())
