@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -38,7 +39,10 @@ def load_actor_registry() -> tuple[Actor, ...]:
     return load_actors()
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+# A plain memo, not st.cache_resource: the filters call it once per actor on every
+# rerun, and Streamlit's cache hashes its arguments on each call (measured: a
+# tenth of a warm rerun); the registry is fixed for the process.
+@functools.lru_cache(maxsize=512)
 def _expand(ids: tuple[str, ...]) -> frozenset[str]:
     return expand_members(ids, load_actor_registry())
 
