@@ -63,8 +63,18 @@ def load_hits(
     similar: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Hit]:
     """Load the passages with integer ids ``keys``, in that order."""
+    found = load_hits_by_key(con, keys, similar)
+    return [found[k] for k in keys if k in found]
+
+
+def load_hits_by_key(
+    con: sqlite3.Connection,
+    keys: Sequence[int],
+    similar: dict[int, tuple[str, ...]] | None = None,
+) -> dict[int, Hit]:
+    """Load the passages with integer ids ``keys`` (missing ones left out)."""
     if not keys:
-        return []
+        return {}
     marks = ",".join("?" * len(keys))
     rows = {
         r[0]: r
@@ -91,11 +101,10 @@ def load_hits(
         article = key >> N_BITS
         if article not in texts:
             texts[article] = unpack_texts(row[11])
-    return [
-        _hit(rows[k], texts[k >> N_BITS][rows[k][2]], links, similar.get(k, ()))
-        for k in keys
-        if k in rows
-    ]
+    return {
+        k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, ()))
+        for k, row in rows.items()
+    }
 
 
 def _hit(

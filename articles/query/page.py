@@ -172,13 +172,22 @@ def _order_by(
     )
 
 
-def _ordered(con: sqlite3.Connection, match: Match, order: str) -> Iterator[list[int]]:
+def _ordered(
+    con: sqlite3.Connection, match: Match, order: str, first: int
+) -> Iterator[list[int]]:
+    """Yield the matching passages in order, in batches: ``first``, then 4x larger.
+
+    SQLite steps the ordered read lazily, so a page near the start (a popup's one
+    passage) reads a few rows, not thousands.
+    """
     clause, more = _order_by(con, match, order)
     cur = con.execute(
         f"SELECT passage FROM ({match.sql}) ORDER BY {clause}", (*match.args, *more)
     )
-    while batch := cur.fetchmany(512):
+    size = max(first, 8)
+    while batch := cur.fetchmany(size):
         yield [int(r[0]) for r in batch]
+        size = min(size * 4, 4096)
 
 
 def walk_page(
@@ -200,7 +209,7 @@ def walk_page(
     seen: set[int] = set()
     reps: list[tuple[int, int | None]] = []
     groups = 0
-    for batch in _ordered(con, match, order):
+    for batch in _ordered(con, match, order, 2 * (limit + offset)):
         marks = ",".join("?" * len(batch))
         dups = dict(
             con.execute(
