@@ -6,6 +6,7 @@ None of these loads the matching passages: each is one grouped SQL query.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -77,11 +78,7 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
         if match.empty:
             return {}
         if filters.datemode == "events":
-            return dict(
-                sorted(
-                    Counter(m for m, _ in _event_months(con, match, filters)).items()
-                )
-            )
+            return _count_event_months(con, match, filters)
         if match.alone is not None:
             return {
                 f"{m // 12:04d}-{m % 12 + 1:02d}": int(n)
@@ -200,22 +197,47 @@ def _actors_of(
     return out
 
 
-def _event_months(
-    con: sqlite3.Connection, match: Match, filters: Filters
-) -> set[tuple[str, int]]:
-    """Return (month, passage) for each month a matching passage mentions."""
+def _dated(match: Match, filters: Filters) -> tuple[str, tuple[object, ...], int]:
+    """Return SQL for the dates ``d`` of matching passages in the window, its start."""
     lo = to_day(filters.date_from) if filters.date_from else 0
     hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
     dated = "SELECT passage FROM dates WHERE first <= ? AND last >= ?"
     inner, args = among(match, dated, (hi, lo))
-    rows = con.execute(
-        "SELECT d.first, d.passage FROM dates d WHERE d.first <= ? AND d.last >= ? "
+    return (
+        "FROM dates d WHERE d.first <= ? AND d.last >= ? "
         f"AND d.passage IN ({inner})",
         (hi, lo, *args),
+        lo,
     )
+
+
+def _count_event_months(
+    con: sqlite3.Connection, match: Match, filters: Filters
+) -> dict[str, int]:
+    """Count matching passages per month they mention (its start in the window)."""
+    sql, args, lo = _dated(match, filters)
+    rows = con.execute(
+        f"SELECT strftime('%Y-%m', {_JULIAN_EPOCH} + max(d.first, ?)) AS month, "
+        f"count(DISTINCT d.passage) {sql} GROUP BY month ORDER BY month",
+        (lo, *args),
+    )
+    return {str(month): int(n) for month, n in rows}
+
+
+def _event_months(
+    con: sqlite3.Connection, match: Match, filters: Filters
+) -> set[tuple[str, int]]:
+    """Return (month, passage) for each month a matching passage mentions."""
+    sql, args, lo = _dated(match, filters)
+    rows = con.execute(f"SELECT d.first, d.passage {sql}", args)
     return {(_month(max(first, lo)), int(key)) for first, key in rows}
 
 
+#: The Julian day number of day 0 (1900-01-01), for SQLite's date functions.
+_JULIAN_EPOCH = 2415020.5
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _month(day: int) -> str:
     return from_day(day).strftime("%Y-%m")
 
