@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
 
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
@@ -156,20 +157,34 @@ def _collapsed(con: sqlite3.Connection, match: Match) -> int:
     return int(row[0] or 0)
 
 
-def _order_by(
+def _cursors(
     con: sqlite3.Connection, match: Match, order: str
-) -> tuple[str, tuple[int, ...]]:
-    """Return the ORDER BY clause and its arguments (bm25 only where used)."""
+) -> Iterator[sqlite3.Cursor]:
+    """Yield the cursors whose rows, one after the other, are the ordered matches.
+
+    A text search ranked on its own reads two: its `SCORED` newest matches by
+    bm25 (a sort of at most that many rows), then the older ones newest first,
+    in the full-text index's own order (no sort at all).
+    """
     if order != "rank" or not match.scored:
-        return _ORDER_SQL[order], ()
+        yield con.execute(
+            f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]}",
+            match.args,
+        )
+        return
     row = con.execute(
         f"SELECT passage FROM ({match.sql}) ORDER BY passage DESC LIMIT 1 OFFSET ?",
         (*match.args, SCORED - 1),
     ).fetchone()
     edge = int(row[0]) if row else 0
-    return (
-        "passage >= ? DESC, CASE WHEN passage >= ? THEN score END, passage DESC",
-        (edge, edge),
+    yield con.execute(
+        f"SELECT passage FROM ({match.sql}) WHERE passage >= ? "
+        "ORDER BY score, passage DESC",
+        (*match.args, edge),
+    )
+    yield con.execute(
+        f"SELECT passage FROM ({match.sql}) WHERE passage < ? ORDER BY passage DESC",
+        (*match.args, edge),
     )
 
 
@@ -181,14 +196,11 @@ def _ordered(
     SQLite steps the ordered read lazily, so a page near the start (a popup's one
     passage) reads a few rows, not thousands.
     """
-    clause, more = _order_by(con, match, order)
-    cur = con.execute(
-        f"SELECT passage FROM ({match.sql}) ORDER BY {clause}", (*match.args, *more)
-    )
     size = max(first, 8)
-    while batch := cur.fetchmany(size):
-        yield [int(r[0]) for r in batch]
-        size = min(size * 4, 4096)
+    for cur in _cursors(con, match, order):
+        while batch := cur.fetchmany(size):
+            yield [int(r[0]) for r in batch]
+            size = min(size * 4, 4096)
 
 
 def walk_page(
@@ -201,12 +213,8 @@ def walk_page(
     """Return the page's representative passages and each one's collapsed members."""
     limit, offset = page
     if not shared:
-        clause, more = _order_by(con, match, order)
-        rows = con.execute(
-            f"SELECT passage FROM ({match.sql}) ORDER BY {clause} LIMIT ? OFFSET ?",
-            (*match.args, *more, limit, offset),
-        )
-        return [int(r[0]) for r in rows], {}
+        ordered = chain.from_iterable(_ordered(con, match, order, limit + offset))
+        return list(islice(ordered, offset, offset + limit)), {}
     seen: set[int] = set()
     reps: list[tuple[int, int | None]] = []
     groups = 0
