@@ -18,6 +18,7 @@ from articles.corpus import (
     render_document,
     split_front_matter,
 )
+from articles.datelines import find_dateline
 from articles.extract import ExtractError, decode_bytes, extract_html
 from articles.fields import FieldError, fit, is_valid_id, validate_meta
 from articles.limits import (
@@ -25,6 +26,7 @@ from articles.limits import (
     MAX_FIELD_CHARS,
     MAX_FILE_BYTES,
     MAX_ID_CHARS,
+    MAX_OTHER_CHARS,
     too_large,
 )
 from articles.model import Article
@@ -173,8 +175,14 @@ def prepare_article(
         Anything that makes the file unusable (one-line reason).
     """
     meta, text = read_document(filename, data, overrides)
+    head = find_dateline(text, dt.date.today())
+    for key, value in (("place", head.place), ("source", head.source)):
+        if value and not meta.get(key):
+            meta[key] = fit(value, MAX_FIELD_CHARS.get(key, MAX_OTHER_CHARS))
     try:
-        draft = parse_article(render_document({**meta, "id": "draft"}, text), "draft")
+        draft = parse_article(
+            render_document({**meta, "id": "draft"}, text), "draft", dt.date.today()
+        )
         given = str(meta.get("id") or "")
         article_id = (
             given
