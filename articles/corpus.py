@@ -141,9 +141,7 @@ def render_document(meta: dict[str, Any], body: str) -> str:
     return f"---\n{head}---\n\n{body.lstrip(chr(10))}"
 
 
-def parse_article(
-    text: str, fallback_id: str, today: dt.date | None = None
-) -> Article:
+def parse_article(text: str, fallback_id: str, today: dt.date | None = None) -> Article:
     """Build an Article from a corpus document: front matter first, then the text.
 
     Parameters

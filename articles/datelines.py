@@ -63,6 +63,10 @@ _GREG = {
 }
 
 
+def _set(text: str, sep: str) -> frozenset[str]:
+    return frozenset(text.split(sep))
+
+
 def _alt(names: dict[str, int]) -> str:
     return "|".join(sorted(names, key=len, reverse=True))
 
@@ -94,35 +98,46 @@ _WIRE_TAIL = (
 _WIRE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE}){_WIRE_TAIL}")
 _WIRE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE}){_WIRE_TAIL}")
 #: Capitalised words that open a line with a colon but name no place.
-_NOT_PLACES = frozenset(
-    "NOTE UPDATE UPDATED EDITOR BREAKING WATCH READ ALSO PHOTO PHOTOS VIDEO EXCLUSIVE "
-    "ANALYSIS OPINION COMMENT EDITORIAL FILE SOURCE SOURCES WARNING CORRECTION "
-    "BY PUBLISHED POSTED DATE LIVE TOPICS TAGS SHARE MONDAY TUESDAY WEDNESDAY "
-    "THURSDAY FRIDAY SATURDAY SUNDAY TODAY YESTERDAY".split()
+_NOT_PLACES = _set(
+    (
+        "NOTE UPDATE UPDATED EDITOR BREAKING WATCH READ ALSO PHOTO PHOTOS VIDEO "
+        "EXCLUSIVE ANALYSIS OPINION COMMENT EDITORIAL FILE SOURCE SOURCES "
+        "WARNING CORRECTION BY PUBLISHED POSTED DATE LIVE TOPICS TAGS SHARE "
+        "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY TODAY "
+        "YESTERDAY"
+    ),
+    " ",
 )
 _LABEL = re.compile(
     r"^(?i:(?:first\s+|last\s+)?(?:published|posted|updated|date[d]?|released|"
     r"issued|modified)|تاریخ نشر|تاریخ انتشار|تاریخ|منتشر شده|نشر شده|تاريخ النشر|"
     r"نشر في|نُشر في)(?:\s+(?i:on|at))?\s*[:\-–—]?\s*(?P<rest>.+)$"
 )
-_BY = re.compile(rf"^(?i:by|from|reported\s+by|written\s+by)\s+(?P<rest>.+)$")
+_BY = re.compile(r"^(?i:by|from|reported\s+by|written\s+by)\s+(?P<rest>.+)$")
 _PARTS = re.compile(r"\s*(?:[|—–•·]|\s-\s|,|;)\s*|\s+(?i:in|from)\s+(?=[A-Z])")
 _NAME_RE = re.compile(rf"^{NAME_PATTERN}(?:\s+(?i:and)\s+{NAME_PATTERN})?$")
 #: Wire services and outlets a byline or dateline may name as its source.
-SOURCES = frozenset(
-    "reuters|ap|associated press|afp|agence france-presse|xinhua|app|ani|anadolu|"
-    "anadolu agency|pajhwok|pajhwok afghan news|tolonews|bakhtar|irna|dpa|efe|"
-    "bloomberg|pti|ians|bbc|dawn|the news|express tribune|geo news|khaama press|"
-    "afghanistan international|amu tv|ariana news|voa|rfe/rl|radio azadi".split("|")
+SOURCES = _set(
+    (
+        "reuters|ap|associated press|afp|agence france-presse|xinhua|app|ani|"
+        "anadolu|anadolu agency|pajhwok|pajhwok afghan news|tolonews|bakhtar|"
+        "irna|dpa|efe|bloomberg|pti|ians|bbc|dawn|the news|express tribune|"
+        "geo news|khaama press|afghanistan international|amu tv|ariana news|voa|"
+        "rfe/rl|radio azadi"
+    ),
+    "|",
 )
 _ROLES = re.compile(
     r"(?i)\b(?:correspondent|reporter|staff|editor|bureau|desk|writer|contributor|"
     r"news\s+service|monitoring|agencies|web\s+desk|our)\b"
 )
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|T\d\d:\S*")
-_FILLER = frozenset(
-    "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY MON TUE WED THU FRI "
-    "SAT SUN AT ON THE OF AM PM".split()
+_FILLER = _set(
+    (
+        "MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY MON TUE WED "
+        "THU FRI SAT SUN AT ON THE OF AM PM"
+    ),
+    " ",
 )
 _HEAD_LINES = 12
 _MARKUP = re.compile(r"^[\s>#*_`]+|[\s*_`]+$")
@@ -329,9 +344,12 @@ def _byline(rest: str) -> Dateline | None:
             source = source or _source(plain)
         elif _ROLES.search(plain):
             continue
-        elif place is None and re.fullmatch(_TITLE_PLACE + "|" + _UPPER_PLACE, plain):
-            if plain.split()[0].upper() not in _NOT_PLACES:
-                place = _place(plain)
+        elif (
+            place is None
+            and re.fullmatch(_TITLE_PLACE + "|" + _UPPER_PLACE, plain)
+            and plain.split()[0].upper() not in _NOT_PLACES
+        ):
+            place = _place(plain)
     if _ROLES.search(author) or author.casefold() in SOURCES:
         source = source or _source(author)
         author = ""

@@ -32,7 +32,7 @@ from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
 from articles.safe_read import FileRefused, read_limited
-from articles.sandbox import check_in_worker
+from articles.sandbox import Worker, check_in_worker
 
 __all__ = [
     "IngestError",
@@ -62,6 +62,7 @@ def ingest_bytes(
     index: Path | None = None,
     *,
     linker: Linker | None = None,
+    worker: Worker | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one uploaded file to the corpus and the index (all or nothing).
@@ -76,8 +77,11 @@ def ingest_bytes(
         Default to ``corpus_dir()`` and ``index_path()``.
     linker : Linker, optional
         Defaults to the real linker.
+    worker : Worker, optional
+        A sandboxed worker reused across files; by default one per file.
     **overrides
-        ``title``, ``published`` (date or ISO text), ``author``, ``source``.
+        ``title``, ``published`` (date or ISO text), ``author``, ``source``,
+        ``url``.
 
     Returns
     -------
@@ -91,10 +95,13 @@ def ingest_bytes(
     """
     corpus = corpus or corpus_dir()
     index = index or index_path()
-    unknown = set(overrides) - {"title", "published", "author", "source"}
+    unknown = set(overrides) - {"title", "published", "author", "source", "url"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
-    check_in_worker(filename, data, overrides)  # validate, bounded, before any write
+    if worker is not None:
+        worker.check(filename, data, overrides)  # validate, bounded, before any write
+    else:
+        check_in_worker(filename, data, overrides)
     linker = linker or load_linker()
     with _ingest_lock(index):
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
@@ -148,6 +155,7 @@ def ingest_file(
     index: Path | None = None,
     *,
     linker: Linker | None = None,
+    worker: Worker | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one file to the corpus and the index (see ``ingest_bytes``).
@@ -163,5 +171,5 @@ def ingest_file(
     except FileRefused as exc:
         raise IngestError(str(exc)) from None
     return ingest_bytes(
-        Path(path).name, data, corpus, index, linker=linker, **overrides
+        Path(path).name, data, corpus, index, linker=linker, worker=worker, **overrides
     )
