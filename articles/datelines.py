@@ -212,7 +212,8 @@ def _native_date(m: re.Match[str]) -> dt.date | None:
 def _solar(year: int, month: int, day: int) -> dt.date | None:
     """Convert a Solar Hijri date to Gregorian (None when it does not exist)."""
     try:
-        return jdatetime.date(year, month, day).togregorian()
+        day_ = jdatetime.date(year, month, day).togregorian()
+        return dt.date(day_.year, day_.month, day_.day)
     except ValueError:
         return None
 

@@ -30,10 +30,12 @@ from articles.limits import (
     too_large,
 )
 from articles.model import Article
+from articles.pdf_text import extract_pdf
 
 MARKDOWN = (".md", ".markdown")
 TEXT = (".txt", ".text")
 HTML = (".html", ".htm")
+PDF = (".pdf",)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -132,12 +134,15 @@ def read_document(
     if len(data) > MAX_FILE_BYTES:
         raise IngestError(too_large(MAX_FILE_BYTES))
     ext = Path(filename).suffix.lower()
-    if ext not in MARKDOWN + TEXT + HTML:
+    if ext not in MARKDOWN + TEXT + HTML + PDF:
         raise IngestError(
-            f"unsupported file type {ext or '(none)'!r}: use .md .txt .html"
+            f"unsupported file type {ext or '(none)'!r}: use .md .txt .html .pdf"
         )
     try:
-        text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
+        if ext in PDF:
+            text = extract_pdf(data)
+        else:
+            text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
         meta: dict[str, Any] = {}
         if ext in MARKDOWN:
             meta, text = split_front_matter(text)

@@ -13,19 +13,73 @@ D = dt.date(2025, 3, 14)
 
 #: (text at the head of an article, expected date, place, author, source)
 SHAPES: list[tuple[str, dt.date | None, str | None, str | None, str | None]] = [
-    ("PESHAWAR, March 14 (Reuters) - Pakistani troops clashed.", D, "Peshawar", None, "Reuters"),
-    ("PESHAWAR, Pakistan, March 14 (Reuters) - Troops clashed.", D, "Peshawar", None, "Reuters"),
+    (
+        "PESHAWAR, March 14 (Reuters) - Pakistani troops clashed.",
+        D,
+        "Peshawar",
+        None,
+        "Reuters",
+    ),
+    (
+        "PESHAWAR, Pakistan, March 14 (Reuters) - Troops clashed.",
+        D,
+        "Peshawar",
+        None,
+        "Reuters",
+    ),
     ("KABUL, March 14 (Xinhua) -- The Taliban said.", D, "Kabul", None, "Xinhua"),
-    ("ISLAMABAD, March 14, 2025 (AFP) - Pakistan closed the border.", D, "Islamabad", None, "AFP"),
-    ("Published: 14/03/2025\n\nISLAMABAD: The government said.", D, "Islamabad", None, None),
+    (
+        "ISLAMABAD, March 14, 2025 (AFP) - Pakistan closed the border.",
+        D,
+        "Islamabad",
+        None,
+        "AFP",
+    ),
+    (
+        "Published: 14/03/2025\n\nISLAMABAD: The government said.",
+        D,
+        "Islamabad",
+        None,
+        None,
+    ),
     ("ISLAMABAD, March 14: The foreign office said.", D, "Islamabad", None, None),
-    ("*By Sana Qureshi — Peshawar, 14 March 2025*\n\nTroops clashed.", D, "Peshawar", "Sana Qureshi", None),
-    ("By Sana Qureshi | Peshawar | March 14, 2025\n\nTroops.", D, "Peshawar", "Sana Qureshi", None),
-    ("By Sana Qureshi, Peshawar, March 14, 2025\n\nTroops.", D, "Peshawar", "Sana Qureshi", None),
-    ("By Sana Qureshi in Peshawar\nMarch 14, 2025\n\nTroops.", D, "Peshawar", "Sana Qureshi", None),
+    (
+        "*By Sana Qureshi — Peshawar, 14 March 2025*\n\nTroops clashed.",
+        D,
+        "Peshawar",
+        "Sana Qureshi",
+        None,
+    ),
+    (
+        "By Sana Qureshi | Peshawar | March 14, 2025\n\nTroops.",
+        D,
+        "Peshawar",
+        "Sana Qureshi",
+        None,
+    ),
+    (
+        "By Sana Qureshi, Peshawar, March 14, 2025\n\nTroops.",
+        D,
+        "Peshawar",
+        "Sana Qureshi",
+        None,
+    ),
+    (
+        "By Sana Qureshi in Peshawar\nMarch 14, 2025\n\nTroops.",
+        D,
+        "Peshawar",
+        "Sana Qureshi",
+        None,
+    ),
     ("By Sana Qureshi — 14 March 2025", D, None, "Sana Qureshi", None),
     ("By Our Correspondent — Peshawar, 14 March 2025", D, "Peshawar", None, None),
-    ("By Sana Qureshi, Reuters\nPESHAWAR, March 14, 2025", D, "Peshawar", "Sana Qureshi", "Reuters"),
+    (
+        "By Sana Qureshi, Reuters\nPESHAWAR, March 14, 2025",
+        D,
+        "Peshawar",
+        "Sana Qureshi",
+        "Reuters",
+    ),
     ("Published: 14/03/2025", D, None, None, None),
     ("Published on March 14, 2025 09:30 PKT", D, None, None, None),
     ("Updated: 14 Mar 2025, 10:15 AM", D, None, None, None),
@@ -35,11 +89,41 @@ SHAPES: list[tuple[str, dt.date | None, str | None, str | None, str | None]] = [
     ("Friday, March 14, 2025", D, None, None, None),
     ("14th March, 2025", D, None, None, None),
     ("Mar. 14, 2025 | 09:12 PM", D, None, None, None),
-    ("KABUL, Afghanistan (AP) — Taliban officials said.\nMarch 14, 2025", D, "Kabul", None, "AP"),
-    ("Kabul (AFP) – The Taliban said on Friday.\nPublished 14 March 2025", D, "Kabul", None, "AFP"),
-    ("Islamabad [Pakistan], March 14 (ANI): Pakistan said.", D, "Islamabad", None, "ANI"),
-    ("Islamabad, March 14, 2025 (APP): The prime minister said.", D, "Islamabad", None, "APP"),
-    ("TORKHAM, Pakistan — Trucks waited at the border.\n14 March 2025", D, "Torkham", None, None),
+    (
+        "KABUL, Afghanistan (AP) — Taliban officials said.\nMarch 14, 2025",
+        D,
+        "Kabul",
+        None,
+        "AP",
+    ),
+    (
+        "Kabul (AFP) – The Taliban said on Friday.\nPublished 14 March 2025",
+        D,
+        "Kabul",
+        None,
+        "AFP",
+    ),
+    (
+        "Islamabad [Pakistan], March 14 (ANI): Pakistan said.",
+        D,
+        "Islamabad",
+        None,
+        "ANI",
+    ),
+    (
+        "Islamabad, March 14, 2025 (APP): The prime minister said.",
+        D,
+        "Islamabad",
+        None,
+        "APP",
+    ),
+    (
+        "TORKHAM, Pakistan — Trucks waited at the border.\n14 March 2025",
+        D,
+        "Torkham",
+        None,
+        None,
+    ),
     ("JALALABAD, March 14 (Pajhwok): Residents said.", D, "Jalalabad", None, "Pajhwok"),
     ("کابل، ۲۴ حوت ۱۴۰۳", D, None, None, None),
     ("جمعه ۲۴ حوت ۱۴۰۳", D, None, None, None),
@@ -49,9 +133,21 @@ SHAPES: list[tuple[str, dt.date | None, str | None, str | None, str | None]] = [
     ("١٤ مارس ٢٠٢٥", D, None, None, None),
     ("تاریخ نشر: ١٤/٠٣/٢٠٢٥", D, None, None, None),
     ("Published: ۱۴/۰۳/۲۰۲۵", D, None, None, None),
-    ("NOTE: this story was updated.\nPESHAWAR: Troops clashed.", None, "Peshawar", None, None),
+    (
+        "NOTE: this story was updated.\nPESHAWAR: Troops clashed.",
+        None,
+        "Peshawar",
+        None,
+        None,
+    ),
     ("However, March 14 was quiet in the city.", None, None, None, None),
-    ("The meeting was held on January 5, 2025, in Kabul, officials said today.", None, None, None, None),
+    (
+        "The meeting was held on January 5, 2025, in Kabul, officials said today.",
+        None,
+        None,
+        None,
+        None,
+    ),
 ]
 
 
@@ -106,6 +202,8 @@ def test_prepare_article_takes_date_place_and_author_from_the_byline() -> None:
 def test_prepare_article_takes_the_wire_source() -> None:
     from articles.prepare import prepare_article
 
-    data = b"Clash\n\nKABUL, March 14, 2025 (AFP) - Forces exchanged fire, officials said."
+    data = (
+        b"Clash\n\nKABUL, March 14, 2025 (AFP) - Forces exchanged fire, officials said."
+    )
     _, article = prepare_article("wire.txt", data, {}, set())
     assert (article.published, article.source) == (D, "AFP")
