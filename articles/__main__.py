@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from articles import serialize
-from articles.batch import count_rows, format_table, ingest_paths, list_inputs
+from articles.batch import count_rows, ingest_inputs, report_rows
 from articles.corpus import corpus_dir
+from articles.feeds import FeedError
 from articles.fields import clean_line
 from articles.filter_args import (
     FilterError,
@@ -125,41 +126,20 @@ def run_ingest(args: argparse.Namespace, linker: Linker | None) -> int:
     A folder, several files or a feed end with a table of added, duplicate and
     refused files (``articles.batch``); one file keeps its one-line report.
     """
-    from tqdm import tqdm
-
-    linker = linker or load_linker()
-    if args.feed:
-        return _report_feed(args, linker)
-    paths = list_inputs(args.files)
+    if not args.files and not args.feed:
+        raise CommandError("give files, folders or --feed URL_OR_FILE")
     quiet = args.json or not sys.stderr.isatty()
-    with tqdm(total=len(paths), unit="file", disable=quiet) as bar:
-        rows = ingest_paths(paths, linker, _overrides(args), lambda _: bar.update())
-    table = len(paths) > 1 or any(p.is_dir() for p in args.files)
-    return _report_rows(rows, args.json, table)
-
-
-def _report_rows(rows: list[dict[str, Any]], as_json: bool, table: bool) -> int:
-    ok = [r for r in rows if r["status"] != "refused"]
-    if table:
-        data = {"results": rows, "counts": count_rows(rows)}
-        _emit(data, as_json, format_table(rows))
-        return BAD_INPUT if len(ok) < len(rows) else 0
-    _emit({"results": rows}, as_json, [f"{r['file']}: {_describe(r)}" for r in ok])
-    for r in rows:
-        if r["status"] == "refused":
-            line = clean_line(f"{r['file']}: {r['error']}")
-            print(f"articles ingest: error: {line}", file=sys.stderr)
-    return BAD_INPUT if len(ok) < len(rows) else 0
-
-
-def _report_feed(args: argparse.Namespace, linker: Linker) -> int:
-    raise CommandError("feeds are not supported yet")
-
-
-def _describe(r: dict[str, Any]) -> str:
-    if r["status"] == "duplicate":
-        return f"duplicate of {r['duplicate_of']}, skipped"
-    return f"added as {r['id']} ({r['title']})"
+    try:
+        rows, table = ingest_inputs(
+            args.files, args.feed, _overrides(args), linker or load_linker(), quiet
+        )
+    except FeedError as exc:
+        raise CommandError(str(exc)) from None
+    data, lines, errors = report_rows(rows, table)
+    _emit(data, args.json, lines)
+    for line in errors:
+        print(f"articles ingest: error: {line}", file=sys.stderr)
+    return BAD_INPUT if count_rows(rows)["refused"] else 0
 
 
 def run_query(args: argparse.Namespace, linker: Linker | None) -> int:

@@ -12,9 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from articles.feeds import FeedEntry, read_feed
 from articles.fields import clean_line
-from articles.ingest import IngestError, IngestResult, ingest_file
+from articles.index import index_path
+from articles.ingest import IngestError, IngestResult, ingest_bytes, ingest_file
 from articles.process import Linker
+from articles.query import find_articles_by_source
 from articles.sandbox import Worker
 
 #: Row statuses, in the order the summary names them.
@@ -43,6 +46,38 @@ def list_inputs(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def ingest_inputs(
+    files: list[Path],
+    feed: str | None,
+    overrides: dict[str, Any],
+    linker: Linker,
+    quiet: bool,
+) -> tuple[list[dict[str, Any]], bool]:
+    """Ingest a feed's entries, or files and folders, under a progress bar.
+
+    Returns
+    -------
+    tuple
+        ``(rows, table)``: one row per file or entry, and whether the report is a
+        closing table (a feed, a folder, several files) or one line.
+
+    Raises
+    ------
+    FeedError
+        The feed cannot be read (nothing is added).
+    """
+    from tqdm import tqdm
+
+    if feed:
+        entries = read_feed(feed)
+        with tqdm(total=len(entries), unit="entry", disable=quiet) as bar:
+            return ingest_entries(entries, linker, lambda _: bar.update()), True
+    paths = list_inputs(files)
+    with tqdm(total=len(paths), unit="file", disable=quiet) as bar:
+        rows = ingest_paths(paths, linker, overrides, lambda _: bar.update())
+    return rows, len(paths) > 1 or any(p.is_dir() for p in files)
+
+
 def ingest_paths(
     paths: list[Path],
     linker: Linker,
@@ -67,6 +102,45 @@ def ingest_paths(
                 rows.append({"file": str(path), "status": "refused", "error": str(exc)})
             if progress is not None:
                 progress(path)
+    return rows
+
+
+def ingest_entries(
+    entries: list[FeedEntry],
+    linker: Linker,
+    progress: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Ingest a feed's entries; an entry whose link the corpus has is a duplicate.
+
+    Returns
+    -------
+    list of dict
+        As `ingest_paths`, ``file`` being the entry's link (or title), plus
+        ``note`` when its linked page could not be fetched.
+    """
+    links = {e.link for e in entries if e.link}
+    known = find_articles_by_source(index_path(), links)
+    rows: list[dict[str, Any]] = []
+    with Worker() as worker:
+        for entry in entries:
+            row: dict[str, Any] = {"file": entry.key}
+            if entry.link and entry.link in known:
+                row.update(status="duplicate", duplicate_of=known[entry.link])
+            else:
+                try:
+                    done = ingest_bytes(
+                        entry.filename, entry.document, linker=linker, worker=worker
+                    )
+                    row.update(result_dict(done))
+                    if entry.link:
+                        known[entry.link] = done.article_id
+                except IngestError as exc:
+                    row.update(status="refused", error=str(exc))
+            if entry.note:
+                row["note"] = entry.note
+            rows.append(row)
+            if progress is not None:
+                progress(entry.key)
     return rows
 
 
@@ -104,6 +178,32 @@ def format_table(rows: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def report_rows(
+    rows: list[dict[str, Any]], table: bool
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Return the JSON data, the output lines and the error lines for ``rows``.
+
+    ``table``: a folder, several files or a feed get the closing table (refusals
+    in it); one file gets one line, a refusal on the error stream.
+    """
+    if table:
+        return {"results": rows, "counts": count_rows(rows)}, format_table(rows), []
+    ok = [r for r in rows if r["status"] != "refused"]
+    lines = [f"{r['file']}: {_describe_one(r)}" for r in ok]
+    errors = [
+        clean_line(f"{r['file']}: {r['error']}")
+        for r in rows
+        if r["status"] == "refused"
+    ]
+    return {"results": rows}, lines, errors
+
+
+def _describe_one(r: dict[str, Any]) -> str:
+    if r["status"] == "duplicate":
+        return f"duplicate of {r['duplicate_of']}, skipped"
+    return f"added as {r['id']} ({r['title']})"
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else "..." + text[-(width - 3) :]
 
@@ -111,11 +211,12 @@ def _cut(text: str, width: int) -> str:
 def _detail(r: dict[str, Any]) -> str:
     if r["status"] == "refused":
         return clean_line(r["error"])
+    note = f" ({r['note']})" if r.get("note") else ""
     if r["status"] == "duplicate":
-        return f"same text as {r['duplicate_of']}"
+        return f"already in the corpus as {r['duplicate_of']}{note}"
     near = (
         f"; near-duplicate of {r['near_duplicate_of']}"
         if r.get("near_duplicate_of")
         else ""
     )
-    return clean_line(f"{r['id']} ({r['title']}){near}")
+    return clean_line(f"{r['id']} ({r['title']}){near}{note}")

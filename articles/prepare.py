@@ -201,7 +201,7 @@ def prepare_article(
             "author": draft.author or None,
             "published": draft.published,
             "posted": draft.posted,
-            "source": draft.source or meta.get("source"),
+            "source": meta.get("source") or draft.source or None,
             "language": draft.language,
         }
         document = render_document(full, text)
