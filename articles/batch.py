@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from articles.corpus import corpus_dir
 from articles.feeds import FeedEntry, read_feed
 from articles.fields import clean_line
 from articles.index import index_path
 from articles.ingest import IngestError, IngestResult, ingest_bytes, ingest_file
+from articles.near_dup import NearDuplicates
 from articles.process import Linker
 from articles.query import find_articles_by_source
 from articles.sandbox import Worker
@@ -93,10 +95,13 @@ def ingest_paths(
         ``duplicate`` (with ``duplicate_of``) or ``refused`` (with ``error``).
     """
     rows: list[dict[str, Any]] = []
+    near = NearDuplicates(index_path(), corpus_dir())
     with Worker() as worker:
         for path in paths:
             try:
-                done = ingest_file(path, linker=linker, worker=worker, **overrides)
+                done = ingest_file(
+                    path, linker=linker, worker=worker, near=near, **overrides
+                )
                 rows.append({"file": str(path), **result_dict(done)})
             except IngestError as exc:
                 rows.append({"file": str(path), "status": "refused", "error": str(exc)})
@@ -120,6 +125,7 @@ def ingest_entries(
     """
     links = {e.link for e in entries if e.link}
     known = find_articles_by_source(index_path(), links)
+    near = NearDuplicates(index_path(), corpus_dir())
     rows: list[dict[str, Any]] = []
     with Worker() as worker:
         for entry in entries:
@@ -129,7 +135,11 @@ def ingest_entries(
             else:
                 try:
                     done = ingest_bytes(
-                        entry.filename, entry.document, linker=linker, worker=worker
+                        entry.filename,
+                        entry.document,
+                        linker=linker,
+                        worker=worker,
+                        near=near,
                     )
                     row.update(result_dict(done))
                     if entry.link:
@@ -153,9 +163,8 @@ def result_dict(done: IngestResult) -> dict[str, Any]:
         "path": str(done.path) if done.path else None,
         "duplicate_of": done.duplicate_of,
     }
-    near = getattr(done, "near_duplicate_of", None)
-    if near:
-        row["near_duplicate_of"] = near
+    if done.near_duplicate_of:
+        row["near_duplicate_of"] = done.near_duplicate_of
     return row
 
 
@@ -201,7 +210,9 @@ def report_rows(
 def _describe_one(r: dict[str, Any]) -> str:
     if r["status"] == "duplicate":
         return f"duplicate of {r['duplicate_of']}, skipped"
-    return f"added as {r['id']} ({r['title']})"
+    near = r.get("near_duplicate_of")
+    tail = f"; nearly the same as {near} (marked near-duplicate)" if near else ""
+    return f"added as {r['id']} ({r['title']}){tail}"
 
 
 def _cut(text: str, width: int) -> str:

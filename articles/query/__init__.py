@@ -23,6 +23,7 @@ from articles.query.hits import Hit, Link, evidence_counts
 from articles.query.lookup import (
     find_article_by_hash,
     find_articles_by_source,
+    list_article_hashes,
     list_article_ids,
 )
 from articles.query.page import ORDERS, Page, query_page
@@ -51,6 +52,7 @@ __all__ = [
     "find_articles",
     "find_articles_by_source",
     "find_passage",
+    "list_article_hashes",
     "list_article_ids",
     "query_page",
     "query_passages",

@@ -49,3 +49,15 @@ def find_articles_by_source(index: Path, sources: set[str]) -> dict[str, str]:
         return found
     finally:
         con.close()
+
+
+def list_article_hashes(index: Path) -> list[tuple[str, str]]:
+    """Return ``(id, content_hash)`` of every indexed article, by id."""
+    if not index.exists():
+        return []
+    con = connect(index, readonly=True)
+    try:
+        rows = con.execute("SELECT slug, content_hash FROM articles ORDER BY slug")
+        return [(str(s), str(h)) for s, h in rows]
+    finally:
+        con.close()
