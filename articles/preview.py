@@ -118,7 +118,7 @@ def build_preview(
 
 
 def _any_date(given: dict[str, Any]) -> Any:
-    """A date for the bounded check when none is given (the date is asked later)."""
+    """Return a date for the bounded check when none is given (asked for later)."""
     return given.get("published") or dt.date.today()
 
 
