@@ -207,3 +207,16 @@ def test_prepare_article_takes_the_wire_source() -> None:
     )
     _, article = prepare_article("wire.txt", data, {}, set())
     assert (article.published, article.source) == (D, "AFP")
+
+
+def test_prepare_article_takes_the_html_meta_date() -> None:
+    from articles.prepare import prepare_article
+
+    page = (
+        "<html><head><title>Talks</title><meta property='article:published_time' "
+        "content='2025-03-14T08:00:00+05:00'></head><body><article><h1>Talks</h1>"
+        "<p>Officials met in Kabul to discuss the border crossings, they said.</p>"
+        "</article></body></html>"
+    ).encode()
+    _, article = prepare_article("page.html", page, {}, set())
+    assert article.published == D

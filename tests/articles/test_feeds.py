@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import json
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from articles.__main__ import main
 from articles.feeds import FeedError, read_feed
+from articles.query import find_articles_by_source
 from tests.articles.conftest import FakeLinker, snapshot
 
 PAGE = """<html><head><title>Torkham reopens</title></head><body><article>
@@ -115,6 +117,9 @@ def test_entry_fields_and_fetched_page_text_reach_the_corpus(
     assert "published: '2025-03-14'" in text or "published: 2025-03-14" in text
     assert f"url: {site}/chaman" in text
     assert "source: Frontier Wire" in text
+    index = Path(os.environ["ARTICLES_INDEX_PATH"])
+    held = find_articles_by_source(index, {f"{site}/chaman"})
+    assert held == {f"{site}/chaman": chaman["id"]}  # citations show the link
     torkham = next(r for r in data["results"] if r.get("title") == "Torkham reopens")
     assert "hundreds of trucks" in Path(torkham["path"]).read_text()
 
