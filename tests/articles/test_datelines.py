@@ -213,10 +213,10 @@ def test_prepare_article_takes_the_html_meta_date() -> None:
     from articles.prepare import prepare_article
 
     page = (
-        "<html><head><title>Talks</title><meta property='article:published_time' "
-        "content='2025-03-14T08:00:00+05:00'></head><body><article><h1>Talks</h1>"
-        "<p>Officials met in Kabul to discuss the border crossings, they said.</p>"
-        "</article></body></html>"
-    ).encode()
+        b"<html><head><title>Talks</title><meta property='article:published_time' "
+        b"content='2025-03-14T08:00:00+05:00'></head><body><article><h1>Talks</h1>"
+        b"<p>Officials met in Kabul to discuss the border crossings, they said.</p>"
+        b"</article></body></html>"
+    )
     _, article = prepare_article("page.html", page, {}, set())
     assert article.published == D
