@@ -59,11 +59,19 @@ class NearDuplicates:
     """
 
     def __init__(self, index: Path, corpus: Path) -> None:
+        self.index = index
         self.corpus = corpus
         self._lsh = MinHashLSH(threshold=_CANDIDATE, num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
         self._cache = Path(f"{index}.minhash.sqlite")
-        rows = list_article_hashes(index)
+        self._loaded = False
+
+    def _load(self) -> None:
+        """Read the corpus's signatures on first use (a refused file reads none)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        rows = list_article_hashes(self.index)
         cached = self._read_cache({h for _, h in rows})
         fresh: dict[str, MinHash] = {}
         for slug, content_hash in rows:
@@ -82,6 +90,7 @@ class NearDuplicates:
         The first of the story: when the match is itself marked as a near-duplicate,
         the article it repeats.
         """
+        self._load()
         sig = build_signature(body)
         scored = [(sig.jaccard(self._sigs[k]), k) for k in self._lsh.query(sig)]
         best = sorted((-s, k) for s, k in scored if s >= THRESHOLD)
@@ -91,6 +100,7 @@ class NearDuplicates:
 
     def add(self, slug: str, content_hash: str, body: str) -> None:
         """Register an article just added (and cache its signature)."""
+        self._load()
         sig = build_signature(body)
         self._insert(slug, sig)
         self._write_cache({content_hash: sig})

@@ -123,12 +123,14 @@ class Worker:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        _close_pipes(proc)
 
     def _kill(self) -> None:
         proc, self._proc = self._proc, None
         if proc is not None:
             proc.kill()
             proc.wait()
+            _close_pipes(proc)
 
     def check(self, filename: str, data: bytes, overrides: dict[str, Any]) -> None:
         """Read, clean, split and link one file in the worker; raise if that fails.
@@ -165,6 +167,13 @@ class Worker:
             raise IngestError("reading the file crashed the reader") from None
         if error is not None:
             raise IngestError(str(error))
+
+
+def _close_pipes(proc: subprocess.Popen[bytes]) -> None:
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 def _read_line(stream: IO[bytes], seconds: float) -> bytes | None:
