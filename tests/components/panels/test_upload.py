@@ -189,3 +189,55 @@ def test_app_edited_title_is_what_gets_added():
     assert outcome.title == "Gunfight at the border"
     at.run()
     assert "Already in the corpus" in at.info[0].value  # the preview says so now
+
+
+@pytest.mark.usefixtures("corpus_copy")
+def test_app_pdf_file_is_previewed_with_its_links(tmp_path):
+    from tests.articles import pdf_fixtures
+
+    if not pdf_fixtures.FONT.exists():
+        pytest.skip("needs Debian fonts-dejavu-core (make fonts)")
+    data = pdf_fixtures.one_column(tmp_path / "torkham.pdf").read_bytes()
+    at = _form_app().run()
+    at.file_uploader(key="upload.file").set_value(
+        ("torkham.pdf", data, "application/pdf")
+    ).run()
+    assert not at.exception
+    assert at.text_input(key="upload.title").value == (
+        "Clash at Torkham closes the crossing"
+    )
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "torkham" in captions
+    assert "ttp" in captions
+
+
+@pytest.mark.usefixtures("corpus_copy")
+def test_app_url_page_is_fetched_previewed_and_added(tmp_path):
+    import http.server
+    import threading
+
+    page = (
+        "<html><head><title>Chaman talks</title><meta property='article:published_time'"
+        " content='2025-03-14'></head><body><article><h1>Chaman talks</h1><p>Traders "
+        "met officials at Chaman on Friday to reopen the crossing, they said.</p>"
+        "</article></body></html>"
+    )
+    (tmp_path / "p.html").write_text(page)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(tmp_path)
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/p.html"
+    try:
+        at = _form_app().run()
+        at.radio(key="upload.mode").set_value("URL").run()
+        at.text_input(key="upload.url_in").set_value(url).run()
+        assert not at.exception
+        assert at.text_input(key="upload.url").value == url
+        at.button(key="upload.submit").click().run()
+        (outcome,) = at.session_state["test.outcomes"]
+        assert outcome.status == "added", outcome.message
+    finally:
+        server.shutdown()
+        server.server_close()
