@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench bench-scale lint typecheck pytest chromium geodata tiles clean
+.PHONY: run test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
+## fonts: DejaVu (Latin and Arabic-script glyphs) for the PDF test fixtures
+fonts:
+	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq fonts-dejavu-core; }
+
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
@@ -37,7 +43,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy geo articles components dashboard.py bench
 
-pytest: $(VENV)/.dev chromium
+pytest: $(VENV)/.dev chromium fonts
 	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \
 	  rc=$$?; if [ $$rc = 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$rc
 

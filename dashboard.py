@@ -68,6 +68,8 @@ def render_sidebar() -> View:
             outcome = upload.render()
         if outcome is not None and outcome.status == "added":
             loaders.clear_evidence_caches()
+            old, new = summary.bounds, loaders.load_summary().bounds
+            filters.include_new_article(old, new, outcome.article_id or "")
             st.rerun()
     return view
 

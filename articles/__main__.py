@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from articles import serialize
+from articles.batch import count_rows, ingest_inputs, report_rows
 from articles.corpus import corpus_dir
+from articles.feeds import FeedError
 from articles.fields import clean_line
 from articles.filter_args import (
     FilterError,
@@ -20,7 +22,7 @@ from articles.filter_args import (
     parse_day,
 )
 from articles.index import index_path, sync_index
-from articles.ingest import IngestError, IngestResult, ingest_file, prepare_article
+from articles.ingest import IngestError, prepare_article
 from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
 from articles.query import ORDERS, Filters, Page, QueryError, query_page
@@ -119,42 +121,25 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def run_ingest(args: argparse.Namespace, linker: Linker | None) -> int:
-    """Add files to the corpus and index; report each; exit 2 if any was refused."""
-    from tqdm import tqdm
+    """Add files, folders or a feed's entries; report each; exit 2 if any refused.
 
-    overrides = _overrides(args)
-    linker = linker or load_linker()
-    results: list[dict[str, Any]] = []
-    bar = tqdm(args.files, unit="file", disable=args.json or not sys.stderr.isatty())
-    for path in bar:
-        try:
-            done: IngestResult = ingest_file(path, linker=linker, **overrides)
-            results.append({"file": str(path), **_result_dict(done)})
-        except IngestError as exc:
-            results.append({"file": str(path), "status": "error", "error": str(exc)})
-    ok = [r for r in results if r["status"] != "error"]
-    _emit({"results": results}, args.json, [f"{r['file']}: {_describe(r)}" for r in ok])
-    for r in results:
-        if r["status"] == "error":
-            line = clean_line(f"{r['file']}: {r['error']}")
-            print(f"articles ingest: error: {line}", file=sys.stderr)
-    return BAD_INPUT if len(ok) < len(results) else 0
-
-
-def _result_dict(done: IngestResult) -> dict[str, Any]:
-    return {
-        "status": done.status,
-        "id": done.article_id,
-        "title": done.title,
-        "path": str(done.path) if done.path else None,
-        "duplicate_of": done.duplicate_of,
-    }
-
-
-def _describe(r: dict[str, Any]) -> str:
-    if r["status"] == "duplicate":
-        return f"duplicate of {r['duplicate_of']}, skipped"
-    return f"added as {r['id']} ({r['title']})"
+    A folder, several files or a feed end with a table of added, duplicate and
+    refused files (``articles.batch``); one file keeps its one-line report.
+    """
+    if not args.files and not args.feed:
+        raise CommandError("give files, folders or --feed URL_OR_FILE")
+    quiet = args.json or not sys.stderr.isatty()
+    try:
+        rows, table = ingest_inputs(
+            args.files, args.feed, _overrides(args), linker or load_linker(), quiet
+        )
+    except FeedError as exc:
+        raise CommandError(str(exc)) from None
+    data, lines, errors = report_rows(rows, table)
+    _emit(data, args.json, lines)
+    for line in errors:
+        print(f"articles ingest: error: {line}", file=sys.stderr)
+    return BAD_INPUT if count_rows(rows)["refused"] else 0
 
 
 def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
@@ -255,8 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     link = sub.add_parser("link", help="clean, split and link one file (adds nothing)")
     link.add_argument("file", type=Path)
-    ingest = sub.add_parser("ingest", help="add files to the corpus and the index")
-    ingest.add_argument("files", type=Path, nargs="+")
+    ingest = sub.add_parser(
+        "ingest", help="add files, folders or a feed to the corpus and the index"
+    )
+    ingest.add_argument("files", type=Path, nargs="*", help="files or folders")
+    ingest.add_argument("--feed", help="an RSS or Atom feed: a URL or a file")
     for p in (link, ingest):
         p.add_argument("--title")
         p.add_argument("--published", help="publication date, YYYY-MM-DD")

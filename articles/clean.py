@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from articles import bylines, markup
+from articles import bylines, datelines, markup
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
@@ -42,6 +42,8 @@ class Cleaned:
     posted: dt.date | None = None  # the site's posting date (header)
     bio: str | None = None
     dropped: tuple[str, ...] = ()
+    place: str | None = None  # where the story was filed (dateline or byline)
+    source: str | None = None  # a wire service or outlet the head names
 
 
 @dataclass
@@ -50,9 +52,13 @@ class _Found:
     header_date: dt.date | None = None
     byline_date: dt.date | None = None
     bio: str | None = None
+    place: str | None = None
+    source: str | None = None
 
 
-def clean_text(raw: str, author: str | None = None) -> Cleaned:
+def clean_text(
+    raw: str, author: str | None = None, today: dt.date | None = None
+) -> Cleaned:
     """Clean the text of one article.
 
     Parameters
@@ -62,6 +68,8 @@ def clean_text(raw: str, author: str | None = None) -> Cleaned:
         without front matter.
     author : str or None
         The author when already known (front matter, flag); helps spot the bio.
+    today : datetime.date, optional
+        Gives the year of a wire dateline without one ("PESHAWAR, March 14 -").
 
     Returns
     -------
@@ -78,7 +86,8 @@ def clean_text(raw: str, author: str | None = None) -> Cleaned:
     kept = _drop_debris(blocks, main, found, dropped)
     paragraphs = _join_broken(_to_blocks(kept))
     paragraphs = _drop_metadata_blocks(paragraphs, found, dropped)
-    published = found.byline_date or found.header_date
+    head = datelines.find_dateline(text, today)
+    published = found.byline_date or found.header_date or head.published
     posted = found.header_date if found.byline_date else None
     return Cleaned(
         body="\n\n".join(paragraphs),
@@ -88,6 +97,8 @@ def clean_text(raw: str, author: str | None = None) -> Cleaned:
         posted=posted,
         bio=found.bio,
         dropped=tuple(dropped),
+        place=found.place or head.place,
+        source=found.source or head.source,
     )
 
 
@@ -172,7 +183,7 @@ def _take_dateline(plain: str, header: bool, found: _Found) -> bool:
         return True
     match = bylines.match_dateline(text)
     if match is None:
-        return False
+        return _take_head_line(text, header, found)
     who, day = match
     if header and found.header_date is None:
         found.header_date = day
@@ -182,6 +193,21 @@ def _take_dateline(plain: str, header: bool, found: _Found) -> bool:
         return False
     if who:
         found.author = found.author or who
+    return True
+
+
+def _take_head_line(text: str, header: bool, found: _Found) -> bool:
+    """Record a byline with a place or a labelled date ("Published: 14/03/2025")."""
+    line = datelines.match_line(text)
+    if line is None or not (line.published or line.author):
+        return False
+    if line.published and header:
+        found.header_date = found.header_date or line.published
+    elif line.published:
+        found.byline_date = found.byline_date or line.published
+    found.author = found.author or line.author
+    found.place = found.place or line.place
+    found.source = found.source or line.source
     return True
 
 

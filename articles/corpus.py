@@ -7,6 +7,7 @@ every article without editing files.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -140,7 +141,7 @@ def render_document(meta: dict[str, Any], body: str) -> str:
     return f"---\n{head}---\n\n{body.lstrip(chr(10))}"
 
 
-def parse_article(text: str, fallback_id: str) -> Article:
+def parse_article(text: str, fallback_id: str, today: dt.date | None = None) -> Article:
     """Build an Article from a corpus document: front matter first, then the text.
 
     Parameters
@@ -149,6 +150,9 @@ def parse_article(text: str, fallback_id: str) -> Article:
         The Markdown document.
     fallback_id : str
         Id to use when the front matter has none (the file name stem).
+    today : datetime.date, optional
+        Dates a wire dateline that has no year (ingestion passes today; the corpus
+        file then states the date, so later reads never depend on the day).
 
     Returns
     -------
@@ -162,7 +166,7 @@ def parse_article(text: str, fallback_id: str) -> Article:
     """
     meta, raw = split_front_matter(text)
     author = str(meta["author"]) if meta.get("author") else None
-    cleaned = clean_text(raw, author=author)
+    cleaned = clean_text(raw, author=author, today=today)
     if not cleaned.body.strip():
         raise CorpusError("no article text")
     article_id = str(meta.get("id") or fallback_id)

@@ -23,16 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from articles.corpus import corpus_dir, list_article_files
+from articles.corpus import (
+    corpus_dir,
+    list_article_files,
+    render_document,
+    split_front_matter,
+)
 from articles.index import index_path
 from articles.index.single import index_file
 from articles.limits import MAX_FILE_BYTES
 from articles.model import Article
+from articles.near_dup import NearDuplicates
 from articles.prepare import IngestError, make_article_id, prepare_article
 from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
 from articles.safe_read import FileRefused, read_limited
-from articles.sandbox import check_in_worker
+from articles.sandbox import Worker, check_in_worker
 
 __all__ = [
     "IngestError",
@@ -53,6 +59,8 @@ class IngestResult:
     title: str
     path: Path | None = None
     duplicate_of: str | None = None
+    #: Added, but nearly the same text as this earlier article (MinHash).
+    near_duplicate_of: str | None = None
 
 
 def ingest_bytes(
@@ -62,6 +70,8 @@ def ingest_bytes(
     index: Path | None = None,
     *,
     linker: Linker | None = None,
+    worker: Worker | None = None,
+    near: NearDuplicates | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one uploaded file to the corpus and the index (all or nothing).
@@ -76,8 +86,13 @@ def ingest_bytes(
         Default to ``corpus_dir()`` and ``index_path()``.
     linker : Linker, optional
         Defaults to the real linker.
+    worker : Worker, optional
+        A sandboxed worker reused across files; by default one per file.
+    near : NearDuplicates, optional
+        The corpus's near-duplicate index, reused across files; built if None.
     **overrides
-        ``title``, ``published`` (date or ISO text), ``author``, ``source``.
+        ``title``, ``published`` (date or ISO text), ``author``, ``source``,
+        ``url``.
 
     Returns
     -------
@@ -91,10 +106,13 @@ def ingest_bytes(
     """
     corpus = corpus or corpus_dir()
     index = index or index_path()
-    unknown = set(overrides) - {"title", "published", "author", "source"}
+    unknown = set(overrides) - {"title", "published", "author", "source", "url"}
     if unknown:
         raise TypeError(f"unknown ingest options: {sorted(unknown)}")
-    check_in_worker(filename, data, overrides)  # validate, bounded, before any write
+    if worker is not None:
+        worker.check(filename, data, overrides)  # validate, bounded, before any write
+    else:
+        check_in_worker(filename, data, overrides)
     linker = linker or load_linker()
     with _ingest_lock(index):
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
@@ -102,8 +120,19 @@ def ingest_bytes(
         existing = find_article_by_hash(index, article.content_hash)
         if existing is not None:
             return IngestResult("duplicate", existing, article.title, None, existing)
+        near = near or NearDuplicates(index, corpus)
+        first = near.find(article.body)
+        if first is not None:
+            document = mark_near_duplicate(document, first)
         path = _write(corpus, index, document, article, linker)
-    return IngestResult("added", article.id, article.title, path)
+        near.add(article.id, article.content_hash, article.body)
+    return IngestResult("added", article.id, article.title, path, None, first)
+
+
+def mark_near_duplicate(document: str, first: str) -> str:
+    """Add ``near_duplicate_of: <first>`` to a corpus document's front matter."""
+    meta, body = split_front_matter(document)
+    return render_document({**meta, "near_duplicate_of": first}, body)
 
 
 @contextlib.contextmanager
@@ -148,6 +177,8 @@ def ingest_file(
     index: Path | None = None,
     *,
     linker: Linker | None = None,
+    worker: Worker | None = None,
+    near: NearDuplicates | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one file to the corpus and the index (see ``ingest_bytes``).
@@ -163,5 +194,12 @@ def ingest_file(
     except FileRefused as exc:
         raise IngestError(str(exc)) from None
     return ingest_bytes(
-        Path(path).name, data, corpus, index, linker=linker, **overrides
+        Path(path).name,
+        data,
+        corpus,
+        index,
+        linker=linker,
+        worker=worker,
+        near=near,
+        **overrides,
     )

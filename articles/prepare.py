@@ -18,6 +18,7 @@ from articles.corpus import (
     render_document,
     split_front_matter,
 )
+from articles.datelines import find_dateline
 from articles.extract import ExtractError, decode_bytes, extract_html
 from articles.fields import FieldError, fit, is_valid_id, validate_meta
 from articles.limits import (
@@ -25,13 +26,16 @@ from articles.limits import (
     MAX_FIELD_CHARS,
     MAX_FILE_BYTES,
     MAX_ID_CHARS,
+    MAX_OTHER_CHARS,
     too_large,
 )
 from articles.model import Article
+from articles.pdf_text import extract_pdf
 
 MARKDOWN = (".md", ".markdown")
 TEXT = (".txt", ".text")
 HTML = (".html", ".htm")
+PDF = (".pdf",)
 _STOPWORDS = frozenset(
     [
         "a",
@@ -130,12 +134,15 @@ def read_document(
     if len(data) > MAX_FILE_BYTES:
         raise IngestError(too_large(MAX_FILE_BYTES))
     ext = Path(filename).suffix.lower()
-    if ext not in MARKDOWN + TEXT + HTML:
+    if ext not in MARKDOWN + TEXT + HTML + PDF:
         raise IngestError(
-            f"unsupported file type {ext or '(none)'!r}: use .md .txt .html"
+            f"unsupported file type {ext or '(none)'!r}: use .md .txt .html .pdf"
         )
     try:
-        text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
+        if ext in PDF:
+            text = extract_pdf(data)
+        else:
+            text = decode_bytes(data).replace("\r\n", "\n").replace("\r", "\n")
         meta: dict[str, Any] = {}
         if ext in MARKDOWN:
             meta, text = split_front_matter(text)
@@ -173,8 +180,14 @@ def prepare_article(
         Anything that makes the file unusable (one-line reason).
     """
     meta, text = read_document(filename, data, overrides)
+    head = find_dateline(text, dt.date.today())
+    for key, value in (("place", head.place), ("source", head.source)):
+        if value and not meta.get(key):
+            meta[key] = fit(value, MAX_FIELD_CHARS.get(key, MAX_OTHER_CHARS))
     try:
-        draft = parse_article(render_document({**meta, "id": "draft"}, text), "draft")
+        draft = parse_article(
+            render_document({**meta, "id": "draft"}, text), "draft", dt.date.today()
+        )
         given = str(meta.get("id") or "")
         article_id = (
             given
@@ -188,7 +201,7 @@ def prepare_article(
             "author": draft.author or None,
             "published": draft.published,
             "posted": draft.posted,
-            "source": draft.source or meta.get("source"),
+            "source": meta.get("source") or draft.source or None,
             "language": draft.language,
         }
         document = render_document(full, text)

@@ -20,7 +20,12 @@ from articles.query.aggregates import (
 from articles.query.compat import query_passages
 from articles.query.filters import DATEMODES, Filters, QueryError, build_fts_query
 from articles.query.hits import Hit, Link, evidence_counts
-from articles.query.lookup import find_article_by_hash, list_article_ids
+from articles.query.lookup import (
+    find_article_by_hash,
+    find_articles_by_source,
+    list_article_hashes,
+    list_article_ids,
+)
 from articles.query.page import ORDERS, Page, query_page
 from articles.query.passage import find_passage
 from articles.query.top import query_top
@@ -45,7 +50,9 @@ __all__ = [
     "evidence_counts",
     "find_article_by_hash",
     "find_articles",
+    "find_articles_by_source",
     "find_passage",
+    "list_article_hashes",
     "list_article_ids",
     "query_page",
     "query_passages",

@@ -31,3 +31,33 @@ def find_article_by_hash(index: Path, content_hash: str) -> str | None:
     finally:
         con.close()
     return str(row[0]) if row else None
+
+
+def find_articles_by_source(index: Path, sources: set[str]) -> dict[str, str]:
+    """Return the indexed article id for each of ``sources`` (a URL) already held."""
+    if not index.exists() or not sources:
+        return {}
+    con = connect(index, readonly=True)
+    try:
+        found: dict[str, str] = {}
+        for source in sorted(sources):
+            row = con.execute(
+                "SELECT slug FROM articles WHERE source = ? ORDER BY slug", (source,)
+            ).fetchone()
+            if row:
+                found[source] = str(row[0])
+        return found
+    finally:
+        con.close()
+
+
+def list_article_hashes(index: Path) -> list[tuple[str, str]]:
+    """Return ``(id, content_hash)`` of every indexed article, by id."""
+    if not index.exists():
+        return []
+    con = connect(index, readonly=True)
+    try:
+        rows = con.execute("SELECT slug, content_hash FROM articles ORDER BY slug")
+        return [(str(s), str(h)) for s, h in rows]
+    finally:
+        con.close()

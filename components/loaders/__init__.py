@@ -60,6 +60,7 @@ from components.loaders.reference import (
     load_actor_registry,
     load_facts,
     load_features,
+    load_linker,
     load_names,
 )
 
@@ -90,6 +91,7 @@ __all__ = [
     "load_kind_layer",
     "load_layer",
     "load_layer_ids",
+    "load_linker",
     "load_map_layers",
     "load_map_script",
     "load_months",

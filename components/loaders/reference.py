@@ -9,6 +9,8 @@ import streamlit as st
 
 from articles.actors import expand_members, load_actors
 from articles.model import Actor
+from articles.process import RegistryLinker
+from articles.process import load_linker as build_linker
 from geo.facts import measure_facts
 from geo.gazetteer import load_features as read_features
 from geo.model import Feature
@@ -31,6 +33,12 @@ def load_facts() -> dict[str, dict[str, object]]:
     """Return the measured (and published) figures by feature id."""
     facts: dict[str, dict[str, object]] = measure_facts()
     return facts
+
+
+@st.cache_resource(show_spinner=False)
+def load_linker() -> RegistryLinker:
+    """Return the real linker (read-only after it is built: shared, not copied)."""
+    return build_linker()
 
 
 @st.cache_resource(show_spinner=False)

@@ -21,6 +21,7 @@ KEY_ACTORS = "filters.actors"
 KEY_ARTICLES = "filters.articles"
 KEY_ARTICLE_FIND = "filters.article_find"
 KEY_KINDS = "filters.kinds"
+KEY_INCLUDE = "filters.include_pending"
 MAX_MEMBERS_SHOWN = 3
 #: The filters "Reset filters" and a hidden search result can clear.
 CLEARABLE: dict[str, str] = {
@@ -124,6 +125,7 @@ def read_view(bounds: Bounds) -> View:
 
     Call after `init_state` (or `components.panels.state.init_session_state`).
     """
+    _apply_include()
     datemode = str(st.session_state.get(KEY_DATEMODE, "published"))
     mode_bounds = dates.safe_bounds(bounds, datemode)
     saved = st.session_state.get(dates.window_key(datemode)) or mode_bounds
@@ -155,6 +157,38 @@ def clear_filter(name: str, bounds: Bounds) -> None:
             whole = dates.safe_bounds(bounds, mode)
             st.session_state[dates.window_key(mode)] = whole
             st.session_state[dates.draft_key(mode)] = whole
+
+
+def include_new_article(old: Bounds, new: Bounds, article_id: str) -> None:
+    """Widen the filters so a just-added article is reachable in this session.
+
+    Applied at the start of the next run, before the filter widgets exist: a date
+    window that reached an edge of the old range then reaches that edge of the new
+    one (dates the article adds beyond it are inside); a non-empty article filter
+    gets the new id.
+    """
+    st.session_state[KEY_INCLUDE] = (dict(old), dict(new), article_id)
+
+
+def _apply_include() -> None:
+    pending = st.session_state.pop(KEY_INCLUDE, None)
+    if not pending:
+        return
+    old, new, article_id = pending
+    for mode in DATEMODES:
+        if not (saved := st.session_state.get(dates.window_key(mode))):
+            continue
+        lo, hi = dates.safe_bounds(old, mode)
+        new_lo, new_hi = dates.safe_bounds(new, mode)
+        window = (
+            new_lo if saved[0] <= lo else saved[0],
+            new_hi if saved[1] >= hi else saved[1],
+        )
+        st.session_state[dates.window_key(mode)] = window
+        st.session_state[dates.draft_key(mode)] = window
+    chosen = list(st.session_state.get(KEY_ARTICLES) or [])
+    if chosen and article_id not in chosen:
+        st.session_state[KEY_ARTICLES] = [*chosen, article_id]
 
 
 def reset_filters(bounds: Bounds, kinds: Sequence[str]) -> None:
@@ -236,6 +270,7 @@ def render(
     """
     ids = [a.id for a in actors]
     init_state(view or View(), bounds, kinds, set(ids))
+    _apply_include()
     chosen = articles.titles(tuple(st.session_state.get(KEY_ARTICLES) or ()))
     for name, known in ((KEY_ACTORS, ids), (KEY_ARTICLES, chosen), (KEY_KINDS, kinds)):
         _keep_known(name, known)

@@ -77,7 +77,8 @@ def test_ingest_duplicate_is_reported_and_skipped(corpus: Path, indexed: Path) -
             b"A Title\n\nSome text with no date at all.",
             "no publication date",
         ),
-        ("page.pdf", b"%PDF-1.4", "unsupported file type"),
+        ("page.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("page.docx", b"PK\x03\x04", "unsupported file type"),
         ("debris.txt", "\n۲\n\n٣\n".encode(), "no article text"),
     ],
 )

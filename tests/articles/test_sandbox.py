@@ -29,3 +29,18 @@ def test_slow_file_is_refused_after_the_budget() -> None:
     with pytest.raises(IngestError, match=r"took longer than 0\.2 s"):
         check_in_worker("slow.md", slow, {}, seconds=0.2)
     assert time.monotonic() - start < 10
+
+
+def test_worker_checks_many_files_and_survives_a_slow_one() -> None:
+    from articles.sandbox import Worker
+
+    slow = b"---\ntitle: T\npublished: 2025-01-02\n---\n\n" + b"Kabul x\n" * 200_000
+    with Worker(seconds=5) as worker:
+        worker.check("good.md", GOOD, {})
+        with pytest.raises(IngestError, match="not a calendar date"):
+            worker.check("bad.md", GOOD.replace(b"2025-01-02", b"2025-02-30"), {})
+        worker.seconds = 0.2
+        with pytest.raises(IngestError, match="took longer"):
+            worker.check("slow.md", slow, {})
+        worker.seconds = 10
+        worker.check("good.md", GOOD, {})  # a fresh worker after the kill

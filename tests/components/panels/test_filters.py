@@ -266,3 +266,33 @@ def test_read_view_without_widgets_matches_url_view():
     assert not at.exception
     assert at.session_state["test.view"] == dataclasses.replace(view, kinds=("city",))
     assert len(at.slider) == 0
+
+
+def _after_add():
+    import datetime as dt
+
+    import streamlit as st
+
+    from components.panels import filters
+    from components.view import View
+
+    old = {"published": (dt.date(2025, 1, 1), dt.date(2025, 3, 1))}
+    new = {"published": (dt.date(2025, 1, 1), dt.date(2025, 6, 1))}
+    bounds = new if st.session_state.get("test.added") else old
+    filters.init_state(View(), bounds, [], set())
+    if not st.session_state.get("test.added"):
+        st.session_state["test.added"] = True
+        st.session_state["filters.articles"] = ["a"]
+        filters.include_new_article(old, new, "new-one")
+    st.session_state["test.view"] = filters.read_view(bounds)
+
+
+def test_include_new_article_widens_a_full_window_and_the_article_filter():
+    at = AppTest.from_function(_after_add).run()
+    at.run()
+    assert not at.exception
+    assert at.session_state["filters.window.published"] == (
+        dt.date(2025, 1, 1),
+        dt.date(2025, 6, 1),
+    )
+    assert at.session_state["filters.articles"] == ["a", "new-one"]
