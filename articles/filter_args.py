@@ -83,3 +83,16 @@ def build_filters(args: argparse.Namespace) -> Filters:
         q=args.q or None,
         articles=split_ids(args.article) or None,
     )
+
+
+def check_ids(filters: Filters) -> None:
+    """Reject unknown feature and actor ids (FilterError, one line)."""
+    from articles.actors import load_actors
+    from geo.gazetteer import load_features
+
+    if filters.feature and filters.feature not in {f.id for f in load_features()}:
+        raise FilterError(f"unknown feature id {filters.feature!r}")
+    known = {a.id for a in load_actors()}
+    unknown = [a for a in filters.actors if a not in known]
+    if unknown:
+        raise FilterError(f"unknown actor id(s): {', '.join(unknown)}")

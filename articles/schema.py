@@ -39,13 +39,17 @@ text stored once.
   ``passages.dates``.
 - Headings are stored once per article (``articles.headings``, JSON); a passage
   keeps the number of its section (``passages.section``).
+- **Review** (issue 14): ``link_review`` holds the state of the links an analyst
+  decided or the linker doubts (0 to review, 1 confirmed, 2 added by analyst;
+  ``articles.review.apply``); links with no row are automatic and sure enough.
+  Rejected links are never written; added ones have ``how`` -1 (``codec.ADDED``).
 - ``passages.dup`` is a 64-bit hash of the normalised passage text (near-duplicate
   collapse); ``dups`` lists only the hashes that more than one passage shares.
 """
 
 import hashlib
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles(
@@ -76,6 +80,10 @@ CREATE TABLE link_rank(
 CREATE TABLE target_months(
   target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
   PRIMARY KEY(target, month)) WITHOUT ROWID;
+CREATE TABLE link_review(
+  passage INTEGER NOT NULL, target INTEGER NOT NULL, state INTEGER NOT NULL,
+  PRIMARY KEY(passage, target)) WITHOUT ROWID;
+CREATE INDEX link_review_state ON link_review(state, target);
 CREATE TABLE dates(
   first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(first, last, passage)) WITHOUT ROWID;

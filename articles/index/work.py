@@ -23,11 +23,15 @@ from articles.index.codec import (
 from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
+from articles.review.apply import apply_review
+from articles.review.state import Review
 from articles.safe_read import FileRefused, read_limited
 from articles.split import find_footnotes
 
 #: One link row: (passage n, kind, target, how code, mentions, packed spans).
 LinkRow = tuple[int, str, str, int, int, bytes]
+#: One reviewed or doubtful link: (passage slot, kind, target, state) (issue 14).
+ReviewRow = tuple[int, str, str, int]
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Prepared:
     headings: str | None  # JSON list of the article's headings, in order
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
+    reviews: tuple[ReviewRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,16 @@ class Task:
 
 
 def prepare_file(
-    task: Task, linker: Linker, ancestors: Mapping[str, tuple[str, ...]]
+    task: Task,
+    linker: Linker,
+    ancestors: Mapping[str, tuple[str, ...]],
+    review: Review | None = None,
 ) -> Prepared | Seen | Failed:
-    """Read, parse and link one corpus file (never raises for a bad file)."""
+    """Read, parse and link one corpus file (never raises for a bad file).
+
+    The analyst's decisions (``review``) are applied to the links before they are
+    encoded: rejected links are not written, added ones are.
+    """
     path = Path(task.path)
     try:
         stat = path.stat()
@@ -104,7 +116,8 @@ def prepare_file(
         return Failed(path.name, f"{path.name}: not UTF-8")
     except CorpusError as exc:
         return Failed(path.name, f"{path.name}: {exc}")
-    done = process_article(article, linker)
+    reviewed = apply_review(process_article(article, linker), review or Review())
+    done = reviewed.done
     try:
         slots = {p.id: passage_slot(p.id) for p in done.passages}
     except ValueError:
@@ -123,6 +136,11 @@ def prepare_file(
         headings=_headings(done),
         passages=_passages(done, slots),
         links=_links(done, ancestors, slots),
+        reviews=tuple(
+            (slots[pid], kind, target, state)
+            for (pid, kind, target), state in reviewed.states.items()
+            if kind != "date"
+        ),
     )
 
 

@@ -1,0 +1,67 @@
+"""Which articles the analyst's decisions changed since the index last applied them.
+
+The index records what it applied in ``meta['review']``: a digest of each
+article's link decisions and the list of rules. A sync re-writes the articles
+whose digest changed and, for a rule added or removed, the articles whose text
+holds its phrase (a full-text phrase query), so a decision costs a few articles,
+not the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from pathlib import Path
+
+from articles.index.codec import N_BITS
+from articles.review.model import DecisionError
+from articles.review.state import Review, build_review
+from articles.review.store import read_decisions
+
+log = logging.getLogger(__name__)
+
+
+def load_review(corpus: Path) -> tuple[Review, str | None]:
+    """Return the corpus's decisions, or none and a one-line reason if unreadable."""
+    try:
+        return build_review(read_decisions(corpus)), None
+    except (DecisionError, OSError, UnicodeDecodeError) as exc:
+        return Review(), f"review decisions not applied: {exc}"
+
+
+def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
+    """Return the files whose stored links predate the current decisions."""
+    row = con.execute("SELECT value FROM meta WHERE key = 'review'").fetchone()
+    old = json.loads(row[0]) if row else {"articles": {}, "rules": []}
+    new = review.article_digests()
+    slugs = {
+        s for s in {*new, *old["articles"]} if new.get(s) != old["articles"].get(s)
+    }
+    changed = {tuple(r) for r in old["rules"]} ^ set(review.rule_keys())
+    keys: set[int] = set()
+    for phrase in {str(r[0]) for r in changed}:
+        try:
+            keys.update(
+                pid >> N_BITS
+                for (pid,) in con.execute(
+                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
+                    ('"' + phrase.replace('"', '""') + '"',),
+                )
+            )
+        except sqlite3.OperationalError:  # no words to search: check every article
+            return {f for (f,) in con.execute("SELECT file FROM articles")}
+    return {
+        f
+        for f, slug, key in con.execute("SELECT file, slug, id FROM articles")
+        if slug in slugs or key in keys
+    }
+
+
+def record_review(con: sqlite3.Connection, review: Review) -> None:
+    """Remember which decisions the index now reflects."""
+    state = {"articles": review.article_digests(), "rules": review.rule_keys()}
+    con.execute(
+        "INSERT OR REPLACE INTO meta VALUES ('review', ?)",
+        (json.dumps(state, sort_keys=True),),
+    )

@@ -1,0 +1,134 @@
+"""Apply the decisions to one linked article (pure): what the index then stores.
+
+A rejected link is dropped, an added one appears (``how`` "added"), and each
+remaining link gets a state: confirmed, added, to review (automatic and less sure
+than the threshold) or automatic. A decision on a passage outranks a rule.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.model import DateMention, Mention, Passage
+from articles.process import Processed
+from articles.review.confidence import link_confidence, needs_review
+from articles.review.model import Decision
+from articles.review.state import LinkKey, Review
+
+#: Link states, as the index stores them (``link_review.state``).
+TO_REVIEW, CONFIRMED, ADDED = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    """An article after the decisions: its links, and the state of the decided ones."""
+
+    done: Processed
+    states: dict[LinkKey, int]  # (passage id, kind, target): TO_REVIEW/CONFIRMED/ADDED
+
+
+def apply_review(done: Processed, review: Review) -> Reviewed:
+    """Drop rejected links, add added ones, and mark confirmed and doubtful ones."""
+    mentions: list[Mention] = []
+    dates: list[DateMention] = []
+    states: dict[LinkKey, int] = {}
+    by_passage: dict[str, list[Mention]] = {}
+    for m in done.mentions:
+        by_passage.setdefault(m.passage_id, []).append(m)
+    dates_by: dict[str, list[DateMention]] = {}
+    for d in done.dates:
+        dates_by.setdefault(d.passage_id, []).append(d)
+    for p in done.passages:
+        kept, added = _mentions(p, by_passage.get(p.id, []), review, states)
+        mentions.extend(kept + added)
+        dates.extend(_dates(p, dates_by.get(p.id, []), review, states))
+    out = dataclasses.replace(done, mentions=tuple(mentions), dates=tuple(dates))
+    return Reviewed(out, states)
+
+
+def _standing(
+    passage: Passage, key: LinkKey, span: tuple[int, int], review: Review
+) -> str | None:
+    """Return the action standing on a link at ``span`` (an add confirms it)."""
+    d = standing_decision(review, passage.text, key, span)
+    if d is None:
+        return None
+    return "confirm" if d.action == "add" else d.action
+
+
+def standing_decision(
+    review: Review, text: str, key: LinkKey, span: tuple[int, int]
+) -> Decision | None:
+    """Return the decision standing on a link at ``span``: its own, else a rule.
+
+    ``text`` is the passage's text; ``key`` is (passage id, kind, target).
+    """
+    verdict = review.verdict(key)
+    if verdict is not None:
+        return verdict.decision
+    return _rule(text, key, span, review.rules)
+
+
+def _rule(
+    text: str, key: LinkKey, span: tuple[int, int], rules: Sequence[Decision]
+) -> Decision | None:
+    found = None
+    for r in rules:
+        if (r.kind, r.target) != key[1:] or not r.phrase:
+            continue
+        for m in re.finditer(re.escape(r.phrase), text, re.IGNORECASE):
+            if m.start() <= span[0] and span[1] <= m.end():
+                found = r  # rules are in decision order: the latest wins
+    return found
+
+
+def _mentions(
+    p: Passage, found: list[Mention], review: Review, states: dict[LinkKey, int]
+) -> tuple[list[Mention], list[Mention]]:
+    kept: list[Mention] = []
+    for m in found:
+        key = (p.id, m.target_type, m.target)
+        standing = _standing(p, key, (m.start, m.end), review)
+        if standing == "reject":
+            continue
+        kept.append(m)
+        if standing == "confirm":
+            states[key] = CONFIRMED
+        elif needs_review(link_confidence(m.how)[0]):
+            states.setdefault(key, TO_REVIEW)
+    added: list[Mention] = []
+    for key, verdict in review.links.get(p.article_id, {}).items():
+        if key[0] != p.id or verdict.action != "add" or key[1] == "date":
+            continue
+        for s, e in verdict.spans:
+            if 0 <= s < e <= len(p.text):
+                added.append(Mention(p.id, key[2], key[1], s, e, "added", p.text[s:e]))
+        if key not in states:
+            states[key] = ADDED
+    return kept, added
+
+
+def _dates(
+    p: Passage, found: list[DateMention], review: Review, states: dict[LinkKey, int]
+) -> list[DateMention]:
+    kept = []
+    for d in found:
+        key = (p.id, "date", d.value)
+        standing = _standing(p, key, (d.start, d.end), review)
+        if standing == "reject":
+            continue
+        kept.append(d)
+        if standing == "confirm":
+            states[key] = CONFIRMED
+    for key, verdict in review.links.get(p.article_id, {}).items():
+        if key[0] != p.id or key[1] != "date" or verdict.action != "add":
+            continue
+        precision = ("year", "month", "day")[key[2].count("-")]
+        for s, e in verdict.spans:
+            if 0 <= s < e <= len(p.text):
+                kept.append(DateMention(p.id, s, e, p.text[s:e], key[2], precision))
+        states.setdefault(key, ADDED)
+    return kept
