@@ -7,10 +7,11 @@ which re-writes only the articles the decision touches: the effect is immediate.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import getpass
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,25 @@ def add_review_parser(sub: Any) -> None:
         p.add_argument("--json", action="store_true", help="machine-readable output")
 
 
+def record_decision(
+    decision: Decision,
+    corpus: Path | None = None,
+    index: Path | None = None,
+    linker: Linker | None = None,
+) -> None:
+    """Append one decision and sync the index, so its effect shows at once.
+
+    An ``undo`` of an unknown or already undone decision raises ``ReviewError``
+    and writes nothing. The sync re-writes only the articles the decision touches.
+    """
+    corpus = corpus or corpus_dir()
+    if decision.action == "undo":
+        append_decision(corpus, decision, _undo_check(decision.target, []))
+    else:
+        append_decision(corpus, decision)
+    sync_index(corpus, index or index_path(), linker or load_linker())
+
+
 def run_review(args: argparse.Namespace, linker: Linker | None) -> int:
     """Record one decision (then sync its articles) or list the decisions."""
     corpus, linker = corpus_dir(), linker or load_linker()
@@ -78,7 +98,7 @@ def _decide(corpus: Path, args: argparse.Namespace) -> list[Decision]:
     hit = find_passage(args.passage, index_path())
     if hit is None:
         raise ReviewError(f"unknown passage id {args.passage!r}")
-    by = args.by or _user()
+    by = args.by or current_user()
     if args.verb == "add":
         span = _span(args.span, hit)
         kind = _kind(args.target, args.kind, hit, adding=True)[0]
@@ -98,7 +118,8 @@ def _decide(corpus: Path, args: argparse.Namespace) -> list[Decision]:
     return out
 
 
-def _user() -> str:
+def current_user() -> str:
+    """Return who decides: the login name, else "analyst"."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -163,9 +184,9 @@ def _phrase(hit: Hit, kind: str, target: str, phrase: str | None) -> str:
     raise ReviewError(f"phrase {phrase!r} does not contain the link to {target!r}")
 
 
-def _undo(corpus: Path, decision_id: str) -> Decision:
-    found: list[Decision] = []
-
+def _undo_check(
+    decision_id: str, found: list[Decision]
+) -> Callable[[Sequence[Decision]], None]:
     def check(history: Sequence[Decision]) -> None:
         undone = {d.target for d in history if d.action == "undo"}
         match = [d for d in history if d.id == decision_id and d.action != "undo"]
@@ -175,12 +196,17 @@ def _undo(corpus: Path, decision_id: str) -> Decision:
             raise ReviewError(f"decision {decision_id} is already undone")
         found.append(match[0])
 
-    d = new_decision("undo", "", decision_id, "decision", _user())
+    return check
+
+
+def _undo(corpus: Path, decision_id: str) -> Decision:
+    found: list[Decision] = []
+    d = new_decision("undo", "", decision_id, "decision", current_user())
     try:
-        append_decision(corpus, d, check)
+        append_decision(corpus, d, _undo_check(decision_id, found))
     except DecisionError as exc:
         raise ReviewError(str(exc)) from None
-    return Decision(**{**d.__dict__, "passage": found[0].passage})
+    return dataclasses.replace(d, passage=found[0].passage)
 
 
 def _list(corpus: Path, as_json: bool) -> int:
