@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from articles import serialize
-from articles.annotations import add_export_parser, run_export
+from articles.annotations import ExportError, add_export_parser, run_export
 from articles.corpus import corpus_dir
 from articles.decide import ReviewError, add_review_parser, run_review
 from articles.fields import clean_line
@@ -281,7 +281,7 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args, linker)
-    except (CommandError, FilterError, QueryError, ReviewError) as exc:
+    except (CommandError, FilterError, QueryError, ReviewError, ExportError) as exc:
         print(
             f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
         )

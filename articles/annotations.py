@@ -42,6 +42,10 @@ SOFTWARE = {"id": f"{BASE}software:articles", "type": "Software",
 _QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 
 
+class ExportError(Exception):
+    """The export cannot be written (one-line reason, exit status 2)."""
+
+
 def add_export_parser(sub: Any) -> None:
     """Add ``export --format annotations [filters] [--out FILE]``."""
     export = sub.add_parser("export", help="export links (W3C Web Annotations)")
@@ -57,7 +61,10 @@ def run_export(args: argparse.Namespace, linker: object) -> int:
     check_ids(filters)
     text = json.dumps(build_annotations(filters), ensure_ascii=False, indent=1)
     if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
+        try:
+            args.out.write_text(text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ExportError(f"--out {args.out}: {exc.strerror}") from None
     else:
         sys.stdout.write(text + "\n")
     return 0

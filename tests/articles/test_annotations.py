@@ -110,3 +110,13 @@ def test_selectors_point_at_the_text_in_the_article(
             assert quote["exact"] == body[position["start"] : position["end"]]
             checked += 1
     assert checked > 1
+
+
+def test_unwritable_out_exits_2(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sync_index(corpus, index_path(), FakeLinker())
+    code = main(["export", "--format", "annotations", "--out",
+                 str(tmp_path / "no" / "such.jsonld")], FakeLinker())  # fmt: skip
+    assert code == 2
+    assert "articles export: error: --out" in capsys.readouterr().err
