@@ -20,6 +20,7 @@ from articles.index import index_path, sync_index
 from articles.process import Linker, load_linker
 from articles.query import find_passage
 from articles.query.hits import Hit
+from articles.regress import build_fixture
 from articles.review.model import Decision, DecisionError, is_iso_date, new_decision
 from articles.review.store import append_decision, read_decisions
 from articles.review.trust import OVERALL, measure_trust
@@ -50,6 +51,8 @@ def add_review_parser(sub: Any) -> None:
                            help="a rule: every occurrence of the phrase")  # fmt: skip
             p.add_argument("--phrase", help="the rule's phrase (default: matched text)")
     listing = verbs.add_parser("list", help="every decision, with measured trust")
+    fixture = verbs.add_parser("fixture", help="reviewed links for the linker's tests")
+    fixture.add_argument("--out", type=Path, help="write here instead of stdout")
     undo = verbs.add_parser("undo", help="withdraw a decision (kept in history)")
     undo.add_argument("decision", help="decision id, d-...")
     for p in (listing, undo):
@@ -80,6 +83,8 @@ def run_review(args: argparse.Namespace, linker: Linker | None) -> int:
     corpus, linker = corpus_dir(), linker or load_linker()
     if args.verb == "list":
         return _list(corpus, args.json)
+    if args.verb == "fixture":
+        return _fixture(corpus, args.out, linker)
     sync_index(corpus, index_path(), linker)  # a passage id names what is indexed
     if args.verb == "undo":
         decisions = [_undo(corpus, args.decision)]
@@ -228,6 +233,24 @@ def _list(corpus: Path, as_json: bool) -> int:
         for t, (right, n) in sorted(trust.items())
     ]
     print("\n".join(lines) or "no decisions")
+    return 0
+
+
+def _fixture(corpus: Path, out: Path | None, linker: Linker) -> int:
+    sync_index(corpus, index_path(), linker)
+    try:
+        cases = build_fixture(read_decisions(corpus), index_path(), linker)
+    except DecisionError as exc:
+        raise ReviewError(str(exc)) from None
+    text = json.dumps({"cases": cases}, ensure_ascii=False, indent=1) + "\n"
+    if out is None:
+        print(text, end="")
+        return 0
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ReviewError(f"--out {out}: {exc.strerror}") from None
+    print(f"{len(cases)} reviewed links written to {out}")
     return 0
 
 

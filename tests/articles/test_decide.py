@@ -149,3 +149,21 @@ def test_changed_decisions_file_rewrites_only_that_article(
     path.write_text(text)
     assert sync_index(synced, index_path(), FakeLinker()).updated == (SEED_2,)
     assert sync_index(synced, index_path(), FakeLinker()).updated == ()
+
+
+@pytest.mark.usefixtures("synced")
+def test_fixture_exports_verdicts_with_what_the_linker_did(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(["review", "confirm", P2, "kabul", "--by", "bob"], capsys)
+    _run(["review", "reject", f"{SEED_2}#p10", "kabul", "--by", "bob"], capsys)
+    out = tmp_path / "cases.json"
+    code, said, _ = _run(["review", "fixture", "--out", str(out)], capsys)
+    assert code == 0
+    assert said.startswith("2 reviewed links")
+    cases = json.loads(out.read_text())["cases"]
+    assert [(c["passage"], c["verdict"], c["linked"]) for c in cases] == [
+        (f"{SEED_2}#p10", "rejected", True),  # the fake linker names every Kabul
+        (P2, "confirmed", True),
+    ]
+    assert "takeover of Kabul" in cases[1]["text"]
