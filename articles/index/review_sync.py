@@ -51,6 +51,8 @@ def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
             )
         except sqlite3.OperationalError:  # no words to search: check every article
             return {f for (f,) in con.execute("SELECT file FROM articles")}
+    if not slugs and not keys:
+        return set()  # nothing decided since: no scan (100,000 articles cost 50 ms)
     return {
         f
         for f, slug, key in con.execute("SELECT file, slug, id FROM articles")
