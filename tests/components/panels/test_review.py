@@ -9,10 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from articles.model import DateMention
-from articles.query import Filters, Hit, count_features
+from articles.query import Filters, Hit, count_features, query_page
 from articles.query.hits import Link
 from articles.review.model import new_decision
 from articles.review.state import build_review
+from articles.review.store import read_decisions
 from components.panels.review import (
     AUTOMATIC,
     CONFIRMED,
@@ -115,3 +116,20 @@ def test_rejected_link_is_undone_in_one_click_from_the_list() -> None:
     at.button(key="review.last.undo").click().run()
     assert not at.exception
     assert "1-5 of 5 passages" in " ".join(c.value for c in at.caption)
+
+
+def test_add_a_place_from_the_card_links_it(corpus_copy: tuple[Path, Path]) -> None:
+    corpus, index = corpus_copy
+    at = _open("kabul")
+    at.toggle(key=f"review.open.{P2}").set_value(True).run()
+    assert at.button(key=f"review.{P2}.actor.taliban.reject")  # every link's chip
+    at.selectbox(key=f"review.{P2}.add.target").set_value("tajikistan").run()
+    at.text_input(key=f"review.{P2}.add.words").set_value("cross-border").run()
+    at.button(key=f"review.{P2}.add.go").click().run()
+    assert not at.exception
+    (added,) = read_decisions(corpus)
+    assert (added.action, added.target, added.kind) == ("add", "tajikistan", "feature")
+    assert count_features(Filters(), index).get("tajikistan", 0) >= 1
+    page = query_page(Filters(feature="tajikistan"), limit=100, index=index)
+    hit = next(h for h in page.hits if h.passage_id == P2)
+    assert [k.how for k in hit.features if k.id == "tajikistan"] == ["added"]
