@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from articles.model import DateMention, Mention, Passage
@@ -85,50 +85,63 @@ def _rule(
     return found
 
 
+def _keep(
+    p: Passage,
+    key: LinkKey,
+    span: tuple[int, int],
+    how: str | None,
+    review: Review,
+    states: dict[LinkKey, int],
+) -> bool:
+    """Return whether an automatic link stays; note its state if decided or doubtful."""
+    standing = _standing(p, key, span, review)
+    if standing == "reject":
+        return False
+    if standing == "confirm":
+        states[key] = CONFIRMED
+    elif how is not None and needs_review(link_confidence(how)[0]):
+        states.setdefault(key, TO_REVIEW)
+    return True
+
+
+def _added(
+    p: Passage, review: Review, states: dict[LinkKey, int], *, dates: bool
+) -> Iterator[tuple[LinkKey, int, int]]:
+    """Yield the spans an analyst added here (dates, or features and actors)."""
+    for key, verdict in review.links.get(p.article_id, {}).items():
+        if key[0] != p.id or verdict.action != "add" or (key[1] == "date") != dates:
+            continue
+        states.setdefault(key, ADDED)
+        for s, e in verdict.spans:
+            if 0 <= s < e <= len(p.text):
+                yield key, s, e
+
+
 def _mentions(
     p: Passage, found: list[Mention], review: Review, states: dict[LinkKey, int]
 ) -> tuple[list[Mention], list[Mention]]:
-    kept: list[Mention] = []
-    for m in found:
-        key = (p.id, m.target_type, m.target)
-        standing = _standing(p, key, (m.start, m.end), review)
-        if standing == "reject":
-            continue
-        kept.append(m)
-        if standing == "confirm":
-            states[key] = CONFIRMED
-        elif needs_review(link_confidence(m.how)[0]):
-            states.setdefault(key, TO_REVIEW)
-    added: list[Mention] = []
-    for key, verdict in review.links.get(p.article_id, {}).items():
-        if key[0] != p.id or verdict.action != "add" or key[1] == "date":
-            continue
-        for s, e in verdict.spans:
-            if 0 <= s < e <= len(p.text):
-                added.append(Mention(p.id, key[2], key[1], s, e, "added", p.text[s:e]))
-        if key not in states:
-            states[key] = ADDED
+    kept = [
+        m
+        for m in found
+        if _keep(p, (p.id, m.target_type, m.target), (m.start, m.end), m.how, review,
+                 states)
+    ]  # fmt: skip
+    added = [
+        Mention(p.id, key[2], key[1], s, e, "added", p.text[s:e])
+        for key, s, e in _added(p, review, states, dates=False)
+    ]
     return kept, added
 
 
 def _dates(
     p: Passage, found: list[DateMention], review: Review, states: dict[LinkKey, int]
 ) -> list[DateMention]:
-    kept = []
-    for d in found:
-        key = (p.id, "date", d.value)
-        standing = _standing(p, key, (d.start, d.end), review)
-        if standing == "reject":
-            continue
-        kept.append(d)
-        if standing == "confirm":
-            states[key] = CONFIRMED
-    for key, verdict in review.links.get(p.article_id, {}).items():
-        if key[0] != p.id or key[1] != "date" or verdict.action != "add":
-            continue
+    kept = [
+        d
+        for d in found
+        if _keep(p, (p.id, "date", d.value), (d.start, d.end), None, review, states)
+    ]
+    for key, s, e in _added(p, review, states, dates=True):
         precision = ("year", "month", "day")[key[2].count("-")]
-        for s, e in verdict.spans:
-            if 0 <= s < e <= len(p.text):
-                kept.append(DateMention(p.id, s, e, p.text[s:e], key[2], precision))
-        states.setdefault(key, ADDED)
+        kept.append(DateMention(p.id, s, e, p.text[s:e], key[2], precision))
     return kept
