@@ -25,6 +25,7 @@ HOW_LABELS: dict[str, str] = {
     "alias": "alias",
     "demonym": "demonym",
     "implied": "implied",
+    "added": "added by analyst",
 }
 #: One line per badge: how the passage was linked to the place (tooltip, legend).
 HOW_HELP: dict[str, str] = {
@@ -33,6 +34,7 @@ HOW_HELP: dict[str, str] = {
     "demonym": "it names the people ('Afghan', 'Pakistani')",
     "implied": "a phrase implies it without naming it ('cross-border' for the "
     "Durand Line when the passage is about Afghanistan and Pakistan)",
+    "added": "an analyst linked it by hand (python -m articles review add)",
 }
 KEY_ORDER = "passage_panel.order"
 KEY_PAGE = "passage_panel.page"

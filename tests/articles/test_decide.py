@@ -167,3 +167,21 @@ def test_fixture_exports_verdicts_with_what_the_linker_did(
         (P2, "confirmed", True),
     ]
     assert "takeover of Kabul" in cases[1]["text"]
+
+
+def test_reject_survives_a_relink_and_a_reingest_of_the_same_content(
+    synced: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _run(["review", "reject", P2, "kabul"], capsys)[0] == 0
+    report = sync_index(synced, index_path(), FakeLinker(fingerprint="fake-2"))
+    assert report.rebuilt is None  # same schema: the new linker re-links everything
+    assert SEED_2 in report.added or SEED_2 in report.updated
+    assert P2 not in _kabul_passages()
+    saved = tmp_path / f"{SEED_2}.md"
+    (synced / f"{SEED_2}.md").rename(saved)
+    sync_index(synced, index_path(), FakeLinker())
+    assert not any(p.startswith(SEED_2) for p in _kabul_passages())
+    assert _run(["ingest", str(saved)], capsys)[0] == 0
+    kabul = _kabul_passages()
+    assert f"{SEED_2}#p5" in kabul
+    assert P2 not in kabul
