@@ -15,19 +15,23 @@ import sqlite3
 from pathlib import Path
 
 from articles.index.codec import N_BITS
-from articles.review.model import DecisionError
 from articles.review.state import Review, build_review
-from articles.review.store import read_decisions
+from articles.review.store import read_decisions_lenient
 
 log = logging.getLogger(__name__)
 
 
-def load_review(corpus: Path) -> tuple[Review, str | None]:
-    """Return the corpus's decisions, or none and a one-line reason if unreadable."""
+def load_review(corpus: Path) -> tuple[Review | None, list[str]]:
+    """Return the corpus's decisions, and one line per line that cannot be read.
+
+    None: the file is there but cannot be read at all; then sync leaves the
+    articles it has not been asked to re-write as they are.
+    """
     try:
-        return build_review(read_decisions(corpus)), None
-    except (DecisionError, OSError, UnicodeDecodeError) as exc:
-        return Review(), f"review decisions not applied: {exc}"
+        decisions, problems = read_decisions_lenient(corpus)
+    except OSError as exc:
+        return None, [f"review decisions unreadable: {exc.strerror}"]
+    return build_review(decisions), [f"decision not applied: {p}" for p in problems]
 
 
 def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:

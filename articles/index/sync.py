@@ -103,16 +103,15 @@ def sync_index(
     con, rebuilt = open_writer(index)
     if rebuilt:
         log.warning(rebuilt)
-    review, unread = load_review(corpus)  # the analyst's decisions (issue 14)
+    review, problems = load_review(corpus)  # the analyst's decisions (issue 14)
     try:
         run, removed, tasks, unchanged = _plan(con, corpus, linker, review)
         ancestors = actor_ancestors(actor_parents())
-        results = prepare_all(tasks, linker, ancestors, workers, review)
+        results = prepare_all(tasks, linker, ancestors, workers, review or Review())
         _write_all(run, results, require, (progress, len(tasks)))
-        if unread is None:
+        if review is not None:
             record_review(con, review)
-        else:
-            run.errors.append(unread)
+        run.errors.extend(problems)
         _compact(con, len(run.added) + len(run.updated), len(run.stored))
     finally:
         con.close()
@@ -169,7 +168,7 @@ def actor_parents() -> dict[str, tuple[str, ...]]:
 
 
 def _plan(
-    con: sqlite3.Connection, corpus: Path, linker: Linker, review: Review
+    con: sqlite3.Connection, corpus: Path, linker: Linker, review: Review | None
 ) -> tuple[_Run, list[str], list[Task], int]:
     """Check the fingerprint, drop vanished files, list the files to read."""
     con.execute("BEGIN IMMEDIATE")
@@ -192,7 +191,7 @@ def _plan(
     removed = [name for name in stored if name not in files]
     for name in removed:
         delete_article(con, stored[name][0])
-    stale = stale_files(con, review)  # decided on since last written
+    stale = stale_files(con, review) if review is not None else set()
     con.execute("COMMIT")
     tasks = [
         Task(str(corpus / name), old[4] if old and name not in stale else None)

@@ -40,14 +40,34 @@ def read_decisions(corpus: Path) -> tuple[Decision, ...]:
     return _parse(text, path)
 
 
-def _parse(text: str, path: Path) -> tuple[Decision, ...]:
+def read_decisions_lenient(corpus: Path) -> tuple[tuple[Decision, ...], list[str]]:
+    """Return the decisions that can be read, and one line per line that cannot.
+
+    What sync uses: a line broken by a hand edit (or a merge conflict) loses only
+    its own decision, never every decision of the corpus.
+    """
+    try:
+        text = decisions_path(corpus).read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return (), []
+    problems: list[str] = []
+    found = _parse(text, decisions_path(corpus), problems)
+    return found, problems
+
+
+def _parse(
+    text: str, path: Path, problems: list[str] | None = None
+) -> tuple[Decision, ...]:
     out = []
     for n, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
                 out.append(decision_from_json(line))
             except DecisionError as exc:
-                raise DecisionError(f"{path.name} line {n}: {exc}") from None
+                reason = f"{path.name} line {n}: {exc}"
+                if problems is None:
+                    raise DecisionError(reason) from None
+                problems.append(reason)
     return tuple(out)
 
 

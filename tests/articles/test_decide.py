@@ -185,3 +185,19 @@ def test_reject_survives_a_relink_and_a_reingest_of_the_same_content(
     kabul = _kabul_passages()
     assert f"{SEED_2}#p5" in kabul
     assert P2 not in kabul
+
+
+def test_a_broken_line_loses_only_its_own_decision(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(["review", "reject", P2, "kabul"], capsys)
+    with decisions_path(synced).open("a") as f:
+        f.write("<<<<<<< HEAD\n")  # a merge conflict left in the file
+    report = sync_index(synced, index_path(), FakeLinker())
+    assert report.errors == (
+        "decision not applied: decisions.jsonl line 2: not a decision: '<<<<<<< HEAD'",
+    )
+    assert P2 not in _kabul_passages()
+    index_path().unlink()
+    sync_index(synced, index_path(), FakeLinker())
+    assert P2 not in _kabul_passages()
