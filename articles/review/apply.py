@@ -8,6 +8,7 @@ than the threshold) or automatic. A decision on a passage outranks a rule.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -69,20 +70,32 @@ def standing_decision(
     verdict = review.verdict(key)
     if verdict is not None:
         return verdict.decision
-    return _rule(text, key, span, review.rules)
+    return _rule(text, span, review.by_target.get((key[1], key[2]), ()))
 
 
 def _rule(
-    text: str, key: LinkKey, span: tuple[int, int], rules: Sequence[Decision]
+    text: str, span: tuple[int, int], rules: Sequence[Decision]
 ) -> Decision | None:
+    """Return the latest of the link's rules whose phrase holds its span."""
     found = None
     for r in rules:
-        if (r.kind, r.target) != key[1:] or not r.phrase:
-            continue
-        for m in re.finditer(re.escape(r.phrase), text, re.IGNORECASE):
-            if m.start() <= span[0] and span[1] <= m.end():
+        for start, end in _occurrences(r.phrase or "", text):
+            if start <= span[0] and span[1] <= end:
                 found = r  # rules are in decision order: the latest wins
     return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _occurrences(phrase: str, text: str) -> tuple[tuple[int, int], ...]:
+    """Return where ``phrase`` occurs in ``text``, in any case.
+
+    Cached, as a passage's mentions ask about the same phrases; a plain substring
+    test skips most texts before the regular expression runs.
+    """
+    if not phrase or phrase.lower() not in text.lower():
+        return ()
+    found = re.finditer(re.escape(phrase), text, re.IGNORECASE)
+    return tuple((m.start(), m.end()) for m in found)
 
 
 def _keep(

@@ -33,6 +33,10 @@ class Review:
 
     links: Mapping[str, Mapping[LinkKey, Verdict]] = field(default_factory=dict)
     rules: tuple[Decision, ...] = ()
+    #: The rules by (kind, target), in decision order: a link meets only its own.
+    by_target: Mapping[tuple[str, str], tuple[Decision, ...]] = field(
+        default_factory=dict
+    )
 
     def verdict(self, key: LinkKey) -> Verdict | None:
         """Return the standing decision on one link, if any."""
@@ -75,7 +79,13 @@ def build_review(decisions: Iterable[Decision]) -> Review:
             verdicts[key] = Verdict("add", d, old.spans)
         else:
             verdicts[key] = Verdict(d.action, d)
-    return Review(links, tuple(rules.values()))
+    by_target: dict[tuple[str, str], tuple[Decision, ...]] = {}
+    for rule in rules.values():
+        by_target[(rule.kind, rule.target)] = (
+            *by_target.get((rule.kind, rule.target), ()),
+            rule,
+        )
+    return Review(links, tuple(rules.values()), by_target)
 
 
 def live_decisions(decisions: Iterable[Decision]) -> list[Decision]:
