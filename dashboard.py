@@ -8,7 +8,6 @@ from components import loaders, notices
 from components.map import builder as map_view
 from components.map import legend, selection
 from components.map import state as map_state
-from components.map.layers import bounds_of
 from components.map.style import KIND_LABELS
 from components.panels import (
     desk,
@@ -75,10 +74,11 @@ def render_sidebar() -> View:
 
 def render_map(view: View, shown: str | None, height: int) -> int:
     """Map shaded by evidence, selection and the shown passage's places on top."""
-    layers = loaders.load_map_layers(view.kinds or None)
     highlight = loaders.load_passage_links(shown)
-    overlay = map_view.build_overlay(layers, selected=view.feature, highlight=highlight)
-    map_state.follow_shown(st.session_state, shown, bounds_of(layers, highlight))
+    kinds = tuple(sorted(view.kinds)) if view.kinds else None
+    data, bounds = loaders.load_overlay_data(kinds, view.feature, tuple(highlight))
+    overlay = map_view.build_overlay_from(data, selected=view.feature)
+    map_state.follow_shown(st.session_state, shown, bounds)
     frame, data = loaders.load_base_frame(), loaders.load_view_layers(view)
     map_view.render(frame, data, overlay, height=height)
     return max(loaders.load_view_counts(view).values(), default=0)

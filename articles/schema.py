@@ -13,14 +13,17 @@ text stored once.
   date windows on the publication date, article counts and per-month counts need
   no join. An article has at most 2,047 paragraphs and 2,046 headings (more is
   refused with a one-line reason).
-- **Text once.** ``passages.text`` holds the passage zlib-compressed; the full-text
-  index is FTS5 *contentless* (``content=''``): it keeps only the inverted index,
-  positions (phrase search) and column sizes (bm25). External content would need
-  the plain text in a table or a view FTS5 can read, so it would either store the
-  text uncompressed or depend on a decompressing SQL function in every connection;
-  contentless needs neither. Rows are removed with FTS5's ``'delete'`` command
-  given the original text (decompressed from ``passages``), since SQLite 3.40 has
-  no ``contentless_delete``. There is no copy of the article body.
+- **Text once.** ``articles.text`` holds the article's passage texts compressed
+  together (``codec.pack_texts``; ``passages.pos`` is a passage's place in it);
+  the full-text index is FTS5 *contentless* (``content=''``): it keeps only the
+  inverted index, positions (phrase search) and column sizes (bm25). External
+  content would need the plain text in a table or a view FTS5 can read, so it
+  would either store the text uncompressed or depend on a decompressing SQL
+  function in every connection; contentless needs neither. The index leaves out
+  the commonest English words (``codec.STOPWORDS``). Rows are removed with
+  FTS5's ``'delete'`` command given the indexed words again (from
+  ``articles.text``), since SQLite 3.40 has no ``contentless_delete``. There is no
+  other copy of the article body.
 - **Links.** ``targets`` interns feature and actor ids. ``links`` (one row per
   passage and target: strongest ``how``, number of mentions, spans as packed
   32-bit pairs) is clustered by passage: a page's links and the facet counts over
@@ -44,12 +47,23 @@ text stored once.
   ``articles.review.apply``); links with no row are automatic and sure enough.
   Rejected links are never written; added ones have ``how`` -1 (``codec.ADDED``).
 - ``passages.dup`` is a 64-bit hash of the normalised passage text (near-duplicate
-  collapse); ``dups`` lists only the hashes that more than one passage shares.
+  collapse); ``dups`` lists only the hashes that more than one passage shares
+  (with their number of passages), ``shared`` only the passages that carry such a
+  hash (a small table keyed by passage: a date range or a set of matches is
+  checked against it without touching the wide ``passages`` rows), and
+  ``target_dups`` counts, per target and shared hash, the passages a filter on
+  the target matches, so a lone feature's or actor's collapsed total is a sum
+  over its few shared groups, never over its matches.
 """
 
 import hashlib
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+#: Bytes per database page, set when the file is created. An article's packed
+#: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
+#: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
+#: hold six.
+PAGE_SIZE = 16384
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles(
@@ -57,13 +71,17 @@ CREATE TABLE articles(
   size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash TEXT NOT NULL,
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, language TEXT NOT NULL,
-  passages INTEGER NOT NULL, notes TEXT, headings TEXT);
+  passages INTEGER NOT NULL, notes TEXT, headings TEXT, text BLOB NOT NULL);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE TABLE passages(
-  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, text BLOB NOT NULL,
+  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, pos INTEGER NOT NULL,
   dates TEXT);
 CREATE INDEX passages_dup ON passages(dup);
 CREATE TABLE dups(dup INTEGER PRIMARY KEY, n INTEGER NOT NULL);
+CREATE TABLE shared(passage INTEGER PRIMARY KEY, dup INTEGER NOT NULL);
+CREATE TABLE target_dups(
+  target INTEGER NOT NULL, dup INTEGER NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY(target, dup)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE passages_fts USING fts5(
   text, heading, content = '', tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE targets(
@@ -91,4 +109,7 @@ CREATE TABLE dates(
 
 #: What an index records as its schema: the version and a digest of the DDL above,
 #: so a schema edit rebuilds the index even if the version was not bumped.
-SCHEMA_ID = f"{SCHEMA_VERSION}-{hashlib.sha256(SCHEMA.encode()).hexdigest()[:12]}"
+SCHEMA_ID = (
+    f"{SCHEMA_VERSION}-"
+    f"{hashlib.sha256(f'{PAGE_SIZE}{SCHEMA}'.encode()).hexdigest()[:12]}"
+)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import sys
 import zlib
 from array import array
+from collections.abc import Sequence
 
 #: Day 0 of the index's day numbers.
 EPOCH = dt.date(1900, 1, 1)
@@ -129,14 +131,45 @@ def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
     return tuple(zip(flat[::2], flat[1::2], strict=True))
 
 
-def pack_text(text: str) -> bytes:
-    """Compress a passage's text (zlib)."""
-    return zlib.compress(text.encode("utf-8"), 6)
+def pack_texts(texts: Sequence[str]) -> bytes:
+    """Compress an article's passage texts together (zlib over a JSON list).
+
+    One stream per article, not per passage: a 500-byte paragraph alone
+    compresses to about 58% (measured on the synthetic corpus of bench-scale),
+    a whole article to about 40%, and a page of hits decompresses each of its
+    articles once.
+    """
+    return zlib.compress(json.dumps(list(texts), ensure_ascii=False).encode(), 9)
 
 
-def unpack_text(blob: bytes) -> str:
-    """Inverse of ``pack_text``."""
-    return zlib.decompress(blob).decode("utf-8")
+def unpack_texts(blob: bytes) -> list[str]:
+    """Inverse of ``pack_texts``."""
+    return list(json.loads(zlib.decompress(blob).decode("utf-8")))
+
+
+#: The commonest English function words, left out of the full-text index: about
+#: two words in five of running English text, so a third of the index's size,
+#: and never what an analyst searches for. Words that are also names here are
+#: kept: "US", "IS" (Islamic State), "IT", "AN". A phrase keeps its order
+#: ("Line of Control" finds "line control" adjacency); a search made only of
+#: these words finds nothing.
+STOPWORDS = frozenset((
+    "a", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had",
+    "has", "have", "he", "her", "his", "in", "into", "its", "of", "on", "or", "she",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "to", "was", "were", "which", "who", "will", "with", "would",
+))  # fmt: skip
+_STOP = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(sorted(STOPWORDS, key=len, reverse=True))
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+
+
+def index_words(text: str) -> str:
+    """Return ``text`` as the full-text index sees it: stop words blanked out."""
+    return _STOP.sub(" ", text)
 
 
 def dup_hash(text: str) -> int:

@@ -10,15 +10,15 @@ not the corpus.
 from __future__ import annotations
 
 import json
-import logging
+import re
 import sqlite3
 from pathlib import Path
 
-from articles.index.codec import N_BITS
+from articles.index.codec import N_BITS, STOPWORDS
 from articles.review.state import Review, build_review
 from articles.review.store import read_decisions_lenient
 
-log = logging.getLogger(__name__)
+_WORD = re.compile(r"[^\W_]+")
 
 
 def load_review(corpus: Path) -> tuple[Review | None, list[str]]:
@@ -45,16 +45,17 @@ def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
     changed = {tuple(r) for r in old["rules"]} ^ set(review.rule_keys())
     keys: set[int] = set()
     for phrase in {str(r[0]) for r in changed}:
-        try:
-            keys.update(
-                pid >> N_BITS
-                for (pid,) in con.execute(
-                    "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
-                    ('"' + phrase.replace('"', '""') + '"',),
-                )
-            )
-        except sqlite3.OperationalError:  # no words to search: check every article
+        # the phrase's words as the full-text index holds them (no stop words)
+        words = [w for w in _WORD.findall(phrase) if w.casefold() not in STOPWORDS]
+        if not words:  # nothing to search for: check every article
             return {f for (f,) in con.execute("SELECT file FROM articles")}
+        keys.update(
+            pid >> N_BITS
+            for (pid,) in con.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
+                ('"' + " ".join(words) + '"',),
+            )
+        )
     if not slugs and not keys:
         return set()  # nothing decided since: no scan (100,000 articles cost 50 ms)
     return {

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from articles.schema import SCHEMA, SCHEMA_ID
+from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
 INDEX_ENV = "ARTICLES_INDEX_PATH"
 DEFAULT_INDEX = Path(__file__).resolve().parent.parent / "index.sqlite"
@@ -31,6 +31,7 @@ def connect(index: Path, *, readonly: bool = False) -> sqlite3.Connection:
         con = sqlite3.connect(index, timeout=30, isolation_level=None)
     con.execute("PRAGMA busy_timeout = 30000")
     if not readonly:
+        con.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a new file only
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = NORMAL")
         # Inserts land all over the tables (ids follow publication dates): with

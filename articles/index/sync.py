@@ -28,8 +28,8 @@ from articles.review.state import Review
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
-_TABLES = ("articles", "passages", "dups", "targets", "target_months", "links",
-           "link_rank", "dates", "link_review")  # fmt: skip
+_TABLES = ("articles", "passages", "dups", "shared", "target_dups", "targets",
+           "target_months", "links", "link_rank", "dates", "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
 
 

@@ -15,8 +15,9 @@ from articles.index.codec import (
     MAX_PASSAGES,
     MEMBER,
     dup_hash,
+    index_words,
     pack_spans,
-    pack_text,
+    pack_texts,
     passage_slot,
     to_day,
 )
@@ -53,14 +54,13 @@ class Failed:
 
 @dataclass(frozen=True)
 class PassageRow:
-    """One passage, encoded: slot (kind and number), heading, hash, text."""
+    """One passage, encoded: slot (kind and number), heading, hash, indexed words."""
 
     slot: int
-    heading: str | None
     section: int | None  # index of the heading in the article's headings
     dup: int
-    text: str
-    packed: bytes
+    pos: int  # index of its text in the article's packed texts
+    fts: tuple[str, str]  # text and heading as the full-text index takes them
     dates: str | None  # JSON [[start, end, text, value, precision, first, last]]
 
 
@@ -75,6 +75,7 @@ class Prepared:
     article: Article
     notes: str | None
     headings: str | None  # JSON list of the article's headings, in order
+    text: bytes  # every passage's text, packed (codec.pack_texts)
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
     reviews: tuple[ReviewRow, ...] = ()
@@ -134,6 +135,7 @@ def prepare_file(
         article=dataclasses.replace(article, body=""),
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
         headings=_headings(done),
+        text=pack_texts([p.text for p in done.passages]),
         passages=_passages(done, slots),
         links=_links(done, ancestors, slots),
         reviews=tuple(
@@ -164,14 +166,13 @@ def _passages(done: Processed, slots: Mapping[str, int]) -> tuple[PassageRow, ..
     return tuple(
         PassageRow(
             slots[p.id],
-            p.heading,
             sections.get(p.heading) if p.heading else None,
             dup_hash(p.text),
-            p.text,
-            pack_text(p.text),
+            pos,
+            (index_words(p.text), index_words(p.heading or "")),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
         )
-        for p in done.passages
+        for pos, p in enumerate(done.passages)
     )
 
 

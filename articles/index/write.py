@@ -10,11 +10,12 @@ from articles.index.codec import (
     SEQ_BITS,
     article_key,
     from_day,
+    index_words,
     passage_key,
     passage_range,
     rank,
     to_day,
-    unpack_text,
+    unpack_texts,
 )
 from articles.index.work import Prepared
 
@@ -56,28 +57,31 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
     ).fetchone()[0]
     key = lo if top is None else top + 1
     con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
             a.content_hash, a.title, a.author, a.published.isoformat(),
             a.posted.isoformat() if a.posted else None, a.source, a.language,
-            len(done.passages), done.notes, done.headings,
+            len(done.passages), done.notes, done.headings, done.text,
         ),
     )  # fmt: skip
     _insert_passages(con, key, done)
-    _insert_links(con, key, done, targets)
+    linked = _insert_links(con, key, done, targets)
+    _count_dups(
+        con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
+    )
     return key
 
 
 def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
     rows = [
-        (passage_key(key, p.slot), p.section, p.dup, p.packed, p.dates)
+        (passage_key(key, p.slot), p.section, p.dup, p.pos, p.dates)
         for p in done.passages
     ]
     con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
     con.executemany(
         "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
-        [(passage_key(key, p.slot), p.text, p.heading or "") for p in done.passages],
+        [(passage_key(key, p.slot), *p.fts) for p in done.passages],
     )
     dates = {
         (d[5], d[6], passage_key(key, p.slot))
@@ -86,22 +90,87 @@ def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
         for d in json.loads(p.dates)
     }
     con.executemany("INSERT INTO dates VALUES (?,?,?)", sorted(dates))
-    for p in done.passages:
-        _count_dup(con, p.dup, +1)
 
 
-def _count_dup(con: sqlite3.Connection, dup: int, step: int) -> None:
-    """Keep ``dups`` listing the hashes shared by two or more passages."""
-    n = con.execute("SELECT count(*) FROM passages WHERE dup = ?", (dup,)).fetchone()[0]
-    if n >= 2:
-        con.execute("INSERT OR REPLACE INTO dups VALUES (?, ?)", (dup, n))
-    elif step < 0:
-        con.execute("DELETE FROM dups WHERE dup = ?", (dup,))
+def _by_dup(passages: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Group (passage, dup) pairs by dup."""
+    out: dict[int, list[int]] = {}
+    for pid, dup in passages:
+        out.setdefault(dup, []).append(pid)
+    return out
+
+
+def _step_groups(
+    con: sqlite3.Connection, dup: int, pids: list[int], targets: list[int], step: int
+) -> None:
+    """Add (or take away) passages of one shared group to ``shared``/``target_dups``."""
+    if step > 0:
+        con.executemany("INSERT INTO shared VALUES (?, ?)", [(p, dup) for p in pids])
+    else:
+        con.executemany("DELETE FROM shared WHERE passage = ?", [(p,) for p in pids])
+    counts: dict[int, int] = {}
+    for target in targets:
+        counts[target] = counts.get(target, 0) + step
+    con.executemany(
+        "INSERT INTO target_dups VALUES (?, ?, ?) ON CONFLICT(target, dup) "
+        "DO UPDATE SET n = n + excluded.n",
+        [(t, dup, n) for t, n in counts.items()],
+    )
+    if step < 0:
+        con.executemany(
+            "DELETE FROM target_dups WHERE target = ? AND dup = ? AND n <= 0",
+            [(t, dup) for t in counts],
+        )
+
+
+def _link_targets(con: sqlite3.Connection, pids: list[int]) -> list[int]:
+    marks = ",".join("?" * len(pids))
+    return [
+        int(r[0])
+        for r in con.execute(
+            f"SELECT target FROM links WHERE passage IN ({marks})", pids
+        )
+    ]
+
+
+def _count_dups(
+    con: sqlite3.Connection,
+    passages: list[tuple[int, int]],
+    targets: dict[int, list[int]],
+    step: int,
+) -> None:
+    """Keep ``dups``, ``shared`` and ``target_dups`` in line after one article.
+
+    ``passages`` are the article's (passage, dup) pairs, just inserted (``step``
+    +1) or just deleted (-1); ``targets`` each one's link targets.
+    """
+    for dup, pids in _by_dup(passages).items():
+        n = con.execute(
+            "SELECT count(*) FROM passages WHERE dup = ?", (dup,)
+        ).fetchone()[0]
+        before = n - step * len(pids)
+        if n >= 2:
+            con.execute("INSERT OR REPLACE INTO dups VALUES (?, ?)", (dup, n))
+        else:
+            con.execute("DELETE FROM dups WHERE dup = ?", (dup,))
+        if max(n, before) < 2:
+            continue  # never shared
+        mine = [t for p in pids for t in targets.get(p, ())]
+        _step_groups(con, dup, pids, mine, step)
+        if min(n, before) == 1:  # the one other passage joins or leaves the group
+            rows = con.execute(
+                "SELECT id FROM passages WHERE dup = ? AND id NOT IN "
+                f"({','.join('?' * len(pids))})",
+                (dup, *pids),
+            ).fetchall()
+            other = [int(r[0]) for r in rows]
+            _step_groups(con, dup, other, _link_targets(con, other), step)
 
 
 def _insert_links(
     con: sqlite3.Connection, key: int, done: Prepared, targets: Targets
-) -> None:
+) -> dict[int, list[int]]:
+    """Insert the article's links; return each passage's targets."""
     rows = [
         (passage_key(key, slot), targets.id(kind, name), how, mentions, spans)
         for slot, kind, name, how, mentions, spans in done.links
@@ -120,6 +189,14 @@ def _insert_links(
             for slot, kind, name, state in done.reviews
         ],
     )
+    return _targets_of([(p, t) for p, t, _, _, _ in rows])
+
+
+def _targets_of(links: list[tuple[int, int]]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for passage, target in links:
+        out.setdefault(passage, []).append(target)
+    return out
 
 
 def _count_months(
@@ -156,10 +233,13 @@ def _count_targets(
 def delete_article(con: sqlite3.Connection, key: int) -> None:
     """Remove an article, its passages, links, dates and full-text rows."""
     lo, hi = passage_range(key)
-    row = con.execute("SELECT headings FROM articles WHERE id = ?", (key,)).fetchone()
+    row = con.execute(
+        "SELECT headings, text FROM articles WHERE id = ?", (key,)
+    ).fetchone()
     headings = json.loads(row[0]) if row and row[0] else []
+    texts = unpack_texts(row[1]) if row else []
     passages = con.execute(
-        "SELECT id, section, dup, text, dates FROM passages WHERE id BETWEEN ? AND ?",
+        "SELECT id, section, dup, pos, dates FROM passages WHERE id BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
     links = con.execute(
@@ -171,8 +251,12 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         "INSERT INTO passages_fts(passages_fts, rowid, text, heading) "
         "VALUES ('delete', ?, ?, ?)",
         [
-            (pid, unpack_text(text), "" if section is None else headings[section])
-            for pid, section, _, text, _ in passages
+            (
+                pid,
+                index_words(texts[pos]),
+                index_words("" if section is None else headings[section]),
+            )
+            for pid, section, _, pos, _ in passages
         ],
     )
     con.executemany(
@@ -193,6 +277,10 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
     con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM link_review WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
-    for _, _, dup, _, _ in passages:
-        _count_dup(con, dup, -1)
+    _count_dups(
+        con,
+        [(pid, dup) for pid, _, dup, _, _ in passages],
+        _targets_of([(p, t) for p, t, _, _ in links]),
+        -1,
+    )
     con.execute("DELETE FROM articles WHERE id = ?", (key,))

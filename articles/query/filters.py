@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from articles.index.codec import DAY_SHIFT, N_BITS, passage_range, to_day
+from articles.index.codec import DAY_SHIFT, N_BITS, STOPWORDS, passage_range, to_day
 
 DATEMODES = ("published", "events")
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -37,7 +37,9 @@ def build_fts_query(text: str | None) -> str | None:
 
     ``"quoted phrases"`` stay phrases, a trailing ``*`` is a prefix search, a
     hyphenated or apostrophised token is a phrase; operators and punctuation are
-    never interpreted.
+    never interpreted. Stop words are left out as the index leaves them out
+    (``codec.STOPWORDS``), and so is a term made only of them ("Kabul or
+    Herat" needs Kabul and Herat); a search made only of them matches nothing.
 
     Parameters
     ----------
@@ -52,14 +54,17 @@ def build_fts_query(text: str | None) -> str | None:
     if not text:
         return None
     terms: list[str] = []
+    common: list[str] = []  # terms made only of stop words
     for match in _QUERY_TOKEN.finditer(text):
         token = match[1] if match[1] is not None else match[2]
         words = re.findall(r"[^\W_]+", token)
         if not words:
             continue
         prefix = match[2] is not None and token.endswith("*") and len(words) == 1
-        terms.append('"' + " ".join(words) + '"' + ("*" if prefix else ""))
-    return " ".join(terms) or None
+        kept = [w for w in words if w.casefold() not in STOPWORDS]
+        term = '"' + " ".join(kept or words) + '"' + ("*" if prefix else "")
+        (terms if kept or prefix else common).append(term)
+    return " ".join(terms or common) or None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from articles.index.codec import (
     passage_n,
     passage_suffix,
     unpack_spans,
-    unpack_text,
+    unpack_texts,
 )
 from articles.model import DateMention
 from articles.split import notes_for
@@ -63,14 +63,24 @@ def load_hits(
     similar: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Hit]:
     """Load the passages with integer ids ``keys``, in that order."""
+    found = load_hits_by_key(con, keys, similar)
+    return [found[k] for k in keys if k in found]
+
+
+def load_hits_by_key(
+    con: sqlite3.Connection,
+    keys: Sequence[int],
+    similar: dict[int, tuple[str, ...]] | None = None,
+) -> dict[int, Hit]:
+    """Load the passages with integer ids ``keys`` (missing ones left out)."""
     if not keys:
-        return []
+        return {}
     marks = ",".join("?" * len(keys))
     rows = {
         r[0]: r
         for r in con.execute(
-            "SELECT p.id, p.section, p.text, p.dates, a.slug, a.title, a.author, "
-            "a.published, a.source, a.notes, a.headings FROM passages p "
+            "SELECT p.id, p.section, p.pos, p.dates, a.slug, a.title, a.author, "
+            "a.published, a.source, a.notes, a.headings, a.text FROM passages p "
             f"JOIN articles a ON a.id = p.id >> {N_BITS} WHERE p.id IN ({marks})",
             tuple(keys),
         )
@@ -86,21 +96,26 @@ def load_hits(
             Link(name, HOW_NAMES[how], unpack_spans(spans))
         )
     similar = similar or {}
-    return [_hit(rows[k], links, similar.get(k, ())) for k in keys if k in rows]
+    texts: dict[int, list[str]] = {}  # each article's texts, decompressed once
+    for key, row in rows.items():
+        article = key >> N_BITS
+        if article not in texts:
+            texts[article] = unpack_texts(row[11])
+    return {
+        k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, ()))
+        for k, row in rows.items()
+    }
 
 
 def _hit(
     row: tuple[object, ...],
+    text: str,
     links: dict[tuple[int, str], list[Link]],
     similar: tuple[str, ...],
 ) -> Hit:
-    key, section, packed, dates, slug, title, author, published, source, notes = row[
-        :10
-    ]
+    key, section, _, dates, slug, title, author, published, source, notes = row[:10]
     assert isinstance(key, int)
-    assert isinstance(packed, bytes)
     heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
-    text = unpack_text(packed)
     pid = f"{slug}#{passage_suffix(key)}"
     found = [
         DateMention(pid, d[0], d[1], d[2], d[3], d[4])

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.index.codec import N_BITS, SEQ_BITS
+from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, load_hits
 from articles.query.reader import passage_names, reading
@@ -28,8 +28,6 @@ ORDERS = ("rank", "newest", "article")
 MAX_LIMIT = 1000
 #: A text search on its own ranks its this-many newest matches by bm25.
 SCORED = 1000
-#: Passages that share their words with another (few): probed, never the reverse.
-_SHARED = "SELECT id FROM passages WHERE dup IN (SELECT dup FROM dups)"
 _ORDER_SQL = {
     "rank": "strength DESC, passage DESC",
     "newest": "passage DESC",
@@ -129,14 +127,32 @@ def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
 
 
 def _collapsed(con: sqlite3.Connection, match: Match) -> int:
-    """Count the matching passages folded into a better-placed one of their group."""
-    inner, args = among(match, _SHARED, ())
-    row = con.execute(
-        "SELECT count(*) - count(DISTINCT p.dup) FROM passages p "
-        f"WHERE p.id IN ({inner})",
-        args,
-    ).fetchone()
-    return int(row[0])
+    """Count the matching passages folded into a better-placed one of their group.
+
+    Kept per group (no filter) and per target and group (a lone feature or
+    actor); a publication window reads the shared passages in its id range;
+    anything else probes each match in the small ``shared`` table.
+    """
+    if match.plain:
+        sql, args = "SELECT sum(n) - count(*) FROM dups", ()
+    elif match.alone is not None:
+        sql = "SELECT sum(n) - count(*) FROM target_dups WHERE target = ?"
+        args = (match.alone,)
+    elif match.days is not None:
+        first, last = match.days
+        sql = (
+            "SELECT count(*) - count(DISTINCT dup) FROM shared "
+            "WHERE passage BETWEEN ? AND ?"
+        )
+        args = (first << DAY_SHIFT, ((last + 1) << DAY_SHIFT) - 1)
+    else:
+        sql = (
+            "SELECT count(*) - count(DISTINCT s.dup) "
+            f"FROM ({match.sql}) m JOIN shared s ON s.passage = m.passage"
+        )
+        args = match.args
+    row = con.execute(sql, args).fetchone()
+    return int(row[0] or 0)
 
 
 def _order_by(
@@ -156,13 +172,22 @@ def _order_by(
     )
 
 
-def _ordered(con: sqlite3.Connection, match: Match, order: str) -> Iterator[list[int]]:
+def _ordered(
+    con: sqlite3.Connection, match: Match, order: str, first: int
+) -> Iterator[list[int]]:
+    """Yield the matching passages in order, in batches: ``first``, then 4x larger.
+
+    SQLite steps the ordered read lazily, so a page near the start (a popup's one
+    passage) reads a few rows, not thousands.
+    """
     clause, more = _order_by(con, match, order)
     cur = con.execute(
         f"SELECT passage FROM ({match.sql}) ORDER BY {clause}", (*match.args, *more)
     )
-    while batch := cur.fetchmany(512):
+    size = max(first, 8)
+    while batch := cur.fetchmany(size):
         yield [int(r[0]) for r in batch]
+        size = min(size * 4, 4096)
 
 
 def walk_page(
@@ -184,12 +209,11 @@ def walk_page(
     seen: set[int] = set()
     reps: list[tuple[int, int | None]] = []
     groups = 0
-    for batch in _ordered(con, match, order):
+    for batch in _ordered(con, match, order, 2 * (limit + offset)):
         marks = ",".join("?" * len(batch))
         dups = dict(
             con.execute(
-                "SELECT p.id, p.dup FROM passages p JOIN dups d ON d.dup = p.dup "
-                f"WHERE p.id IN ({marks})",
+                f"SELECT passage, dup FROM shared WHERE passage IN ({marks})",
                 batch,
             )
         )

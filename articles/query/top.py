@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from articles.query.filters import Filters, resolve
-from articles.query.hits import Hit, load_hits
+from articles.query.hits import Hit, load_hits_by_key
 from articles.query.page import walk_page
 from articles.query.reader import reading
 
@@ -35,15 +35,17 @@ def query_top(
         Feature id -> its first passage in "rank" order (features with none left
         out).
     """
-    out: dict[str, Hit] = {}
+    firsts: dict[str, int] = {}
+    similar: dict[int, tuple[str, ...]] = {}
     with reading(index) as con:
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         for fid in features:
             match = resolve(con, dataclasses.replace(filters, feature=fid))
             if match.empty:
                 continue
-            keys, similar = walk_page(con, match, "rank", (1, 0), shared)
-            hits = load_hits(con, keys, similar)
-            if hits:
-                out[fid] = hits[0]
-    return out
+            keys, members = walk_page(con, match, "rank", (1, 0), shared)
+            if keys:
+                firsts[fid] = keys[0]
+                similar.update(members)
+        hits = load_hits_by_key(con, list(set(firsts.values())), similar)
+    return {fid: hits[key] for fid, key in firsts.items() if key in hits}

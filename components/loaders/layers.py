@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -13,8 +13,13 @@ from articles.query import (
 )
 from components.loaders.evidence import load_counts, load_top_passages
 from components.loaders.index import index_stamp
-from components.map.builder import build_base_map, build_layer_groups
+from components.map.builder import (
+    build_base_map,
+    build_layer_groups,
+    overlay_collections,
+)
 from components.map.frame import MapFrame, MapLayers, build_frame, build_layers
+from components.map.layers import bounds_of
 from components.map.selection import Shape
 from components.view import View
 from geo.catalog import LAYERS
@@ -24,7 +29,12 @@ if TYPE_CHECKING:
     pass
 
 
-@st.cache_data(show_spinner=False)
+# Layers, shapes and rendered frames are shared, never copied (cache_resource):
+# st.cache_data would unpickle every GeoDataFrame on every rerun (about a fifth of
+# a warm rerun, measured). Nothing mutates them (pandas copy-on-write).
+
+
+@st.cache_resource(show_spinner=False)
 def load_layer(layer_id: str) -> gpd.GeoDataFrame:
     """Return catalog layer `layer_id` (EPSG:4326, display-simplified)."""
     return read_layer(layer_id)
@@ -42,7 +52,7 @@ def load_attribution() -> str:
     return "; ".join(dict.fromkeys(spec.attribution for spec in LAYERS))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def load_kind_layer(layer_id: str, kinds: tuple[str, ...]) -> gpd.GeoDataFrame:
     """Return layer `layer_id` keeping only the features of `kinds`."""
     gdf = load_layer(layer_id)
@@ -64,7 +74,7 @@ def load_map_layers(
     return {lid: gdf for lid, gdf in layers.items() if len(gdf)}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def load_pick_shapes(kinds: tuple[str, ...] | None) -> tuple[Shape, ...]:
     """Return the features the map draws (``kinds``; None: all), for pick lists."""
     layers = load_map_layers(kinds)
@@ -81,13 +91,13 @@ def load_view_shapes(view: View) -> tuple[Shape, ...]:
     return load_pick_shapes(tuple(sorted(view.kinds)) if view.kinds else None)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_base_frame() -> MapFrame:
     """Return the base map (tiles, panes, credits), rendered; it never changes."""
     return build_frame(build_base_map(load_attribution()))
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def load_map_script(
     index: str, stamp: int, filters: Filters, kinds: tuple[str, ...] | None
 ) -> MapLayers:
@@ -101,6 +111,19 @@ def load_map_script(
         load_map_layers(kinds), counts=counts, tops=tops, compact=True
     )
     return build_layers(groups)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_overlay_data(
+    kinds: tuple[str, ...] | None, selected: str | None, highlight: tuple[str, ...]
+) -> tuple[tuple[tuple[str, dict[str, Any]], ...], list[list[float]] | None]:
+    """Return the selection overlay's collections and the highlighted bounds.
+
+    Copied per session (cache_data): folium writes styles into the collections.
+    """
+    layers = load_map_layers(kinds)
+    wanted = set(highlight) | ({selected} if selected else set())
+    return overlay_collections(layers, wanted), bounds_of(layers, highlight)
 
 
 def load_view_layers(view: View) -> MapLayers:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -16,13 +17,16 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 
-@st.cache_data(show_spinner=False)
+# Reference data is shared, never copied (cache_resource): read-only by contract.
+
+
+@st.cache_resource(show_spinner=False)
 def load_features() -> dict[str, Feature]:
     """Return every feature (no geometry) by id."""
     return {feature.id: feature for feature in read_features()}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_facts() -> dict[str, dict[str, object]]:
     """Return the measured (and published) figures by feature id."""
     facts: dict[str, dict[str, object]] = measure_facts()
@@ -35,7 +39,10 @@ def load_actor_registry() -> tuple[Actor, ...]:
     return load_actors()
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)
+# A plain memo, not st.cache_resource: the filters call it once per actor on every
+# rerun, and Streamlit's cache hashes its arguments on each call (measured: a
+# tenth of a warm rerun); the registry is fixed for the process.
+@functools.lru_cache(maxsize=512)
 def _expand(ids: tuple[str, ...]) -> frozenset[str]:
     return expand_members(ids, load_actor_registry())
 
@@ -52,7 +59,7 @@ def build_names(features: Iterable[Feature], actors: Iterable[Actor]) -> dict[st
     return names
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def load_names() -> dict[str, str]:
     """Return display names of feature and actor ids (a shared id names both)."""
     return build_names(load_features().values(), load_actor_registry())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 import branca.element
@@ -189,14 +189,29 @@ def build_overlay(
     overlay is not interactive, so clicks reach the features underneath.
     """
     wanted = set(highlight) | ({selected} if selected else set())
-    group = folium.FeatureGroup(name="Selection", control=False)
-    style = functools.partial(_overlay_style, selected=selected)
+    return build_overlay_from(overlay_collections(layers, wanted), selected=selected)
+
+
+def overlay_collections(
+    layers: Mapping[str, gpd.GeoDataFrame], wanted: Collection[str]
+) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """Return (layer id, collection of its ``wanted`` features), non-empty ones."""
+    out = []
     for lid, gdf in layers.items():
         data = build_feature_collection(gdf, ids=wanted)
         if data["features"]:
-            build_geojson(f"{lid}-selection", data, style, interactive=False).add_to(
-                group
-            )
+            out.append((lid, data))
+    return tuple(out)
+
+
+def build_overlay_from(
+    collections: Iterable[tuple[str, dict[str, Any]]], *, selected: str | None
+) -> folium.FeatureGroup:
+    """Build the overlay from `overlay_collections` (styles are written into them)."""
+    group = folium.FeatureGroup(name="Selection", control=False)
+    style = functools.partial(_overlay_style, selected=selected)
+    for lid, data in collections:
+        build_geojson(f"{lid}-selection", data, style, interactive=False).add_to(group)
     return group
 
 

@@ -112,11 +112,21 @@ def test_query_hostile_text_never_raises(indexed: Path, text: str) -> None:
 
 
 def test_build_fts_query_quotes_every_term() -> None:
-    assert build_fts_query('wakhan "strategic  mistake" OR Pak-Afghan tal*') == (
-        '"wakhan" "strategic mistake" "OR" "Pak Afghan" "tal"*'
+    assert build_fts_query('wakhan "strategic  mistake" NOT Pak-Afghan tal*') == (
+        '"wakhan" "strategic mistake" "NOT" "Pak Afghan" "tal"*'
     )
+    assert build_fts_query('"Line of Control" OR the') == '"Line Control"'
+    assert build_fts_query("US IS") == '"US" "IS"'  # names, not stop words
+    assert build_fts_query("of the") == '"of" "the"'  # finds nothing: not indexed
+
     assert build_fts_query("  ?! ") is None
     assert build_fts_query(None) is None
+
+
+def test_stop_words_are_not_indexed_and_phrases_skip_them(indexed: Path) -> None:
+    phrase = query_page(Filters(q='"the Durand Line"'), index=indexed).total
+    assert phrase == query_page(Filters(q='"Durand Line"'), index=indexed).total > 0
+    assert query_page(Filters(q="of the"), index=indexed).total == 0
 
 
 def test_query_articles_filter(indexed: Path) -> None:

@@ -16,18 +16,17 @@ from articles.query import ORDERS, Filters, QueryError, query_page, query_passag
 from tests.articles.conftest import FakeLinker
 from tests.articles.random_corpus import corpora, write_corpus
 
-FILTERS = st.sampled_from(
-    [
-        Filters(),
-        Filters(feature="kabul"),
-        Filters(actors=("isi",)),
-        Filters(actors=("pakistan",)),
-        Filters(q="talks"),
-        Filters(date_from=dt.date(2022, 1, 1)),
-        Filters(date_from=dt.date(2021, 1, 1), datemode="events"),
-        Filters(feature="durand-line", q="talks", date_to=dt.date(2023, 6, 30)),
-    ]
+FILTER_LIST = (
+    Filters(),
+    Filters(feature="kabul"),
+    Filters(actors=("isi",)),
+    Filters(actors=("pakistan",)),
+    Filters(q="talks"),
+    Filters(date_from=dt.date(2022, 1, 1)),
+    Filters(date_from=dt.date(2021, 1, 1), datemode="events"),
+    Filters(feature="durand-line", q="talks", date_to=dt.date(2023, 6, 30)),
 )
+FILTERS = st.sampled_from(FILTER_LIST)
 
 
 def _walk(filters: Filters, index: Path, order: str, limit: int) -> list[str]:
@@ -62,6 +61,28 @@ def test_paging_sees_every_passage_once(
         assert first.total == len(seen)
         assert first.articles == len({p.split("#")[0] for p in seen})
         assert first.groups == sum(1 for h in first.hits)
+
+
+@settings(max_examples=25, deadline=None)
+@given(corpora, st.data())
+def test_totals_after_removals_equal_a_fresh_index(
+    articles: list[tuple[dt.date, list[str]]], data: st.DataObject
+) -> None:
+    """Group counts kept per target and group stay exact as articles come and go."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        kept, fresh = Path(tmp) / "kept.sqlite", Path(tmp) / "fresh.sqlite"
+        write_corpus(corpus, articles)
+        sync_index(corpus, kept, FakeLinker())
+        files = sorted(corpus.glob("*.md"))
+        for path in data.draw(st.lists(st.sampled_from(files), unique=True)):
+            path.unlink()
+        sync_index(corpus, kept, FakeLinker())
+        sync_index(corpus, fresh, FakeLinker())
+        for filters in FILTER_LIST:
+            a, b = query_page(filters, index=kept), query_page(filters, index=fresh)
+            assert (a.total, a.articles, a.groups) == (b.total, b.articles, b.groups)
+            assert a.groups == len(a.hits)
 
 
 DOCS = {
