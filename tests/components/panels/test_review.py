@@ -13,7 +13,7 @@ from articles.query import Filters, Hit, count_features, query_page
 from articles.query.hits import Link
 from articles.review.model import new_decision
 from articles.review.state import build_review
-from articles.review.store import read_decisions
+from articles.review.store import append_decision, read_decisions
 from components.panels.review import (
     AUTOMATIC,
     CONFIRMED,
@@ -133,3 +133,14 @@ def test_add_a_place_from_the_card_links_it(corpus_copy: tuple[Path, Path]) -> N
     page = query_page(Filters(feature="tajikistan"), limit=100, index=index)
     hit = next(h for h in page.hits if h.passage_id == P2)
     assert [k.how for k in hit.features if k.id == "tajikistan"] == ["added"]
+
+
+def test_decisions_pulled_from_elsewhere_apply_on_the_next_run(
+    corpus_copy: tuple[Path, Path],
+) -> None:
+    corpus, _ = corpus_copy
+    at = _open("kabul")
+    assert "1-5 of 5 passages" in " ".join(c.value for c in at.caption)
+    append_decision(corpus, new_decision("reject", P2, "kabul", "feature", "bob"))
+    at.run()  # e.g. a colleague's decisions arrived with a version-control pull
+    assert "1-4 of 4 passages" in " ".join(c.value for c in at.caption)
