@@ -76,8 +76,8 @@ def render_map(view: View, shown: str | None, height: int) -> int:
     """Map shaded by evidence, selection and the shown passage's places on top."""
     highlight = loaders.load_passage_links(shown)
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
-    data, bounds = loaders.load_overlay_data(kinds, view.feature, tuple(highlight))
-    overlay = map_view.build_overlay_from(data, selected=view.feature)
+    picked, bounds = loaders.load_overlay_data(kinds, view.feature, tuple(highlight))
+    overlay = map_view.build_overlay_from(picked, selected=view.feature)
     map_state.follow_shown(st.session_state, shown, bounds)
     frame, data = loaders.load_base_frame(), loaders.load_view_layers(view)
     map_view.render(frame, data, overlay, height=height)

@@ -72,16 +72,23 @@ class LiveApp:
 
 
 @contextmanager
-def run_app(tmp: Path) -> Iterator[LiveApp]:
-    """Run ``streamlit run dashboard.py`` on a free port on a corpus copy in ``tmp``."""
-    corpus = tmp / "corpus"
-    source = REPO / "articles" / "corpus"
-    if source.is_dir():
-        shutil.copytree(source, corpus)
-    else:
-        corpus.mkdir()
+def run_app(
+    tmp: Path, corpus: Path | None = None, index: Path | None = None
+) -> Iterator[LiveApp]:
+    """Run ``streamlit run dashboard.py`` on a free port on a corpus copy in ``tmp``.
+
+    ``corpus`` and ``index`` (bench-scale's own, which it owns) are used in place
+    instead of copies of the seed corpus.
+    """
+    if corpus is None:
+        corpus = tmp / "corpus"
+        source = REPO / "articles" / "corpus"
+        if source.is_dir():
+            shutil.copytree(source, corpus)
+        else:
+            corpus.mkdir()
     port = free_port()
-    index = tmp / "index.sqlite"
+    index = index or tmp / "index.sqlite"
     env = {
         **os.environ,
         "ARTICLES_CORPUS_DIR": str(corpus),

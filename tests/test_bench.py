@@ -20,10 +20,10 @@ def test_dashboard_bench_restores_the_environment(
 ) -> None:
     seen: dict[str, str] = {}
 
-    def fake_measure(rounds: int) -> tuple[list[float], float]:  # noqa: ARG001
+    def fake_measure(rounds: int) -> tuple[list[float], list[float], float]:  # noqa: ARG001
         seen["corpus"] = os.environ["ARTICLES_CORPUS_DIR"]
         assert os.path.isdir(seen["corpus"])  # a copy of the seed corpus
-        return [0.05, 0.06, 0.07], 1.0
+        return [0.05, 0.06, 0.07], [0.5], 1.0
 
     monkeypatch.setattr(dashboard, "_measure", fake_measure)
     monkeypatch.delenv("ARTICLES_CORPUS_DIR", raising=False)

@@ -133,8 +133,9 @@ def _collapsed(con: sqlite3.Connection, match: Match) -> int:
     actor); a publication window reads the shared passages in its id range;
     anything else probes each match in the small ``shared`` table.
     """
+    args: tuple[object, ...] = ()
     if match.plain:
-        sql, args = "SELECT sum(n) - count(*) FROM dups", ()
+        sql = "SELECT sum(n) - count(*) FROM dups"
     elif match.alone is not None:
         sql = "SELECT sum(n) - count(*) FROM target_dups WHERE target = ?"
         args = (match.alone,)

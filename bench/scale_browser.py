@@ -1,0 +1,103 @@
+"""The dashboard at scale in a browser: click to first passage, ten sessions at once.
+
+Runs the app on bench-scale's own corpus and index (in place: bench-scale owns
+them) and Debian's Chromium through Playwright, as ``bench.desk`` does on the seed
+corpus:
+
+- click to first passage: a fresh session opens the map, a click on the Wakhan
+  Corridor, until the first passage card shows; median of `SESSIONS` sessions
+  (the first one, which fills the server's caches, is reported apart);
+- ten sessions at once: `CONCURRENT` sessions open the map, then each clicks the
+  corridor in turn without waiting, and each one's time from its click to its
+  first passage is taken while the server answers all of them.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.desk import VIEWPORT, _click, _open
+from bench.live_app import CHROMIUM, CHROMIUM_ARGS, find_wakhan_point, run_app
+
+SESSIONS = 4
+CONCURRENT = 10
+CARD = ".pp-card .pp-text"
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT_S = 120.0
+
+
+def _corridor_point(page: Any) -> tuple[float, float]:
+    lat, lng = find_wakhan_point()
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    x, y = frame.evaluate(
+        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
+        " return [p.x, p.y]; }",
+        [lat, lng],
+    )
+    return float(x), float(y)
+
+
+def _concurrent(browser: Any, app: Any) -> list[float]:
+    """Seconds from each session's click to its first passage, all at once."""
+    contexts = [browser.new_context(viewport=VIEWPORT) for _ in range(CONCURRENT)]
+    try:
+        pages = [c.new_page() for c in contexts]
+        for page in pages:
+            _open(page, app)
+        points = [_corridor_point(p) for p in pages]
+        started: list[float] = []
+        for page, (x, y) in zip(pages, points, strict=True):
+            started.append(time.monotonic())
+            page.frame_locator(MAP_IFRAME).locator("#map_div").click(
+                position={"x": x, "y": y}, no_wait_after=True
+            )
+        done: dict[int, float] = {}
+        deadline = time.monotonic() + TIMEOUT_S
+        while len(done) < len(pages) and time.monotonic() < deadline:
+            for i, page in enumerate(pages):
+                if i not in done and page.locator(CARD).count():
+                    done[i] = time.monotonic() - started[i]
+            pages[0].wait_for_timeout(20)  # poll all sessions round-robin
+        if len(done) < len(pages):
+            raise TimeoutError(f"{len(pages) - len(done)} sessions showed no passage")
+        return [done[i] for i in range(len(pages))]
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def measure_browser(corpus: Path, index: Path) -> dict[str, float]:
+    """Run the app on ``corpus``/``index`` and time clicks in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        return {}
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        run_app(Path(tmp), corpus=corpus, index=index) as app,
+        sync_playwright() as pw,
+    ):
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            clicks: list[float] = []
+            for _ in range(SESSIONS + 1):
+                context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+                try:
+                    page = context.new_page()
+                    _open(page, app)
+                    clicks.append(_click(page)[1])
+                finally:
+                    context.close()
+            together = _concurrent(browser, app)
+        finally:
+            browser.close()
+    return {
+        "click_cold_s": clicks[0],
+        "click_median_s": statistics.median(clicks[1:]),
+        "concurrent_median_s": statistics.median(together),
+        "concurrent_max_s": max(together),
+    }
