@@ -10,6 +10,7 @@ import argparse
 import dataclasses
 import getpass
 import json
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -123,8 +124,14 @@ def _decide(corpus: Path, args: argparse.Namespace) -> list[Decision]:
     return out
 
 
+#: Who decides on the page and by default on the command line (else the login name).
+ANALYST_ENV = "ARTICLES_ANALYST"
+
+
 def current_user() -> str:
-    """Return who decides: the login name, else "analyst"."""
+    """Return who decides: ``$ARTICLES_ANALYST``, else the login name."""
+    if name := os.environ.get(ANALYST_ENV, "").strip():
+        return name[:80]
     try:
         return getpass.getuser()
     except (KeyError, OSError):

@@ -201,3 +201,12 @@ def test_a_broken_line_loses_only_its_own_decision(
     index_path().unlink()
     sync_index(synced, index_path(), FakeLinker())
     assert P2 not in _kabul_passages()
+
+
+def test_analyst_name_comes_from_the_environment(
+    synced: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLES_ANALYST", "Dana Analyst")
+    _run(["review", "confirm", P2, "kabul"], capsys)
+    (line,) = decisions_path(synced).read_text().splitlines()
+    assert json.loads(line)["by"] == "Dana Analyst"
