@@ -1,4 +1,4 @@
-"""Command line: ``python -m articles link|ingest|query|sync`` (``--json``: JSON)."""
+"""Command line: ``python -m articles link|ingest|query|sync|review|export``."""
 
 from __future__ import annotations
 
@@ -11,21 +11,24 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from articles import serialize
+from articles.annotations import ExportError, add_export_parser, run_export
 from articles.batch import count_rows, ingest_inputs, report_rows
 from articles.corpus import corpus_dir
+from articles.decide import ReviewError, add_review_parser, run_review
 from articles.feeds import FeedError
 from articles.fields import clean_line
 from articles.filter_args import (
     FilterError,
     add_filter_arguments,
     build_filters,
+    check_ids,
     parse_day,
 )
 from articles.index import index_path, sync_index
 from articles.ingest import IngestError, prepare_article
 from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
-from articles.query import ORDERS, Filters, Page, QueryError, query_page
+from articles.query import ORDERS, Page, QueryError, query_page
 from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import check_in_worker
 
@@ -186,19 +189,6 @@ def totals_line(page: Page) -> str:
     return line
 
 
-def check_ids(filters: Filters) -> None:
-    """Reject unknown feature and actor ids (CommandError, one line)."""
-    from articles.actors import load_actors
-    from geo.gazetteer import load_features
-
-    if filters.feature and filters.feature not in {f.id for f in load_features()}:
-        raise CommandError(f"unknown feature id {filters.feature!r}")
-    known = {a.id for a in load_actors()}
-    unknown = [a for a in filters.actors if a not in known]
-    if unknown:
-        raise CommandError(f"unknown actor id(s): {', '.join(unknown)}")
-
-
 def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     """Rebuild the index from the corpus (incremental).
 
@@ -259,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--strict", action="store_true", help="exit 1 on bad files")
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="machine-readable output")
+    add_review_parser(sub)  # after the loop: its verbs carry their own --json
+    add_export_parser(sub)
     return parser
 
 
@@ -267,6 +259,8 @@ _COMMANDS = {
     "ingest": run_ingest,
     "query": run_query,
     "sync": run_sync,
+    "review": run_review,
+    "export": run_export,
 }
 
 
@@ -275,7 +269,7 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args, linker)
-    except (CommandError, FilterError, QueryError) as exc:
+    except (CommandError, FilterError, QueryError, ReviewError, ExportError) as exc:
         print(
             f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
         )

@@ -20,7 +20,7 @@ class FilterError(ValueError):
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--feature --actor --from --to --datemode --q --article`` to ``parser``."""
+    """Add ``--feature --actor --from --to --datemode --q --article --to-review``."""
     parser.add_argument("--feature", help="feature id (e.g. wakhan-corridor)")
     parser.add_argument(
         "--actor", action="append", help="actor id; repeat or comma-separate"
@@ -31,6 +31,9 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--q", help="full-text search")
     parser.add_argument(
         "--article", action="append", help="article id; repeat or comma-separate"
+    )
+    parser.add_argument(
+        "--to-review", action="store_true", help='only links flagged "to review"'
     )
 
 
@@ -82,4 +85,18 @@ def build_filters(args: argparse.Namespace) -> Filters:
         datemode=args.datemode,
         q=args.q or None,
         articles=split_ids(args.article) or None,
+        to_review=bool(getattr(args, "to_review", False)),
     )
+
+
+def check_ids(filters: Filters) -> None:
+    """Reject unknown feature and actor ids (FilterError, one line)."""
+    from articles.actors import load_actors
+    from geo.gazetteer import load_features
+
+    if filters.feature and filters.feature not in {f.id for f in load_features()}:
+        raise FilterError(f"unknown feature id {filters.feature!r}")
+    known = {a.id for a in load_actors()}
+    unknown = [a for a in filters.actors if a not in known]
+    if unknown:
+        raise FilterError(f"unknown actor id(s): {', '.join(unknown)}")

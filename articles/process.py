@@ -64,7 +64,8 @@ class Processed:
 #: is covered by its schema id).
 _NOT_LINKING = frozenset(
     {"index", "query", "__main__.py", "filter_args.py", "ingest.py", "serialize.py",
-     "schema.py", "batch.py", "feeds.py", "near_dup.py", "preview.py"}
+     "schema.py", "batch.py", "feeds.py", "near_dup.py", "preview.py", "decide.py",
+     "annotations.py", "regress.py"}
 )  # fmt: skip
 
 

@@ -42,6 +42,10 @@ text stored once.
   ``passages.dates``.
 - Headings are stored once per article (``articles.headings``, JSON); a passage
   keeps the number of its section (``passages.section``).
+- **Review** (issue 14): ``link_review`` holds the state of the links an analyst
+  decided or the linker doubts (0 to review, 1 confirmed, 2 added by analyst;
+  ``articles.review.apply``); links with no row are automatic and sure enough.
+  Rejected links are never written; added ones have ``how`` -1 (``codec.ADDED``).
 - ``passages.dup`` is a 64-bit hash of the normalised passage text (near-duplicate
   collapse); ``dups`` lists only the hashes that more than one passage shares
   (with their number of passages), ``shared`` only the passages that carry such a
@@ -54,7 +58,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
@@ -94,6 +98,10 @@ CREATE TABLE link_rank(
 CREATE TABLE target_months(
   target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
   PRIMARY KEY(target, month)) WITHOUT ROWID;
+CREATE TABLE link_review(
+  passage INTEGER NOT NULL, target INTEGER NOT NULL, state INTEGER NOT NULL,
+  PRIMARY KEY(passage, target)) WITHOUT ROWID;
+CREATE INDEX link_review_state ON link_review(state, target);
 CREATE TABLE dates(
   first INTEGER NOT NULL, last INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(first, last, passage)) WITHOUT ROWID;

@@ -8,6 +8,7 @@ from typing import Any
 from articles.model import Article, DateMention, Mention
 from articles.process import Processed, group_mentions
 from articles.query import Hit, Link
+from articles.review.confidence import date_confidence, link_confidence
 
 
 def group_links(mentions: Iterable[Mention], target_type: str) -> tuple[Link, ...]:
@@ -20,17 +21,30 @@ def group_links(mentions: Iterable[Mention], target_type: str) -> tuple[Link, ..
 
 
 def link_to_dict(link: Link) -> dict[str, Any]:
-    """Return ``{"id", "how", "spans": [[start, end], ...]}``."""
-    return {"id": link.id, "how": link.how, "spans": [list(s) for s in link.spans]}
+    """Return ``{"id", "how", "spans": [[start, end], ...], "confidence", "reason"}``.
+
+    Confidence (0 to 1) and reason say how sure the linker is (issue 14).
+    """
+    confidence, reason = link_confidence(link.how)
+    return {
+        "id": link.id,
+        "how": link.how,
+        "spans": [list(s) for s in link.spans],
+        "confidence": confidence,
+        "reason": reason,
+    }
 
 
 def date_to_dict(date: DateMention) -> dict[str, Any]:
-    """Return ``{"value", "precision", "text", "span": [start, end]}``."""
+    """Return ``{"value", "precision", "text", "span", "confidence", "reason"}``."""
+    confidence, reason = date_confidence(date)
     return {
         "value": date.value,
         "precision": date.precision,
         "text": date.text,
         "span": [date.start, date.end],
+        "confidence": confidence,
+        "reason": reason,
     }
 
 

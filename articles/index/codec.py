@@ -21,8 +21,11 @@ _SLOTS = (1 << N_BITS) - 1
 MAX_PASSAGES = (1 << (N_BITS - 1)) - 1
 _HEADING_TOP = MAX_PASSAGES
 DAY_SHIFT = SEQ_BITS + N_BITS
-#: ``how`` codes, strongest first; MEMBER marks a member's link rolled up.
-HOW_CODES = {"name": 0, "alias": 1, "demonym": 2, "implied": 3}
+#: ``how`` codes, strongest first; MEMBER marks a member's link rolled up. ADDED
+#: (-1: ranks above a name, counts as a direct link) is a link an analyst added
+#: (issue 14); it comes last in HOW_NAMES so that ``HOW_NAMES[ADDED]`` names it.
+ADDED = -1
+HOW_CODES = {"name": 0, "alias": 1, "demonym": 2, "implied": 3, "added": ADDED}
 HOW_NAMES = tuple(HOW_CODES)
 MEMBER = 4
 _WORDS = re.compile(r"[^\W_]+")

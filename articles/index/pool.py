@@ -9,6 +9,7 @@ from itertools import islice
 
 from articles.index.work import Failed, Prepared, Seen, Task, prepare_file
 from articles.process import Linker
+from articles.review.state import Review
 
 #: Fewer changed files than this are prepared in this process (no start-up cost).
 POOL_MIN = 64
@@ -19,15 +20,19 @@ Result = Prepared | Seen | Failed
 _WORKER: dict[str, object] = {}
 
 
-def _init(linker: Linker, ancestors: Mapping[str, tuple[str, ...]]) -> None:
+def _init(
+    linker: Linker, ancestors: Mapping[str, tuple[str, ...]], review: Review | None
+) -> None:
     _WORKER["linker"] = linker
     _WORKER["ancestors"] = ancestors
+    _WORKER["review"] = review
 
 
 def _run(task: Task) -> Result:
     linker = _WORKER["linker"]
     ancestors = _WORKER["ancestors"]
-    return prepare_file(task, linker, ancestors)  # type: ignore[arg-type]
+    review = _WORKER["review"]
+    return prepare_file(task, linker, ancestors, review)  # type: ignore[arg-type]
 
 
 def prepare_all(
@@ -35,6 +40,7 @@ def prepare_all(
     linker: Linker,
     ancestors: Mapping[str, tuple[str, ...]],
     workers: int | None = None,
+    review: Review | None = None,
 ) -> Iterator[Result]:
     """Yield every task's result (in no fixed order when a pool is used).
 
@@ -46,10 +52,10 @@ def prepare_all(
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < POOL_MIN:
         for task in tasks:
-            yield prepare_file(task, linker, ancestors)
+            yield prepare_file(task, linker, ancestors, review)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, _init, (linker, ancestors)) as pool:
+    with context.Pool(workers, _init, (linker, ancestors, review)) as pool:
         pending = iter(tasks)
         while window := list(islice(pending, WINDOW)):
             yield from pool.imap_unordered(_run, window, chunksize=4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from articles.index.review_sync import load_review
 from articles.index.store import open_writer
 from articles.index.sync import SyncError, actor_parents, sync_index
 from articles.index.work import Failed, Prepared, Task, actor_ancestors, prepare_file
@@ -31,7 +32,10 @@ def index_file(corpus: Path, index: Path, path: Path, linker: Linker) -> str:
             sync_index(corpus, index, linker, require=path)
             return _slug_of(index, path)
         done = prepare_file(
-            Task(str(path), None), linker, actor_ancestors(actor_parents())
+            Task(str(path), None),
+            linker,
+            actor_ancestors(actor_parents()),
+            load_review(corpus)[0],  # rules made earlier hold for a new article
         )
         if isinstance(done, Failed):
             raise SyncError(done.reason)

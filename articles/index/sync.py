@@ -19,15 +19,17 @@ from pathlib import Path
 
 from articles.actors import load_actors
 from articles.index.pool import Result, prepare_all
+from articles.index.review_sync import load_review, record_review, stale_files
 from articles.index.store import open_writer
 from articles.index.work import Failed, Prepared, Seen, Task, actor_ancestors
 from articles.index.write import Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
+from articles.review.state import Review
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
 _TABLES = ("articles", "passages", "dups", "shared", "target_dups", "targets",
-           "target_months", "links", "link_rank", "dates")  # fmt: skip
+           "target_months", "links", "link_rank", "dates", "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
 
 
@@ -101,10 +103,15 @@ def sync_index(
     con, rebuilt = open_writer(index)
     if rebuilt:
         log.warning(rebuilt)
+    review, problems = load_review(corpus)  # the analyst's decisions (issue 14)
     try:
-        run, removed, tasks, unchanged = _plan(con, corpus, linker)
-        results = prepare_all(tasks, linker, actor_ancestors(actor_parents()), workers)
+        run, removed, tasks, unchanged = _plan(con, corpus, linker, review)
+        ancestors = actor_ancestors(actor_parents())
+        results = prepare_all(tasks, linker, ancestors, workers, review or Review())
         _write_all(run, results, require, (progress, len(tasks)))
+        if review is not None:
+            record_review(con, review)
+        run.errors.extend(problems)
         _compact(con, len(run.added) + len(run.updated), len(run.stored))
     finally:
         con.close()
@@ -161,7 +168,7 @@ def actor_parents() -> dict[str, tuple[str, ...]]:
 
 
 def _plan(
-    con: sqlite3.Connection, corpus: Path, linker: Linker
+    con: sqlite3.Connection, corpus: Path, linker: Linker, review: Review | None
 ) -> tuple[_Run, list[str], list[Task], int]:
     """Check the fingerprint, drop vanished files, list the files to read."""
     con.execute("BEGIN IMMEDIATE")
@@ -184,11 +191,14 @@ def _plan(
     removed = [name for name in stored if name not in files]
     for name in removed:
         delete_article(con, stored[name][0])
+    stale = stale_files(con, review) if review is not None else set()
     con.execute("COMMIT")
     tasks = [
-        Task(str(corpus / name), old[4] if old else None)
+        Task(str(corpus / name), old[4] if old and name not in stale else None)
         for name, stat in sorted(files.items())
-        if (old := stored.get(name)) is None or (old[2], old[3]) != stat
+        if (old := stored.get(name)) is None
+        or (old[2], old[3]) != stat
+        or name in stale
     ]
     run = _Run(con, stored, Targets(con), [], [], [])
     gone = [stored[name][1] for name in removed]

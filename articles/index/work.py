@@ -24,11 +24,15 @@ from articles.index.codec import (
 from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
+from articles.review.apply import apply_review
+from articles.review.state import Review
 from articles.safe_read import FileRefused, read_limited
 from articles.split import find_footnotes
 
 #: One link row: (passage n, kind, target, how code, mentions, packed spans).
 LinkRow = tuple[int, str, str, int, int, bytes]
+#: One reviewed or doubtful link: (passage slot, kind, target, state) (issue 14).
+ReviewRow = tuple[int, str, str, int]
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Prepared:
     text: bytes  # every passage's text, packed (codec.pack_texts)
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
+    reviews: tuple[ReviewRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,9 +90,16 @@ class Task:
 
 
 def prepare_file(
-    task: Task, linker: Linker, ancestors: Mapping[str, tuple[str, ...]]
+    task: Task,
+    linker: Linker,
+    ancestors: Mapping[str, tuple[str, ...]],
+    review: Review | None = None,
 ) -> Prepared | Seen | Failed:
-    """Read, parse and link one corpus file (never raises for a bad file)."""
+    """Read, parse and link one corpus file (never raises for a bad file).
+
+    The analyst's decisions (``review``) are applied to the links before they are
+    encoded: rejected links are not written, added ones are.
+    """
     path = Path(task.path)
     try:
         stat = path.stat()
@@ -105,7 +117,8 @@ def prepare_file(
         return Failed(path.name, f"{path.name}: not UTF-8")
     except CorpusError as exc:
         return Failed(path.name, f"{path.name}: {exc}")
-    done = process_article(article, linker)
+    reviewed = apply_review(process_article(article, linker), review or Review())
+    done = reviewed.done
     try:
         slots = {p.id: passage_slot(p.id) for p in done.passages}
     except ValueError:
@@ -125,6 +138,11 @@ def prepare_file(
         text=pack_texts([p.text for p in done.passages]),
         passages=_passages(done, slots),
         links=_links(done, ancestors, slots),
+        reviews=tuple(
+            (slots[pid], kind, target, state)
+            for (pid, kind, target), state in reviewed.states.items()
+            if kind != "date"
+        ),
     )
 
 

@@ -182,6 +182,13 @@ def _insert_links(
     )
     _count_targets(con, [(t, how) for _, t, how, _, _ in rows], +1)
     _count_months(con, key, [t for _, t, _, _, _ in rows], +1)
+    con.executemany(
+        "INSERT OR REPLACE INTO link_review VALUES (?,?,?)",
+        [
+            (passage_key(key, slot), targets.id(kind, name), state)
+            for slot, kind, name, state in done.reviews
+        ],
+    )
     return _targets_of([(p, t) for p, t, _, _, _ in rows])
 
 
@@ -268,6 +275,7 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         ],
     )
     con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
+    con.execute("DELETE FROM link_review WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
     _count_dups(
         con,

@@ -204,8 +204,7 @@ def _dated(match: Match, filters: Filters) -> tuple[str, tuple[object, ...], int
     dated = "SELECT passage FROM dates WHERE first <= ? AND last >= ?"
     inner, args = among(match, dated, (hi, lo))
     return (
-        "FROM dates d WHERE d.first <= ? AND d.last >= ? "
-        f"AND d.passage IN ({inner})",
+        f"FROM dates d WHERE d.first <= ? AND d.last >= ? AND d.passage IN ({inner})",
         (hi, lo, *args),
         lo,
     )

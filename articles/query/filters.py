@@ -29,6 +29,7 @@ class Filters:
     datemode: str = "published"  # "published" or "events"
     q: str | None = None
     articles: tuple[str, ...] | None = None  # None = all articles
+    to_review: bool = False  # only passages with a link flagged "to review" (issue 14)
 
 
 def build_fts_query(text: str | None) -> str | None:
@@ -111,6 +112,12 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
     if driver.endswith("FROM passages") and (by_date := _dated_driver(filters)):
         driver, args = by_date
     where, more = _conditions("d.passage", feature, actors, filters, keys)
+    if filters.to_review:  # a doubtful link nobody decided on (of the feature, if any)
+        only = " AND target = ?" if feature is not None else ""
+        where.append(
+            f"d.passage IN (SELECT passage FROM link_review WHERE state = 0{only})"
+        )
+        more = (*more, *([feature] if feature is not None else []))
     if fts and (feature is not None or actors):
         where.append(
             "d.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
@@ -122,11 +129,16 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
         sql += " WHERE " + " AND ".join(where)
     args = (*args, *more)
     dated = bool(filters.date_from or filters.date_to)
-    plain = not (feature or actors or fts or keys or dated)
+    checked = dated or filters.to_review  # a condition no stored total covers
+    plain = not (feature or actors or fts or keys or checked)
     targets = [*([feature] if feature is not None else []), *actors]
-    alone = targets[0] if len(targets) == 1 and not (fts or keys or dated) else None
+    alone = targets[0] if len(targets) == 1 and not (fts or keys or checked) else None
     days = None
-    if dated and filters.datemode == "published" and not (targets or fts or keys):
+    if (
+        dated
+        and filters.datemode == "published"
+        and not (targets or fts or keys or filters.to_review)
+    ):
         days = (
             to_day(filters.date_from) if filters.date_from else 0,
             to_day(filters.date_to) if filters.date_to else (1 << 16) - 1,

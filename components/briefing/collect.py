@@ -9,6 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 
 from articles.actors import expand_members, load_actors
+from articles.corpus import corpus_dir
 from articles.query import (
     Filters,
     Hit,
@@ -17,7 +18,10 @@ from articles.query import (
     evidence_counts,
     query_page,
 )
+from articles.review.state import Review, build_review
+from articles.review.store import read_decisions
 from components.briefing.model import Briefing, LayerInfo
+from components.briefing.reviewed import find_confirmed
 from geo.catalog import LAYERS, LayerSpec
 from geo.facts import measure_facts
 from geo.gazetteer import load_features
@@ -79,6 +83,7 @@ def collect_briefing(
         facts=measure_facts(),
         as_of=as_of,
         kinds=kinds,
+        review=build_review(read_decisions(corpus_dir())),
     )
 
 
@@ -93,6 +98,7 @@ def assemble_briefing(
     facts: Mapping[str, dict[str, object]] | None = None,
     as_of: dt.date | None = None,
     kinds: Sequence[str] | None = None,
+    review: Review | None = None,
 ) -> Briefing:
     """Assemble a briefing from data already loaded (no I/O but the catalog).
 
@@ -119,6 +125,8 @@ def assemble_briefing(
     kinds : sequence of str, optional
         Feature kinds shown on the map; None or empty = all. Only these are
         drawn and exported (`select_kinds`).
+    review : articles.review.state.Review, optional
+        The analyst's decisions: which cited links are confirmed.
 
     Returns
     -------
@@ -143,6 +151,7 @@ def assemble_briefing(
         actor_ids=expand_members(filters.actors) if filters.actors else frozenset(),
         total=page.total if page else None,
         articles=page.articles if page else None,
+        confirmed=find_confirmed(cited, review) if review else frozenset(),
     )
 
 

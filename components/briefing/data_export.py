@@ -29,6 +29,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "features",
     "actors",
     "dates",
+    "confirmed",  # the linked ids an analyst confirmed (the rest are automatic)
 )
 
 
@@ -62,7 +63,8 @@ def build_geojson(briefing: Briefing) -> bytes:
 def build_passages_frame(briefing: Briefing) -> pd.DataFrame:
     """Tabulate the matching passages in citation order (`CSV_COLUMNS`).
 
-    Linked features, actors and dates are ``;``-separated ids / ISO values.
+    Linked features, actors and dates are ``;``-separated ids / ISO values;
+    ``confirmed`` lists the linked ids an analyst confirmed or added.
     """
     rows = [
         {
@@ -79,6 +81,9 @@ def build_passages_frame(briefing: Briefing) -> pd.DataFrame:
             "features": ";".join(link.id for link in hit.features),
             "actors": ";".join(link.id for link in hit.actors),
             "dates": ";".join(str(d.value) for d in hit.dates),
+            "confirmed": ";".join(
+                t for p, _, t in sorted(briefing.confirmed) if p == hit.passage_id
+            ),
         }
         for number, hit in enumerate(briefing.hits, start=1)
     ]

@@ -79,6 +79,8 @@ class Briefing:
     total, articles : int or None
         Exact counts of the matching passages and their articles; ``hits`` cites
         the best of them (None: ``hits`` is all of them).
+    confirmed : frozenset of (passage id, kind, target)
+        The cited links an analyst confirmed or added; the others are automatic.
     """
 
     filters: Filters
@@ -95,6 +97,7 @@ class Briefing:
     actor_ids: frozenset[str] = frozenset()
     total: int | None = None
     articles: int | None = None
+    confirmed: frozenset[tuple[str, str, str]] = frozenset()
 
     @property
     def selected(self) -> str | None:

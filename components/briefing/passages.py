@@ -7,6 +7,7 @@ from html import escape
 from articles.query import Hit
 from components.briefing.describe import cite_hit
 from components.briefing.model import Briefing
+from components.briefing.reviewed import build_link_mark_html, build_review_note_html
 from components.highlight import build_link_html
 from components.passage import build_notes_html, build_text_html
 
@@ -30,7 +31,8 @@ def build_passages_html(briefing: Briefing) -> str:
         _render_passage(briefing, number, hit)
         for number, hit in enumerate(briefing.hits, start=1)
     ]
-    return '<ol class="passages">\n' + "\n".join(items) + "\n</ol>"
+    note = build_review_note_html(briefing.hits, briefing.confirmed)
+    return note + '<ol class="passages">\n' + "\n".join(items) + "\n</ol>"
 
 
 def build_references_html(briefing: Briefing) -> str:
@@ -48,10 +50,19 @@ def build_references_html(briefing: Briefing) -> str:
 def _render_passage(briefing: Briefing, number: int, hit: Hit) -> str:
     body = build_text_html(hit, briefing.filters, briefing.actor_ids)
     title = escape(f"{hit.title}, {hit.published.isoformat()}, paragraph {hit.n}")
+    mark = briefing.confirmed
     features = ", ".join(
-        escape(briefing.feature_name(link.id)) for link in hit.features
+        build_link_mark_html(
+            briefing.feature_name(k.id), (hit.passage_id, "feature", k.id), mark
+        )
+        for k in hit.features
     )
-    actors = ", ".join(escape(briefing.actors.get(a.id, a.id)) for a in hit.actors)
+    actors = ", ".join(
+        build_link_mark_html(
+            briefing.actors.get(a.id, a.id), (hit.passage_id, "actor", a.id), mark
+        )
+        for a in hit.actors
+    )
     notes = build_notes_html(hit, "links note")
     return (
         f'<li id="p-{number}" data-passage="{escape(hit.passage_id, quote=True)}">'

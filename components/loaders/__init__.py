@@ -63,6 +63,7 @@ from components.loaders.reference import (
     load_linker,
     load_names,
 )
+from components.loaders.review import current_review, current_trust, review_stamp
 
 __all__ = [
     "PER_PAGE",
@@ -71,6 +72,8 @@ __all__ = [
     "build_names",
     "clear_evidence_caches",
     "corpus_stamp",
+    "current_review",
+    "current_trust",
     "ensure_index",
     "expand_actors",
     "fetch_export_page",
@@ -111,6 +114,7 @@ __all__ = [
     "load_view_counts",
     "load_view_layers",
     "load_view_shapes",
+    "review_stamp",
     "search_passages",
     "sync_corpus",
 ]

@@ -9,6 +9,7 @@ import streamlit as st
 
 from articles.corpus import corpus_dir
 from articles.index import index_path, sync_index
+from components.loaders.review import review_stamp
 
 if TYPE_CHECKING:
     pass
@@ -55,6 +56,10 @@ def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
 
 
 def ensure_index() -> tuple[str, ...]:
-    """Sync the index if the corpus changed since the last sync; return problems."""
+    """Sync the index if the corpus or its decisions changed; return problems.
+
+    The decisions file (issue 14) counts: one pulled from version control is
+    applied on the next rerun (a decision made on the page syncs at once).
+    """
     corpus, stamp = corpus_stamp()
-    return sync_corpus(corpus, str(index_path()), stamp)
+    return sync_corpus(corpus, str(index_path()), stamp + review_stamp()[1])

@@ -62,6 +62,7 @@ def build_download(
             facts=context.get("facts"),
             as_of=as_of,
             kinds=kinds,
+            review=loaders.current_review(),
         )
         return FORMATS[fmt].build(briefing)
 

@@ -22,6 +22,7 @@ KEY_ARTICLES = "filters.articles"
 KEY_ARTICLE_FIND = "filters.article_find"
 KEY_KINDS = "filters.kinds"
 KEY_INCLUDE = "filters.include_pending"
+KEY_TO_REVIEW = "filters.to_review"
 MAX_MEMBERS_SHOWN = 3
 #: The filters "Reset filters" and a hidden search result can clear.
 CLEARABLE: dict[str, str] = {
@@ -82,6 +83,7 @@ def build_view(
     actors: Sequence[str],
     articles: Sequence[str],
     kinds: Sequence[str],
+    to_review: bool = False,
 ) -> View:
     """Turn widget values into a `View` (the full range means "no date filter").
 
@@ -96,6 +98,7 @@ def build_view(
         date_to=None if end >= hi else end,
         datemode=datemode if datemode in DATEMODES else "published",
         articles=tuple(articles) or None,
+        to_review=to_review,
     )
     return View(filters=filters, kinds=tuple(kinds))
 
@@ -110,6 +113,7 @@ def init_state(
         KEY_ACTORS: [a for a in f.actors if a in actor_ids],
         KEY_ARTICLES: list(f.articles or ()),
         KEY_KINDS: list(view.kinds if view.kinds is not None else kinds),
+        KEY_TO_REVIEW: f.to_review,
     }
     for mode in DATEMODES:
         window = (f.date_from, f.date_to) if mode == f.datemode else (None, None)
@@ -135,6 +139,7 @@ def read_view(bounds: Bounds) -> View:
         actors=st.session_state.get(KEY_ACTORS, []),
         articles=st.session_state.get(KEY_ARTICLES, []),
         kinds=st.session_state.get(KEY_KINDS, []),
+        to_review=bool(st.session_state.get(KEY_TO_REVIEW)),
     )  # fmt: skip
 
 
@@ -197,6 +202,7 @@ def reset_filters(bounds: Bounds, kinds: Sequence[str]) -> None:
         clear_filter(name, bounds)
     st.session_state[KEY_ARTICLE_FIND] = ""
     st.session_state[KEY_KINDS] = list(kinds)
+    st.session_state[KEY_TO_REVIEW] = False
 
 
 def order_actor_ids(actors: Sequence[Actor], labels: Mapping[str, str]) -> list[str]:
@@ -294,7 +300,13 @@ def render(
             "Layers", list(kinds), selection_mode="multi", key=KEY_KINDS,
             format_func=lambda k: labels_k.get(k, k),
         )  # fmt: skip
+        to_review = st.toggle(
+            "Only links to review", key=KEY_TO_REVIEW,
+            help="Passages with a doubtful link (implied, rolled up, a date whose "
+            "year comes from the context) nobody has confirmed or rejected yet.",
+        )  # fmt: skip
     return build_view(
         datemode=datemode, window=window, bounds=mode_bounds,
         actors=chosen_actors, articles=chosen_articles, kinds=chosen_kinds or [],
+        to_review=to_review,
     )  # fmt: skip

@@ -10,6 +10,7 @@ import streamlit as st
 
 from articles.query import Filters, Hit, Page
 from components.highlight import build_link_html, escape_markdown
+from components.panels import review
 from components.passage import HIGHLIGHT, build_notes_html, build_text_html
 
 #: Sort orders offered to the user (README "Evidence order" says how "best" ranks).
@@ -24,6 +25,7 @@ HOW_LABELS: dict[str, str] = {
     "alias": "alias",
     "demonym": "demonym",
     "implied": "implied",
+    "added": "added by analyst",
 }
 #: One line per badge: how the passage was linked to the place (tooltip, legend).
 HOW_HELP: dict[str, str] = {
@@ -32,6 +34,7 @@ HOW_HELP: dict[str, str] = {
     "demonym": "it names the people ('Afghan', 'Pakistani')",
     "implied": "a phrase implies it without naming it ('cross-border' for the "
     "Durand Line when the passage is about Afghanistan and Pakistan)",
+    "added": "an analyst linked it by hand (python -m articles review add)",
 }
 KEY_ORDER = "passage_panel.order"
 KEY_PAGE = "passage_panel.page"
@@ -232,7 +235,7 @@ def render(
         marked "On the map".
     """
     init_state()
-    st.html(PANEL_CSS)
+    st.html(PANEL_CSS + review.CHIP_CSS)
     feature_id = filters.feature
     if feature_id is None:
         _render_shown(key, find, (), names)
@@ -253,6 +256,7 @@ def render(
         st.info(f"No passage links {label} under the current filters.")
         return page
     st.caption(build_totals_caption(page), help=build_how_legend())
+    review.render_trust(feature_id, label)
     n_pages = count_pages(page.groups, page.limit)
     if n_pages > 1:
         st.pagination(n_pages, key=KEY_PAGE)
@@ -271,6 +275,7 @@ def render(
             on_click=show_passage, args=(hit.passage_id,),
             icon=":material/location_on:",
         )  # fmt: skip
+        review.render_chips(hit, feature_id=feature_id, names=names or {})
     return page
 
 

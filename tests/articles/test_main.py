@@ -34,6 +34,7 @@ def test_cli_link_json_shape(corpus: Path, capsys: pytest.CaptureFixture[str]) -
     assert set(passage) >= {"id", "text", "features", "actors", "dates"}
     wakhan = next(f for f in passage["features"] if f["id"] == "wakhan-corridor")
     assert wakhan["how"] == "name"
+    assert (wakhan["confidence"], wakhan["reason"]) == (0.95, "named")
     for start, end in wakhan["spans"]:
         assert passage["text"][start:end] == "Wakhan Corridor"
     assert passage["dates"] == [
@@ -42,6 +43,8 @@ def test_cli_link_json_shape(corpus: Path, capsys: pytest.CaptureFixture[str]) -
             "precision": "day",
             "text": "30th December 2024",
             "span": [65, 83],
+            "confidence": 0.9,
+            "reason": "a full date",
         }
     ]
 

@@ -143,9 +143,10 @@ def test_timeline_total_equals_panel_count(desk_page, live_app) -> None:
     assert panel == timeline == expected
     chart = page.get_by_test_id("stVegaLiteChart")
     chart.locator("canvas, svg").first.wait_for(state="attached", timeout=WAIT_MS)
-    assert "Publication date" in chart.first.inner_text() or chart.locator(
-        "canvas"
-    ).count()  # drawn: an axis title (SVG) or a canvas
+    assert (
+        "Publication date" in chart.first.inner_text()
+        or chart.locator("canvas").count()
+    )  # drawn: an axis title (SVG) or a canvas
     page.traffic.assert_clean(live_app.host)
 
 

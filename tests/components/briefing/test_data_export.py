@@ -143,3 +143,12 @@ def test_defuse_cell_only_adds_apostrophes(value: str) -> None:
     out = defuse_cell(value)
     assert out.replace("'", "") == value.replace("'", "")
     _assert_inert(out)
+
+
+def test_csv_lists_the_confirmed_links_of_each_passage():
+    briefing = dataclasses.replace(
+        make_briefing(), confirmed=frozenset({("a-one#p1", "feature", "china")})
+    )
+    frame = pd.read_csv(io.BytesIO(build_csv(briefing)), encoding="utf-8-sig",
+                        dtype={"confirmed": str}, keep_default_na=False)  # fmt: skip
+    assert list(frame["confirmed"]) == ["china", "", ""]

@@ -1,6 +1,7 @@
 """Tests for components.briefing.passages: quoted passages and numbered references."""
 
 import dataclasses
+import re
 
 from components.briefing.passages import build_passages_html, build_references_html
 from tests.components.briefing.fixtures import PAYLOAD, make_briefing
@@ -21,10 +22,25 @@ def test_passages_escape_article_text():
 
 
 def test_passages_name_linked_places_and_actors():
-    html = build_passages_html(make_briefing())
+    html = re.sub(r" <span class=\"link-review[^<]*</span>", "", build_passages_html(
+        make_briefing()))  # fmt: skip
     assert "Places: Wakhan Corridor, China" in html
     assert "Actors: Taliban" in html
     assert "Actors: none" in html
+
+
+def test_cited_links_are_marked_and_unreviewed_ones_counted():
+    briefing = make_briefing()
+    first = briefing.hits[0]
+    key = (first.passage_id, "feature", first.features[0].id)
+    html = build_passages_html(
+        dataclasses.replace(briefing, confirmed=frozenset({key}))
+    )
+    assert html.count('data-review="confirmed"') == 1
+    assert 'data-review="automatic"' in html
+    assert (
+        "1 was confirmed by an analyst; 6 are automatic and nobody has reviewed" in html
+    )
 
 
 def test_passages_without_hits_say_so():
