@@ -190,7 +190,14 @@ def parse_article(text: str, fallback_id: str, today: dt.date | None = None) -> 
         body=cleaned.body,
         content_hash=hash_text(cleaned.body),
         posted=meta.get("posted") or cleaned.posted,
+        near_duplicate_of=_story_of(meta, article_id),
     )
+
+
+def _story_of(meta: dict[str, Any], article_id: str) -> str | None:
+    """Return the valid ``near_duplicate_of`` id of the front matter, else None."""
+    first = str(meta.get("near_duplicate_of") or "")
+    return first if first != article_id and is_valid_id(first) else None
 
 
 def read_source(meta: dict[str, Any]) -> str:

@@ -28,6 +28,7 @@ class Article:
     body: str
     content_hash: str
     posted: dt.date | None = None
+    near_duplicate_of: str | None = None  # the first article of the same story
 
 
 #: What a passage is: a paragraph of the body, a heading of the body, or the title.

@@ -172,6 +172,11 @@ def index_words(text: str) -> str:
     return _STOP.sub(" ", text)
 
 
+def word_set(text: str) -> frozenset[str]:
+    """Return the passage's distinct words, case-folded (near-duplicate checks)."""
+    return frozenset(_WORDS.findall(text.casefold()))
+
+
 def dup_hash(text: str) -> int:
     """Hash the passage's words, case-folded, to a signed 64-bit int (duplicates).
 

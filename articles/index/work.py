@@ -20,6 +20,7 @@ from articles.index.codec import (
     pack_texts,
     passage_slot,
     to_day,
+    word_set,
 )
 from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.model import Article, Mention
@@ -27,7 +28,7 @@ from articles.process import Linker, Processed, group_mentions, process_article
 from articles.review.apply import apply_review
 from articles.review.state import Review
 from articles.safe_read import FileRefused, read_limited
-from articles.split import find_footnotes
+from articles.split import find_footnotes, split_article
 
 #: One link row: (passage n, kind, target, how code, mentions, packed spans).
 LinkRow = tuple[int, str, str, int, int, bytes]
@@ -136,7 +137,7 @@ def prepare_file(
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
         headings=_headings(done),
         text=pack_texts([p.text for p in done.passages]),
-        passages=_passages(done, slots),
+        passages=_passages(done, slots, _story_dups(path, article)),
         links=_links(done, ancestors, slots),
         reviews=tuple(
             (slots[pid], kind, target, state)
@@ -151,7 +152,48 @@ def _headings(done: Processed) -> str | None:
     return json.dumps(headings, ensure_ascii=False) if headings else None
 
 
-def _passages(done: Processed, slots: Mapping[str, int]) -> tuple[PassageRow, ...]:
+#: Words in common (Jaccard) for a passage of a near-duplicate article to count as
+#: its story's passage: a re-post with a light edit, not a new paragraph.
+SAME_PASSAGE = 0.6
+
+
+def _story_dups(path: Path, article: Article) -> list[tuple[frozenset[str], int]]:
+    """Return the word sets and hashes of the passages of the article's story.
+
+    ``near_duplicate_of`` (written by ingest, issue 12) names the first article of
+    the same story; its file, ``<id>.md`` beside this one, is read and split (no
+    linking). Nothing when there is none, or it cannot be read.
+    """
+    first = article.near_duplicate_of
+    if not first:
+        return []
+    try:
+        raw = read_limited(
+            path.parent / f"{first}.md", MAX_CORPUS_FILE_BYTES, within=path.parent
+        )
+        story = parse_article(raw.decode("utf-8"), first)
+    except (FileRefused, OSError, UnicodeDecodeError, CorpusError):
+        return []
+    return [(word_set(p.text), dup_hash(p.text)) for p in split_article(story)]
+
+
+def _dup(text: str, story: list[tuple[frozenset[str], int]]) -> int:
+    """Return the passage's hash: its story's most alike passage's, else its own."""
+    words = word_set(text)
+    best, score = None, SAME_PASSAGE
+    for other, dup in story:
+        union = len(words | other)
+        alike = len(words & other) / union if union else 0.0
+        if alike >= score:
+            best, score = dup, alike
+    return best if best is not None else dup_hash(text)
+
+
+def _passages(
+    done: Processed,
+    slots: Mapping[str, int],
+    story: list[tuple[frozenset[str], int]],
+) -> tuple[PassageRow, ...]:
     sections = {h: i for i, h in enumerate(dict.fromkeys(
         p.heading for p in done.passages if p.heading))}  # fmt: skip
     dates: dict[str, list[list[object]]] = {}
@@ -167,7 +209,7 @@ def _passages(done: Processed, slots: Mapping[str, int]) -> tuple[PassageRow, ..
         PassageRow(
             slots[p.id],
             sections.get(p.heading) if p.heading else None,
-            dup_hash(p.text),
+            _dup(p.text, story) if story else dup_hash(p.text),
             pos,
             (index_words(p.text), index_words(p.heading or "")),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
