@@ -123,7 +123,8 @@ def load_overlay_data(
     """
     layers = load_map_layers(kinds)
     wanted = set(highlight) | ({selected} if selected else set())
-    return overlay_collections(layers, wanted), bounds_of(layers, highlight)
+    bounds = bounds_of(layers, highlight, closest=True)
+    return overlay_collections(layers, wanted), bounds
 
 
 def load_view_layers(view: View) -> MapLayers:

@@ -280,12 +280,29 @@ def build_label_markers(gdf: gpd.GeoDataFrame) -> list[folium.Marker]:
     return out
 
 
+#: Kinds a passage's places are fitted to only when it names nothing smaller: a
+#: paragraph about Torkham that also says "Pakistan" and "Afghanistan" is shown at
+#: Torkham, not at the scale of both countries.
+BROAD_KINDS = frozenset({"country", "boundary"})
+
+
 def bounds_of(
-    layers: Mapping[str, gpd.GeoDataFrame], ids: Collection[str]
+    layers: Mapping[str, gpd.GeoDataFrame],
+    ids: Collection[str],
+    *,
+    closest: bool = False,
 ) -> list[list[float]] | None:
-    """Return [[south, west], [north, east]] around the features `ids`, or None."""
+    """Return [[south, west], [north, east]] around the features `ids`, or None.
+
+    With ``closest``, around the smaller places among them when there are any
+    (`BROAD_KINDS` left out), else around all.
+    """
     wanted = list(ids)
     frames = [gdf[gdf["feature_id"].isin(wanted)] for gdf in layers.values()]
+    if closest:
+        small = [f[~f["kind"].isin(BROAD_KINDS)] for f in frames]
+        if any(len(f) for f in small):
+            frames = small
     boxes = [f.total_bounds for f in frames if len(f)]
     if not boxes:
         return None

@@ -154,3 +154,15 @@ def test_compact_geojson_decodes_in_the_filter() -> None:
     coords = layer.data["features"][0]["geometry"]["coordinates"]
     assert isinstance(coords, str)
     assert layer.options["filter"] is DECODE_FILTER
+
+
+def test_bounds_closest_fit_the_smaller_places_of_a_passage(toy_layers) -> None:
+    from components.map.layers import bounds_of
+
+    named = ["afghanistan", "pakistan", "badakhshan"]
+    wide = bounds_of(toy_layers, named)
+    near = bounds_of(toy_layers, named, closest=True)
+    assert near == [[35.5, 69.0], [38.4, 74.9]]  # Badakhshan, not both countries
+    assert wide == [[24.0, 61.0], [38.4, 75.0]]
+    only_countries = bounds_of(toy_layers, ["pakistan"], closest=True)
+    assert only_countries == [[24.0, 61.0], [29.5, 75.0]]
