@@ -19,7 +19,7 @@ from articles.index import index_path
 from articles.ingest import IngestError, IngestResult, ingest_bytes, ingest_file
 from articles.near_dup import NearDuplicates
 from articles.process import Linker
-from articles.query import find_articles_by_source
+from articles.query import find_articles_by_url
 from articles.sandbox import Worker
 
 #: Row statuses, in the order the summary names them.
@@ -124,7 +124,7 @@ def ingest_entries(
         ``note`` when its linked page could not be fetched.
     """
     links = {e.link for e in entries if e.link}
-    known = find_articles_by_source(index_path(), links)
+    known = find_articles_by_url(index_path(), links)
     near = NearDuplicates(index_path(), corpus_dir())
     rows: list[dict[str, Any]] = []
     with Worker() as worker:

@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -186,6 +187,7 @@ def parse_article(text: str, fallback_id: str, today: dt.date | None = None) -> 
         author=str(meta.get("author") or fit(cleaned.author or "", _cap("author"))),
         published=published,
         source=read_source(meta),
+        url=read_url(meta),
         language=str(meta.get("language") or guess_language(cleaned.body)),
         body=cleaned.body,
         content_hash=hash_text(cleaned.body),
@@ -200,16 +202,22 @@ def _story_of(meta: dict[str, Any], article_id: str) -> str | None:
     return first if first != article_id and is_valid_id(first) else None
 
 
-def read_source(meta: dict[str, Any]) -> str:
-    """Return an article's source: its ``url`` when that is http(s), else ``source``.
-
-    The index keeps one source per article; a link to the article itself beats
-    the site's name, and the page shows the site as the link's text.
-    """
+def read_url(meta: dict[str, Any]) -> str | None:
+    """Return the article's ``url`` when it is an http(s) address, else None."""
     url = str(meta.get("url") or "").strip()
-    if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE):
-        return url
-    return str(meta.get("source") or "")
+    return url if re.match(r"^https?://[^\s/]+", url, re.IGNORECASE) else None
+
+
+def read_source(meta: dict[str, Any]) -> str:
+    """Return the article's source (the outlet): ``source``, else its URL's host.
+
+    Citations show it as the text of the link to the article (``url``).
+    """
+    source = str(meta.get("source") or "").strip()
+    if source:
+        return source
+    url = read_url(meta)
+    return urlsplit(url).netloc if url else ""
 
 
 def _cap(field: str) -> int:

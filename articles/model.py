@@ -29,6 +29,7 @@ class Article:
     content_hash: str
     posted: dt.date | None = None
     near_duplicate_of: str | None = None  # the first article of the same story
+    url: str | None = None  # the article's own http(s) address, when known
 
 
 #: What a passage is: a paragraph of the body, a heading of the body, or the title.

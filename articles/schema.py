@@ -58,7 +58,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
@@ -70,9 +70,11 @@ CREATE TABLE articles(
   id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, file TEXT NOT NULL UNIQUE,
   size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash TEXT NOT NULL,
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
-  published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, language TEXT NOT NULL,
+  published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, url TEXT,
+  language TEXT NOT NULL,
   passages INTEGER NOT NULL, notes TEXT, headings TEXT, text BLOB NOT NULL);
 CREATE INDEX articles_hash ON articles(content_hash);
+CREATE INDEX articles_url ON articles(url);
 CREATE TABLE passages(
   id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, pos INTEGER NOT NULL,
   dates TEXT);

@@ -57,6 +57,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat(),
         "posted": article.posted.isoformat() if article.posted else None,
         "source": article.source,
+        "url": article.url,
         "language": article.language,
         "content_hash": article.content_hash,
     }
@@ -97,6 +98,7 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "author": hit.author,
         "published": hit.published.isoformat(),
         "source": hit.source,
+        "url": hit.url,
         "features": [link_to_dict(k) for k in hit.features],
         "actors": [link_to_dict(k) for k in hit.actors],
         "dates": [date_to_dict(d) for d in hit.dates],

@@ -122,6 +122,19 @@ def build_safe_href(url: str | None) -> str | None:
     return html.escape(candidate, quote=True)
 
 
+def build_source_html(source: str, url: str | None = None) -> str:
+    """Return a citation's source: the outlet, linking to the article when known.
+
+    The link text is the outlet's name, else the article's host
+    (``www.example.org``). A ``source`` that is itself an http(s) address (an
+    index built before sources and addresses were kept apart) is the link.
+    """
+    if url is None and build_safe_href(source) is not None:
+        url, source = source, ""
+    label = source or (urlsplit(url).netloc if url else "")
+    return build_link_html(url, label or str(url or ""))
+
+
 def build_link_html(url: str | None, label: str) -> str:
     """Build an ``<a>`` to ``url`` (http(s) only, rel=noopener) or the escaped label.
 

@@ -57,11 +57,11 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
     ).fetchone()[0]
     key = lo if top is None else top + 1
     con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
             a.content_hash, a.title, a.author, a.published.isoformat(),
-            a.posted.isoformat() if a.posted else None, a.source, a.language,
+            a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
             len(done.passages), done.notes, done.headings, done.text,
         ),
     )  # fmt: skip

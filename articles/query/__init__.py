@@ -22,7 +22,7 @@ from articles.query.filters import DATEMODES, Filters, QueryError, build_fts_que
 from articles.query.hits import Hit, Link, evidence_counts
 from articles.query.lookup import (
     find_article_by_hash,
-    find_articles_by_source,
+    find_articles_by_url,
     list_article_hashes,
     list_article_ids,
 )
@@ -50,7 +50,7 @@ __all__ = [
     "evidence_counts",
     "find_article_by_hash",
     "find_articles",
-    "find_articles_by_source",
+    "find_articles_by_url",
     "find_passage",
     "list_article_hashes",
     "list_article_ids",

@@ -55,6 +55,7 @@ class Hit:
     similar: int = 0
     similar_ids: tuple[str, ...] = ()
     kind: str = "body"  # "heading" and "title" (articles.model.PASSAGE_KINDS)
+    url: str | None = None  # the article's own address (``source`` names the outlet)
 
 
 def load_hits(
@@ -80,7 +81,7 @@ def load_hits_by_key(
         r[0]: r
         for r in con.execute(
             "SELECT p.id, p.section, p.pos, p.dates, a.slug, a.title, a.author, "
-            "a.published, a.source, a.notes, a.headings, a.text FROM passages p "
+            "a.published, a.source, a.notes, a.headings, a.text, a.url FROM passages p "
             f"JOIN articles a ON a.id = p.id >> {N_BITS} WHERE p.id IN ({marks})",
             tuple(keys),
         )
@@ -138,6 +139,7 @@ def _hit(
         notes=notes_for(text, footnotes) if footnotes else (),
         similar=len(similar),
         similar_ids=similar,
+        url=str(row[12]) if row[12] else None,
         kind=passage_kind(key),
     )
 

@@ -33,19 +33,19 @@ def find_article_by_hash(index: Path, content_hash: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def find_articles_by_source(index: Path, sources: set[str]) -> dict[str, str]:
-    """Return the indexed article id for each of ``sources`` (a URL) already held."""
-    if not index.exists() or not sources:
+def find_articles_by_url(index: Path, urls: set[str]) -> dict[str, str]:
+    """Return the indexed article id for each of ``urls`` already held."""
+    if not index.exists() or not urls:
         return {}
     con = connect(index, readonly=True)
     try:
         found: dict[str, str] = {}
-        for source in sorted(sources):
+        for url in sorted(urls):
             row = con.execute(
-                "SELECT slug FROM articles WHERE source = ? ORDER BY slug", (source,)
+                "SELECT slug FROM articles WHERE url = ? ORDER BY slug", (url,)
             ).fetchone()
             if row:
-                found[source] = str(row[0])
+                found[url] = str(row[0])
         return found
     finally:
         con.close()

@@ -8,7 +8,7 @@ from articles.query import Hit
 from components.briefing.describe import cite_hit
 from components.briefing.model import Briefing
 from components.briefing.reviewed import build_link_mark_html, build_review_note_html
-from components.highlight import build_link_html
+from components.highlight import build_source_html
 from components.passage import build_notes_html, build_text_html
 
 
@@ -42,7 +42,8 @@ def build_references_html(briefing: Briefing) -> str:
     items = []
     for number, hit in enumerate(briefing.hits, start=1):
         text = escape(cite_hit(hit), quote=True)
-        source = build_link_html(hit.source, hit.source) if hit.source else "no source"
+        label = hit.source or hit.url
+        source = build_source_html(hit.source, hit.url) if label else "no source"
         items.append(f'<li id="ref-{number}">[{number}] {text}. Source: {source}.</li>')
     return '<ol class="references">\n' + "\n".join(items) + "\n</ol>"
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Collection, Mapping
-from urllib.parse import urlsplit
 
 import streamlit as st
 
 from articles.query import Filters, Hit, Page
-from components.highlight import build_link_html, escape_markdown
+from components.highlight import build_source_html, escape_markdown
 from components.panels import review
 from components.passage import HIGHLIGHT, build_notes_html, build_text_html
 
@@ -93,17 +92,6 @@ def build_how_legend() -> str:
     return "Badges say how a passage was linked to the place. " + "; ".join(parts)
 
 
-def build_source_html(source: str) -> str:
-    """Return a citation's source: a link to the article when it is an http(s) URL.
-
-    The link text is the site (``www.example.org``); a bare domain stays text.
-    """
-    parts = urlsplit(source)
-    if parts.scheme in {"http", "https"} and parts.netloc:
-        return build_link_html(source, parts.netloc)
-    return html.escape(source)
-
-
 def build_citation_html(hit: Hit) -> str:
     """Escaped citation: title, author, date, paragraph number, source link."""
     title = html.escape(hit.title or hit.article_id)
@@ -112,8 +100,8 @@ def build_citation_html(hit: Hit) -> str:
         parts.append(html.escape(hit.author))
     parts.append(html.escape(hit.published.isoformat()))
     parts.append(f"¶{int(hit.n)}" if hit.kind == "body" else html.escape(hit.kind))
-    if hit.source:
-        parts.append(build_source_html(hit.source))
+    if hit.source or hit.url:
+        parts.append(build_source_html(hit.source, hit.url))
     return '<div class="pp-cite">' + " · ".join(parts) + "</div>"
 
 

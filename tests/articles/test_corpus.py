@@ -110,21 +110,31 @@ def test_corpus_load_rejects_duplicate_ids(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("extra", "source"),
+    ("extra", "url"),
     [
         (
             "url: https://www.dawn.com/news/1900001\n",
             "https://www.dawn.com/news/1900001",
         ),
         ("url: HTTP://example.org/a\n", "HTTP://example.org/a"),
-        ("url: javascript:alert(1)\n", "www.dawn.com"),
-        ("url: www.dawn.com/news/1\n", "www.dawn.com"),
-        ("", "www.dawn.com"),
+        ("url: javascript:alert(1)\n", None),
+        ("url: www.dawn.com/news/1\n", None),
+        ("", None),
     ],
 )
-def test_corpus_url_in_front_matter_becomes_the_source(extra: str, source: str) -> None:
+def test_corpus_keeps_the_outlet_and_the_article_url(extra: str, url: str) -> None:
     text = (
-        f"---\ntitle: T\npublished: 2024-02-03\nsource: www.dawn.com\n{extra}---\n"
+        f"---\ntitle: T\npublished: 2024-02-03\nsource: Dawn\n{extra}---\n"
         "Body text of the article.\n"
     )
-    assert parse_article(text, "an-id").source == source
+    article = parse_article(text, "an-id")
+    assert (article.source, article.url) == ("Dawn", url)
+
+
+def test_corpus_source_defaults_to_the_url_host() -> None:
+    text = (
+        "---\ntitle: T\npublished: 2024-02-03\nurl: https://www.dawn.com/n/1\n---\n"
+        "Body text of the article.\n"
+    )
+    article = parse_article(text, "an-id")
+    assert (article.source, article.url) == ("www.dawn.com", "https://www.dawn.com/n/1")

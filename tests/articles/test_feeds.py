@@ -15,7 +15,7 @@ import pytest
 
 from articles.__main__ import main
 from articles.feeds import FeedError, read_feed
-from articles.query import find_articles_by_source
+from articles.query import find_articles_by_url
 from tests.articles.conftest import FakeLinker, snapshot
 
 PAGE = """<html><head><title>Torkham reopens</title></head><body><article>
@@ -118,7 +118,7 @@ def test_entry_fields_and_fetched_page_text_reach_the_corpus(
     assert f"url: {site}/chaman" in text
     assert "source: Frontier Wire" in text
     index = Path(os.environ["ARTICLES_INDEX_PATH"])
-    held = find_articles_by_source(index, {f"{site}/chaman"})
+    held = find_articles_by_url(index, {f"{site}/chaman"})
     assert held == {f"{site}/chaman": chaman["id"]}  # citations show the link
     torkham = next(r for r in data["results"] if r.get("title") == "Torkham reopens")
     assert "hundreds of trucks" in Path(torkham["path"]).read_text()

@@ -154,3 +154,15 @@ def test_escape_markdown_escapes_every_special(payload):
 
 def test_escape_markdown_flattens_newlines():
     assert escape_markdown("a\n\n# b") == "a \\# b"
+
+
+def test_source_links_the_article_with_the_outlet_as_its_text() -> None:
+    from components.highlight import build_source_html
+
+    out = build_source_html("Dawn", "https://www.dawn.com/news/1")
+    assert out.startswith('<a href="https://www.dawn.com/news/1"')
+    assert ">Dawn</a>" in out
+    assert ">www.dawn.com</a>" in build_source_html("", "https://www.dawn.com/news/1")
+    assert ">www.dawn.com</a>" in build_source_html("https://www.dawn.com/news/1")
+    assert build_source_html("<b>Dawn</b>") == "&lt;b&gt;Dawn&lt;/b&gt;"
+    assert "href" not in build_source_html("Dawn", "javascript:alert(1)")
