@@ -24,8 +24,9 @@ from components.view import View
 #: Parameters Streamlit itself reads (never reported as unknown).
 STREAMLIT_PARAMS = frozenset({"embed", "embed_options"})
 _KNOWN = frozenset(
-    {"feature", "actor", "from", "to", "datemode", "q", "article", "lat", "lon", "zoom"}
-)
+    {"feature", "actor", "from", "to", "datemode", "q", "article", "lat", "lon", "zoom",
+     "review"}
+)  # fmt: skip
 
 
 def parse_view(
@@ -66,6 +67,9 @@ def parse_view(
         date_from = date_to = None
     articles = parse_ids(raw.get("article", ""), article_ids, "article", problems)
     center, zoom = parse_map_view(raw, problems)
+    review = raw.get("review", "").strip()
+    if review not in ("", "1"):
+        problems.append(f"Bad review {quote_value(review)} (use review=1); ignored.")
     filters = Filters(
         feature=parse_single_id(
             raw.get("feature", ""), feature_ids, "feature", problems
@@ -76,6 +80,7 @@ def parse_view(
         datemode=datemode,
         q=parse_q(raw.get("q", ""), problems),
         articles=articles or None,
+        to_review=review == "1",
     )
     return View(filters=filters, center=center, zoom=zoom), problems
 
@@ -92,7 +97,8 @@ def to_query_params(view: View) -> dict[str, str]:
     -------
     dict of str to str
         Parameter names as in DESIGN.md (``feature``, ``actor``, ``from``, ``to``,
-        ``datemode``, ``q``, ``article``) plus the map's view (``lat``, ``lon``
+        ``datemode``, ``q``, ``article``), ``review=1`` for only the links to
+        review (issue 14), plus the map's view (``lat``, ``lon``
         to 4 decimals, about 10 m; ``zoom``).
     """
     params: dict[str, str] = {}
@@ -111,6 +117,8 @@ def to_query_params(view: View) -> dict[str, str]:
         params["q"] = f.q
     if f.articles:
         params["article"] = ",".join(f.articles)
+    if f.to_review:
+        params["review"] = "1"
     if view.center is not None:
         params["lat"], params["lon"] = (_format_degrees(v) for v in view.center)
         if view.zoom is not None:

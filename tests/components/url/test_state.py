@@ -110,6 +110,15 @@ def test_parse_unknown_parameter_reported():
     assert problems == ["Unknown URL parameter 'zoom_level' ignored."]
 
 
+def test_review_param_round_trips_and_bad_values_are_reported():
+    view, problems = _parse({"review": "1"})
+    assert (view.filters.to_review, problems) == (True, [])
+    assert to_query_params(view) == {"review": "1"}
+    view, problems = _parse({"review": "<yes>"})
+    assert view.filters.to_review is False
+    assert problems == ["Bad review '<yes>' (use review=1); ignored."]
+
+
 def test_parse_map_view():
     view, problems = _parse({"lat": "37.05", "lon": "72.9", "zoom": "8"})
     assert problems == []
@@ -224,6 +233,7 @@ def _views(draw):
         )
         if draw(st.booleans())
         else None,
+        to_review=draw(st.booleans()),
     )
 
 
