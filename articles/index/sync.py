@@ -28,6 +28,7 @@ from articles.review.state import Review
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
+COMPACT_CACHE_KIB = 32 * 1024
 _TABLES = ("articles", "passages", "dups", "shared", "target_dups", "targets",
            "target_months", "links", "link_rank", "dates", "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
@@ -131,6 +132,10 @@ def _compact(con: sqlite3.Connection, written: int, before: int) -> None:
     """
     if written < COMPACT_MIN or written < before // 4:
         return
+    # VACUUM's memory grows with the page cache several times over (measured at
+    # 100,000 articles: 1.29 GB peak with the writer's 256 MB cache, 182 MB with
+    # 32 MB); compaction reads the file in order and needs no large cache.
+    con.execute(f"PRAGMA cache_size = -{COMPACT_CACHE_KIB}")
     con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
     con.execute("VACUUM")
 
