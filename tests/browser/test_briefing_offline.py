@@ -1,32 +1,17 @@
 """The exported briefing opened from a file, network blocked: map, citations, print."""
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from components.briefing.exports import build_html
 from tests.components.briefing.fixtures import make_briefing
 
 pytestmark = pytest.mark.browser
 
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def briefing_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("briefing") / "wakhan.html"
     path.write_bytes(build_html(make_briefing()))
     return path
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
