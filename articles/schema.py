@@ -13,8 +13,10 @@ text stored once.
   date windows on the publication date, article counts and per-month counts need
   no join. An article has at most 2,047 paragraphs and 2,046 headings (more is
   refused with a one-line reason).
-- **Text once.** ``articles.text`` holds the article's passage texts compressed
-  together (``codec.pack_texts``; ``passages.pos`` is a passage's place in it);
+- **Text once.** ``article_texts.text`` holds the article's passage texts
+  compressed together (``codec.pack_texts``; ``passages.pos`` is a passage's place
+  in it), apart from ``articles`` so that scans of the articles' metadata (a sync
+  comparing 100,000 files, totals over a date window) never read the text;
   the full-text index is FTS5 *contentless* (``content=''``): it keeps only the
   inverted index, positions (phrase search) and column sizes (bm25). External
   content would need the plain text in a table or a view FTS5 can read, so it
@@ -22,7 +24,7 @@ text stored once.
   function in every connection; contentless needs neither. The index leaves out
   the commonest English words (``codec.STOPWORDS``). Rows are removed with
   FTS5's ``'delete'`` command given the indexed words again (from
-  ``articles.text``), since SQLite 3.40 has no ``contentless_delete``. There is no
+  ``article_texts``), since SQLite 3.40 has no ``contentless_delete``. There is no
   other copy of the article body.
 - **Links.** ``targets`` interns feature and actor ids. ``links`` (one row per
   passage and target: strongest ``how``, number of mentions, spans as packed
@@ -58,7 +60,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
@@ -72,7 +74,8 @@ CREATE TABLE articles(
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, url TEXT,
   language TEXT NOT NULL,
-  passages INTEGER NOT NULL, notes TEXT, headings TEXT, text BLOB NOT NULL);
+  passages INTEGER NOT NULL, notes TEXT, headings TEXT);
+CREATE TABLE article_texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_url ON articles(url);
 CREATE TABLE passages(

@@ -29,8 +29,9 @@ from articles.review.state import Review
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
 COMPACT_CACHE_KIB = 32 * 1024
-_TABLES = ("articles", "passages", "dups", "shared", "target_dups", "targets",
-           "target_months", "links", "link_rank", "dates", "link_review")  # fmt: skip
+_TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
+           "targets", "target_months", "links", "link_rank", "dates",
+           "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
 
 

@@ -57,14 +57,15 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
     ).fetchone()[0]
     key = lo if top is None else top + 1
     con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
             a.content_hash, a.title, a.author, a.published.isoformat(),
             a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
-            len(done.passages), done.notes, done.headings, done.text,
+            len(done.passages), done.notes, done.headings,
         ),
     )  # fmt: skip
+    con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
     _insert_passages(con, key, done)
     linked = _insert_links(con, key, done, targets)
     _count_dups(
@@ -234,7 +235,9 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
     """Remove an article, its passages, links, dates and full-text rows."""
     lo, hi = passage_range(key)
     row = con.execute(
-        "SELECT headings, text FROM articles WHERE id = ?", (key,)
+        "SELECT a.headings, t.text FROM articles a JOIN article_texts t "
+        "ON t.id = a.id WHERE a.id = ?",
+        (key,),
     ).fetchone()
     headings = json.loads(row[0]) if row and row[0] else []
     texts = unpack_texts(row[1]) if row else []
@@ -284,3 +287,4 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         -1,
     )
     con.execute("DELETE FROM articles WHERE id = ?", (key,))
+    con.execute("DELETE FROM article_texts WHERE id = ?", (key,))

@@ -81,8 +81,9 @@ def load_hits_by_key(
         r[0]: r
         for r in con.execute(
             "SELECT p.id, p.section, p.pos, p.dates, a.slug, a.title, a.author, "
-            "a.published, a.source, a.notes, a.headings, a.text, a.url FROM passages p "
-            f"JOIN articles a ON a.id = p.id >> {N_BITS} WHERE p.id IN ({marks})",
+            "a.published, a.source, a.notes, a.headings, t.text, a.url FROM passages p "
+            f"JOIN articles a ON a.id = p.id >> {N_BITS} "
+            f"JOIN article_texts t ON t.id = a.id WHERE p.id IN ({marks})",
             tuple(keys),
         )
     }
