@@ -77,8 +77,8 @@ def _open(page: Any, app: LiveApp) -> float:
     return time.monotonic() - start
 
 
-def _click(page: Any) -> tuple[float, float]:
-    """Click the corridor; return seconds to its popup and to the first passage."""
+def corridor_point(page: Any) -> tuple[float, float]:
+    """Return the map's pixel position of a point inside the Wakhan Corridor."""
     lat, lng = find_wakhan_point()
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     x, y = frame.evaluate(
@@ -86,6 +86,12 @@ def _click(page: Any) -> tuple[float, float]:
         " return [p.x, p.y]; }",
         [lat, lng],
     )
+    return float(x), float(y)
+
+
+def _click(page: Any) -> tuple[float, float]:
+    """Click the corridor; return seconds to its popup and to the first passage."""
+    x, y = corridor_point(page)
     start = time.monotonic()
     page.frame_locator(MAP_IFRAME).locator("#map_div").click(position={"x": x, "y": y})
     page.frame_locator(MAP_IFRAME).locator(".map-pop").wait_for(timeout=TIMEOUT_MS)

@@ -20,25 +20,14 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.desk import VIEWPORT, _click, _open
-from bench.live_app import CHROMIUM, CHROMIUM_ARGS, find_wakhan_point, run_app
+from bench.desk import VIEWPORT, _click, _open, corridor_point
+from bench.live_app import CHROMIUM, CHROMIUM_ARGS, run_app
 
 SESSIONS = 4
 CONCURRENT = 10
 CARD = ".pp-card .pp-text"
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_S = 120.0
-
-
-def _corridor_point(page: Any) -> tuple[float, float]:
-    lat, lng = find_wakhan_point()
-    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-    x, y = frame.evaluate(
-        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
-        " return [p.x, p.y]; }",
-        [lat, lng],
-    )
-    return float(x), float(y)
 
 
 def _concurrent(browser: Any, app: Any) -> list[float]:
@@ -48,7 +37,7 @@ def _concurrent(browser: Any, app: Any) -> list[float]:
         pages = [c.new_page() for c in contexts]
         for page in pages:
             _open(page, app)
-        points = [_corridor_point(p) for p in pages]
+        points = [corridor_point(p) for p in pages]
         started: list[float] = []
         for page, (x, y) in zip(pages, points, strict=True):
             started.append(time.monotonic())
