@@ -20,13 +20,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.desk import VIEWPORT, _click, _open, corridor_point
+from bench.desk import MAP_IFRAME, VIEWPORT, _click, _open, corridor_point
 from bench.live_app import CHROMIUM, CHROMIUM_ARGS, run_app
 
 SESSIONS = 4
 CONCURRENT = 10
 CARD = ".pp-card .pp-text"
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_S = 120.0
 
 
