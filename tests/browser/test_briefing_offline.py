@@ -7,6 +7,7 @@ from tests.components.briefing.fixtures import make_briefing
 
 pytestmark = pytest.mark.browser
 
+
 @pytest.fixture(scope="module")
 def briefing_file(tmp_path_factory):
     path = tmp_path_factory.mktemp("briefing") / "wakhan.html"
