@@ -29,8 +29,11 @@ from articles.link.implied import (
     count_countries,
     decide_context,
     map_countries,
+    named_side,
     near_third_country,
+    other_side_leads,
 )
+from articles.link.its_border import ItsBorderRules, link_its_border
 from articles.link.match import (
     WordTable,
     find_candidates,
@@ -84,6 +87,8 @@ class LinkContext:
         Capitals that act for their government; governments by date.
     words : WordTable
         Town names, looked up word by word instead of in the automaton.
+    its_border : ItsBorderRules
+        What "its western border" can mean (the country the sentence is about).
     """
 
     automaton: Any
@@ -98,6 +103,7 @@ class LinkContext:
     compound: CompoundIndex
     capitals: CapitalRules
     words: WordTable
+    its_border: ItsBorderRules
 
 
 class _Parts(NamedTuple):
@@ -179,6 +185,18 @@ def build_context(
         build_compound_index(features, actors),
         phrases.capitals,
         WordTable.build(words),
+        ItsBorderRules(
+            {
+                (c, d): tuple(x for x in lines if x in ids)
+                for c, d, lines in phrases.directions
+            },
+            {
+                frozenset(rule.sides): rule.target
+                for rule in phrases.implied
+                if rule.target in ids
+            },
+            frozenset(f.id for f in features if f.kind == "country"),
+        ),
     )
 
 
@@ -194,6 +212,7 @@ def _link_parts(
     chosen += compound_parts(chosen, plain, context.compound, passage.text)
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
     mentions = link_governments(passage.text, mentions, context.capitals, published)
+    mentions += link_its_border(passage.text, passage.id, mentions, context.its_border)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
 
@@ -219,9 +238,13 @@ def _finish(
                 for t, s, e in named
             ):
                 continue  # the same line is already linked by name here
-            if not decide_context(parts.counts, article_counts, sides):
-                continue
             span = (candidate.start, candidate.end)
+            side = named_side(span, parts.mentions, sides)
+            if side is not None:
+                if not other_side_leads(parts.counts, article_counts, side, sides):
+                    continue
+            elif not decide_context(parts.counts, article_counts, sides):
+                continue
             if near_third_country(span, parts.mentions, context.feature_country, sides):
                 continue
             mentions.extend(

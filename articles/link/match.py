@@ -32,7 +32,8 @@ def accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
     """
     if rule.exact is not None and shape[start:end] != rule.exact:
         return False
-    if rule.capital and not text[start].isupper():
+    # an uncased script (Arabic) has no capitals to ask for
+    if rule.capital and text[start].islower():
         return False
     return rule.lower_ok or not text[start:end].islower()
 
