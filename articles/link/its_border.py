@@ -38,7 +38,7 @@ class ItsBorderRules:
 
 
 def _antecedent(text: str, at: int, named: Sequence[Mention]) -> str | None:
-    """Return the country "its" refers to: the first named in the sentence, else the last.
+    """Return the country "its" refers to: the sentence's first, else the last.
 
     English puts the subject first ("Afghanistan's eastern border with Pakistan is
     the Durand Line, while its western border ..." is Afghanistan's), so the first
