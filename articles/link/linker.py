@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.link.abbreviations import AbbreviationRules, settle_abbreviations
 from articles.link.capitals import CapitalRules, link_governments
 from articles.link.compound import (
     CompoundIndex,
@@ -89,6 +90,8 @@ class LinkContext:
         Town names, looked up word by word instead of in the automaton.
     its_border : ItsBorderRules
         What "its western border" can mean (the country the sentence is about).
+    abbreviations : AbbreviationRules
+        Abbreviations that link only where the article supports them ("IEA").
     """
 
     automaton: Any
@@ -104,6 +107,7 @@ class LinkContext:
     capitals: CapitalRules
     words: WordTable
     its_border: ItsBorderRules
+    abbreviations: AbbreviationRules
 
 
 class _Parts(NamedTuple):
@@ -197,6 +201,7 @@ def build_context(
             },
             frozenset(f.id for f in features if f.kind == "country"),
         ),
+        phrases.abbreviations,
     )
 
 
@@ -215,6 +220,28 @@ def _link_parts(
     mentions += link_its_border(passage.text, passage.id, mentions, context.its_border)
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
+
+
+def _settle(parts: list[_Parts], context: LinkContext) -> list[_Parts]:
+    """Drop the ambiguous abbreviations ("IEA") the article does not support."""
+    settled = settle_abbreviations(
+        [part.passage.text for part in parts],
+        [part.mentions for part in parts],
+        context.abbreviations,
+        context.feature_country,
+        context.actor_country,
+    )
+    return [
+        part
+        if len(kept) == len(part.mentions)
+        else part._replace(
+            mentions=kept,
+            counts=count_countries(
+                kept, context.feature_country, context.actor_country
+            ),
+        )
+        for part, kept in zip(parts, settled, strict=True)
+    ]
 
 
 def _finish(
@@ -280,7 +307,7 @@ def link_passage(
     list of Mention
         Sorted by start; ``passage.text[m.start:m.end] == m.matched`` for each.
     """
-    parts = _link_parts(passage, context, published)
+    parts = _settle([_link_parts(passage, context, published)], context)[0]
     counts = parts.counts if article_counts is None else article_counts
     places = frozenset(named_places(parts.mentions, context.parents))
     towns, _ = resolve_towns(passage.text, parts.towns, context.towns, counts, places)
@@ -332,7 +359,9 @@ def link_article(
     ArticleLinks
         Links per passage (as `link_passages`) and the ambiguous names.
     """
-    parts = [_link_parts(passage, context, published) for passage in passages]
+    parts = _settle(
+        [_link_parts(passage, context, published) for passage in passages], context
+    )
     article: Counter[str] = Counter()
     places: set[str] = set()
     for part in parts:
