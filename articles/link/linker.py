@@ -26,6 +26,7 @@ from articles.link.distribute import (
     distribute_shared,
 )
 from articles.link.distribute import Span as _Candidate
+from articles.link.elsewhere import drop_foreign_demonyms, drop_located_countries
 from articles.link.implied import (
     count_countries,
     decide_context,
@@ -218,6 +219,10 @@ def _link_parts(
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
     mentions = link_governments(passage.text, mentions, context.capitals, published)
     mentions += link_its_border(passage.text, passage.id, mentions, context.its_border)
+    mentions = drop_located_countries(passage.text, mentions, context.feature_country)
+    mentions = drop_foreign_demonyms(
+        mentions, context.feature_country, context.actor_country
+    )
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
 
