@@ -41,21 +41,22 @@ def drop_located_countries(
         The links less every one on a span "at/near <country> in (the) <place>",
         where the place lies in another country and is not a country itself.
     """
-    if " in " not in text:
+    located = [
+        (m, after)
+        for m in mentions
+        if m.target_type == "feature"
+        and feature_country.get(m.target) == m.target
+        and (after := _IN_AFTER.match(text, m.end)) is not None
+        and _LOCATED_BEFORE.search(text, max(0, m.start - 6), m.start)
+    ]
+    if not located:
         return list(mentions)
     starts: dict[int, list[str]] = {}
     for m in mentions:
         if m.target_type == "feature":
             starts.setdefault(m.start, []).append(m.target)
     dropped: set[tuple[int, int]] = set()
-    for m in mentions:
-        if m.target_type != "feature" or feature_country.get(m.target) != m.target:
-            continue
-        if not _LOCATED_BEFORE.search(text, max(0, m.start - 6), m.start):
-            continue
-        after = _IN_AFTER.match(text, m.end)
-        if after is None:
-            continue
+    for m, after in located:
         places = starts.get(after.end(), [])
         if any(feature_country.get(p) not in (None, m.target, p) for p in places):
             dropped.add((m.start, m.end))

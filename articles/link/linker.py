@@ -263,6 +263,12 @@ def _finish(
             if m.how in ("name", "alias") and m.target_type == "feature"
         ):
             continue  # inside a place's name: "Ghulam Khan border crossing"
+        span = (candidate.start, candidate.end)
+        inside = [
+            m
+            for m in parts.mentions
+            if m.target_type == "feature" and span[0] <= m.start and m.end <= span[1]
+        ]
         for target in candidate.targets:
             sides = context.sides[target.target]
             if any(
@@ -270,8 +276,7 @@ def _finish(
                 for t, s, e in named
             ):
                 continue  # the same line is already linked by name here
-            span = (candidate.start, candidate.end)
-            side = named_side(span, parts.mentions, sides)
+            side = named_side(span, inside, sides)
             if side is not None:
                 if not other_side_leads(parts.counts, article_counts, side, sides):
                     continue
