@@ -292,3 +292,9 @@ def test_last_week_covers_seven_days():
     )
     assert (mention.value, mention.precision) == ("2025-W03", "week")
     assert mention.bounds() == (dt.date(2025, 1, 13), dt.date(2025, 1, 19))
+
+
+def test_arabic_weekday_resolves_against_publication():
+    sunday = dt.date(2025, 10, 12)
+    assert dates("غارات جوية ليلة السبت", sunday) == [("السبت", "2025-10-11", "day")]
+    assert dates("والسبت", sunday) == []  # joined to "and": a glued word, left alone
