@@ -134,9 +134,9 @@ def _key_starts(
     most capitalised words begin none, and a Python loop over each of them took a
     tenth of the linking time.
     """
-    # (a set filtered by the mapping: `set.intersection(mapping)` walks every key)
-    words = {w.lower() for w in _CAPITALISED.findall(shape)}
-    starting = [w for w in words if w in first]
+    # keys view & set walks the smaller side (`set.intersection(mapping)` would
+    # walk every key of the mapping)
+    starting = first.keys() & set(map(str.lower, _CAPITALISED.findall(shape)))
     starts = []
     for word in starting:
         at = folded.find(word)
