@@ -110,8 +110,11 @@ def settle_abbreviations(
         (another name of the actor) nor its passage (a country of the region)
         supports, and every one whose other sense the article spells out.
     """
-    if not rules.senses or not any(
-        _is_ambiguous(m, rules) for found in mentions for m in found
+    senses = rules.senses
+    if not senses or not any(
+        m.matched in senses and m.target_type == "actor"
+        for found in mentions
+        for m in found
     ):
         return [list(found) for found in mentions]
     named = {

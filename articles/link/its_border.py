@@ -12,6 +12,24 @@ from articles.model import Mention
 _ITS = re.compile(
     r"\b[Ii]ts\s+(?P<dir>[a-z]+(?:-[a-z]+)?)\s+(?:borders?|frontier)\b(?P<with>\s+with\s+)?"
 )
+
+
+def _find_its(text: str) -> list[re.Match[str]]:
+    """Return the matches of `_ITS`, tried only at a word "its" (`str.find`)."""
+    found = []
+    for word in ("its", "Its"):
+        at = text.find(word)
+        while at != -1:
+            if (
+                (at == 0 or not text[at - 1].isalnum())
+                and text[at + 3 : at + 4].isspace()
+                and (match := _ITS.match(text, at)) is not None
+            ):
+                found.append(match)
+            at = text.find(word, at + 3)
+    return sorted(found, key=lambda m: m.start())
+
+
 # A sentence ends at . ! or ? followed by a space (abbreviations such as "U.S." are
 # rare enough before "its ... border" to accept a wrong cut, which only falls back to
 # the nearest country before the phrase).
@@ -76,9 +94,7 @@ def link_its_border(
         New mentions (how ``implied``) spanning "its ... border"; none where the
         antecedent has no line on that side.
     """
-    if "its " not in text and "Its " not in text:  # C speed, before the pattern
-        return []
-    matches = list(_ITS.finditer(text))
+    matches = _find_its(text)
     if not matches:
         return []
     named = sorted(
