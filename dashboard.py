@@ -9,18 +9,10 @@ from components.map import builder as map_view
 from components.map import legend, selection
 from components.map import state as map_state
 from components.map.style import KIND_LABELS
-from components.panels import (
-    desk,
-    disputes,
-    feature,
-    filters,
-    passages,
-    picks,
-    search,
-    search_scope,
-    timeline,
-    upload,
-)
+from components.panels import beyond, desk, disputes, feature, filters, passages
+
+# isort: split
+from components.panels import picks, search, search_scope, timeline, upload
 from components.panels import state as panel_state
 from components.url import state as url_state
 from components.view import View
@@ -141,6 +133,9 @@ def main() -> None:
         if not embedded:
             legend.render(max_count)
             disputes.render()
+            counts, names = loaders.load_view_counts(view), loaders.load_names()
+            far = beyond.places_beyond(loaders.load_points_beyond(), counts, names)
+            beyond.render(far, view.feature)
     with right, st.container(key=desk.PANEL_KEY):
         render_evidence(view, embedded)
         if not embedded:
