@@ -111,21 +111,28 @@ def settle_abbreviations(
         supports, and every one whose other sense the article spells out.
     """
     senses = rules.senses
-    if not senses or not any(
-        m.matched in senses and m.target_type == "actor"
+    unsure = {
+        m.matched
         for found in mentions
         for m in found
-    ):
+        if m.matched in senses and m.target_type == "actor"
+    }
+    if not unsure:
         return [list(found) for found in mentions]
+    # the article is read for other senses once, and only here
+    article = "\n".join(" ".join(t.replace("-", " ").lower().split()) for t in texts)
+    elsewhere = {a for a in unsure if any(sense in article for sense in senses[a])}
     named = {
         m.target
         for found in mentions
         for m in found
         if m.target_type == "actor" and not _is_ambiguous(m, rules)
     }
-    article = "\n".join(" ".join(t.replace("-", " ").lower().split()) for t in texts)
     settled = []
     for found in mentions:
+        if not any(_is_ambiguous(m, rules) for m in found):
+            settled.append(list(found))
+            continue
         plain = [m for m in found if not _is_ambiguous(m, rules)]
         in_region = bool(
             _countries(plain, feature_country, actor_country) & rules.region
@@ -134,10 +141,7 @@ def settle_abbreviations(
             m
             for m in found
             if not _is_ambiguous(m, rules)
-            or (
-                not any(sense in article for sense in rules.senses[m.matched])
-                and (m.target in named or in_region)
-            )
+            or (m.matched not in elsewhere and (m.target in named or in_region))
         ]
         settled.append(kept)
     return settled
