@@ -10,6 +10,7 @@ from components.map import legend, selection
 from components.map import state as map_state
 from components.map.style import KIND_LABELS
 from components.panels import (
+    beyond,
     desk,
     disputes,
     feature,
@@ -18,28 +19,12 @@ from components.panels import (
     picks,
     search,
     search_scope,
+    session,
     timeline,
     upload,
 )
-from components.panels import state as panel_state
 from components.url import state as url_state
 from components.view import View
-
-
-def start_session() -> None:
-    """Parse the URL once per session, report its problems, seed every widget."""
-    summary, actor_ids = loaders.load_summary(), loaders.load_actor_ids()
-    view, problems = url_state.read_view(
-        feature_ids=loaders.load_features(),
-        actor_ids=actor_ids,
-        article_ids=loaders.IndexedArticles(),
-    )
-    st.session_state.setdefault("page.url_problems", problems)
-    st.session_state.setdefault(selection.SELECTED_KEY, view.feature)
-    map_state.init_view(st.session_state, view.center, view.zoom)
-    panel_state.init_session_state(
-        view, bounds=summary.bounds, kinds=list(KIND_LABELS), actor_ids=actor_ids
-    )
 
 
 def render_sidebar() -> View:
@@ -119,13 +104,13 @@ def main() -> None:
     st.set_page_config(page_title="Wakhan Corridor & Durand Line", layout="wide")
     embedded = bool(st.context.is_embedded)
     problems = loaders.ensure_index()
-    start_session()
+    session.start()
     desk.apply_layout(embedded=embedded)
     if embedded:
         view = filters.read_view(loaders.load_summary().bounds)
     else:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
-        url_state.render_problems(st.session_state["page.url_problems"])
+        url_state.render_problems(st.session_state[session.PROBLEMS_KEY])
         notices.render_corpus_problems(problems)
         view = render_sidebar()
     event = st.session_state.get(map_view.MAP_KEY)
@@ -141,6 +126,9 @@ def main() -> None:
         if not embedded:
             legend.render(max_count)
             disputes.render()
+            counts, names = loaders.load_view_counts(view), loaders.load_names()
+            far = beyond.places_beyond(loaders.load_points_beyond(), counts, names)
+            beyond.render(far, view.feature)
     with right, st.container(key=desk.PANEL_KEY):
         render_evidence(view, embedded)
         if not embedded:

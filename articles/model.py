@@ -7,8 +7,18 @@ from dataclasses import dataclass, field
 
 #: How a mention was recognised.
 HOW = ("name", "alias", "demonym", "implied")
-#: Precision of a date mention.
-PRECISIONS = ("day", "month", "year")
+#: Precision of a date mention ("week": an ISO week, value "2024-W03", Monday-Sunday).
+PRECISIONS = ("day", "week", "month", "year")
+#: What a resolved relative or yearless date was anchored to (`DateMention.anchor`),
+#: as the passage panel and the JSON say it: "resolved against the publication date".
+ANCHORS = {
+    "published": "the publication date",
+    "title": "the year in the title",
+    "heading": "the year in a heading",
+    "nearby": "a date nearby in the passage",
+    "earlier": "a date in an earlier passage",
+    "entry": "the date the list entry opens with",
+}
 
 
 @dataclass(frozen=True)
@@ -82,11 +92,17 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str  # ISO: YYYY-MM-DD, YYYY-MM or YYYY according to precision
+    value: str  # ISO: YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY according to precision
     precision: str  # one of PRECISIONS
+    #: Key of ANCHORS for a relative or yearless date; "" where the text is complete.
+    anchor: str = ""
 
     def bounds(self) -> tuple[dt.date, dt.date]:
         """First and last day the mention covers."""
+        if "-W" in self.value:  # an ISO week: Monday to Sunday
+            year, week = self.value.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            return monday, monday + dt.timedelta(days=6)
         parts = [int(p) for p in self.value.split("-")]
         if len(parts) == 3:
             day = dt.date(*parts)

@@ -41,7 +41,8 @@ text stored once.
   matches per publication month (``year * 12 + month - 1``) for its timeline.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
   1900-01-01) for event windows and months; their display form is JSON in
-  ``passages.dates``.
+  ``passages.dates`` (schema 6 adds each date's anchor, what a relative or
+  yearless date was resolved against, as the eighth element of its row).
 - Headings are stored once per article (``articles.headings``, JSON); a passage
   keeps the number of its section (``passages.section``).
 - **Review** (issue 14): ``link_review`` holds the state of the links an analyst
@@ -60,7 +61,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages

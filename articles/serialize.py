@@ -36,11 +36,19 @@ def link_to_dict(link: Link) -> dict[str, Any]:
 
 
 def date_to_dict(date: DateMention) -> dict[str, Any]:
-    """Return ``{"value", "precision", "text", "span", "confidence", "reason"}``."""
+    """Return ``{"value", "precision", "anchor", "text", "span", ...}`` for one date.
+
+    Also ``confidence`` and ``reason``.
+
+    ``anchor`` is what a relative or yearless date was resolved against (a key of
+    `articles.model.ANCHORS`; "" for a date the text gives in full); ``reason`` says
+    it in words.
+    """
     confidence, reason = date_confidence(date)
     return {
         "value": date.value,
         "precision": date.precision,
+        "anchor": date.anchor,
         "text": date.text,
         "span": [date.start, date.end],
         "confidence": confidence,

@@ -258,3 +258,15 @@ def test_app_never_touches_the_real_index(corpus_env: Path) -> None:
     open_app()
     assert (corpus_env / "index.sqlite").exists()
     assert os.environ["ARTICLES_INDEX_PATH"].startswith(str(corpus_env))
+
+
+def test_places_beyond_the_map_are_listed_and_reach_their_passages(
+    app: AppTest,
+) -> None:
+    """The seed corpus names places outside the map (Russia, the United States):
+    they are listed, and pressing one selects it as a map click would."""
+    listed = [b for b in app.button if (b.key or "").startswith("beyond-map.")]
+    assert listed, "no place beyond the map listed"
+    first = listed[0]
+    first.click().run()
+    assert app.session_state["map.selected"] == first.key.removeprefix("beyond-map.")

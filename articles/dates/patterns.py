@@ -37,6 +37,22 @@ WEEKDAYS: dict[str, int] = {
         ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     )
 }
+#: Arabic weekday names (with the article, as news writes them: "ليلة السبت" is
+#: "Saturday night"); a name joined to "wa" ("and") is left alone, as a glued word.
+WEEKDAYS.update(
+    {
+        "الاثنين": 0,
+        "الإثنين": 0,
+        "الثلاثاء": 1,
+        "الأربعاء": 2,
+        "الاربعاء": 2,
+        "الخميس": 3,
+        "الجمعة": 4,
+        "السبت": 5,
+        "الأحد": 6,
+        "الاحد": 6,
+    }
+)
 
 #: Spelled-out counts for "three weeks ago".
 _SPELLED = "one two three four five six seven eight nine ten eleven twelve"

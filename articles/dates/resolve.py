@@ -102,8 +102,13 @@ def _entry_date(
     )
 
 
-def _to_mention(passage: Passage, item: Found, year: int) -> DateMention | None:
-    if item.month is None:
+def _to_mention(
+    passage: Passage, item: Found, year: int, anchor: str = ""
+) -> DateMention | None:
+    if item.week and item.month is not None and item.day is not None:
+        iso = dt.date(year, item.month, item.day).isocalendar()
+        value, precision = f"{iso.year:04d}-W{iso.week:02d}", "week"
+    elif item.month is None:
         value, precision = f"{year:04d}", "year"
     elif item.day is None:
         value, precision = f"{year:04d}-{item.month:02d}", "month"
@@ -112,11 +117,14 @@ def _to_mention(passage: Passage, item: Found, year: int) -> DateMention | None:
     else:
         return None
     text = passage.text[item.start : item.end]
-    return DateMention(passage.id, item.start, item.end, text, value, precision)
+    return DateMention(passage.id, item.start, item.end, text, value, precision, anchor)
 
 
 def extract_dates(
-    passage: Passage, published: dt.date, context_year: int | None = None
+    passage: Passage,
+    published: dt.date,
+    context_year: int | None = None,
+    context_anchor: str = "earlier",
 ) -> list[DateMention]:
     """Every date a passage mentions, normalised, with exact spans.
 
@@ -130,6 +138,9 @@ def extract_dates(
     context_year : int, optional
         Year for yearless dates ("30 December") when the passage itself names no
         year; the passage's own nearest dated phrase takes precedence.
+    context_anchor : str
+        Where `context_year` comes from (a key of `articles.model.ANCHORS`:
+        ``title``, ``heading`` or ``earlier``), recorded on the dates it resolves.
 
     Returns
     -------
@@ -140,6 +151,9 @@ def extract_dates(
         A day range ("11-12 October", "October 11-12", "14 to 16 October") gives
         the two days it writes, each with its own span ("11", "12 October"): the
         data model has no range precision, and the days between are not written.
+        Each relative or yearless date records its anchor (``anchor``): the
+        publication date, the list entry's date, a date nearby in the passage, or
+        the title's, a heading's or an earlier passage's year.
     """
     items = _select(find_dates(passage.text, published), len(passage.text))
     anchor = _entry_date(passage.text, items, published, context_year)
@@ -148,14 +162,20 @@ def extract_dates(
     mentions: list[DateMention] = []
     for index, item in enumerate(items):
         year = item.year
+        how = ""
+        if item.relative:
+            how = "published" if anchor is None else "entry"
         if year is None and item.month is not None:
             year = None if item.direction else _context_year(passage.text, items, index)
-            year = year or (None if item.direction else context_year)
+            how = "nearby" if year is not None else how
+            if year is None and not item.direction and context_year is not None:
+                year, how = context_year, context_anchor
             if year is None:
                 year = infer_year(item.month, item.day, published, item.direction)
+                how = "published"
         if year is None:
             continue
-        mention = _to_mention(passage, item, year)
+        mention = _to_mention(passage, item, year, how)
         if mention is not None:
             mentions.append(mention)
     return mentions
@@ -187,12 +207,14 @@ def extract_article_dates(
     """
     result: list[list[DateMention]] = []
     context_year: int | None = None
+    context_anchor = "earlier"
     for passage in passages:
-        found = extract_dates(passage, published, context_year)
+        found = extract_dates(passage, published, context_year, context_anchor)
         result.append(found)
         for mention in found:
             written = mention.value[:4] in mention.text
             heads = passage.kind in ("title", "heading")
             if written and (mention.precision != "year" or heads):
                 context_year = int(mention.value[:4])
+                context_anchor = str(passage.kind) if heads else "earlier"
     return result

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articles.dates import patterns as dp
 
@@ -29,6 +29,9 @@ class Found:
     day: int | None
     direction: int = 0  # yearless: -1 the last such month, +1 the next, 0 nearest
     explicit: bool = True  # the text itself carries the year
+    week: bool = False  # the ISO week of the day given ("last week")
+    relative: bool = False  # resolved against a reference date ("on Monday")
+    # (relative phrases are never explicit: they give no year of their own)
 
 
 def _glued_left(text: str, start: int, left: str = "") -> bool:
@@ -204,7 +207,11 @@ def _weekday(match: re.Match[str], text: str, published: dt.date) -> list[Found]
 
 
 def _unit(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
-    """Read "last week" (its month), "this month", "next year", "earlier this month"."""
+    """Read "last week" (a week), "this month", "next year", "earlier this month".
+
+    A week is the ISO week (Monday to Sunday) of the day a week before or after
+    publication (or publication's own for "this week").
+    """
     if _glued(text, *match.span()):
         return []
     start, end = match.span()
@@ -215,15 +222,15 @@ def _unit(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
     unit = match.group("unit")
     if unit == "year":
         return [Found(start, end, published.year + step, None, None)]
-    if unit == "week":
-        year, month = _shift_month(published + dt.timedelta(weeks=step), 0)
-    else:
-        year, month = _shift_month(published, step)
+    if unit == "week":  # the seven days of that calendar week
+        day = published + dt.timedelta(weeks=step)
+        return [Found(start, end, day.year, day.month, day.day, week=True)]
+    year, month = _shift_month(published, step)
     return [Found(start, end, year, month, None)]
 
 
 def _ago(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
-    """Read "three days ago" (a day), "2 weeks ago" (a month), "five years ago"."""
+    """Read "three days ago" (a day), "2 weeks ago" (a week), "five years ago"."""
     left = dp.LEFT_OF_AGO.search(text, max(0, match.start() - 25), match.start())
     if left is None or _glued_left(text, left.start()):
         return []
@@ -237,9 +244,10 @@ def _ago(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
         return [_day(start, end, published - dt.timedelta(days=count))]
     if unit == "year":
         return [Found(start, end, published.year - count, None, None)]
-    weeks = count if unit == "week" else 0
-    months = -count if unit == "month" else 0
-    year, month = _shift_month(published - dt.timedelta(weeks=weeks), months)
+    if unit == "week":  # "two weeks ago": that calendar week
+        day = published - dt.timedelta(weeks=count)
+        return [Found(start, end, day.year, day.month, day.day, week=True)]
+    year, month = _shift_month(published, -count)
     return [Found(start, end, year, month, None)]
 
 
@@ -278,4 +286,5 @@ def find_dates(text: str, published: dt.date) -> Iterator[Found]:
             yield from finder(match, text)
     for pattern, resolver in _RELATIVE:
         for match in pattern.finditer(text):
-            yield from resolver(match, text, published)
+            for found in resolver(match, text, published):
+                yield replace(found, relative=True, explicit=False)

@@ -62,7 +62,9 @@ class PassageRow:
     dup: int
     pos: int  # index of its text in the article's packed texts
     fts: tuple[str, str]  # text and heading as the full-text index takes them
-    dates: str | None  # JSON [[start, end, text, value, precision, first, last]]
+    dates: (
+        str | None
+    )  # JSON [[start, end, text, value, precision, first, last, anchor]]
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,16 @@ def _passages(
         except ValueError:
             continue  # a malformed value from the linker is not stored
         dates.setdefault(d.passage_id, []).append(
-            [d.start, d.end, d.text, d.value, d.precision, to_day(first), to_day(last)]
+            [
+                d.start,
+                d.end,
+                d.text,
+                d.value,
+                d.precision,
+                to_day(first),
+                to_day(last),
+                d.anchor,
+            ]
         )
     return tuple(
         PassageRow(

@@ -60,13 +60,20 @@ def coordinate_states(
         One per span, in the same order (empty: the span links nothing).
     """
     result = [tuple(span.targets) for span in spans]
+    # each pass reads a span's own targets before any change to it, so the lone
+    # demonyms are read once per pass
+    lone = [_lone_demonym(targets) for targets in result]
     for i in range(len(spans) - 1, 0, -1):  # "Afghan Tajiks": the second is ethnic
-        first, second = _lone_demonym(result[i - 1]), _lone_demonym(result[i])
-        glued = text[spans[i - 1].end : spans[i].start] == " "
-        if glued and first in feature_state and second not in (None, first):
+        first, second = lone[i - 1], lone[i]
+        if (
+            first in feature_state
+            and second not in (None, first)
+            and text[spans[i - 1].end : spans[i].start] == " "
+        ):
             result[i] = ()
+            lone[i] = None
     for i in range(len(spans) - 2, -1, -1):
-        country = _lone_demonym(result[i])
+        country = lone[i]
         if country is None or country not in feature_state:
             continue
         gap = " ".join(text[spans[i].end : spans[i + 1].start].split())

@@ -74,6 +74,45 @@ def decide_context(
     return article_counts is not None and is_about(article_counts, sides)
 
 
+def named_side(
+    span: tuple[int, int], mentions: Iterable[Mention], sides: tuple[str, str]
+) -> str | None:
+    """Return the side a context phrase names itself ("the Afghan border"), if any."""
+    start, end = span
+    for mention in mentions:
+        if (
+            mention.target_type == "feature"
+            and mention.target in sides
+            and start <= mention.start
+            and mention.end <= end
+        ):
+            return mention.target
+    return None
+
+
+def other_side_leads(
+    passage_counts: Mapping[str, int],
+    article_counts: Mapping[str, int] | None,
+    named: str,
+    sides: tuple[str, str],
+) -> bool:
+    """Whether a phrase naming one side ("the Afghan frontier") means this line.
+
+    The phrase gives one side; the other is the country the text is about besides
+    it: named, and more often than any third country (the passage decides when it
+    names two or more countries, else the article). "Islamabad moved troops from
+    the Afghan frontier" after one mention of New Delhi is the Durand Line.
+    """
+    counts: Mapping[str, int] = passage_counts
+    if sum(1 for n in passage_counts.values() if n) < 2:
+        counts = article_counts or {}
+    other = sides[1] if named == sides[0] else sides[0]
+    floor = counts.get(other, 0)
+    return floor > 0 and all(
+        n < floor for country, n in counts.items() if country not in sides
+    )
+
+
 def near_third_country(
     span: tuple[int, int],
     mentions: Iterable[Mention],

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 import ahocorasick
 
+from articles.link.abbreviations import AbbreviationRules, settle_abbreviations
 from articles.link.capitals import CapitalRules, link_governments
 from articles.link.compound import (
     CompoundIndex,
@@ -25,12 +26,16 @@ from articles.link.distribute import (
     distribute_shared,
 )
 from articles.link.distribute import Span as _Candidate
+from articles.link.elsewhere import drop_foreign_demonyms, drop_located_countries
 from articles.link.implied import (
     count_countries,
     decide_context,
     map_countries,
+    named_side,
     near_third_country,
+    other_side_leads,
 )
+from articles.link.its_border import ItsBorderRules, link_its_border
 from articles.link.match import (
     WordTable,
     find_candidates,
@@ -84,6 +89,10 @@ class LinkContext:
         Capitals that act for their government; governments by date.
     words : WordTable
         Town names, looked up word by word instead of in the automaton.
+    its_border : ItsBorderRules
+        What "its western border" can mean (the country the sentence is about).
+    abbreviations : AbbreviationRules
+        Abbreviations that link only where the article supports them ("IEA").
     """
 
     automaton: Any
@@ -98,6 +107,8 @@ class LinkContext:
     compound: CompoundIndex
     capitals: CapitalRules
     words: WordTable
+    its_border: ItsBorderRules
+    abbreviations: AbbreviationRules
 
 
 class _Parts(NamedTuple):
@@ -179,6 +190,19 @@ def build_context(
         build_compound_index(features, actors),
         phrases.capitals,
         WordTable.build(words),
+        ItsBorderRules(
+            {
+                (c, d): tuple(x for x in lines if x in ids)
+                for c, d, lines in phrases.directions
+            },
+            {
+                frozenset(rule.sides): rule.target
+                for rule in phrases.implied
+                if rule.target in ids
+            },
+            frozenset(f.id for f in features if f.kind == "country"),
+        ),
+        phrases.abbreviations,
     )
 
 
@@ -194,8 +218,35 @@ def _link_parts(
     chosen += compound_parts(chosen, plain, context.compound, passage.text)
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
     mentions = link_governments(passage.text, mentions, context.capitals, published)
+    mentions += link_its_border(passage.text, passage.id, mentions, context.its_border)
+    mentions = drop_located_countries(passage.text, mentions, context.feature_country)
+    mentions = drop_foreign_demonyms(
+        mentions, context.feature_country, context.actor_country
+    )
     counts = count_countries(mentions, context.feature_country, context.actor_country)
     return _Parts(passage, mentions, select_longest(in_context, size), counts, towns)
+
+
+def _settle(parts: list[_Parts], context: LinkContext) -> list[_Parts]:
+    """Drop the ambiguous abbreviations ("IEA") the article does not support."""
+    settled = settle_abbreviations(
+        [part.passage.text for part in parts],
+        [part.mentions for part in parts],
+        context.abbreviations,
+        context.feature_country,
+        context.actor_country,
+    )
+    return [
+        part
+        if len(kept) == len(part.mentions)
+        else part._replace(
+            mentions=kept,
+            counts=count_countries(
+                kept, context.feature_country, context.actor_country
+            ),
+        )
+        for part, kept in zip(parts, settled, strict=True)
+    ]
 
 
 def _finish(
@@ -212,6 +263,12 @@ def _finish(
             if m.how in ("name", "alias") and m.target_type == "feature"
         ):
             continue  # inside a place's name: "Ghulam Khan border crossing"
+        span = (candidate.start, candidate.end)
+        inside = [
+            m
+            for m in parts.mentions
+            if m.target_type == "feature" and span[0] <= m.start and m.end <= span[1]
+        ]
         for target in candidate.targets:
             sides = context.sides[target.target]
             if any(
@@ -219,9 +276,12 @@ def _finish(
                 for t, s, e in named
             ):
                 continue  # the same line is already linked by name here
-            if not decide_context(parts.counts, article_counts, sides):
+            side = named_side(span, inside, sides)
+            if side is not None:
+                if not other_side_leads(parts.counts, article_counts, side, sides):
+                    continue
+            elif not decide_context(parts.counts, article_counts, sides):
                 continue
-            span = (candidate.start, candidate.end)
             if near_third_country(span, parts.mentions, context.feature_country, sides):
                 continue
             mentions.extend(
@@ -257,7 +317,7 @@ def link_passage(
     list of Mention
         Sorted by start; ``passage.text[m.start:m.end] == m.matched`` for each.
     """
-    parts = _link_parts(passage, context, published)
+    parts = _settle([_link_parts(passage, context, published)], context)[0]
     counts = parts.counts if article_counts is None else article_counts
     places = frozenset(named_places(parts.mentions, context.parents))
     towns, _ = resolve_towns(passage.text, parts.towns, context.towns, counts, places)
@@ -309,7 +369,9 @@ def link_article(
     ArticleLinks
         Links per passage (as `link_passages`) and the ambiguous names.
     """
-    parts = [_link_parts(passage, context, published) for passage in passages]
+    parts = _settle(
+        [_link_parts(passage, context, published) for passage in passages], context
+    )
     article: Counter[str] = Counter()
     places: set[str] = set()
     for part in parts:

@@ -32,7 +32,8 @@ def accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
     """
     if rule.exact is not None and shape[start:end] != rule.exact:
         return False
-    if rule.capital and not text[start].isupper():
+    # an uncased script (Arabic) has no capitals to ask for
+    if rule.capital and text[start].islower():
         return False
     return rule.lower_ok or not text[start:end].islower()
 
@@ -113,16 +114,50 @@ def is_word_key(key: str, rules: tuple[Rule, ...], towns: frozenset[str]) -> boo
 _CAPITALISED = re.compile(r"(?<![^\W_])[^\W\d_a-z\u00df-\u00ff][^\W_]*(?:'[^\W_]+)*")
 
 
+def _inside_a_word(shape: str, at: int) -> bool:
+    """Whether a capitalised match at `at` lies inside a longer one ("O'Brien")."""
+    if at < 2 or shape[at - 1] != "'" or not shape[at - 2].isalnum():
+        return False
+    start = at - 1
+    while start > 0 and (shape[start - 1].isalnum() or shape[start - 1] in "'_"):
+        start -= 1
+    return all(m.start() != at for m in _CAPITALISED.finditer(shape, start, at + 1))
+
+
+def _key_starts(
+    shape: str, folded: str, first: Mapping[str, int]
+) -> list[tuple[int, int]]:
+    """Capitalised words that begin a key: (start, most words of such a key).
+
+    The same words `_CAPITALISED.finditer` gives, in reading order, but listed by
+    one `findall` (C speed) and located by `str.find` only where they begin a key:
+    most capitalised words begin none, and a Python loop over each of them took a
+    tenth of the linking time.
+    """
+    # keys view & set walks the smaller side (`set.intersection(mapping)` would
+    # walk every key of the mapping)
+    starting = first.keys() & set(map(str.lower, _CAPITALISED.findall(shape)))
+    starts = []
+    for word in starting:
+        at = folded.find(word)
+        while at != -1:
+            match = _CAPITALISED.match(shape, at)
+            if (
+                match is not None
+                and match.end() - at == len(word)
+                and not _inside_a_word(shape, at)
+            ):
+                starts.append((at, first[word]))
+            at = folded.find(word, at + 1)
+    starts.sort()
+    return starts
+
+
 def _word_hits(
     shape: str, folded: str, table: WordTable
 ) -> Iterable[tuple[int, int, tuple[Rule, ...]]]:
     """Spans of whole-word keys that start with a capitalised word."""
-    first = table.first
-    for match in _CAPITALISED.finditer(shape):
-        start, end = match.span()
-        most = first.get(folded[start:end])
-        if most is None:
-            continue  # no key starts with this word: one lookup per capitalised word
+    for start, most in _key_starts(shape, folded, table.first):
         for count, word in enumerate(_WORD.finditer(folded, start)):
             if count == most:
                 break
@@ -157,6 +192,12 @@ def find_candidates(
     context: list[_Candidate] = []
     for last, (length, rules, check_left, check_right) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
+        # most rejected matches sit inside a longer word ("us" in "thus"): the
+        # right boundary is the cheaper test, and an ASCII letter needs no table
+        if check_right and end < size:
+            after = folded[end]
+            if after.isalnum() or (after > "\u02ff" and is_word(after)):
+                continue
         if (
             check_left
             and start > 0
@@ -164,7 +205,12 @@ def find_candidates(
             and (length < 3 or not is_prefixed(folded, start))
         ):
             continue
-        if check_right and end < size and is_word(folded[end]):
+        if len(rules) == 1:  # the common case: one rule, no merging
+            rule = rules[0]
+            if accepts(rule, text, shape, start, end):
+                (context if rule.context else plain).append(
+                    _Candidate(start, end, rule.targets)
+                )
             continue
         found: dict[bool, list[Rule]] = {}
         for rule in rules:

@@ -189,10 +189,21 @@ def _add_actor(table: _TableBuilder, actor: Actor) -> None:
         table.add(abbreviation, [Target("actor", actor.id, "alias")], exact=True)
 
 
+def _is_arabic_script(phrase: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" for c in phrase)
+
+
 def _side_words(feature: Feature | None, extra: tuple[str, ...]) -> list[str]:
     if feature is None:
         return list(extra)
     return [feature.name, *feature.demonyms, *extra]
+
+
+def _script_side_words(feature: Feature | None) -> list[str]:
+    """Return a side's Arabic-script names, for the Arabic, Urdu and Dari templates."""
+    if feature is None:
+        return []
+    return [a for a in feature.aliases if _is_arabic_script(a)]
 
 
 def _add_implied(
@@ -201,18 +212,29 @@ def _add_implied(
     target = [Target("feature", rule.target, "implied")]
     first = _side_words(by_id.get(rule.sides[0]), rule.extra_words[0])
     second = _side_words(by_id.get(rule.sides[1]), rule.extra_words[1])
+    latin = [t for t in rule.templates if not _is_arabic_script(t)]
+    script = [t for t in rule.templates if _is_arabic_script(t)]
     for a, b in itertools.chain(
         itertools.product(first, second), itertools.product(second, first)
     ):
         for tail in rule.tails:
             table.add(f"{a} {b} {tail}", target)
-        for template in rule.templates:
+        for template in latin:
+            table.add(template.format(a=a, b=b), target)
+    sides = [by_id.get(side) for side in rule.sides]
+    first_script, second_script = (_script_side_words(f) for f in sides)
+    for a, b in itertools.chain(
+        itertools.product(first_script, second_script),
+        itertools.product(second_script, first_script),
+    ):
+        for template in script:
             table.add(template.format(a=a, b=b), target)
     for phrase in rule.in_context:
         table.add(phrase, target, context=True)
-    for word in first + second:  # "the Afghan border", "Pakistan's border"
-        table.add(f"{word} border", target, context=True)
-        table.add(f"{word}'s border", target, context=True)
+    for word in first + second:  # "the Afghan border", "Pakistan's frontier"
+        for tail in ("border", "frontier"):
+            table.add(f"{word} {tail}", target, context=True)
+            table.add(f"{word}'s {tail}", target, context=True)
 
 
 def _add_directions(

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from articles.link.abbreviations import AbbreviationRules, parse_abbreviations
 from articles.link.capitals import CapitalRules, parse_capitals
 
 _PHRASES = Path(__file__).parents[1] / "data" / "link_phrases.yaml"
@@ -59,6 +60,8 @@ class Phrases:
     directions: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     #: Capitals that act for their government, governments by date.
     capitals: CapitalRules = field(default_factory=lambda: parse_capitals({}))
+    #: Abbreviations with another common sense ("IEA", "PPP", "ISK").
+    abbreviations: AbbreviationRules = field(default_factory=AbbreviationRules)
 
 
 def _strings(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
@@ -126,6 +129,7 @@ def parse_phrases(text: str) -> Phrases:
         shared_nouns=_strings(data, "shared_nouns"),
         directions=_parse_directions(data.get("boundaries") or {}),
         capitals=parse_capitals(data.get("capitals") or {}),
+        abbreviations=parse_abbreviations(data.get("ambiguous_abbreviations") or {}),
     )
 
 

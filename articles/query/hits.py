@@ -120,7 +120,7 @@ def _hit(
     heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
     pid = f"{slug}#{passage_suffix(key)}"
     found = [
-        DateMention(pid, d[0], d[1], d[2], d[3], d[4])
+        DateMention(pid, d[0], d[1], d[2], d[3], d[4], d[7] if len(d) > 7 else "")
         for d in (json.loads(str(dates)) if dates else ())
     ]
     footnotes = json.loads(str(notes)) if notes else {}

@@ -155,6 +155,8 @@ def _dates(
         if _keep(p, (p.id, "date", d.value), (d.start, d.end), None, review, states)
     ]
     for key, s, e in _added(p, review, states, dates=True):
-        precision = ("year", "month", "day")[key[2].count("-")]
+        precision = (
+            "week" if "-W" in key[2] else ("year", "month", "day")[key[2].count("-")]
+        )
         kept.append(DateMention(p.id, s, e, p.text[s:e], key[2], precision))
     return kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from articles.model import DateMention
+from articles.model import ANCHORS, DateMention
 
 #: Links less sure than this are flagged "to review".
 THRESHOLD = 0.6
@@ -27,7 +27,15 @@ def link_confidence(how: str) -> tuple[float, str]:
 
 
 def date_confidence(date: DateMention) -> tuple[float, str]:
-    """Return (confidence 0..1, reason) for a date mention."""
+    """Return (confidence 0..1, reason) for a date mention.
+
+    A date the resolver anchored says to what: "resolved against the year in the
+    title" (`DateMention.anchor`); older mentions without one fall back to reading
+    their text.
+    """
+    if date.anchor in ANCHORS:
+        sure = 0.55 if date.anchor in ("published", "entry") else 0.5
+        return sure, f"resolved against {ANCHORS[date.anchor]}"
     if _RELATIVE.search(date.text):
         return 0.55, "relative to the publication date"
     if not _YEAR.search(date.text):

@@ -50,6 +50,7 @@ from components.loaders.layers import (
     load_map_script,
     load_overlay_data,
     load_pick_shapes,
+    load_points_beyond,
     load_view_layers,
     load_view_shapes,
 )
@@ -104,6 +105,7 @@ __all__ = [
     "load_passage",
     "load_passage_links",
     "load_pick_shapes",
+    "load_points_beyond",
     "load_shown_passage",
     "load_summary",
     "load_timeline",

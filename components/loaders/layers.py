@@ -23,6 +23,7 @@ from components.map.layers import bounds_of
 from components.map.selection import Shape
 from components.view import View
 from geo.catalog import LAYERS
+from geo.derive import DISPLAY_BBOX
 from geo.io import read_layer
 
 if TYPE_CHECKING:
@@ -131,3 +132,15 @@ def load_view_layers(view: View) -> MapLayers:
     """Return the rendered data layers for ``view`` (its filters and layer kinds)."""
     kinds = tuple(sorted(view.kinds)) if view.kinds else None
     return load_map_script(*index_stamp(), view.overview, kinds)
+
+
+@st.cache_data(show_spinner=False)
+def load_points_beyond() -> dict[str, tuple[float, float]]:
+    """Return (lon, lat) of each place point outside the map's window, by id."""
+    places = load_layer("places")
+    west, south, east, north = DISPLAY_BBOX
+    return {
+        str(fid): (float(p.x), float(p.y))
+        for fid, p in zip(places["feature_id"], places.geometry, strict=True)
+        if not (west <= p.x <= east and south <= p.y <= north)
+    }

@@ -41,6 +41,7 @@ def test_cli_link_json_shape(corpus: Path, capsys: pytest.CaptureFixture[str]) -
         {
             "value": "2024-12-30",
             "precision": "day",
+            "anchor": "",
             "text": "30th December 2024",
             "span": [65, 83],
             "confidence": 0.9,

@@ -82,7 +82,8 @@ def test_context_year_is_used_when_passage_has_none():
         ("on Monday", "2025-01-20", "day"),
         ("last Thursday", "2025-01-16", "day"),
         ("next Friday", "2025-01-24", "day"),
-        ("last week", "2025-01", "month"),
+        ("last week", "2025-W03", "week"),  # Monday 13 to Sunday 19 January
+        ("two weeks ago", "2025-W02", "week"),
         ("last month", "2024-12", "month"),
         ("earlier this month", "2025-01", "month"),
         ("last year", "2024", "year"),
@@ -250,3 +251,50 @@ def test_weekday_in_a_list_entry_resolves_against_its_date():
     ]
     found = extract_article_dates(passages, dt.date(2019, 7, 19))
     assert {(d.value, d.precision) for d in found[1]} == {("2017-06-23", "day")}
+
+
+def anchors(passages, published):
+    return [
+        [(d.text, d.anchor) for d in found]
+        for found in extract_article_dates(passages, published)
+    ]
+
+
+def test_each_resolved_date_records_its_anchor():
+    title = "Terrorist incidents in Pakistan in 2017"
+    passages = [
+        Passage("a#t", "a", 0, title, 0, 0, kind="title"),
+        Passage("a#p1", "a", 1, "23 JUNE – Blasts on Friday morning.", 0, 35),
+        Passage("a#p2", "a", 2, "Talks in March 2018 and again on 4 May.", 0, 39),
+        Passage("a#p3", "a", 3, "On 9 May it ended, a week after last week.", 0, 42),
+    ]
+    got = anchors(passages, dt.date(2019, 7, 19))
+    assert got[0] == [("2017", "")]  # written in full: no anchor
+    assert got[1] == [("23 JUNE", "title"), ("on Friday", "entry")]
+    assert got[2] == [("March 2018", ""), ("4 May", "nearby")]
+    assert got[3] == [("9 May", "earlier"), ("last week", "published")]
+
+
+def test_a_heading_year_and_the_publication_date_are_anchors():
+    heading = "Attacks in 2016"
+    passages = [
+        Passage("a#h", "a", 0, heading, 0, 0, kind="heading"),
+        Passage("a#p1", "a", 1, "On 3 March a bomb went off.", 0, 27),
+    ]
+    assert anchors(passages, dt.date(2019, 7, 19))[1] == [("3 March", "heading")]
+    alone = [Passage("a#p1", "a", 1, "On 3 March a bomb went off.", 0, 27)]
+    assert anchors(alone, dt.date(2019, 7, 19)) == [[("3 March", "published")]]
+
+
+def test_last_week_covers_seven_days():
+    (mention,) = extract_dates(
+        Passage("a#p1", "a", 1, "It began last week.", 0, 19), PUBLISHED
+    )
+    assert (mention.value, mention.precision) == ("2025-W03", "week")
+    assert mention.bounds() == (dt.date(2025, 1, 13), dt.date(2025, 1, 19))
+
+
+def test_arabic_weekday_resolves_against_publication():
+    sunday = dt.date(2025, 10, 12)
+    assert dates("غارات جوية ليلة السبت", sunday) == [("السبت", "2025-10-11", "day")]
+    assert dates("والسبت", sunday) == []  # joined to "and": a glued word, left alone

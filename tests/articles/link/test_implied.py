@@ -86,3 +86,24 @@ def test_map_countries_follows_parents_to_the_country():
         "kabul-province": "afghanistan",
         "kabul": "afghanistan",
     }
+
+
+def test_named_side_is_the_side_inside_the_phrase():
+    from articles.link.implied import named_side
+
+    inside = [mention("afghanistan", "feature", 10, 16)]
+    assert named_side((10, 25), inside, SIDES) == "afghanistan"
+    assert named_side((20, 30), inside, SIDES) is None
+
+
+def test_other_side_leads_when_it_outnumbers_every_third_country():
+    from articles.link.implied import other_side_leads
+
+    # "Islamabad moved troops from the Afghan frontier" after one "New Delhi"
+    counts = {"pakistan": 2, "india": 1, "afghanistan": 1}
+    assert other_side_leads(counts, None, "afghanistan", SIDES)
+    tied = {"pakistan": 1, "india": 1, "afghanistan": 1}
+    assert not other_side_leads(tied, None, "afghanistan", SIDES)
+    # a passage naming one country defers to the article
+    assert other_side_leads({"afghanistan": 1}, counts, "afghanistan", SIDES)
+    assert not other_side_leads({"afghanistan": 1}, None, "afghanistan", SIDES)

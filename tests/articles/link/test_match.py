@@ -2,7 +2,7 @@
 
 from articles.link.distribute import Span
 from articles.link.match import select_longest, unique_targets
-from articles.link.patterns import Target
+from articles.link.patterns import Rule, Target
 
 
 def test_select_longest_drops_overlapping_shorter_spans():
@@ -34,3 +34,37 @@ def test_town_keys_are_matched_as_whole_capitalised_words():
     text = "In Qala-ye Now and qala ye now, Bazqala ye now."
     plain, _ = find_candidates(text, automaton, table)
     assert [text[c.start : c.end] for c in plain] == ["Qala-ye Now"]
+
+
+def _reference_word_hits(shape, folded, table):
+    """The word lookup as first written: one step per capitalised word."""
+    from articles.link.match import _CAPITALISED, _WORD
+
+    for match in _CAPITALISED.finditer(shape):
+        start, end = match.span()
+        most = table.first.get(folded[start:end])
+        if most is None:
+            continue
+        for count, word in enumerate(_WORD.finditer(folded, start)):
+            if count == most:
+                break
+            if table.rules.get(folded[start : word.end()]) is not None:
+                yield start, word.end()
+
+
+def test_word_hits_find_what_a_scan_of_every_capitalised_word_finds():
+    from articles.link.match import WordTable, _word_hits
+    from articles.link.patterns import fold_text
+
+    rule = Rule(None, False, True, False, ())
+    table = WordTable.build(
+        {"kot": (rule,), "bar kot": (rule,), "brien": (rule,), "kalam": (rule,)}
+    )
+    for text in (
+        "Kot and Bar Kot, then KOT, Kot's road, kot, O'Brien, d'Brien and Kalam.",
+        "x_Kot Kalam-Kot Kalam Kalam",
+        "",
+    ):
+        shape, folded = fold_text(text)
+        found = [(s, e) for s, e, _ in _word_hits(shape, folded, table)]
+        assert found == list(_reference_word_hits(shape, folded, table))
