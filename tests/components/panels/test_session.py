@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 
@@ -13,7 +14,8 @@ def _start() -> None:
     session.start()
 
 
-def test_start_seeds_the_view_of_the_url_and_keeps_its_problems(corpus_copy) -> None:
+@pytest.mark.usefixtures("corpus_copy")
+def test_start_seeds_the_view_of_the_url_and_keeps_its_problems() -> None:
     at = AppTest.from_function(_start, default_timeout=60)
     at.query_params["feature"] = "wakhan-corridor"
     at.query_params["actor"] = "ttp"
