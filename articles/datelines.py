@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import jdatetime
 
@@ -372,8 +373,8 @@ def find_dateline(text: str, today: dt.date | None = None) -> Dateline:
     Dateline
         Each field from the first line that states it; all None when none does.
     """
-    lines = [ln for ln in (_MARKUP.sub("", x) for x in text.split("\n")) if ln.strip()]
-    head = lines[:_HEAD_LINES]
+    plain = (_MARKUP.sub("", x) for x in text.split("\n"))  # lazily: only the head
+    head = list(islice((ln for ln in plain if ln.strip()), _HEAD_LINES))
     result = Dateline()
     yearless: list[str] = []
     for line in head:
