@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from components.map.assets import is_unused
+
 #: The repository's static directory (vendored assets under ``static/vendor``).
 STATIC_ROOT = Path(__file__).resolve().parents[2] / "static"
 
@@ -19,15 +21,6 @@ _EXTERNAL = re.compile(
     r"""(?:\bsrc(?:set)?\s*=\s*["']?|<link\b[^>]*?\bhref\s*=\s*["']?|url\(\s*["']?)"""
     r"""((?:https?:)?//[^"')\s>]+)""",
     re.I,
-)
-#: Assets kept only when the map's own code uses them: (path fragment, usage pattern).
-_OPTIONAL: tuple[tuple[str, str], ...] = (  # most specific path fragment first
-    ("glyphicons", r"glyphicon"),
-    ("awesome-markers", r"AwesomeMarkers"),
-    ("fontawesome", r'"prefix":\s*"fa"|\bfa-(?!rotate)[a-z]'),
-    ("rotate", r"fa-rotate-(?!0\b)\d"),
-    ("jquery", r"jQuery|\$\("),
-    ("bootstrap", r"data-bs-|bootstrap\.|\bbtn\b|\bcard\b"),
 )
 _DROPPED_FONT = "data:,"
 #: Shown in the exported map: hide interactive controls on paper.
@@ -92,14 +85,6 @@ def resolve_static(url: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _is_unused(url: str, code: str) -> bool:
-    lowered = url.lower()
-    for fragment, pattern in _OPTIONAL:
-        if fragment in lowered.replace("_", "-").replace("font-awesome", "fontawesome"):
-            return re.search(pattern, code) is None
-    return False
-
-
 def _locate(url: str, resolver: Resolver) -> Path:
     path = resolver(url)
     if path is None:
@@ -108,7 +93,7 @@ def _locate(url: str, resolver: Resolver) -> Path:
 
 
 def _inline_script(url: str, resolver: Resolver, code: str) -> str:
-    if url.startswith("data:") or _is_unused(url, code):
+    if url.startswith("data:") or is_unused(url, code):
         return "" if not url.startswith("data:") else f'<script src="{url}"></script>'
     if "icon-default" in url:
         return ""  # replaced by the data: icons that follow leaflet.js
@@ -122,7 +107,7 @@ def _inline_script(url: str, resolver: Resolver, code: str) -> str:
 def _inline_link(tag: str, url: str, resolver: Resolver, code: str) -> str:
     if "stylesheet" not in tag.lower() or url.startswith("data:"):
         return tag if url.startswith("data:") else ""
-    if _is_unused(url, code):
+    if is_unused(url, code):
         return ""
     path = _locate(url, resolver)
     css = inline_css(path.read_text(encoding="utf-8"), path.parent)

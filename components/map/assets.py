@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -39,6 +40,25 @@ CSS_FILES: tuple[tuple[str, str], ...] = (
 )
 
 _EXTERNAL_PREFIXES = ("http://", "https://", "//")
+#: Assets folium declares that a map needs only when its own code uses them:
+#: (path fragment, usage pattern), most specific fragment first.
+OPTIONAL: tuple[tuple[str, str], ...] = (
+    ("glyphicons", r"glyphicon"),
+    ("awesome-markers", r"AwesomeMarkers"),
+    ("fontawesome", r'"prefix":\s*"fa"|\bfa-(?!rotate)[a-z]'),
+    ("rotate", r"fa-rotate-(?!0\b)\d"),
+    ("jquery", r"jQuery|\$\("),
+    ("bootstrap", r"data-bs-|bootstrap\.|\bbtn\b|\bcard\b"),
+)
+
+
+def is_unused(url: str, code: str) -> bool:
+    """Return True when ``url`` is an `OPTIONAL` asset that ``code`` never uses."""
+    lowered = url.lower().replace("_", "-").replace("font-awesome", "fontawesome")
+    for fragment, pattern in OPTIONAL:
+        if fragment in lowered:
+            return re.search(pattern, code) is None
+    return False
 
 
 class ExternalAssetError(ValueError):

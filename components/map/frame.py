@@ -28,6 +28,7 @@ import streamlit_folium as sf
 
 import folium
 
+from components.map.assets import is_unused
 from components.map.compact import compact_json
 
 
@@ -71,6 +72,13 @@ def build_frame(m: folium.Map) -> MapFrame:
     (south, west), (north, east) = m.get_bounds()
     zoom = m.options.get("zoom")
     css, js = _links(m)
+    # st_folium loads each script and stylesheet in turn before the map draws:
+    # leave out what the map never uses (jQuery, Bootstrap, icon fonts: about
+    # 2 MB of the 2.4 MB folium declares). The data layers and the overlay use
+    # none of them either (tests/components/map/test_frame.py checks).
+    code = script + header + html
+    css = tuple(u for u in css if not is_unused(u, code))
+    js = tuple(u for u in js if not is_unused(u, code))
     return MapFrame(
         script=script,
         header=header,

@@ -65,11 +65,42 @@ def _component_args(use_frame: bool) -> dict:
     return json.loads(element.proto.json_args)
 
 
-def test_frame_sends_what_st_folium_sends() -> None:
+_LINKS = ("css_links", "js_links")
+
+
+def test_frame_sends_what_st_folium_sends_without_unused_assets() -> None:
+    from components.map.assets import is_unused
+
     ours, theirs = _component_args(True), _component_args(False)
     assert ours.keys() == theirs.keys()
-    for name in theirs:
+    for name in set(theirs) - set(_LINKS):
         assert ours[name] == theirs[name], name
+    code = theirs["script"] + theirs["html"] + theirs["header"]
+    for name in _LINKS:  # the same assets in the same order, less the unused ones
+        assert ours[name] == [u for u in theirs[name] if not is_unused(u, code)]
+    assert [u.rsplit("/", 1)[1] for u in ours["js_links"]] == [
+        "leaflet.js",
+        "icon-default.js",
+    ]
+    assert [u.rsplit("/", 1)[1] for u in ours["css_links"]] == ["leaflet.css"]
+
+
+def test_data_layers_and_overlay_use_no_left_out_asset(toy_layers) -> None:
+    import re
+
+    from components.map import builder as map_view
+    from components.map import frame as map_frame
+    from components.map.assets import OPTIONAL
+    from components.map.popup import TopPassage
+
+    tops = {"afghanistan": TopPassage("A title", "2025-01-02", "Text")}
+    groups = map_view.build_layer_groups(
+        toy_layers, counts={"afghanistan": 3, "kabul": 1}, tops=tops, compact=True
+    )
+    layers = map_frame.build_layers(groups)
+    overlay = map_view.build_overlay(toy_layers, selected="afghanistan")
+    code = layers.script + layers.control + map_frame.build_layers([overlay]).script
+    assert [f for f, pattern in OPTIONAL if re.search(pattern, code)] == []
 
 
 def test_frame_is_picklable_for_cache_data(toy_layers) -> None:
