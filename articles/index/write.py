@@ -93,11 +93,11 @@ def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
     con.executemany("INSERT INTO dates VALUES (?,?,?)", sorted(dates))
 
 
-def _by_dup(passages: list[tuple[int, int]]) -> dict[int, list[int]]:
-    """Group (passage, dup) pairs by dup."""
+def _group(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Group ``(key, value)`` pairs: each key with its values, in order."""
     out: dict[int, list[int]] = {}
-    for pid, dup in passages:
-        out.setdefault(dup, []).append(pid)
+    for key, value in pairs:
+        out.setdefault(key, []).append(value)
     return out
 
 
@@ -145,7 +145,7 @@ def _count_dups(
     ``passages`` are the article's (passage, dup) pairs, just inserted (``step``
     +1) or just deleted (-1); ``targets`` each one's link targets.
     """
-    for dup, pids in _by_dup(passages).items():
+    for dup, pids in _group([(dup, pid) for pid, dup in passages]).items():
         n = con.execute(
             "SELECT count(*) FROM passages WHERE dup = ?", (dup,)
         ).fetchone()[0]
@@ -190,14 +190,7 @@ def _insert_links(
             for slot, kind, name, state in done.reviews
         ],
     )
-    return _targets_of([(p, t) for p, t, _, _, _ in rows])
-
-
-def _targets_of(links: list[tuple[int, int]]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for passage, target in links:
-        out.setdefault(passage, []).append(target)
-    return out
+    return _group([(p, t) for p, t, _, _, _ in rows])
 
 
 def _count_months(
@@ -283,7 +276,7 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
     _count_dups(
         con,
         [(pid, dup) for pid, _, dup, _, _ in passages],
-        _targets_of([(p, t) for p, t, _, _ in links]),
+        _group([(p, t) for p, t, _, _ in links]),
         -1,
     )
     con.execute("DELETE FROM articles WHERE id = ?", (key,))
