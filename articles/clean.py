@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from articles import bylines, datelines, markup
 
+_BLANKS = re.compile(r"[ \t]+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -244,7 +245,7 @@ def _flush(para: list[str]) -> list[str]:
 
 def _inline(text: str) -> str:
     text = markup.strip_markdown(text)
-    return "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(_BLANKS.sub(" ", ln).strip() for ln in text.split("\n"))
 
 
 def _join_broken(paragraphs: list[str]) -> list[str]:

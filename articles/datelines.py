@@ -141,7 +141,16 @@ _FILLER = _set(
     " ",
 )
 _HEAD_LINES = 12
-_MARKUP = re.compile(r"^[\s>#*_`]+|[\s*_`]+$")
+#: What ``^[\s>#*_`]+|[\s*_`]+$`` removes, as ``str.strip`` sets: that pattern
+#: tried its second branch at every space of a long paragraph (``_unmark``).
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+_LEAD_MARKS = _SPACES + ">#*_`"
+_TRAIL_MARKS = _SPACES + "*_`"
+
+
+def _unmark(line: str) -> str:
+    """Drop leading quote, heading and emphasis marks and trailing emphasis marks."""
+    return line.lstrip(_LEAD_MARKS).rstrip(_TRAIL_MARKS)
 
 
 @dataclass(frozen=True)
@@ -303,7 +312,7 @@ def match_line(line: str, today: dt.date | None = None) -> Dateline | None:
         With ``standalone=True``; None when the line is not metadata.
     """
     del today
-    text = to_ascii_digits(_MARKUP.sub("", line)).strip()
+    text = to_ascii_digits(_unmark(line)).strip()
     if not text or len(text) > 160:
         return None
     label = _LABEL.match(text)
@@ -373,7 +382,7 @@ def find_dateline(text: str, today: dt.date | None = None) -> Dateline:
     Dateline
         Each field from the first line that states it; all None when none does.
     """
-    plain = (_MARKUP.sub("", x) for x in text.split("\n"))  # lazily: only the head
+    plain = (_unmark(x) for x in text.split("\n"))  # lazily: only the head
     head = list(islice((ln for ln in plain if ln.strip()), _HEAD_LINES))
     result = Dateline()
     yearless: list[str] = []

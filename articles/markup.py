@@ -36,12 +36,12 @@ _RESTORE = {_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)}
 # a scan to the next marker, not to the end of the block (no quadratic time on a
 # wall of "**a "); nested emphasis goes in a second pass (see strip_markdown).
 _EMPHASIS = (
-    re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*"),
-    re.compile(r"(?<![\w_])__(?=[^\s_])([^_]+?)(?<=[^\s_])__(?![\w_])"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])"),
-    re.compile(r"~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~"),
-    re.compile(r"`([^`]+)`"),
+    ("**", re.compile(r"\*\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*\*")),
+    ("__", re.compile(r"(?<![\w_])__(?=[^\s_])([^_]+?)(?<=[^\s_])__(?![\w_])")),
+    ("*", re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")),
+    ("_", re.compile(r"(?<![\w_])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?![\w_])")),
+    ("~~", re.compile(r"~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~")),
+    ("`", re.compile(r"`([^`]+)`")),
 )
 _MARKUP_CHARS = re.compile(r"[\\`*_\[~>]")
 # Link text and targets hold no brackets or parentheses of their own (one nested
@@ -112,12 +112,25 @@ def strip_markdown(text: str) -> str:
     """
     if not _MARKUP_CHARS.search(text):
         return text
-    text = _ESCAPE.sub(lambda m: chr(_PLACEHOLDER_BASE + _ESCAPABLE.index(m[1])), text)
-    text = _QUOTE_MARK.sub("", text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    for pattern in (*_EMPHASIS, *_EMPHASIS):  # twice: **bold *and* italic**
-        text = pattern.sub(r"\1", text)
+    # Each pattern runs only when its marker is in the text: most blocks hold only a
+    # footnote asterisk ("Taliban*"), and running all 16 patterns on each cost a
+    # third of the cleaner's time.
+    if "\\" in text:
+        text = _ESCAPE.sub(
+            lambda m: chr(_PLACEHOLDER_BASE + _ESCAPABLE.index(m[1])), text
+        )
+    if ">" in text:
+        text = _QUOTE_MARK.sub("", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", _IMAGE.sub("", text))
+    for _ in range(2):  # twice: **bold *and* italic**
+        changed = 0
+        for marker, pattern in _EMPHASIS:
+            if marker in text:
+                text, n = pattern.subn(r"\1", text)
+                changed += n
+        if not changed:
+            break
     return text.translate(_RESTORE)
 
 
