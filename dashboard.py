@@ -120,18 +120,23 @@ def main() -> None:
     q = st.session_state.get(search.KEY_Q) or None
     view = view.select(selected, q=q, center=center, zoom=zoom)
     left, right = st.columns([3, 2], gap="medium")
+    # The panel is written before the map, so that after a click its passages reach
+    # the browser (and are drawn) before the map's larger message.
+    panel = right.container(key=desk.PANEL_KEY)
+    shown = st.session_state.get(passages.KEY_SHOWN)  # set by callbacks only
+    with panel:
+        render_evidence(view, embedded)
     with left, st.container(key=desk.MAP_KEY):
         height = desk.EMBED_MAP_HEIGHT if embedded else desk.MAP_HEIGHT
-        max_count = render_map(view, st.session_state.get(passages.KEY_SHOWN), height)
+        max_count = render_map(view, shown, height)
         if not embedded:
             legend.render(max_count)
             disputes.render()
             counts, names = loaders.load_view_counts(view), loaders.load_names()
             far = beyond.places_beyond(loaders.load_points_beyond(), counts, names)
             beyond.render(far, view.feature)
-    with right, st.container(key=desk.PANEL_KEY):
-        render_evidence(view, embedded)
-        if not embedded:
+    if not embedded:
+        with panel:
             render_timeline(view)
 
 
