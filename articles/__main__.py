@@ -1,4 +1,4 @@
-"""Command line: ``python -m articles link|ingest|query|sync|review|export``."""
+"""Command line: ``python -m articles link|ingest|query|sync|review|export|users``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import Any, NoReturn
 
 from articles import serialize
 from articles.annotations import ExportError, add_export_parser, run_export
+from articles.auth.cli import add_users_parser, run_users
+from articles.auth.users import UserFileError
 from articles.batch import count_rows, ingest_inputs, report_rows
 from articles.corpus import corpus_dir
 from articles.decide import ReviewError, add_review_parser, run_review
@@ -251,6 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true", help="machine-readable output")
     add_review_parser(sub)  # after the loop: its verbs carry their own --json
     add_export_parser(sub)
+    add_users_parser(sub)
     return parser
 
 
@@ -261,6 +264,7 @@ _COMMANDS = {
     "sync": run_sync,
     "review": run_review,
     "export": run_export,
+    "users": run_users,
 }
 
 
@@ -269,7 +273,14 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args, linker)
-    except (CommandError, FilterError, QueryError, ReviewError, ExportError) as exc:
+    except (
+        CommandError,
+        FilterError,
+        QueryError,
+        ReviewError,
+        ExportError,
+        UserFileError,
+    ) as exc:
         print(
             f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
         )
