@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from articles.auth.roles import User, require
 from articles.corpus import corpus_dir
 from articles.index import index_path, sync_index
 from articles.process import Linker, load_linker
@@ -65,18 +66,27 @@ def record_decision(
     corpus: Path | None = None,
     index: Path | None = None,
     linker: Linker | None = None,
-) -> None:
+    *,
+    user: User | None = None,
+) -> Decision:
     """Append one decision and sync the index, so its effect shows at once.
 
     An ``undo`` of an unknown or already undone decision raises ``ReviewError``
     and writes nothing. The sync re-writes only the articles the decision touches.
+    With a ``user`` (the team dashboard's signed-in user), the decision is recorded
+    as theirs (its ``by``), and a user who may not ``review`` (a reader) raises
+    ``PermissionError`` before anything is written. Returns what was recorded.
     """
+    require(user, "review")
+    if user is not None:
+        decision = dataclasses.replace(decision, by=user.name)
     corpus = corpus or corpus_dir()
     if decision.action == "undo":
         append_decision(corpus, decision, _undo_check(decision.target, []))
     else:
         append_decision(corpus, decision)
     sync_index(corpus, index or index_path(), linker or load_linker())
+    return decision
 
 
 def run_review(args: argparse.Namespace, linker: Linker | None) -> int:

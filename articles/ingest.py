@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from articles.auth.roles import User, require
 from articles.corpus import (
     corpus_dir,
     list_article_files,
@@ -72,6 +73,7 @@ def ingest_bytes(
     linker: Linker | None = None,
     worker: Worker | None = None,
     near: NearDuplicates | None = None,
+    user: User | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one uploaded file to the corpus and the index (all or nothing).
@@ -90,6 +92,9 @@ def ingest_bytes(
         A sandboxed worker reused across files; by default one per file.
     near : NearDuplicates, optional
         The corpus's near-duplicate index, reused across files; built if None.
+    user : User, optional
+        Who adds it (the team dashboard's signed-in user); must be allowed to
+        ``ingest``. None: the operator at the shell or the single-user dashboard.
     **overrides
         ``title``, ``published`` (date or ISO text), ``author``, ``source``,
         ``url``.
@@ -103,7 +108,10 @@ def ingest_bytes(
     ------
     IngestError
         Bad file or failed index update; corpus and index are left unchanged.
+    PermissionError
+        ``user`` may not ingest (a reader); nothing is read or written.
     """
+    require(user, "ingest")
     corpus = corpus or corpus_dir()
     index = index or index_path()
     unknown = set(overrides) - {"title", "published", "author", "source", "url"}
@@ -179,6 +187,7 @@ def ingest_file(
     linker: Linker | None = None,
     worker: Worker | None = None,
     near: NearDuplicates | None = None,
+    user: User | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one file to the corpus and the index (see ``ingest_bytes``).
@@ -188,7 +197,10 @@ def ingest_file(
     IngestError
         Missing, unreadable, too large or not a regular file (a FIFO or device),
         bad content, failed index update.
+    PermissionError
+        ``user`` may not ingest.
     """
+    require(user, "ingest")
     try:
         data = read_limited(Path(path), MAX_FILE_BYTES)
     except FileRefused as exc:
@@ -201,5 +213,6 @@ def ingest_file(
         linker=linker,
         worker=worker,
         near=near,
+        user=user,
         **overrides,
     )

@@ -8,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from articles.__main__ import main
+from articles.auth.roles import User
+from articles.decide import record_decision
 from articles.index import index_path, sync_index
 from articles.query import Filters, query_page
-from articles.review.store import decisions_path
+from articles.review.model import new_decision
+from articles.review.store import decisions_path, read_decisions
 from tests.articles.conftest import SEED_2, FakeLinker
 
 P2 = f"{SEED_2}#p2"  # "Soon after the Taliban's takeover of Kabul, ..."
@@ -210,3 +213,16 @@ def test_analyst_name_comes_from_the_environment(
     _run(["review", "confirm", P2, "kabul"], capsys)
     (line,) = decisions_path(synced).read_text().splitlines()
     assert json.loads(line)["by"] == "Dana Analyst"
+
+
+def test_a_decision_records_the_signed_in_user_and_a_reader_is_refused(
+    synced: Path,
+) -> None:
+    d = new_decision("reject", P2, "kabul", "feature", "spoofed")
+    with pytest.raises(PermissionError, match="may not review"):
+        record_decision(d, synced, linker=FakeLinker(), user=User("rita", "reader"))
+    assert read_decisions(synced) == ()
+    done = record_decision(d, synced, linker=FakeLinker(), user=User("ed", "editor"))
+    assert read_decisions(synced) == (done,)
+    assert done.by == "ed"
+    assert P2 not in _kabul_passages()
