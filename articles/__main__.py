@@ -1,4 +1,7 @@
-"""Command line: ``python -m articles link|ingest|query|sync|review|export|users``."""
+"""Command line: ``python -m articles link|ingest|query|sync|review|export|users``.
+
+Team mode (``ARTICLES_DATABASE_URL``) adds ``dump DIR`` and ``load DIR``.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +36,9 @@ from articles.process import Linker, load_linker, process_article
 from articles.query import ORDERS, Page, QueryError, query_page
 from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import check_in_worker
+from articles.team.cli import add_team_parsers, run_dump, run_load
+from articles.team.store import TeamDatabaseError
+from articles.team.writes import sync_mirror
 
 #: Exit status for bad input (a bad file, id, date or option), as argparse uses.
 BAD_INPUT = 2
@@ -201,6 +207,7 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     from tqdm import tqdm
 
     quiet = args.json or not sys.stderr.isatty()
+    sync_mirror(corpus_dir())  # team mode: what the database holds, into the folder
     with tqdm(unit="article", disable=quiet, leave=False) as bar:
 
         def advance(done: int, total: int) -> None:
@@ -254,6 +261,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_review_parser(sub)  # after the loop: its verbs carry their own --json
     add_export_parser(sub)
     add_users_parser(sub)
+    add_team_parsers(sub)
     return parser
 
 
@@ -265,6 +273,8 @@ _COMMANDS = {
     "review": run_review,
     "export": run_export,
     "users": run_users,
+    "dump": run_dump,
+    "load": run_load,
 }
 
 
@@ -280,6 +290,7 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
         ReviewError,
         ExportError,
         UserFileError,
+        TeamDatabaseError,
     ) as exc:
         print(
             f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr

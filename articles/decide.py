@@ -24,8 +24,10 @@ from articles.query import find_passage
 from articles.query.hits import Hit
 from articles.regress import build_fixture
 from articles.review.model import Decision, DecisionError, is_iso_date, new_decision
-from articles.review.store import append_decision, read_decisions
+from articles.review.store import read_decisions
 from articles.review.trust import OVERALL, measure_trust
+from articles.team.writes import append as append_decision
+from articles.team.writes import sync_mirror
 
 _SPAN = re.compile(r"([0-9]+):([0-9]+)")
 
@@ -81,6 +83,7 @@ def record_decision(
     if user is not None:
         decision = dataclasses.replace(decision, by=user.name)
     corpus = corpus or corpus_dir()
+    sync_mirror(corpus)
     if decision.action == "undo":
         append_decision(corpus, decision, _undo_check(decision.target, []))
     else:
@@ -92,6 +95,7 @@ def record_decision(
 def run_review(args: argparse.Namespace, linker: Linker | None) -> int:
     """Record one decision (then sync its articles) or list the decisions."""
     corpus, linker = corpus_dir(), linker or load_linker()
+    sync_mirror(corpus)  # team mode: the database's decisions into the folder
     if args.verb == "list":
         return _list(corpus, args.json)
     if args.verb == "fixture":

@@ -40,6 +40,7 @@ from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
 from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import Worker, check_in_worker
+from articles.team.writes import claim_article, sync_mirror
 
 __all__ = [
     "IngestError",
@@ -123,6 +124,7 @@ def ingest_bytes(
         check_in_worker(filename, data, overrides)
     linker = linker or load_linker()
     with _ingest_lock(index):
+        sync_mirror(corpus)  # team mode: every id the database holds is taken
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
         document, article = prepare_article(filename, data, overrides, taken)
         existing = find_article_by_hash(index, article.content_hash)
@@ -132,7 +134,11 @@ def ingest_bytes(
         first = near.find(article.body)
         if first is not None:
             document = mark_near_duplicate(document, first)
-        path = _write(corpus, index, document, article, linker)
+        by = user.name if user is not None else ""
+        with claim_article(article.id, article.content_hash, document, by) as other:
+            if other is not None:  # team mode: stored meanwhile by another process
+                return IngestResult("duplicate", other, article.title, None, other)
+            path = _write(corpus, index, document, article, linker)
         near.add(article.id, article.content_hash, article.body)
     return IngestResult("added", article.id, article.title, path, None, first)
 

@@ -9,6 +9,7 @@ import streamlit as st
 
 from articles.corpus import corpus_dir
 from articles.index import index_path, sync_index
+from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
 
 if TYPE_CHECKING:
@@ -59,7 +60,10 @@ def ensure_index() -> tuple[str, ...]:
     """Sync the index if the corpus or its decisions changed; return problems.
 
     The decisions file (issue 14) counts: one pulled from version control is
-    applied on the next rerun (a decision made on the page syncs at once).
+    applied on the next rerun (a decision made on the page syncs at once). In
+    team mode the corpus folder first takes what the database gained (another
+    dashboard's ingest or decision): one query when nothing changed.
     """
+    sync_mirror(corpus_dir())
     corpus, stamp = corpus_stamp()
     return sync_corpus(corpus, str(index_path()), stamp + review_stamp()[1])
