@@ -22,7 +22,7 @@ DECISIONS_LOCK = 0x6465636964  # "decid"
 
 
 class TeamDatabaseError(RuntimeError):
-    """No database URL, or the database cannot be reached (one line, no password)."""
+    """Team mode's command without a database URL, or a bad folder (one line)."""
 
 
 @dataclass(frozen=True)
@@ -36,23 +36,29 @@ class StoredArticle:
 
 
 def connect(url: str | None = None) -> Any:
-    """Open a psycopg connection to ``url`` (default ``$ARTICLES_DATABASE_URL``).
+    """Open an autocommit connection to ``url`` (default ``$ARTICLES_DATABASE_URL``).
 
     Raises
     ------
     TeamDatabaseError
-        No URL, or the server refuses (the URL's password is never repeated).
+        No URL.
+    IndexUnavailable
+        The server refuses, or the database is not migrated to this code's
+        schema (newer: ``SchemaTooNew``); one line, never the password.
     """
-    import psycopg
+    from articles.backends.migrate import check_schema  # psycopg: team mode only
+    from articles.backends.postgres import connect_url, redact
 
     url = url or os.environ.get(DATABASE_ENV, "")
     if not url:
         raise TeamDatabaseError(f"team mode needs {DATABASE_ENV}=postgresql://...")
+    con = connect_url(url, autocommit=True)
     try:
-        return psycopg.connect(url)
-    except psycopg.Error as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "refused"
-        raise TeamDatabaseError(f"cannot connect to the database: {first}") from None
+        check_schema(con, redact(url))
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def add_article(
