@@ -6,7 +6,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
+# team mode on one machine (make run-team): PostgreSQL and the user file under build/team
+TEAM := build/team
+TEAM_USERS := $(TEAM)/users.json
+TEAM_ENV = ARTICLES_DATABASE_URL=$$($(PY) -m articles.team.trial url) ARTICLES_USERS_FILE=$(TEAM_USERS)
+
+.PHONY: run run-team stop-team test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +27,26 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(PY) -m articles sync
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+## run-team: team mode on one machine: a local PostgreSQL in build/team/pg, migrated,
+## the seed corpus loaded, a demo admin (asks for its password), the dashboard with
+## sign-in; `make stop-team` stops the database server
+run-team: $(VENV)/.runtime
+	$(PY) -m articles.team.trial up
+	@export $(TEAM_ENV); test -s $(TEAM_USERS) || { \
+	  if [ -t 0 ]; then \
+	    echo "No users yet: choose a password for the demo admin (user name: admin)."; \
+	    $(PY) -m articles users add admin --role admin; \
+	  else \
+	    echo "No users yet. Add the demo admin (you will be asked for a password):"; \
+	    echo "  ARTICLES_USERS_FILE=$(TEAM_USERS) $(PY) -m articles users add admin --role admin"; \
+	  fi; }
+	export $(TEAM_ENV); $(PY) -m articles sync && \
+	  $(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+## stop-team: stop make run-team's database server (its data stay in build/team/pg)
+stop-team: $(VENV)/.runtime
+	$(PY) -m articles.team.trial down
 
 ## chromium: Debian's Chromium for the browser tests (never `playwright install`)
 chromium:

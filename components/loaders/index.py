@@ -9,6 +9,7 @@ import streamlit as st
 
 from articles.corpus import corpus_dir
 from articles.index import index_path, sync_index
+from articles.team.folder import MIRROR_STAMP
 from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
 
@@ -20,12 +21,14 @@ def index_stamp(index: Path | None = None) -> tuple[str, int]:
     """Return ``(path, stamp)``: the index path and a number that changes with it.
 
     The stamp sums the modification times (ns) of the SQLite file and its WAL, so
-    an ingestion or a sync invalidates every cached query at once.
+    an ingestion or a sync invalidates every cached query at once. In team mode
+    the corpus mirror's stamp counts too: it changes when the database gained an
+    article or a decision (from any dashboard), which the shared index then has.
     """
     path = index or index_path()
     stamp = 0
-    for suffix in ("", "-wal"):
-        candidate = Path(f"{path}{suffix}")
+    mirror = corpus_dir() / MIRROR_STAMP  # absent in the embedded mode
+    for candidate in (Path(f"{path}"), Path(f"{path}-wal"), mirror):
         if candidate.exists():
             stamp += candidate.stat().st_mtime_ns
     return str(path), stamp
