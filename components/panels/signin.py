@@ -13,6 +13,7 @@ for a role; otherwise a name and password are checked against the user file
 from __future__ import annotations
 
 import importlib.util
+import os
 from typing import Any
 
 import streamlit as st
@@ -26,6 +27,7 @@ KEY_USER = "signin.user"
 KEY_NAME = "signin.name"
 KEY_PASSWORD = "signin.password"
 KEY_ERROR = "signin.error"
+PROXY_ENV = "ARTICLES_BEHIND_PROXY"
 #: Stands for nobody in team mode: a role that may do nothing.
 NOBODY = User("signed-out", "")
 
@@ -113,13 +115,26 @@ def _submit() -> None:
     name = str(st.session_state.get(KEY_NAME) or "")
     password = str(st.session_state.get(KEY_PASSWORD) or "")
     st.session_state[KEY_PASSWORD] = ""
-    client = st.context.ip_address or "unknown"
+    client = client_address()
     try:
         st.session_state[KEY_USER] = authenticate(name, password, client)
     except SignInError as exc:
         st.session_state[KEY_ERROR] = str(exc)
     else:
         st.session_state.pop(KEY_ERROR, None)
+
+
+def client_address() -> str:
+    """Return who asks, for the per-client limit: the browser's address.
+
+    Behind a reverse proxy every request comes from the proxy; with
+    ``ARTICLES_BEHIND_PROXY=1`` the proxy's ``X-Real-IP`` header names the browser
+    instead (the nginx example in the README sets it, over any a client sends).
+    """
+    real = st.context.headers.get("X-Real-IP")
+    if os.environ.get(PROXY_ENV) == "1" and real:
+        return real[:64]
+    return st.context.ip_address or "unknown"
 
 
 def _render_signed_in(user: User, oidc: bool) -> None:
