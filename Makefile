@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
+.PHONY: run test bench bench-scale lint typecheck pytest chromium fonts postgres geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
+## postgres: Debian's PostgreSQL server for the tests' throwaway databases and
+## bench-scale (initdb/pg_ctl in /usr/lib/postgresql/*/bin; no service is started)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
+
 ## fonts: DejaVu (Latin and Arabic-script glyphs) for the PDF test fixtures
 fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
@@ -43,7 +50,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy geo articles components dashboard.py bench
 
-pytest: $(VENV)/.dev chromium fonts
+pytest: $(VENV)/.dev chromium fonts postgres
 	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \
 	  rc=$$?; if [ $$rc = 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$rc
 
@@ -71,5 +78,5 @@ clean:
 	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache
 
 ## bench-scale: sync and query N synthetic articles (default 100000; not in make test)
-bench-scale: $(VENV)/.dev
+bench-scale: $(VENV)/.dev postgres
 	$(PY) -m bench.scale --articles $(or $(N),100000)
