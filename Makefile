@@ -11,7 +11,7 @@ TEAM := build/team
 TEAM_USERS := $(TEAM)/users.json
 TEAM_ENV = ARTICLES_DATABASE_URL=$$($(PY) -m articles.team.trial url) ARTICLES_USERS_FILE=$(TEAM_USERS)
 
-.PHONY: run run-team stop-team test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
+.PHONY: run run-team stop-team test bench bench-scale lint typecheck pytest chromium fonts postgres geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,7 @@ run: $(VENV)/.runtime
 ## run-team: team mode on one machine: a local PostgreSQL in build/team/pg, migrated,
 ## the seed corpus loaded, a demo admin (asks for its password), the dashboard with
 ## sign-in; `make stop-team` stops the database server
-run-team: $(VENV)/.runtime
+run-team: $(VENV)/.runtime postgres
 	$(PY) -m articles.team.trial up
 	@export $(TEAM_ENV); test -s $(TEAM_USERS) || { \
 	  if [ -t 0 ]; then \
@@ -54,6 +54,13 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
 
+## postgres: Debian's PostgreSQL server for the tests' throwaway databases and
+## bench-scale (initdb/pg_ctl in /usr/lib/postgresql/*/bin; no service is started)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
+
 ## fonts: DejaVu (Latin and Arabic-script glyphs) for the PDF test fixtures
 fonts:
 	@test -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf || { \
@@ -68,7 +75,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy geo articles components dashboard.py bench
 
-pytest: $(VENV)/.dev chromium fonts
+pytest: $(VENV)/.dev chromium fonts postgres
 	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \
 	  rc=$$?; if [ $$rc = 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$rc
 
@@ -96,5 +103,5 @@ clean:
 	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache
 
 ## bench-scale: sync and query N synthetic articles (default 100000; not in make test)
-bench-scale: $(VENV)/.dev
+bench-scale: $(VENV)/.dev postgres
 	$(PY) -m bench.scale --articles $(or $(N),100000)

@@ -164,8 +164,14 @@ class PostgresBackend(Backend):
         return self._checked(readonly=False), None
 
     def open_reader(self) -> PgConnection:
-        """Open the index for a query (checked against this code's schema)."""
-        return self._checked(readonly=True)
+        """Open the index for a query: migrated, and synced at least once."""
+        con = self._checked(readonly=True)
+        if con.execute("SELECT 1 FROM meta WHERE key = 'fingerprint'").fetchone():
+            return con
+        con.close()
+        raise IndexUnavailable(
+            f"no index in {self.location()} yet: run `python -m articles sync`"
+        )
 
     def begin(self, con: Any) -> None:
         """Start a write transaction (writers take turns)."""

@@ -88,8 +88,13 @@ class SqliteBackend(Backend):
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{index}{suffix}").unlink(missing_ok=True)
         con = self.connect()
-        con.executescript(f"BEGIN;{SCHEMA}COMMIT;")
-        con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_ID,))
+        con.execute("BEGIN IMMEDIATE")
+        if schema_version(con) is None:  # not created meanwhile by another writer
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_ID,))
+        con.execute("COMMIT")
         return con, reason
 
     def _outdated(self) -> str | None:

@@ -169,6 +169,8 @@ def _target(con: Connection, kind: str, name: str) -> int | None:
 
 
 def _article_keys(con: Connection, slugs: tuple[str, ...]) -> list[int]:
+    if not slugs:
+        return []
     marks = ",".join("?" * len(slugs))
     rows = con.execute(f"SELECT id FROM articles WHERE slug IN ({marks})", slugs)
     return sorted(int(r[0]) for r in rows)

@@ -113,14 +113,15 @@ def refresh_mirror(con: Any, folder: Path) -> bool:
 
     Cheap when nothing changed (one query against a stamp in the folder); then
     only the articles stored since the last refresh are written, and the
-    decisions file when decisions came.
+    decisions file when decisions came. An empty database leaves a folder as it
+    is (no stamp either).
     """
     now = store.version(con)
     stamp = folder / MIRROR_STAMP
     try:
         articles_seen, decisions_seen = map(int, stamp.read_text().split())
     except (OSError, ValueError):
-        articles_seen, decisions_seen = 0, -1
+        articles_seen, decisions_seen = 0, 0  # a new mirror: an empty database
     if (articles_seen, decisions_seen) == now:
         return False
     folder.mkdir(parents=True, exist_ok=True)

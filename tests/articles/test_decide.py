@@ -14,7 +14,7 @@ from articles.index import index_path, sync_index
 from articles.query import Filters, query_page
 from articles.review.model import new_decision
 from articles.review.store import decisions_path, read_decisions
-from tests.articles.conftest import SEED_2, FakeLinker
+from tests.articles.conftest import SEED_2, FakeLinker, forget_index
 
 P2 = f"{SEED_2}#p2"  # "Soon after the Taliban's takeover of Kabul, ..."
 NEW_DOC = (
@@ -50,7 +50,7 @@ def test_reject_survives_deleting_the_index(
     assert out.startswith("d-")
     assert "reject feature kabul" in out
     assert P2 not in _kabul_passages()  # immediate: the command synced
-    index_path().unlink()
+    forget_index(index_path())
     sync_index(synced, index_path(), FakeLinker())
     assert P2 not in _kabul_passages()
     assert _kabul_passages()  # the other passages naming Kabul stay
@@ -201,7 +201,7 @@ def test_a_broken_line_loses_only_its_own_decision(
         "decision not applied: decisions.jsonl line 2: not a decision: '<<<<<<< HEAD'",
     )
     assert P2 not in _kabul_passages()
-    index_path().unlink()
+    forget_index(index_path())
     sync_index(synced, index_path(), FakeLinker())
     assert P2 not in _kabul_passages()
 

@@ -14,10 +14,10 @@ from articles.team.folder import load_folder
 from components.panels import signin
 from tests.articles.conftest import REAL_CORPUS
 from tests.articles.team.test_concurrency import _ingest_in_child
-from tests.team_fixtures import team_server, team_url
+from tests.team_fixtures import team_url
 from tests.test_dashboard import DASHBOARD, passages_html
 
-__all__ = ["team_server", "team_url"]  # the fixtures, for pytest
+__all__ = ["team_url"]  # the fixture, for pytest
 
 
 def test_an_ingest_elsewhere_shows_here_after_a_refresh(

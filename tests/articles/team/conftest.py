@@ -1,5 +1,5 @@
 """Team corpus tests run against a throwaway PostgreSQL server."""
 
-from tests.team_fixtures import team_server, team_url
+from tests.team_fixtures import team_url
 
-__all__ = ["team_server", "team_url"]
+__all__ = ["team_url"]

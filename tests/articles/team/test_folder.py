@@ -104,7 +104,8 @@ def test_the_mirror_follows_the_database(
 ) -> None:
     con = store.connect(team_url)
     mirror = tmp_path / "mirror"
-    assert refresh_mirror(con, mirror)  # an empty database: the stamp only
+    assert not refresh_mirror(con, mirror)  # an empty database: nothing to do
+    assert not mirror.exists()
     load_folder(con, source)
     assert refresh_mirror(con, mirror)
     assert _files(mirror) == _files(source)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from articles.backends.local_server import LocalServer
 from articles.team import store
 from articles.team.trial import prepare_database
@@ -9,9 +11,9 @@ from tests.articles.conftest import REAL_CORPUS
 
 
 def test_prepare_creates_migrates_and_loads_the_seeds_once(
-    team_server: LocalServer,
+    pg_server: tuple[LocalServer, Any],
 ) -> None:
-    url = team_server.url("trial_db")
+    url = pg_server[0].url("trial_db")
     seeds = len(list(REAL_CORPUS.glob("*.md")))
     assert f"{seeds} added, 0 already there" in prepare_database(url)
     assert f"0 added, {seeds} already there" in prepare_database(url)
