@@ -101,7 +101,7 @@ def dump_folder(con: Any, folder: Path) -> tuple[int, int]:
     folder.mkdir(parents=True, exist_ok=True)
     n = 0
     for stored in store.iter_articles(con):
-        _write_if_changed(folder / f"{stored.id}.md", stored.document.encode("utf-8"))
+        _write_article(folder, stored)
         n += 1
     decisions = store.read_decisions(con)
     _write_decisions(folder, decisions)
@@ -126,11 +126,25 @@ def refresh_mirror(con: Any, folder: Path) -> bool:
         return False
     folder.mkdir(parents=True, exist_ok=True)
     for stored in store.iter_articles(con, after=articles_seen):
-        _write_if_changed(folder / f"{stored.id}.md", stored.document.encode("utf-8"))
+        _write_article(folder, stored)
     if decisions_seen != now[1]:
         _write_decisions(folder, store.read_decisions(con))
     _replace(stamp, f"{now[0]} {now[1]}\n".encode())
     return True
+
+
+def _write_article(folder: Path, stored: store.StoredArticle) -> None:
+    """Write one article's file, dated when it was stored.
+
+    Every process's mirror then holds the same file with the same size and
+    modification time, so a sync into the shared index from any of them finds
+    it unchanged (the index compares size and mtime before reading a file).
+    """
+    path = folder / f"{stored.id}.md"
+    _write_if_changed(path, stored.document.encode("utf-8"))
+    when = stored.added_us * 1000
+    if stored.added_us and path.stat().st_mtime_ns != when:
+        os.utime(path, ns=(when, when))
 
 
 def _write_decisions(folder: Path, decisions: Any) -> None:

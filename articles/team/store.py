@@ -33,6 +33,8 @@ class StoredArticle:
     id: str
     content_hash: str
     document: str
+    #: When it was stored (microseconds since the epoch): the mirror file's mtime.
+    added_us: int = 0
 
 
 def connect(url: str | None = None) -> Any:
@@ -114,11 +116,12 @@ def find_by_hash(con: Any, content_hash: str) -> str | None:
 def iter_articles(con: Any, after: int = 0) -> Iterator[StoredArticle]:
     """Yield the articles stored after ``seq`` ``after``, oldest first."""
     cur = con.execute(
-        "SELECT seq, id, content_hash, document FROM corpus_articles "
+        "SELECT seq, id, content_hash, document, "
+        "(extract(epoch FROM added_at) * 1000000)::bigint FROM corpus_articles "
         "WHERE seq > %s ORDER BY seq", (after,)
     )  # fmt: skip
-    for seq, article_id, content_hash, document in cur:
-        yield StoredArticle(int(seq), article_id, content_hash, document)
+    for seq, article_id, content_hash, document, added_us in cur:
+        yield StoredArticle(int(seq), article_id, content_hash, document, added_us)
 
 
 def version(con: Any) -> tuple[int, int]:

@@ -115,3 +115,14 @@ def test_the_mirror_follows_the_database(
     assert refresh_mirror(con, mirror)
     assert read_decisions(mirror)[-1] == d
     assert (mirror / DECISIONS).exists()
+
+
+def test_every_mirror_dates_a_file_alike(team_url: str, tmp_path: Path) -> None:
+    con = store.connect(team_url)
+    load_folder(con, REAL_CORPUS)
+    first, second = tmp_path / "m1", tmp_path / "m2"
+    refresh_mirror(con, first)
+    refresh_mirror(con, second)
+    for path in first.glob("*.md"):
+        a, b = path.stat(), (second / path.name).stat()
+        assert (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
