@@ -32,7 +32,7 @@ from articles.filter_args import (
     check_ids,
     parse_day,
 )
-from articles.index import index_path, sync_index
+from articles.index import index_path
 from articles.ingest import IngestError, prepare_article
 from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
@@ -41,7 +41,7 @@ from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import check_in_worker
 from articles.team.cli import add_team_parsers, run_dump, run_load
 from articles.team.store import TeamDatabaseError
-from articles.team.writes import sync_mirror
+from articles.team.sync import sync_shared
 
 #: Exit status for bad input (a bad file, id, date or option), as argparse uses.
 BAD_INPUT = 2
@@ -210,14 +210,13 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     from tqdm import tqdm
 
     quiet = args.json or not sys.stderr.isatty()
-    sync_mirror(corpus_dir())  # team mode: what the database holds, into the folder
     with tqdm(unit="article", disable=quiet, leave=False) as bar:
 
         def advance(done: int, total: int) -> None:
             bar.total = total
             bar.update(done - bar.n)
 
-        report = sync_index(
+        report = sync_shared(
             corpus_dir(), index_path(), linker or load_linker(), progress=advance
         )
     data = {

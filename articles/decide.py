@@ -18,7 +18,7 @@ from typing import Any
 
 from articles.auth.roles import User, require
 from articles.corpus import corpus_dir
-from articles.index import index_path, sync_index
+from articles.index import index_path
 from articles.process import Linker, load_linker
 from articles.query import find_passage
 from articles.query.hits import Hit
@@ -26,6 +26,7 @@ from articles.regress import build_fixture
 from articles.review.model import Decision, DecisionError, is_iso_date, new_decision
 from articles.review.store import read_decisions
 from articles.review.trust import OVERALL, measure_trust
+from articles.team.sync import sync_shared
 from articles.team.writes import append as append_decision
 from articles.team.writes import sync_mirror
 
@@ -83,12 +84,11 @@ def record_decision(
     if user is not None:
         decision = dataclasses.replace(decision, by=user.name)
     corpus = corpus or corpus_dir()
-    sync_mirror(corpus)
     if decision.action == "undo":
         append_decision(corpus, decision, _undo_check(decision.target, []))
     else:
         append_decision(corpus, decision)
-    sync_index(corpus, index or index_path(), linker or load_linker())
+    sync_shared(corpus, index or index_path(), linker or load_linker())
     return decision
 
 
@@ -100,12 +100,12 @@ def run_review(args: argparse.Namespace, linker: Linker | None) -> int:
         return _list(corpus, args.json)
     if args.verb == "fixture":
         return _fixture(corpus, args.out, linker)
-    sync_index(corpus, index_path(), linker)  # a passage id names what is indexed
+    sync_shared(corpus, index_path(), linker)  # a passage id names what is indexed
     if args.verb == "undo":
         decisions = [_undo(corpus, args.decision)]
     else:
         decisions = _decide(corpus, args)
-    sync_index(corpus, index_path(), linker)
+    sync_shared(corpus, index_path(), linker)
     out = [_as_dict(d) for d in decisions]
     if args.json:
         print(json.dumps({"decisions": out}, ensure_ascii=False, indent=2))
@@ -258,7 +258,7 @@ def _list(corpus: Path, as_json: bool) -> int:
 
 
 def _fixture(corpus: Path, out: Path | None, linker: Linker) -> int:
-    sync_index(corpus, index_path(), linker)
+    sync_shared(corpus, index_path(), linker)
     try:
         cases = build_fixture(read_decisions(corpus), index_path(), linker)
     except DecisionError as exc:

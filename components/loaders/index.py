@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from articles.corpus import corpus_dir
-from articles.index import index_path, sync_index
+from articles.index import index_path
 from articles.team.folder import MIRROR_STAMP
+from articles.team.sync import sync_shared
 from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
 
@@ -56,7 +57,7 @@ def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
     Returns the files that could not be read (one line each), for the page to show.
     """
     del stamp  # part of the cache key only
-    return sync_index(Path(corpus), Path(index)).errors
+    return sync_shared(Path(corpus), Path(index)).errors
 
 
 def ensure_index() -> tuple[str, ...]:
