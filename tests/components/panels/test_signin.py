@@ -72,6 +72,8 @@ def test_embedded_mode_has_no_sign_in() -> None:
 def test_team_mode_asks_to_sign_in_and_shows_nothing_else() -> None:
     at = _form_app().run()
     assert not at.exception
+    assert not at.error  # no secrets.toml: no complaint, the form
+    assert not [b for b in at.button if b.key == "signin.oidc"]
     assert [t.label for t in at.text_input] == ["User name", "Password"]
     assert not any("welcome" in m.value for m in at.markdown)
 
@@ -169,3 +171,48 @@ def test_a_reader_calling_the_functions_directly_is_refused(
         record_decision(d, user=signin.acting_user())
     assert read_decisions(corpus) == ()
     assert not (corpus / "talks.md").exists()
+
+
+@pytest.fixture
+def oidc(team: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An identity provider configured (``st.login`` would work)."""
+    monkeypatch.setattr(signin, "oidc_configured", lambda: True)
+    add_account("ida", "editor", None, email="ida@example.org", path=team)
+    return team
+
+
+def _logged_in_as(monkeypatch: pytest.MonkeyPatch, email: str | None) -> None:
+    import streamlit
+
+    identity = {"is_logged_in": email is not None, "email": email}
+    monkeypatch.setattr(streamlit, "user", identity)
+
+
+@pytest.mark.usefixtures("oidc")
+def test_with_an_identity_provider_the_page_offers_log_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _logged_in_as(monkeypatch, None)
+    at = _form_app().run()
+    assert at.button(key="signin.oidc").label == "Log in"
+    assert [t.label for t in at.text_input] == ["User name", "Password"]
+
+
+@pytest.mark.usefixtures("oidc")
+def test_an_identity_gets_the_role_the_user_file_gives_its_email(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _logged_in_as(monkeypatch, "IDA@example.org")
+    at = _form_app().run()
+    assert at.markdown[-1].value == "welcome ida"
+    assert at.session_state[signin.KEY_USER] == User("ida", "editor")
+
+
+@pytest.mark.usefixtures("oidc")
+def test_an_identity_the_user_file_does_not_name_gets_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _logged_in_as(monkeypatch, "eve@example.org")
+    at = _form_app().run()
+    assert "has no role here" in at.error[0].value
+    assert not any("welcome" in m.value for m in at.markdown)
