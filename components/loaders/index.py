@@ -9,6 +9,7 @@ import streamlit as st
 
 from articles.corpus import corpus_dir
 from articles.index import index_path, sync_index
+from articles.index.store import backend_for
 from components.loaders.review import review_stamp
 
 if TYPE_CHECKING:
@@ -18,16 +19,12 @@ if TYPE_CHECKING:
 def index_stamp(index: Path | None = None) -> tuple[str, int]:
     """Return ``(path, stamp)``: the index path and a number that changes with it.
 
-    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
-    an ingestion or a sync invalidates every cached query at once.
+    The stamp is the backend's: the modification times (ns) of the SQLite file and
+    its WAL, or PostgreSQL's write counter, so an ingestion or a sync (by this or
+    another process) invalidates every cached query at once.
     """
     path = index or index_path()
-    stamp = 0
-    for suffix in ("", "-wal"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            stamp += candidate.stat().st_mtime_ns
-    return str(path), stamp
+    return str(path), backend_for(path).stamp()
 
 
 def corpus_stamp() -> tuple[str, int]:
