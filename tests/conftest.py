@@ -15,7 +15,7 @@ import pytest
 import geopandas as gpd
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 
-from articles.backends import DATABASE_ENV, local_server
+from articles.backends import DATABASE_ENV, local_server, pool
 from articles.backends.local_server import LocalServer, ServerUnavailable
 from articles.backends.postgres import migrate_url
 
@@ -164,4 +164,5 @@ def pg_url(pg_server: tuple[LocalServer, psycopg.Connection[Any]]) -> Iterator[s
     name = f"test_{next(_PG_DATABASES)}"
     admin.execute(f"CREATE DATABASE {name} TEMPLATE {PG_TEMPLATE}")
     yield server.url(name)
+    pool.drop(server.url(name))
     admin.execute(f"DROP DATABASE {name} WITH (FORCE)")

@@ -79,6 +79,14 @@ class Backend(ABC):
         """Return True when there is an index to read (it may be outdated)."""
 
     @abstractmethod
+    def stamp(self) -> int:
+        """Return a number that changes whenever the index is written (caches)."""
+
+    @abstractmethod
+    def size_bytes(self) -> int:
+        """Return what the index takes on disk (0 when there is none)."""
+
+    @abstractmethod
     def connect(self, *, readonly: bool = False) -> Connection:
         """Open a connection as it is: no schema check, nothing created."""
 

@@ -19,6 +19,7 @@ from typing import Any
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
+from articles.backends import pool
 from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
 from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
 
@@ -41,9 +42,12 @@ def _pg_sql(sql: str) -> str:
 class PgConnection:
     """A psycopg connection with sqlite3's small API (``?`` placeholders)."""
 
-    def __init__(self, raw: psycopg.Connection[Any], backend: Backend) -> None:
+    def __init__(
+        self, raw: psycopg.Connection[Any], backend: Backend, pooled: str = ""
+    ) -> None:
         self.raw = raw
         self.backend = backend
+        self.pooled = pooled  # the URL whose idle readers this one rejoins
 
     def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
         """Run one statement; return its cursor (rows fetched with it)."""
@@ -57,8 +61,11 @@ class PgConnection:
                 cur.executemany(_pg_sql(sql), rows)
 
     def close(self) -> None:
-        """Close the connection (an open read transaction ends with it)."""
-        self.raw.close()
+        """Close the connection, or give a reader back to the pool (snapshot ended)."""
+        if self.pooled and not self.raw.closed:
+            pool.give_back(self.pooled, self.raw)
+        else:
+            self.raw.close()
 
 
 def tsquery_text(terms: Terms) -> str:
@@ -142,6 +149,27 @@ class PostgresBackend(Backend):
         con.close()
         return True
 
+    def stamp(self) -> int:
+        """Return the write counter every write transaction bumps (0: none yet)."""
+        try:
+            con = self.open_reader()
+        except IndexUnavailable:  # not migrated or not synced: nothing to cache
+            return 0
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
+
+    def size_bytes(self) -> int:
+        """Return the size of the whole database (tables, indexes, TOAST)."""
+        con = self.connect()
+        try:
+            row = con.execute("SELECT pg_database_size(current_database())")
+            return int(row.fetchone()[0])
+        finally:
+            con.close()
+
     def connect(self, *, readonly: bool = False) -> PgConnection:
         """Open a connection: readers in one read-only snapshot, writers autocommit."""
         raw = connect_url(self.url, autocommit=not readonly)
@@ -164,9 +192,25 @@ class PostgresBackend(Backend):
         return self._checked(readonly=False), None
 
     def open_reader(self) -> PgConnection:
-        """Open the index for a query: migrated, and synced at least once."""
-        con = self._checked(readonly=True)
-        if con.execute("SELECT 1 FROM meta WHERE key = 'fingerprint'").fetchone():
+        """Open the index for a query: migrated, and synced at least once.
+
+        An idle reader of this process is taken when there is one (``pool``);
+        a new one is checked against this code's schema first.
+        """
+        con = None
+        synced = False
+        if (raw := pool.take(self.url)) is not None:
+            con = PgConnection(raw, self, self.url)
+            try:
+                synced = _synced(con)
+            except psycopg.OperationalError:  # gone meanwhile: connect afresh
+                raw.close()
+                con = None
+        if con is None:
+            con = self._checked(readonly=True)
+            con.pooled = self.url
+            synced = _synced(con)
+        if synced:
             return con
         con.close()
         raise IndexUnavailable(
@@ -177,6 +221,11 @@ class PostgresBackend(Backend):
         """Start a write transaction (writers take turns)."""
         con.execute("BEGIN")
         con.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        # what other processes' caches watch (``stamp``): this transaction writes
+        con.execute(
+            "INSERT INTO meta VALUES ('written', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = (meta.value::bigint + 1)::text"
+        )
 
     def stream(self, con: Any, sql: str, args: Sequence[Any]) -> Any:
         """Open a server-side cursor: ``fetchmany`` reads the next rows only."""
@@ -240,6 +289,12 @@ class PostgresBackend(Backend):
     def compact(self, con: Any) -> None:
         """Reclaim dead rows and refresh the planner's statistics."""
         con.execute("VACUUM ANALYZE")
+
+
+def _synced(con: PgConnection) -> bool:
+    """Return True when the database's index has been synced at least once."""
+    row = con.execute("SELECT 1 FROM meta WHERE key = 'fingerprint'").fetchone()
+    return row is not None
 
 
 def _words(text: str) -> str:

@@ -52,6 +52,16 @@ class SqliteBackend(Backend):
         """Return True when there is an index to read."""
         return self.path.exists()
 
+    def stamp(self) -> int:
+        """Return the modification times (ns) of the file and its WAL, summed."""
+        files = (Path(f"{self.path}{s}") for s in ("", "-wal"))
+        return sum(f.stat().st_mtime_ns for f in files if f.exists())
+
+    def size_bytes(self) -> int:
+        """Return the bytes of the file and its write-ahead log."""
+        files = (Path(f"{self.path}{s}") for s in ("", "-wal"))
+        return sum(f.stat().st_size for f in files if f.exists())
+
     def connect(self, *, readonly: bool = False) -> SqliteConnection:
         """Open the file with WAL and a busy timeout (explicit transactions)."""
         if readonly:

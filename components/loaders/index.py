@@ -9,7 +9,7 @@ import streamlit as st
 
 from articles.corpus import corpus_dir
 from articles.index import index_path
-from articles.team.folder import MIRROR_STAMP
+from articles.index.store import backend_for
 from articles.team.sync import sync_shared
 from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
@@ -21,18 +21,12 @@ if TYPE_CHECKING:
 def index_stamp(index: Path | None = None) -> tuple[str, int]:
     """Return ``(path, stamp)``: the index path and a number that changes with it.
 
-    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
-    an ingestion or a sync invalidates every cached query at once. In team mode
-    the corpus mirror's stamp counts too: it changes when the database gained an
-    article or a decision (from any dashboard), which the shared index then has.
+    The stamp is the backend's: the modification times (ns) of the SQLite file and
+    its WAL, or PostgreSQL's write counter, so an ingestion or a sync (by this or
+    another process) invalidates every cached query at once.
     """
     path = index or index_path()
-    stamp = 0
-    mirror = corpus_dir() / MIRROR_STAMP  # absent in the embedded mode
-    for candidate in (Path(f"{path}"), Path(f"{path}-wal"), mirror):
-        if candidate.exists():
-            stamp += candidate.stat().st_mtime_ns
-    return str(path), stamp
+    return str(path), backend_for(path).stamp()
 
 
 def corpus_stamp() -> tuple[str, int]:

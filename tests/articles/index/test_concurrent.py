@@ -66,3 +66,16 @@ def _dump_sqlite(corpus: Path, fresh: Path) -> list[object]:
     finally:
         if url is not None:
             os.environ[DATABASE_ENV] = url
+
+
+def test_a_write_elsewhere_is_seen_by_the_next_query(corpus: Path, index: Path) -> None:
+    """Two dashboards on one index: an ingest in one shows in the other's next rerun."""
+    sync_index(corpus, index, FakeLinker())
+    backend = backend_for(index)
+    before, stamp = query_page(Filters(q="Kabul"), index=index).total, backend.stamp()
+    assert query_page(Filters(q="Kabul"), index=index).total == before  # pooled
+    path = corpus / "new-one.md"
+    path.write_text(NEW, encoding="utf-8")
+    index_file(corpus, index, path, FakeLinker())  # "the other dashboard"
+    assert backend.stamp() != stamp  # the caches keyed by it are dropped
+    assert query_page(Filters(q="Kabul"), index=index).total == before + 1
