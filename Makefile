@@ -6,7 +6,12 @@ PY := $(VENV)/bin/python
 PORT ?= 8501
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench bench-scale lint typecheck pytest chromium fonts geodata tiles clean
+# team mode on one machine (make run-team): PostgreSQL and the user file under build/team
+TEAM := build/team
+TEAM_USERS := $(TEAM)/users.json
+TEAM_ENV = ARTICLES_DATABASE_URL=$$($(PY) -m articles.team.trial url) ARTICLES_USERS_FILE=$(TEAM_USERS)
+
+.PHONY: run run-team stop-team test bench bench-scale lint typecheck pytest chromium fonts postgres geodata tiles clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +28,38 @@ run: $(VENV)/.runtime
 	$(PY) -m articles sync
 	$(PY) -m streamlit run dashboard.py --server.port $(PORT)
 
+## run-team: team mode on one machine: a local PostgreSQL in build/team/pg, migrated,
+## the seed corpus loaded, a demo admin (asks for its password), the dashboard with
+## sign-in; `make stop-team` stops the database server
+run-team: $(VENV)/.runtime postgres
+	$(PY) -m articles.team.trial up
+	@export $(TEAM_ENV); test -s $(TEAM_USERS) || { \
+	  if [ -t 0 ]; then \
+	    echo "No users yet: choose a password for the demo admin (user name: admin)."; \
+	    $(PY) -m articles users add admin --role admin; \
+	  else \
+	    echo "No users yet. Add the demo admin (you will be asked for a password):"; \
+	    echo "  ARTICLES_USERS_FILE=$(TEAM_USERS) $(PY) -m articles users add admin --role admin"; \
+	  fi; }
+	export $(TEAM_ENV); $(PY) -m articles sync && \
+	  $(PY) -m streamlit run dashboard.py --server.port $(PORT)
+
+## stop-team: stop make run-team's database server (its data stay in build/team/pg)
+stop-team: $(VENV)/.runtime
+	$(PY) -m articles.team.trial down
+
 ## chromium: Debian's Chromium for the browser tests (never `playwright install`)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+
+## postgres: Debian's PostgreSQL server for the tests' throwaway databases and
+## bench-scale (initdb/pg_ctl in /usr/lib/postgresql/*/bin; no service is started)
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
 
 ## fonts: DejaVu (Latin and Arabic-script glyphs) for the PDF test fixtures
 fonts:
@@ -43,7 +75,7 @@ lint: $(VENV)/.dev
 typecheck: $(VENV)/.dev
 	$(VENV)/bin/mypy geo articles components dashboard.py bench
 
-pytest: $(VENV)/.dev chromium fonts
+pytest: $(VENV)/.dev chromium fonts postgres
 	$(PY) -m pytest --cov --cov-report=term:skip-covered --cov-fail-under=80 -p no:cacheprovider; \
 	  rc=$$?; if [ $$rc = 5 ]; then echo "no tests ran" >&2; exit 1; fi; exit $$rc
 
@@ -71,5 +103,5 @@ clean:
 	rm -rf $(VENV) articles/index.sqlite* .pytest_cache .mypy_cache .ruff_cache
 
 ## bench-scale: sync and query N synthetic articles (default 100000; not in make test)
-bench-scale: $(VENV)/.dev
+bench-scale: $(VENV)/.dev postgres
 	$(PY) -m bench.scale --articles $(or $(N),100000)

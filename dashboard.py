@@ -20,6 +20,7 @@ from components.panels import (
     search,
     search_scope,
     session,
+    signin,
     timeline,
     upload,
 )
@@ -49,8 +50,10 @@ def render_sidebar() -> View:
             ),
             kinds=list(KIND_LABELS), kind_labels=KIND_LABELS,
         )  # fmt: skip
-        with st.expander("Add an article"):
-            outcome = upload.render()
+        outcome = None
+        if signin.allows("ingest"):
+            with st.expander("Add an article"):
+                outcome = upload.render()
         if outcome is not None and outcome.status == "added":
             loaders.clear_evidence_caches()
             old, new = summary.bounds, loaders.load_summary().bounds
@@ -103,6 +106,7 @@ def main() -> None:
     """Compose the page: a sticky map beside the scrolling evidence panel."""
     st.set_page_config(page_title="Wakhan Corridor & Durand Line", layout="wide")
     embedded = bool(st.context.is_embedded)
+    signin.gate()  # team mode: stops here until someone is signed in
     problems = loaders.ensure_index()
     session.start()
     desk.apply_layout(embedded=embedded)

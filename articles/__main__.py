@@ -1,4 +1,8 @@
-"""Command line: ``python -m articles link|ingest|query|sync|review|export``."""
+"""Command line: ``python -m articles link|ingest|query|sync|migrate|review|export``.
+
+Team mode (``ARTICLES_DATABASE_URL``) adds ``dump DIR`` and ``load DIR``; ``users``
+manages the team's user file.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,10 @@ from typing import Any, NoReturn
 
 from articles import serialize
 from articles.annotations import ExportError, add_export_parser, run_export
+from articles.auth.cli import add_users_parser, run_users
+from articles.auth.users import UserFileError
+from articles.backends import IndexUnavailable, backend_for, database_url
+from articles.backends.migrate import latest_version
 from articles.batch import count_rows, ingest_inputs, report_rows
 from articles.corpus import corpus_dir
 from articles.decide import ReviewError, add_review_parser, run_review
@@ -24,13 +32,16 @@ from articles.filter_args import (
     check_ids,
     parse_day,
 )
-from articles.index import index_path, sync_index
+from articles.index import index_path
 from articles.ingest import IngestError, prepare_article
 from articles.limits import MAX_FILE_BYTES
 from articles.process import Linker, load_linker, process_article
 from articles.query import ORDERS, Page, QueryError, query_page
 from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import check_in_worker
+from articles.team.cli import add_team_parsers, run_dump, run_load
+from articles.team.store import TeamDatabaseError
+from articles.team.sync import sync_shared
 
 #: Exit status for bad input (a bad file, id, date or option), as argparse uses.
 BAD_INPUT = 2
@@ -205,16 +216,16 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
             bar.total = total
             bar.update(done - bar.n)
 
-        report = sync_index(
+        report = sync_shared(
             corpus_dir(), index_path(), linker or load_linker(), progress=advance
         )
     data = {
         k: list(v) if isinstance(v, tuple) else v for k, v in report.__dict__.items()
     }
     line = (
-        f"index {index_path()}: {len(report.added)} added, {len(report.updated)} "
-        f"updated, {len(report.removed)} removed, {report.unchanged} unchanged "
-        f"({report.seconds:.2f} s)"
+        f"index {backend_for(index_path()).location()}: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.removed)} removed, "
+        f"{report.unchanged} unchanged ({report.seconds:.2f} s)"
     )
     _emit(data, args.json, [line])
     if report.rebuilt:
@@ -222,6 +233,30 @@ def run_sync(args: argparse.Namespace, linker: Linker | None) -> int:
     for error in report.errors:
         print(f"articles sync: error: {clean_line(error)}", file=sys.stderr)
     return 1 if report.errors and args.strict else 0
+
+
+def run_migrate(args: argparse.Namespace, linker: Linker | None) -> int:
+    """Apply the pending schema migrations to the PostgreSQL database.
+
+    Only ``ARTICLES_DATABASE_URL``'s database is migrated (the SQLite index
+    rebuilds itself on a schema change). A database newer than this code is
+    refused (exit 1), and so is one that cannot be reached.
+    """
+    from articles.backends.postgres import migrate_url, redact  # only when asked
+
+    del linker
+    url = database_url()
+    if not url:
+        raise CommandError(
+            "migrate is for PostgreSQL: set ARTICLES_DATABASE_URL "
+            "(the SQLite index rebuilds itself)"
+        )
+    applied = migrate_url(url)
+    lines = [f"applied {m.path.name}" for m in applied]
+    lines.append(f"database {redact(url)} at schema {latest_version()}")
+    _emit({"applied": [m.name for m in applied], "schema": latest_version()},
+          args.json, lines)  # fmt: skip
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -247,10 +282,15 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--offset", type=_count(0, None), default=0, help="skip N")
     sync = sub.add_parser("sync", help="bring the index in line with the corpus")
     sync.add_argument("--strict", action="store_true", help="exit 1 on bad files")
+    sub.add_parser(
+        "migrate", help="apply the schema migrations (PostgreSQL database only)"
+    )
     for p in sub.choices.values():
         p.add_argument("--json", action="store_true", help="machine-readable output")
     add_review_parser(sub)  # after the loop: its verbs carry their own --json
     add_export_parser(sub)
+    add_users_parser(sub)
+    add_team_parsers(sub)
     return parser
 
 
@@ -259,8 +299,12 @@ _COMMANDS = {
     "ingest": run_ingest,
     "query": run_query,
     "sync": run_sync,
+    "migrate": run_migrate,
     "review": run_review,
     "export": run_export,
+    "users": run_users,
+    "dump": run_dump,
+    "load": run_load,
 }
 
 
@@ -269,11 +313,24 @@ def main(argv: Sequence[str] | None = None, linker: Linker | None = None) -> int
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args, linker)
-    except (CommandError, FilterError, QueryError, ReviewError, ExportError) as exc:
+    except (
+        CommandError,
+        FilterError,
+        QueryError,
+        ReviewError,
+        ExportError,
+        UserFileError,
+        TeamDatabaseError,
+    ) as exc:
         print(
             f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
         )
         return BAD_INPUT
+    except IndexUnavailable as exc:  # no usable database: not migrated, or newer
+        print(
+            f"articles {args.command}: error: {clean_line(str(exc))}", file=sys.stderr
+        )
+        return 1
 
 
 if __name__ == "__main__":

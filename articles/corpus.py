@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from articles import markup
+from articles.auth.roles import team_mode
 from articles.clean import clean_text
 from articles.fields import (
     SLUG,
@@ -37,6 +38,8 @@ __all__ = ["SLUG", "CorpusError", "clean_line", "parse_article", "to_date"]
 
 CORPUS_ENV = "ARTICLES_CORPUS_DIR"
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "corpus"
+#: Team mode's default corpus folder: a mirror of the database (``articles.team``).
+DEFAULT_MIRROR = Path(__file__).resolve().parents[1] / "build" / "team-corpus"
 FIELDS = (
     "id", "title", "author", "published", "posted", "source", "url", "language",
 )  # fmt: skip
@@ -48,8 +51,14 @@ class CorpusError(ValueError):
 
 
 def corpus_dir() -> Path:
-    """Return the corpus directory (env ``ARTICLES_CORPUS_DIR``, else the package's)."""
-    return Path(os.environ.get(CORPUS_ENV) or DEFAULT_CORPUS)
+    """Return the corpus directory: ``$ARTICLES_CORPUS_DIR``, else the package's.
+
+    In team mode (``$ARTICLES_DATABASE_URL`` set) the default is the database's
+    mirror, ``build/team-corpus/``, never the committed seed corpus.
+    """
+    if found := os.environ.get(CORPUS_ENV):
+        return Path(found)
+    return DEFAULT_MIRROR if team_mode() else DEFAULT_CORPUS
 
 
 def list_article_files(directory: Path) -> list[Path]:

@@ -16,15 +16,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from articles.auth.roles import User, require
 from articles.corpus import corpus_dir
-from articles.index import index_path, sync_index
+from articles.index import index_path
 from articles.process import Linker, load_linker
 from articles.query import find_passage
 from articles.query.hits import Hit
 from articles.regress import build_fixture
 from articles.review.model import Decision, DecisionError, is_iso_date, new_decision
-from articles.review.store import append_decision, read_decisions
+from articles.review.store import read_decisions
 from articles.review.trust import OVERALL, measure_trust
+from articles.team.sync import sync_shared
+from articles.team.writes import append as append_decision
+from articles.team.writes import sync_mirror
 
 _SPAN = re.compile(r"([0-9]+):([0-9]+)")
 
@@ -65,33 +69,43 @@ def record_decision(
     corpus: Path | None = None,
     index: Path | None = None,
     linker: Linker | None = None,
-) -> None:
+    *,
+    user: User | None = None,
+) -> Decision:
     """Append one decision and sync the index, so its effect shows at once.
 
     An ``undo`` of an unknown or already undone decision raises ``ReviewError``
     and writes nothing. The sync re-writes only the articles the decision touches.
+    With a ``user`` (the team dashboard's signed-in user), the decision is recorded
+    as theirs (its ``by``), and a user who may not ``review`` (a reader) raises
+    ``PermissionError`` before anything is written. Returns what was recorded.
     """
+    require(user, "review")
+    if user is not None:
+        decision = dataclasses.replace(decision, by=user.name)
     corpus = corpus or corpus_dir()
     if decision.action == "undo":
         append_decision(corpus, decision, _undo_check(decision.target, []))
     else:
         append_decision(corpus, decision)
-    sync_index(corpus, index or index_path(), linker or load_linker())
+    sync_shared(corpus, index or index_path(), linker or load_linker())
+    return decision
 
 
 def run_review(args: argparse.Namespace, linker: Linker | None) -> int:
     """Record one decision (then sync its articles) or list the decisions."""
     corpus, linker = corpus_dir(), linker or load_linker()
+    sync_mirror(corpus)  # team mode: the database's decisions into the folder
     if args.verb == "list":
         return _list(corpus, args.json)
     if args.verb == "fixture":
         return _fixture(corpus, args.out, linker)
-    sync_index(corpus, index_path(), linker)  # a passage id names what is indexed
+    sync_shared(corpus, index_path(), linker)  # a passage id names what is indexed
     if args.verb == "undo":
         decisions = [_undo(corpus, args.decision)]
     else:
         decisions = _decide(corpus, args)
-    sync_index(corpus, index_path(), linker)
+    sync_shared(corpus, index_path(), linker)
     out = [_as_dict(d) for d in decisions]
     if args.json:
         print(json.dumps({"decisions": out}, ensure_ascii=False, indent=2))
@@ -244,7 +258,7 @@ def _list(corpus: Path, as_json: bool) -> int:
 
 
 def _fixture(corpus: Path, out: Path | None, linker: Linker) -> int:
-    sync_index(corpus, index_path(), linker)
+    sync_shared(corpus, index_path(), linker)
     try:
         cases = build_fixture(read_decisions(corpus), index_path(), linker)
     except DecisionError as exc:

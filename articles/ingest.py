@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from articles.auth.roles import User, require
 from articles.corpus import (
     corpus_dir,
     list_article_files,
@@ -39,6 +40,7 @@ from articles.process import Linker, load_linker
 from articles.query import find_article_by_hash, list_article_ids
 from articles.safe_read import FileRefused, read_limited
 from articles.sandbox import Worker, check_in_worker
+from articles.team.writes import claim_article, sync_mirror
 
 __all__ = [
     "IngestError",
@@ -72,6 +74,7 @@ def ingest_bytes(
     linker: Linker | None = None,
     worker: Worker | None = None,
     near: NearDuplicates | None = None,
+    user: User | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one uploaded file to the corpus and the index (all or nothing).
@@ -90,6 +93,9 @@ def ingest_bytes(
         A sandboxed worker reused across files; by default one per file.
     near : NearDuplicates, optional
         The corpus's near-duplicate index, reused across files; built if None.
+    user : User, optional
+        Who adds it (the team dashboard's signed-in user); must be allowed to
+        ``ingest``. None: the operator at the shell or the single-user dashboard.
     **overrides
         ``title``, ``published`` (date or ISO text), ``author``, ``source``,
         ``url``.
@@ -103,7 +109,10 @@ def ingest_bytes(
     ------
     IngestError
         Bad file or failed index update; corpus and index are left unchanged.
+    PermissionError
+        ``user`` may not ingest (a reader); nothing is read or written.
     """
+    require(user, "ingest")
     corpus = corpus or corpus_dir()
     index = index or index_path()
     unknown = set(overrides) - {"title", "published", "author", "source", "url"}
@@ -115,6 +124,7 @@ def ingest_bytes(
         check_in_worker(filename, data, overrides)
     linker = linker or load_linker()
     with _ingest_lock(index):
+        sync_mirror(corpus)  # team mode: every id the database holds is taken
         taken = {p.stem for p in list_article_files(corpus)} | list_article_ids(index)
         document, article = prepare_article(filename, data, overrides, taken)
         existing = find_article_by_hash(index, article.content_hash)
@@ -124,7 +134,11 @@ def ingest_bytes(
         first = near.find(article.body)
         if first is not None:
             document = mark_near_duplicate(document, first)
-        path = _write(corpus, index, document, article, linker)
+        by = user.name if user is not None else ""
+        with claim_article(article.id, article.content_hash, document, by) as other:
+            if other is not None:  # team mode: stored meanwhile by another process
+                return IngestResult("duplicate", other, article.title, None, other)
+            path = _write(corpus, index, document, article, linker)
         near.add(article.id, article.content_hash, article.body)
     return IngestResult("added", article.id, article.title, path, None, first)
 
@@ -179,6 +193,7 @@ def ingest_file(
     linker: Linker | None = None,
     worker: Worker | None = None,
     near: NearDuplicates | None = None,
+    user: User | None = None,
     **overrides: Any,
 ) -> IngestResult:
     """Add one file to the corpus and the index (see ``ingest_bytes``).
@@ -188,7 +203,10 @@ def ingest_file(
     IngestError
         Missing, unreadable, too large or not a regular file (a FIFO or device),
         bad content, failed index update.
+    PermissionError
+        ``user`` may not ingest.
     """
+    require(user, "ingest")
     try:
         data = read_limited(Path(path), MAX_FILE_BYTES)
     except FileRefused as exc:
@@ -201,5 +219,6 @@ def ingest_file(
         linker=linker,
         worker=worker,
         near=near,
+        user=user,
         **overrides,
     )

@@ -1,5 +1,9 @@
 """The index's SQLite schema (bump SCHEMA_VERSION on any change: the index rebuilds).
 
+PostgreSQL has the same tables in ``articles/backends/migrations/`` (numbered
+files, applied by ``python -m articles migrate``): a change here needs a new
+migration there too.
+
 Compact by design (issue 8): integer ids, links in their own indexed tables, passage
 text stored once.
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
-import sqlite3
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from articles.actors import load_actors
+from articles.backends import backend_for
 from articles.query import Filters, Page, count_features, count_months, query_page
 
 QUERY_KINDS = (
@@ -30,7 +30,7 @@ WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugee
 
 
 def _features(index: Path) -> list[str]:
-    con = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+    con = backend_for(index).connect(readonly=True)
     try:
         rows = con.execute(
             "SELECT name FROM targets WHERE kind = 'feature' ORDER BY passages DESC "

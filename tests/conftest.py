@@ -1,14 +1,23 @@
-"""Shared fixtures: tiny hand-made layers shaped like the geo catalog's."""
+"""Shared fixtures: tiny hand-made layers shaped like the geo catalog's; PostgreSQL."""
 
 from __future__ import annotations
 
+import itertools
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
 import geopandas as gpd
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+
+from articles.backends import DATABASE_ENV, local_server, pool
+from articles.backends.local_server import LocalServer, ServerUnavailable
+from articles.backends.postgres import migrate_url
 
 MALICIOUS = '<img src=x onerror="alert(1)">Evil & <b>bold</b>'
 
@@ -112,3 +121,48 @@ def corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, 
     monkeypatch.setenv("ARTICLES_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("ARTICLES_INDEX_PATH", str(index))
     return corpus, index
+
+
+#: The migrated database every PostgreSQL test database is copied from.
+PG_TEMPLATE = "articles_template"
+_PG_DATABASES = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def _no_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run on SQLite unless a fixture sets ``ARTICLES_DATABASE_URL``."""
+    monkeypatch.delenv(DATABASE_ENV, raising=False)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[tuple[LocalServer, psycopg.Connection[Any]]]:
+    """One throwaway PostgreSQL server for the session, with a migrated template.
+
+    Debian's ``postgresql`` (``make postgres``); outside CI a machine without it
+    skips the PostgreSQL cases.
+    """
+    try:
+        server = local_server.start()
+    except ServerUnavailable as exc:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no PostgreSQL: {exc}")
+    try:
+        admin = psycopg.connect(server.url(), autocommit=True)
+        admin.execute(f"CREATE DATABASE {PG_TEMPLATE}")
+        migrate_url(server.url(PG_TEMPLATE))
+        yield server, admin
+        admin.close()
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server: tuple[LocalServer, psycopg.Connection[Any]]) -> Iterator[str]:
+    """The URL of a fresh, migrated database of its own (dropped afterwards)."""
+    server, admin = pg_server
+    name = f"test_{next(_PG_DATABASES)}"
+    admin.execute(f"CREATE DATABASE {name} TEMPLATE {PG_TEMPLATE}")
+    yield server.url(name)
+    pool.drop(server.url(name))
+    admin.execute(f"DROP DATABASE {name} WITH (FORCE)")

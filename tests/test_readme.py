@@ -64,3 +64,14 @@ def test_readme_states_the_gate_limits() -> None:
     assert f"title at most {limits.MAX_FIELD_CHARS['title']} characters" in text
     assert f"at most {limits.MAX_ID_CHARS} characters" in text
     assert f"with {limits.MAX_CHECK_SECONDS:g} s" in text
+
+
+def test_readme_team_deployment_covers_each_step() -> None:
+    team = README.split("## Team deployment", 1)[1].split("\n## ", 1)[0]
+    for step in (
+        "apt-get install postgresql", "createdb", "python -m articles migrate",
+        "python -m articles load articles/corpus", "python -m articles users add",
+        "--server.port 8501", "--server.port 8502", "proxy_set_header Upgrade",
+        "pg_dump", "python -m articles dump", "make run-team",
+    ):  # fmt: skip
+        assert step in team, step

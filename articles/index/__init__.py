@@ -1,4 +1,4 @@
-"""The SQLite index (FTS5), derived from the corpus and synced by file stat and hash.
+"""The index (SQLite FTS5 or PostgreSQL), derived from the corpus: synced by stat, hash.
 
 Deleting the index loses nothing: ``sync_index`` rebuilds it from the corpus. Only
 the sync (and an ingest, for its one article) writes; queries open it read-only.

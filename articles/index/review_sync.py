@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
+from articles.backends import Connection
 from articles.index.codec import N_BITS, STOPWORDS
 from articles.review.state import Review, build_review
 from articles.review.store import read_decisions_lenient
@@ -34,7 +34,7 @@ def load_review(corpus: Path) -> tuple[Review | None, list[str]]:
     return build_review(decisions), [f"decision not applied: {p}" for p in problems]
 
 
-def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
+def stale_files(con: Connection, review: Review) -> set[str]:
     """Return the files whose stored links predate the current decisions."""
     row = con.execute("SELECT value FROM meta WHERE key = 'review'").fetchone()
     old = json.loads(row[0]) if row else {"articles": {}, "rules": []}
@@ -49,13 +49,8 @@ def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
         words = [w for w in _WORD.findall(phrase) if w.casefold() not in STOPWORDS]
         if not words:  # nothing to search for: check every article
             return {f for (f,) in con.execute("SELECT file FROM articles")}
-        keys.update(
-            pid >> N_BITS
-            for (pid,) in con.execute(
-                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?",
-                ('"' + " ".join(words) + '"',),
-            )
-        )
+        sql, args = con.backend.fts_match(((tuple(words), False),))
+        keys.update(pid >> N_BITS for (pid,) in con.execute(sql, args))
     if not slugs and not keys:
         return set()  # nothing decided since: no scan (100,000 articles cost 50 ms)
     return {
@@ -65,10 +60,11 @@ def stale_files(con: sqlite3.Connection, review: Review) -> set[str]:
     }
 
 
-def record_review(con: sqlite3.Connection, review: Review) -> None:
+def record_review(con: Connection, review: Review) -> None:
     """Remember which decisions the index now reflects."""
     state = {"articles": review.article_digests(), "rules": review.rule_keys()}
     con.execute(
-        "INSERT OR REPLACE INTO meta VALUES ('review', ?)",
+        "INSERT INTO meta VALUES ('review', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (json.dumps(state, sort_keys=True),),
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+from articles.backends import Connection
 from articles.index.review_sync import load_review
 from articles.index.store import open_writer
 from articles.index.sync import SyncError, actor_parents, sync_index
@@ -46,8 +46,8 @@ def index_file(corpus: Path, index: Path, path: Path, linker: Linker) -> str:
         con.close()
 
 
-def _write(con: sqlite3.Connection, done: Prepared) -> None:
-    con.execute("BEGIN IMMEDIATE")
+def _write(con: Connection, done: Prepared) -> None:
+    con.backend.begin(con)  # writers take turns: a concurrent one is seen below
     try:
         old = con.execute(
             "SELECT id FROM articles WHERE file = ?", (done.file,)
@@ -55,7 +55,7 @@ def _write(con: sqlite3.Connection, done: Prepared) -> None:
         if old is not None:
             delete_article(con, int(old[0]))
         insert_article(con, done, Targets(con))
-    except sqlite3.IntegrityError:
+    except con.backend.IntegrityError:
         con.execute("ROLLBACK")
         raise SyncError(
             f"{done.file}: duplicate article id {done.article.id!r}"

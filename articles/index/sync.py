@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from articles.actors import load_actors
+from articles.backends import Connection
 from articles.index.pool import Result, prepare_all
 from articles.index.review_sync import load_review, record_review, stale_files
 from articles.index.store import open_writer
@@ -27,8 +27,7 @@ from articles.process import Linker, load_linker
 from articles.review.state import Review
 
 BATCH = 500
-COMPACT_MIN = 1000  # articles written by one sync before it compacts the file
-COMPACT_CACHE_KIB = 32 * 1024
+COMPACT_MIN = 1000  # articles written by one sync before it compacts the index
 _TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
            "targets", "target_months", "links", "link_rank", "dates",
            "link_review")  # fmt: skip
@@ -56,7 +55,7 @@ class SyncReport:
 class _Run:
     """The state of one sync: what is stored, what was done, when it last committed."""
 
-    con: sqlite3.Connection
+    con: Connection
     stored: dict[
         str, tuple[int, str, int, int, str]
     ]  # file: key, slug, size, mtime, hash
@@ -86,6 +85,8 @@ def sync_index(
         Directory of article Markdown files.
     index : Path
         SQLite file; created (or rebuilt, when built by another schema) as needed.
+        Not used when ``ARTICLES_DATABASE_URL`` names a (migrated) PostgreSQL
+        database: that is the index then.
     linker : Linker, optional
         Defaults to ``process.load_linker()``; must pickle for the pool.
     require : Path, optional
@@ -124,21 +125,16 @@ def sync_index(
     )  # fmt: skip
 
 
-def _compact(con: sqlite3.Connection, written: int, before: int) -> None:
-    """After a large sync, merge the full-text segments and rewrite the file densely.
+def _compact(con: Connection, written: int, before: int) -> None:
+    """After a large sync, pack the index (the backend's ``compact``).
 
     Articles are clustered by publication day, so a large sync inserts all over
-    the tables and leaves pages part-empty; VACUUM packs them (about a fifth of
-    the file). It is atomic: a kill during it loses nothing.
+    the tables and leaves pages part-empty; SQLite's VACUUM packs them (about a
+    fifth of the file). It is atomic: a kill during it loses nothing.
     """
     if written < COMPACT_MIN or written < before // 4:
         return
-    # VACUUM's memory grows with the page cache several times over (measured at
-    # 100,000 articles: 1.29 GB peak with the writer's 256 MB cache, 182 MB with
-    # 32 MB); compaction reads the file in order and needs no large cache.
-    con.execute(f"PRAGMA cache_size = -{COMPACT_CACHE_KIB}")
-    con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
-    con.execute("VACUUM")
+    con.backend.compact(con)
 
 
 def scan_corpus(corpus: Path) -> dict[str, tuple[int, int]]:
@@ -174,17 +170,18 @@ def actor_parents() -> dict[str, tuple[str, ...]]:
 
 
 def _plan(
-    con: sqlite3.Connection, corpus: Path, linker: Linker, review: Review | None
+    con: Connection, corpus: Path, linker: Linker, review: Review | None
 ) -> tuple[_Run, list[str], list[Task], int]:
     """Check the fingerprint, drop vanished files, list the files to read."""
-    con.execute("BEGIN IMMEDIATE")
+    con.backend.begin(con)
     row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
     if row is None or row[0] != linker.fingerprint:
         for table in _TABLES:
             con.execute(f"DELETE FROM {table}")
-        con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('delete-all')")
+        con.backend.fts_clear(con)
         con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
+            "INSERT INTO meta VALUES ('fingerprint', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (linker.fingerprint,),
         )
     stored: dict[str, tuple[int, str, int, int, str]] = {
@@ -218,7 +215,7 @@ def _write_all(
     progress: tuple[Callable[[int, int], None] | None, int],
 ) -> None:
     report, total = progress
-    run.con.execute("BEGIN IMMEDIATE")
+    run.con.backend.begin(run.con)
     run.committed = time.monotonic()
     try:
         for done, result in enumerate(results, start=1):
@@ -228,7 +225,7 @@ def _write_all(
             run.pending += 1
             if run.pending >= BATCH or time.monotonic() - run.committed > 1.0:
                 run.con.execute("COMMIT")
-                run.con.execute("BEGIN IMMEDIATE")
+                run.con.backend.begin(run.con)
                 run.pending, run.committed = 0, time.monotonic()
     except BaseException:
         run.con.execute("ROLLBACK")
@@ -255,13 +252,15 @@ def _write_one(run: _Run, result: Result, require: Path | None) -> None:
 
 def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     con = run.con
-    old = run.stored.get(done.file)
+    # the file's article as it is now, not as planned: another writer (a second
+    # sync, an ingest) may have written it since
+    old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
     con.execute("SAVEPOINT article")
     try:
         if old is not None:
-            delete_article(con, old[0])
+            delete_article(con, int(old[0]))
         insert_article(con, done, run.targets)
-    except sqlite3.IntegrityError:
+    except con.backend.IntegrityError:
         con.execute("ROLLBACK TO article")
         con.execute("RELEASE article")
         run.targets = Targets(con)  # targets interned since the savepoint are gone

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from articles.backends import Connection
 from articles.index.codec import (
     MEMBER,
     SEQ_BITS,
@@ -23,7 +23,7 @@ from articles.index.work import Prepared
 class Targets:
     """Interned feature and actor ids (``targets`` rows), cached per writer."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
+    def __init__(self, con: Connection) -> None:
         self._con = con
         self._ids = {
             (k, n): i for i, k, n in con.execute("SELECT id, kind, name FROM targets")
@@ -33,19 +33,22 @@ class Targets:
         """Return the integer id of a target, interning it on first use."""
         key = (kind, name)
         if key not in self._ids:
-            cur = self._con.execute(
-                "INSERT INTO targets(kind, name) VALUES (?, ?)", (kind, name)
-            )
-            self._ids[key] = int(cur.lastrowid or 0)
+            # an upsert: a concurrent writer (PostgreSQL) may have interned it
+            row = self._con.execute(
+                "INSERT INTO targets(kind, name) VALUES (?, ?) ON CONFLICT(kind, name) "
+                "DO UPDATE SET kind = excluded.kind RETURNING id",
+                (kind, name),
+            ).fetchone()
+            self._ids[key] = int(row[0])
         return int(self._ids[key])
 
 
-def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) -> int:
+def insert_article(con: Connection, done: Prepared, targets: Targets) -> int:
     """Insert a prepared article; return its integer id.
 
     Raises
     ------
-    sqlite3.IntegrityError
+    con.backend.IntegrityError
         Another file holds an article with the same id (slug).
     """
     a = done.article
@@ -66,7 +69,7 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
         ),
     )  # fmt: skip
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
-    _insert_passages(con, key, done)
+    _insert_passages(con, key, done, a.language)
     linked = _insert_links(con, key, done, targets)
     _count_dups(
         con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
@@ -74,15 +77,14 @@ def insert_article(con: sqlite3.Connection, done: Prepared, targets: Targets) ->
     return key
 
 
-def _insert_passages(con: sqlite3.Connection, key: int, done: Prepared) -> None:
+def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -> None:
     rows = [
         (passage_key(key, p.slot), p.section, p.dup, p.pos, p.dates)
         for p in done.passages
     ]
     con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
-    con.executemany(
-        "INSERT INTO passages_fts(rowid, text, heading) VALUES (?,?,?)",
-        [(passage_key(key, p.slot), *p.fts) for p in done.passages],
+    con.backend.fts_insert(
+        con, language, [(passage_key(key, p.slot), *p.fts) for p in done.passages]
     )
     dates = {
         (d[5], d[6], passage_key(key, p.slot))
@@ -102,7 +104,7 @@ def _group(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:
 
 
 def _step_groups(
-    con: sqlite3.Connection, dup: int, pids: list[int], targets: list[int], step: int
+    con: Connection, dup: int, pids: list[int], targets: list[int], step: int
 ) -> None:
     """Add (or take away) passages of one shared group to ``shared``/``target_dups``."""
     if step > 0:
@@ -114,7 +116,7 @@ def _step_groups(
         counts[target] = counts.get(target, 0) + step
     con.executemany(
         "INSERT INTO target_dups VALUES (?, ?, ?) ON CONFLICT(target, dup) "
-        "DO UPDATE SET n = n + excluded.n",
+        "DO UPDATE SET n = target_dups.n + excluded.n",
         [(t, dup, n) for t, n in counts.items()],
     )
     if step < 0:
@@ -124,7 +126,7 @@ def _step_groups(
         )
 
 
-def _link_targets(con: sqlite3.Connection, pids: list[int]) -> list[int]:
+def _link_targets(con: Connection, pids: list[int]) -> list[int]:
     marks = ",".join("?" * len(pids))
     return [
         int(r[0])
@@ -135,7 +137,7 @@ def _link_targets(con: sqlite3.Connection, pids: list[int]) -> list[int]:
 
 
 def _count_dups(
-    con: sqlite3.Connection,
+    con: Connection,
     passages: list[tuple[int, int]],
     targets: dict[int, list[int]],
     step: int,
@@ -151,7 +153,11 @@ def _count_dups(
         ).fetchone()[0]
         before = n - step * len(pids)
         if n >= 2:
-            con.execute("INSERT OR REPLACE INTO dups VALUES (?, ?)", (dup, n))
+            con.execute(
+                "INSERT INTO dups VALUES (?, ?) "
+                "ON CONFLICT(dup) DO UPDATE SET n = excluded.n",
+                (dup, n),
+            )
         else:
             con.execute("DELETE FROM dups WHERE dup = ?", (dup,))
         if max(n, before) < 2:
@@ -169,7 +175,7 @@ def _count_dups(
 
 
 def _insert_links(
-    con: sqlite3.Connection, key: int, done: Prepared, targets: Targets
+    con: Connection, key: int, done: Prepared, targets: Targets
 ) -> dict[int, list[int]]:
     """Insert the article's links; return each passage's targets."""
     rows = [
@@ -184,7 +190,8 @@ def _insert_links(
     _count_targets(con, [(t, how) for _, t, how, _, _ in rows], +1)
     _count_months(con, key, [t for _, t, _, _, _ in rows], +1)
     con.executemany(
-        "INSERT OR REPLACE INTO link_review VALUES (?,?,?)",
+        "INSERT INTO link_review VALUES (?,?,?) "
+        "ON CONFLICT(passage, target) DO UPDATE SET state = excluded.state",
         [
             (passage_key(key, slot), targets.id(kind, name), state)
             for slot, kind, name, state in done.reviews
@@ -193,9 +200,7 @@ def _insert_links(
     return _group([(p, t) for p, t, _, _, _ in rows])
 
 
-def _count_months(
-    con: sqlite3.Connection, key: int, targets: list[int], step: int
-) -> None:
+def _count_months(con: Connection, key: int, targets: list[int], step: int) -> None:
     """Add (or take away) one article's matches per target to its month."""
     day = from_day(key >> SEQ_BITS)
     month = day.year * 12 + day.month - 1
@@ -204,14 +209,12 @@ def _count_months(
         counts[target] = counts.get(target, 0) + step
     con.executemany(
         "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
-        "DO UPDATE SET passages = passages + excluded.passages",
+        "DO UPDATE SET passages = target_months.passages + excluded.passages",
         [(t, month, n) for t, n in counts.items()],
     )
 
 
-def _count_targets(
-    con: sqlite3.Connection, links: list[tuple[int, int]], step: int
-) -> None:
+def _count_targets(con: Connection, links: list[tuple[int, int]], step: int) -> None:
     """Add (or take away) one article's links to each target's counts."""
     counts: dict[int, list[int]] = {}
     for target, how in links:
@@ -224,7 +227,7 @@ def _count_targets(
     )
 
 
-def delete_article(con: sqlite3.Connection, key: int) -> None:
+def delete_article(con: Connection, key: int) -> None:
     """Remove an article, its passages, links, dates and full-text rows."""
     lo, hi = passage_range(key)
     row = con.execute(
@@ -243,9 +246,8 @@ def delete_article(con: sqlite3.Connection, key: int) -> None:
         "WHERE passage BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
-    con.executemany(
-        "INSERT INTO passages_fts(passages_fts, rowid, text, heading) "
-        "VALUES ('delete', ?, ?, ?)",
+    con.backend.fts_delete(
+        con,
         [
             (
                 pid,

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from articles.backends import Connection
 from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
 from articles.query.filters import Filters, Match, among, resolve
 from articles.query.reader import reading
@@ -61,7 +61,7 @@ def _per_target(filters: Filters, kind: str, index: Path | None) -> dict[str, in
                 f"SELECT t.name, count(*) FROM ({match.sql}) m "
                 "JOIN links l ON l.passage = m.passage "
                 f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
-                "AND t.kind = ? GROUP BY l.target",
+                "AND t.kind = ? GROUP BY l.target, t.name",
                 (*match.args, kind),
             )
         return {str(name): int(n) for name, n in rows}
@@ -98,12 +98,12 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
         else:
             rows = con.execute(
                 f"SELECT passage >> {DAY_SHIFT}, count(*) "
-                f"FROM ({match.sql}) GROUP BY 1",
+                f"FROM ({match.sql}) m GROUP BY 1",
                 match.args,
             )
         out: Counter[str] = Counter()
         for day, n in rows:
-            out[_month(day)] += n
+            out[_month(day)] += int(n)
         return dict(sorted(out.items()))
 
 
@@ -140,7 +140,7 @@ def count_months_by_actor(
             rows = con.execute(
                 f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) FROM link_rank r "
                 f"JOIN targets t ON t.id = r.target WHERE r.target IN ({marks}) "
-                f"AND r.rank >= {1 << 10} GROUP BY 1, r.target",
+                f"AND r.rank >= {1 << 10} GROUP BY 1, r.target, t.name",
                 ids,
             )
         else:
@@ -148,17 +148,15 @@ def count_months_by_actor(
                 f"SELECT m.passage >> {DAY_SHIFT}, t.name, count(*) "
                 f"FROM ({match.sql}) m JOIN links l ON l.passage = m.passage "
                 f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
-                f"AND l.target IN ({marks}) GROUP BY 1, l.target",
+                f"AND l.target IN ({marks}) GROUP BY 1, l.target, t.name",
                 (*match.args, *ids),
             )
         for day, name, n in rows:
-            out[(_month(day), str(name))] += n
+            out[(_month(day), str(name))] += int(n)
         return dict(sorted(out.items()))
 
 
-def _target_ids(
-    con: sqlite3.Connection, kind: str, names: tuple[str, ...]
-) -> list[int]:
+def _target_ids(con: Connection, kind: str, names: tuple[str, ...]) -> list[int]:
     if not names:
         return []
     marks = ",".join("?" * len(names))
@@ -169,7 +167,7 @@ def _target_ids(
 
 
 def _event_months_by_actor(
-    con: sqlite3.Connection, match: Match, filters: Filters, ids: list[int]
+    con: Connection, match: Match, filters: Filters, ids: list[int]
 ) -> dict[tuple[str, str], int]:
     months = _event_months(con, match, filters)
     named = _actors_of(con, match, ids) if months else {}
@@ -180,9 +178,7 @@ def _event_months_by_actor(
     return dict(sorted(out.items()))
 
 
-def _actors_of(
-    con: sqlite3.Connection, match: Match, ids: list[int]
-) -> dict[int, list[str]]:
+def _actors_of(con: Connection, match: Match, ids: list[int]) -> dict[int, list[str]]:
     """Return which of the actors ``ids`` each dated matching passage names."""
     marks = ",".join("?" * len(ids))
     out: dict[int, list[str]] = {}
@@ -211,12 +207,13 @@ def _dated(match: Match, filters: Filters) -> tuple[str, tuple[object, ...], int
 
 
 def _count_event_months(
-    con: sqlite3.Connection, match: Match, filters: Filters
+    con: Connection, match: Match, filters: Filters
 ) -> dict[str, int]:
     """Count matching passages per month they mention (its start in the window)."""
     sql, args, lo = _dated(match, filters)
+    month = con.backend.month_sql(con.backend.greatest("d.first", "?"))
     rows = con.execute(
-        f"SELECT strftime('%Y-%m', {_JULIAN_EPOCH} + max(d.first, ?)) AS month, "
+        f"SELECT {month} AS month, "
         f"count(DISTINCT d.passage) {sql} GROUP BY month ORDER BY month",
         (lo, *args),
     )
@@ -224,16 +221,12 @@ def _count_event_months(
 
 
 def _event_months(
-    con: sqlite3.Connection, match: Match, filters: Filters
+    con: Connection, match: Match, filters: Filters
 ) -> set[tuple[str, int]]:
     """Return (month, passage) for each month a matching passage mentions."""
     sql, args, lo = _dated(match, filters)
     rows = con.execute(f"SELECT d.first, d.passage {sql}", args)
     return {(_month(max(first, lo)), int(key)) for first, key in rows}
-
-
-#: The Julian day number of day 0 (1900-01-01), for SQLite's date functions.
-_JULIAN_EPOCH = 2415020.5
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -249,9 +242,10 @@ def find_articles(
         "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     )
     with reading(index) as con:
+        like_op = con.backend.LIKE_ANY_CASE
         rows = con.execute(
             "SELECT slug, title, published FROM articles "
-            "WHERE title LIKE ? ESCAPE '\\' OR slug LIKE ? ESCAPE '\\' "
+            f"WHERE title {like_op} ? ESCAPE '\\' OR slug {like_op} ? ESCAPE '\\' "
             "ORDER BY id DESC LIMIT ?",
             (like, like, max(limit, 0)),
         )

@@ -23,7 +23,7 @@ def query_passages(filters: Filters, index: Path | None = None) -> list[Hit]:
         keys = [
             int(r[0])
             for r in con.execute(
-                f"SELECT passage FROM ({match.sql}) ORDER BY passage DESC", match.args
+                f"SELECT passage FROM ({match.sql}) m ORDER BY passage DESC", match.args
             )
         ]
         hits: list[Hit] = []

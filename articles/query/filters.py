@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+from articles.backends import Backend, Connection
+from articles.backends.base import Terms
+from articles.backends.sqlite import fts5_query
 from articles.index.codec import DAY_SHIFT, N_BITS, STOPWORDS, passage_range, to_day
 
 DATEMODES = ("published", "events")
@@ -51,10 +53,21 @@ def build_fts_query(text: str | None) -> str | None:
     str or None
         The MATCH expression, or None when the input has no words.
     """
+    terms = parse_terms(text)
+    return fts5_query(terms) if terms else None
+
+
+def parse_terms(text: str | None) -> Terms:
+    """Split user input into search terms (see ``build_fts_query``): words only.
+
+    Each term is its words (a phrase when several; stop words left out) and
+    whether it is a prefix search; every term is required. Each backend renders
+    them in its own syntax, as a bound parameter.
+    """
     if not text:
-        return None
-    terms: list[str] = []
-    common: list[str] = []  # terms made only of stop words
+        return ()
+    terms: list[tuple[tuple[str, ...], bool]] = []
+    common: list[tuple[tuple[str, ...], bool]] = []  # terms only of stop words
     for match in _QUERY_TOKEN.finditer(text):
         token = match[1] if match[1] is not None else match[2]
         words = re.findall(r"[^\W_]+", token)
@@ -62,9 +75,9 @@ def build_fts_query(text: str | None) -> str | None:
             continue
         prefix = match[2] is not None and token.endswith("*") and len(words) == 1
         kept = [w for w in words if w.casefold() not in STOPWORDS]
-        term = '"' + " ".join(kept or words) + '"' + ("*" if prefix else "")
+        term = (tuple(kept or words), prefix)
         (terms if kept or prefix else common).append(term)
-    return " ".join(terms or common) or None
+    return tuple(terms or common)
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,7 @@ class Match:
     days: tuple[int, int] | None = None  # the publication window, when it is alone
 
 
-def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
+def resolve(con: Connection, filters: Filters) -> Match:
     """Resolve ``filters`` against the index behind ``con``.
 
     Raises
@@ -107,8 +120,8 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
             return Match("", (), empty=True)
     else:
         keys = None
-    fts = build_fts_query(filters.q)
-    driver, args = _driver(feature, actors, fts, keys)
+    fts = parse_terms(filters.q)
+    driver, args = _driver(con.backend, feature, actors, fts, keys)
     if driver.endswith("FROM passages") and (by_date := _dated_driver(filters)):
         driver, args = by_date
     where, more = _conditions("d.passage", feature, actors, filters, keys)
@@ -119,10 +132,9 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
         )
         more = (*more, *([feature] if feature is not None else []))
     if fts and (feature is not None or actors):
-        where.append(
-            "d.passage IN (SELECT rowid FROM passages_fts WHERE passages_fts MATCH ?)"
-        )
-        more = (*more, fts)
+        matching, words = con.backend.fts_match(fts)
+        where.append(f"d.passage IN ({matching})")
+        more = (*more, *words)
     sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
     sql += f"FROM ({driver}) d"
     if where:
@@ -149,34 +161,36 @@ def resolve(con: sqlite3.Connection, filters: Filters) -> Match:
     )  # fmt: skip
 
 
-def _target(con: sqlite3.Connection, kind: str, name: str) -> int | None:
+def _target(con: Connection, kind: str, name: str) -> int | None:
     row = con.execute(
         "SELECT id FROM targets WHERE kind = ? AND name = ?", (kind, name)
     ).fetchone()
     return int(row[0]) if row else None
 
 
-def _article_keys(con: sqlite3.Connection, slugs: tuple[str, ...]) -> list[int]:
+def _article_keys(con: Connection, slugs: tuple[str, ...]) -> list[int]:
+    if not slugs:
+        return []
     marks = ",".join("?" * len(slugs))
     rows = con.execute(f"SELECT id FROM articles WHERE slug IN ({marks})", slugs)
     return sorted(int(r[0]) for r in rows)
 
 
 def _driver(
-    feature: int | None, actors: list[int], fts: str | None, keys: list[int] | None
+    backend: Backend,
+    feature: int | None,
+    actors: list[int],
+    fts: Terms,
+    keys: list[int] | None,
 ) -> tuple[str, tuple[Any, ...]]:
     """Return the source of candidates, with link strength and full-text score.
 
     The feature (else the actors) drives, read from ``link_rank`` in rank order;
-    else a text search drives, with its bm25 score (``rank``, computed only where
-    the order asks for it).
+    else a text search drives, with its score (SQLite's bm25, PostgreSQL's
+    ts_rank negated: lower is better).
     """
     if fts and feature is None and not actors:
-        return (
-            "SELECT f.rowid AS passage, 0 AS strength, f.rank AS score "
-            "FROM passages_fts f WHERE f.passages_fts MATCH ?",
-            (fts,),
-        )
+        return backend.fts_scored(fts)
     if feature is not None or len(actors) == 1:
         target = feature if feature is not None else actors[0]
         return (
@@ -259,6 +273,6 @@ def among(
             (match.alone, *args),
         )
     return (
-        f"SELECT passage FROM ({match.sql}) WHERE passage IN ({candidates})",
+        f"SELECT passage FROM ({match.sql}) m WHERE passage IN ({candidates})",
         (*match.args, *args),
     )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from articles.backends import Connection
 from articles.index.codec import (
     HOW_NAMES,
     MEMBER,
@@ -59,7 +59,7 @@ class Hit:
 
 
 def load_hits(
-    con: sqlite3.Connection,
+    con: Connection,
     keys: Sequence[int],
     similar: dict[int, tuple[str, ...]] | None = None,
 ) -> list[Hit]:
@@ -69,7 +69,7 @@ def load_hits(
 
 
 def load_hits_by_key(
-    con: sqlite3.Connection,
+    con: Connection,
     keys: Sequence[int],
     similar: dict[int, tuple[str, ...]] | None = None,
 ) -> dict[int, Hit]:

@@ -14,12 +14,13 @@ N similar"; paging walks groups, so each passage is seen once over all pages.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 
+from articles.backends import Connection
+from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, load_hits
@@ -101,7 +102,7 @@ def query_page(
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
 
 
-def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
+def _totals(con: Connection, match: Match) -> tuple[int, int]:
     """Count matching passages and articles (kept per target and article, else SQL)."""
     if match.plain:
         row = con.execute(
@@ -121,13 +122,14 @@ def _totals(con: sqlite3.Connection, match: Match) -> tuple[int, int]:
         ).fetchone()
     else:
         row = con.execute(
-            f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) FROM ({match.sql})",
+            f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) "
+            f"FROM ({match.sql}) m",
             match.args,
         ).fetchone()
     return int(row[0]), int(row[1])
 
 
-def _collapsed(con: sqlite3.Connection, match: Match) -> int:
+def _collapsed(con: Connection, match: Match) -> int:
     """Count the matching passages folded into a better-placed one of their group.
 
     Kept per group (no filter) and per target and group (a lone feature or
@@ -157,43 +159,46 @@ def _collapsed(con: sqlite3.Connection, match: Match) -> int:
     return int(row[0] or 0)
 
 
-def _cursors(
-    con: sqlite3.Connection, match: Match, order: str
-) -> Iterator[sqlite3.Cursor]:
+def _cursors(con: Connection, match: Match, order: str) -> Iterator[Cursor]:
     """Yield the cursors whose rows, one after the other, are the ordered matches.
 
     A text search ranked on its own reads two: its `SCORED` newest matches by
     bm25 (a sort of at most that many rows), then the older ones newest first,
     in the full-text index's own order (no sort at all).
     """
+    stream = con.backend.stream
     if order != "rank" or not match.scored:
-        yield con.execute(
-            f"SELECT passage FROM ({match.sql}) ORDER BY {_ORDER_SQL[order]}",
+        yield stream(
+            con,
+            f"SELECT passage FROM ({match.sql}) m ORDER BY {_ORDER_SQL[order]}",
             match.args,
         )
         return
     row = con.execute(
-        f"SELECT passage FROM ({match.sql}) ORDER BY passage DESC LIMIT 1 OFFSET ?",
+        f"SELECT passage FROM ({match.sql}) m ORDER BY passage DESC LIMIT 1 OFFSET ?",
         (*match.args, SCORED - 1),
     ).fetchone()
     edge = int(row[0]) if row else 0
-    yield con.execute(
-        f"SELECT passage FROM ({match.sql}) WHERE passage >= ? "
+    yield stream(
+        con,
+        f"SELECT passage FROM ({match.sql}) m WHERE passage >= ? "
         "ORDER BY score, passage DESC",
         (*match.args, edge),
     )
-    yield con.execute(
-        f"SELECT passage FROM ({match.sql}) WHERE passage < ? ORDER BY passage DESC",
+    yield stream(
+        con,
+        f"SELECT passage FROM ({match.sql}) m WHERE passage < ? ORDER BY passage DESC",
         (*match.args, edge),
     )
 
 
 def _ordered(
-    con: sqlite3.Connection, match: Match, order: str, first: int
+    con: Connection, match: Match, order: str, first: int
 ) -> Iterator[list[int]]:
     """Yield the matching passages in order, in batches: ``first``, then 4x larger.
 
-    SQLite steps the ordered read lazily, so a page near the start (a popup's one
+    The read is streamed (SQLite steps it lazily, PostgreSQL through a
+    server-side cursor), so a page near the start (a popup's one
     passage) reads a few rows, not thousands.
     """
     size = max(first, 8)
@@ -204,7 +209,7 @@ def _ordered(
 
 
 def walk_page(
-    con: sqlite3.Connection,
+    con: Connection,
     match: Match,
     order: str,
     page: tuple[int, int],
@@ -241,7 +246,7 @@ def walk_page(
 
 
 def _members(
-    con: sqlite3.Connection, match: Match, reps: list[tuple[int, int | None]]
+    con: Connection, match: Match, reps: list[tuple[int, int | None]]
 ) -> dict[int, tuple[str, ...]]:
     """Return the matching passages of each representative's group (it aside)."""
     dups = {dup: key for key, dup in reps if dup is not None}

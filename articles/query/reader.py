@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from articles.backends import Connection
 from articles.index.codec import N_BITS, passage_suffix
 from articles.index.store import IndexUnavailable, index_path, open_reader
 from articles.query.filters import QueryError
 
 
 @contextlib.contextmanager
-def reading(index: Path | None) -> Iterator[sqlite3.Connection]:
+def reading(index: Path | None) -> Iterator[Connection]:
     """Open a read-only connection to ``index`` (default ``index_path()``).
+
+    With ``ARTICLES_DATABASE_URL`` set, the PostgreSQL database instead.
 
     Raises
     ------
@@ -31,7 +33,7 @@ def reading(index: Path | None) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-def passage_names(con: sqlite3.Connection, keys: Iterable[int]) -> dict[int, str]:
+def passage_names(con: Connection, keys: Iterable[int]) -> dict[int, str]:
     """Return the public ids (``<article>#p<n>``) of integer passage ids."""
     keys = list(keys)
     if not keys:

@@ -8,7 +8,10 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from articles.corpus import corpus_dir
-from articles.index import index_path, sync_index
+from articles.index import index_path
+from articles.index.store import backend_for
+from articles.team.sync import sync_shared
+from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
 
 if TYPE_CHECKING:
@@ -18,16 +21,12 @@ if TYPE_CHECKING:
 def index_stamp(index: Path | None = None) -> tuple[str, int]:
     """Return ``(path, stamp)``: the index path and a number that changes with it.
 
-    The stamp sums the modification times (ns) of the SQLite file and its WAL, so
-    an ingestion or a sync invalidates every cached query at once.
+    The stamp is the backend's: the modification times (ns) of the SQLite file and
+    its WAL, or PostgreSQL's write counter, so an ingestion or a sync (by this or
+    another process) invalidates every cached query at once.
     """
     path = index or index_path()
-    stamp = 0
-    for suffix in ("", "-wal"):
-        candidate = Path(f"{path}{suffix}")
-        if candidate.exists():
-            stamp += candidate.stat().st_mtime_ns
-    return str(path), stamp
+    return str(path), backend_for(path).stamp()
 
 
 def corpus_stamp() -> tuple[str, int]:
@@ -52,14 +51,17 @@ def sync_corpus(corpus: str, index: str, stamp: int) -> tuple[str, ...]:
     Returns the files that could not be read (one line each), for the page to show.
     """
     del stamp  # part of the cache key only
-    return sync_index(Path(corpus), Path(index)).errors
+    return sync_shared(Path(corpus), Path(index)).errors
 
 
 def ensure_index() -> tuple[str, ...]:
     """Sync the index if the corpus or its decisions changed; return problems.
 
     The decisions file (issue 14) counts: one pulled from version control is
-    applied on the next rerun (a decision made on the page syncs at once).
+    applied on the next rerun (a decision made on the page syncs at once). In
+    team mode the corpus folder first takes what the database gained (another
+    dashboard's ingest or decision): one query when nothing changed.
     """
+    sync_mirror(corpus_dir())
     corpus, stamp = corpus_stamp()
     return sync_corpus(corpus, str(index_path()), stamp + review_stamp()[1])

@@ -22,6 +22,7 @@ from articles.review.confidence import date_confidence, link_confidence, needs_r
 from articles.review.model import Decision, is_iso_date, new_decision
 from articles.review.state import Review
 from components import loaders
+from components.panels import signin
 
 KEY_EVERYWHERE = "review.everywhere"
 KEY_ERROR = "review.error"
@@ -119,8 +120,8 @@ def decide(action: str, hit_id: str, chip: Chip, everywhere: bool) -> None:
             phrase = chip.phrase if everywhere and chip.phrase else None
             d = new_decision(action, hit_id, chip.target, chip.kind, current_user(),
                              phrase=phrase)  # fmt: skip
-        record_decision(d)
-    except ReviewError as exc:
+        d = record_decision(d, user=signin.acting_user())
+    except (ReviewError, PermissionError) as exc:
         st.session_state[KEY_ERROR] = str(exc)
         return
     st.session_state[KEY_LAST] = None if d.action == "undo" else d
@@ -132,9 +133,10 @@ def undo_last() -> None:
     if last is not None:
         try:
             record_decision(
-                new_decision("undo", "", last.id, "decision", current_user())
+                new_decision("undo", "", last.id, "decision", current_user()),
+                user=signin.acting_user(),
             )
-        except ReviewError as exc:
+        except (ReviewError, PermissionError) as exc:
             st.session_state[KEY_ERROR] = str(exc)
 
 
@@ -148,13 +150,15 @@ def add_link(hit: Hit, target: str, kind: str, words: str) -> str | None:
         return f"{words!r} is not in the passage"
     d = new_decision("add", hit.passage_id, target, kind, current_user(),
                      span=(found.start(), found.end()))  # fmt: skip
-    record_decision(d)
+    record_decision(d, user=signin.acting_user())
     return None
 
 
 def _render_chip(hit: Hit, chip: Chip, key: str) -> None:
     text, first, second = st.columns([6, 1, 1], vertical_alignment="center")
     text.html(build_chip_html(chip))
+    if not signin.allows("review"):
+        return
     base = f"{key}.{hit.passage_id}.{chip.kind}.{chip.target}"
     everywhere = bool(st.session_state.get(f"{KEY_EVERYWHERE}.{hit.passage_id}"))
     if chip.decision is not None or chip.state == REJECTED:
@@ -182,6 +186,8 @@ def render_chips(
     for chip in main:
         _render_chip(hit, chip, key)
     rest = [c for c in chips if c not in main]
+    if not signin.allows("review"):
+        return  # a reader sees the chip of the selected place, no controls
     doubt = sum(c.state == TO_REVIEW for c in rest)
     label = f"Review links ({doubt} to review)" if doubt else "Review links"
     if st.toggle(label, key=f"{key}.open.{hit.passage_id}"):
@@ -237,7 +243,7 @@ def render_trust(target: str, label: str) -> None:
     if line := build_trust_line(target, label, loaders.current_trust()):
         st.caption(line)
     last = st.session_state.get(KEY_LAST)
-    if last is not None:
+    if last is not None and signin.allows("review"):
         st.button(
             f"Undo: {last.action} {last.target} in {last.passage}",
             key=KEY_LAST + ".undo", on_click=undo_last, type="tertiary",

@@ -24,6 +24,7 @@ from articles.limits import MAX_FILE_BYTES, too_large
 from articles.preview import Preview, build_preview
 from components import loaders
 from components.highlight import escape_markdown
+from components.panels import signin
 
 KEY_FILE = "upload.file"
 KEY_OUTCOME = "upload.outcome"
@@ -95,14 +96,14 @@ def run_ingest(
         result = (
             ingest(filename, data, **overrides) if overrides else ingest(filename, data)
         )
-    except IngestError as exc:
+    except (IngestError, PermissionError) as exc:
         return UploadOutcome("error", filename, message=str(exc) or "Ingestion failed.")
     return build_outcome(filename, result)
 
 
 def _default_ingest(filename: str, data: bytes, **overrides: Any) -> Any:
-    """Ingest into the configured corpus and index (``articles.ingest``)."""
-    return ingest_bytes(filename, data, **overrides)
+    """Ingest into the configured corpus and index as the signed-in user."""
+    return ingest_bytes(filename, data, user=signin.acting_user(), **overrides)
 
 
 def _default_preview(filename: str, data: bytes) -> Preview:

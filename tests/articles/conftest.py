@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.backends import DATABASE_ENV, backend_for
 from articles.corpus import CORPUS_ENV
 from articles.index import INDEX_ENV
 from articles.model import DateMention, Mention, Passage
@@ -89,9 +90,38 @@ def fake_linker() -> FakeLinker:
     return FakeLinker()
 
 
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Leave out the ``postgres`` case of tests marked ``sqlite_only``."""
+    keep, drop = [], []
+    for item in items:
+        spec = getattr(item, "callspec", None)
+        on_pg = spec is not None and spec.params.get("backend") == "postgres"
+        (drop if on_pg and item.get_closest_marker("sqlite_only") else keep).append(
+            item
+        )
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The index backend a test runs on: each test that builds an index runs twice.
+
+    ``postgres`` points ``ARTICLES_DATABASE_URL`` at a fresh migrated database of
+    the session's throwaway server; the ``index`` path is then unused.
+    """
+    if request.param == "postgres":
+        monkeypatch.setenv(DATABASE_ENV, request.getfixturevalue("pg_url"))
+    return str(request.param)
+
+
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str) -> Path:
     """A copy of the real corpus; the env vars point corpus and index at tmp_path."""
+    del backend  # requested for its parameter: the index's backend
     target = tmp_path / "corpus"
     shutil.copytree(REAL_CORPUS, target)
     monkeypatch.setenv(CORPUS_ENV, str(target))
@@ -100,8 +130,27 @@ def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def index(tmp_path: Path) -> Path:
+def index(tmp_path: Path, backend: str) -> Path:
+    """The index path (SQLite), or unused when ``backend`` is PostgreSQL."""
+    del backend
     return tmp_path / "index.sqlite"
+
+
+def forget_index(index: Path) -> None:
+    """Lose the index: delete the SQLite file, or PostgreSQL's fingerprint.
+
+    Without its fingerprint the database's index is emptied and rebuilt by the
+    next sync, as a deleted file is.
+    """
+    backend = backend_for(index)
+    if backend.name == "sqlite":
+        index.unlink()
+        return
+    con = backend.connect()
+    try:
+        con.execute("DELETE FROM meta")
+    finally:
+        con.close()
 
 
 def seed_raw(article_id: str) -> str:

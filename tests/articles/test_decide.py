@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from articles.__main__ import main
+from articles.auth.roles import User
+from articles.decide import record_decision
 from articles.index import index_path, sync_index
 from articles.query import Filters, query_page
-from articles.review.store import decisions_path
-from tests.articles.conftest import SEED_2, FakeLinker
+from articles.review.model import new_decision
+from articles.review.store import decisions_path, read_decisions
+from tests.articles.conftest import SEED_2, FakeLinker, forget_index
 
 P2 = f"{SEED_2}#p2"  # "Soon after the Taliban's takeover of Kabul, ..."
 NEW_DOC = (
@@ -47,7 +50,7 @@ def test_reject_survives_deleting_the_index(
     assert out.startswith("d-")
     assert "reject feature kabul" in out
     assert P2 not in _kabul_passages()  # immediate: the command synced
-    index_path().unlink()
+    forget_index(index_path())
     sync_index(synced, index_path(), FakeLinker())
     assert P2 not in _kabul_passages()
     assert _kabul_passages()  # the other passages naming Kabul stay
@@ -198,7 +201,7 @@ def test_a_broken_line_loses_only_its_own_decision(
         "decision not applied: decisions.jsonl line 2: not a decision: '<<<<<<< HEAD'",
     )
     assert P2 not in _kabul_passages()
-    index_path().unlink()
+    forget_index(index_path())
     sync_index(synced, index_path(), FakeLinker())
     assert P2 not in _kabul_passages()
 
@@ -210,3 +213,16 @@ def test_analyst_name_comes_from_the_environment(
     _run(["review", "confirm", P2, "kabul"], capsys)
     (line,) = decisions_path(synced).read_text().splitlines()
     assert json.loads(line)["by"] == "Dana Analyst"
+
+
+def test_a_decision_records_the_signed_in_user_and_a_reader_is_refused(
+    synced: Path,
+) -> None:
+    d = new_decision("reject", P2, "kabul", "feature", "spoofed")
+    with pytest.raises(PermissionError, match="may not review"):
+        record_decision(d, synced, linker=FakeLinker(), user=User("rita", "reader"))
+    assert read_decisions(synced) == ()
+    done = record_decision(d, synced, linker=FakeLinker(), user=User("ed", "editor"))
+    assert read_decisions(synced) == (done,)
+    assert done.by == "ed"
+    assert P2 not in _kabul_passages()

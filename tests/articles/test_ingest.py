@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from articles.auth.roles import User
 from articles.corpus import split_front_matter
 from articles.index import sync_index
 from articles.ingest import (
@@ -184,3 +185,18 @@ def test_ingest_concurrent_same_file_added_once(corpus: Path, indexed: Path) -> 
         statuses = sorted(pool.map(run, range(4)))
     assert statuses == ["added", "duplicate", "duplicate", "duplicate"]
     assert len(list(corpus.glob("2024-03-torkham-reopens*.md"))) == 1
+
+
+def test_a_reader_may_not_ingest_and_nothing_is_written(
+    corpus: Path, indexed: Path
+) -> None:
+    before = snapshot(corpus)
+    with pytest.raises(PermissionError, match="may not ingest"):
+        _ingest(
+            "note.txt", GOOD_TXT.encode(), corpus, indexed, user=User("r", "reader")
+        )
+    assert snapshot(corpus) == before
+    result = _ingest(
+        "note.txt", GOOD_TXT.encode(), corpus, indexed, user=User("e", "editor")
+    )
+    assert result.status == "added"

@@ -21,6 +21,7 @@ INSERT INTO articles VALUES ('stale', 'stale.md', 'old body');
 """
 
 
+@pytest.mark.sqlite_only
 def test_old_schema_is_rebuilt_with_a_one_line_reason(
     corpus: Path, index: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -142,6 +142,7 @@ def test_query_bad_datemode(indexed: Path) -> None:
         query_page(Filters(datemode="later"), index=indexed)
 
 
+@pytest.mark.sqlite_only
 def test_query_never_writes(corpus: Path, index: Path) -> None:
     del corpus  # the env vars point at the copy
     with pytest.raises(QueryError, match="no index"):

@@ -1,0 +1,139 @@
+"""The one interface the index and the queries use to talk to a database.
+
+A ``Backend`` opens connections (``open_writer``, ``open_reader``) and says how
+its SQL differs (full-text match and score, date arithmetic, write transactions,
+compaction); everything else is SQL both backends run as written (``?``
+placeholders, ``ON CONFLICT`` upserts, ``RETURNING``, ``>>`` on integer ids).
+A connection carries its backend (``con.backend``), so code that is handed a
+connection asks it, never ``if postgres:``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+#: A parsed text search: each term's words (a phrase when several) and whether
+#: its last word is a prefix. All terms are required.
+Terms = tuple[tuple[tuple[str, ...], bool], ...]
+#: One passage's full-text row: its id, its text and its heading as indexed.
+FtsRow = tuple[int, str, str]
+
+
+class IndexUnavailable(RuntimeError):
+    """There is no usable index to read (missing, outdated or unreadable)."""
+
+
+class SchemaTooNew(IndexUnavailable):
+    """The database was migrated by newer code than this (never written to)."""
+
+
+class Cursor(Protocol):
+    """What a query reads back (sqlite3 and psycopg cursors both are)."""
+
+    def fetchone(self) -> Any:
+        """Return the next row (None at the end)."""
+
+    def fetchall(self) -> list[Any]:
+        """Return the remaining rows."""
+
+    def fetchmany(self, size: int = ...) -> list[Any]:
+        """Return up to ``size`` more rows."""
+
+    def __iter__(self) -> Iterator[Any]:
+        """Iterate over the rows."""
+
+
+class Connection(Protocol):
+    """An open index connection: sqlite3's API, with its backend attached."""
+
+    backend: Backend
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any:
+        """Run one statement with ``?`` parameters; return its cursor."""
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> Any:
+        """Run one statement once per row."""
+
+    def close(self) -> None:
+        """Close the connection."""
+
+
+class Backend(ABC):
+    """One database kind: where the index is, how to open it, its SQL dialect."""
+
+    #: ``sqlite`` or ``postgres`` (bench labels, messages).
+    name: str
+    #: What a unique constraint violation raises (two articles with one id).
+    IntegrityError: type[Exception]
+    #: The operator for a LIKE pattern matched in any case.
+    LIKE_ANY_CASE: str
+
+    @abstractmethod
+    def location(self) -> str:
+        """Return where the index is, for messages (never a password)."""
+
+    @abstractmethod
+    def exists(self) -> bool:
+        """Return True when there is an index to read (it may be outdated)."""
+
+    @abstractmethod
+    def stamp(self) -> int:
+        """Return a number that changes whenever the index is written (caches)."""
+
+    @abstractmethod
+    def size_bytes(self) -> int:
+        """Return what the index takes on disk (0 when there is none)."""
+
+    @abstractmethod
+    def connect(self, *, readonly: bool = False) -> Connection:
+        """Open a connection as it is: no schema check, nothing created."""
+
+    @abstractmethod
+    def open_writer(self) -> tuple[Connection, str | None]:
+        """Open the index for writing; return it and why it was rebuilt (or None)."""
+
+    @abstractmethod
+    def open_reader(self) -> Connection:
+        """Open the index for a query (``IndexUnavailable`` when it cannot be read)."""
+
+    @abstractmethod
+    def begin(self, con: Connection) -> None:
+        """Start a write transaction; writers take turns, readers never wait."""
+
+    @abstractmethod
+    def stream(self, con: Connection, sql: str, args: Sequence[Any]) -> Cursor:
+        """Run a query whose rows are read a batch at a time (``fetchmany``)."""
+
+    @abstractmethod
+    def fts_insert(self, con: Connection, language: str, rows: list[FtsRow]) -> None:
+        """Add passages to the full-text index (their article's ``language``)."""
+
+    @abstractmethod
+    def fts_delete(self, con: Connection, rows: list[FtsRow]) -> None:
+        """Take passages out of the full-text index (rows as they were inserted)."""
+
+    @abstractmethod
+    def fts_clear(self, con: Connection) -> None:
+        """Empty the full-text index."""
+
+    @abstractmethod
+    def fts_match(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting ``passage``: the passages matching ``terms``."""
+
+    @abstractmethod
+    def fts_scored(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting ``passage, strength, score`` (best score lowest)."""
+
+    @abstractmethod
+    def month_sql(self, day: str) -> str:
+        """Return SQL for the ``YYYY-MM`` of a day number (days since 1900)."""
+
+    @abstractmethod
+    def greatest(self, a: str, b: str) -> str:
+        """Return SQL for the larger of two values."""
+
+    @abstractmethod
+    def compact(self, con: Connection) -> None:
+        """Pack the index after a large sync (outside any transaction)."""

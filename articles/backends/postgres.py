@@ -1,0 +1,309 @@
+"""The team backend: PostgreSQL through psycopg 3 (``ARTICLES_DATABASE_URL``).
+
+The same tables as the SQLite index (``migrations/``); full text is a
+``tsvector`` per passage with a GIN index, ranked by ``ts_rank``. Writers take
+turns on an advisory lock held for one transaction (a batch of a sync, or one
+ingest), so two processes writing one article give one article; readers never
+wait for it (MVCC) and read one snapshot per query (repeatable read).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+
+from articles.backends import pool
+from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
+from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
+
+#: The advisory lock every writing transaction holds (any 64-bit number of ours).
+WRITE_LOCK = 0x61727469636C6573  # "articles"
+#: Full-text configurations: English text, and everything else (no stemming).
+ENGLISH, SIMPLE = "articles_english", "simple"
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+                           r"\ufb50-\ufdff\ufe70-\ufeff]")  # fmt: skip
+_WORDS = re.compile(r"[^\W_]+")
+_CURSORS = itertools.count()
+
+
+@functools.lru_cache(maxsize=1024)
+def _pg_sql(sql: str) -> str:
+    """Turn the shared SQL's ``?`` placeholders into psycopg's ``%s``."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PgConnection:
+    """A psycopg connection with sqlite3's small API (``?`` placeholders)."""
+
+    def __init__(
+        self, raw: psycopg.Connection[Any], backend: Backend, pooled: str = ""
+    ) -> None:
+        self.raw = raw
+        self.backend = backend
+        self.pooled = pooled  # the URL whose idle readers this one rejoins
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Any:
+        """Run one statement; return its cursor (rows fetched with it)."""
+        return self.raw.execute(_pg_sql(sql), tuple(parameters))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
+        """Run one statement for each row (nothing when there are none)."""
+        rows = list(rows)
+        if rows:
+            with self.raw.cursor() as cur:
+                cur.executemany(_pg_sql(sql), rows)
+
+    def close(self) -> None:
+        """Close the connection, or give a reader back to the pool (snapshot ended)."""
+        if self.pooled and not self.raw.closed:
+            pool.give_back(self.pooled, self.raw)
+        else:
+            self.raw.close()
+
+
+def tsquery_text(terms: Terms) -> str:
+    """Render parsed terms as ``to_tsquery`` input: phrases ``<->``, all ``&``.
+
+    Every word is a quoted lexeme (quotes and backslashes doubled), so nothing the
+    user typed is read as an operator; the text is passed as a parameter.
+    """
+
+    def lexeme(word: str) -> str:
+        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    return " & ".join(
+        "(" + " <-> ".join(lexeme(w) for w in words) + (":*" if prefix else "") + ")"
+        for words, prefix in terms
+    )
+
+
+def redact(url: str) -> str:
+    """Return the URL's host, port and database, never its password."""
+    try:
+        info = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql (unparsable URL)"
+    host = info.get("host") or "localhost"
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"postgresql://{host}{port}/{info.get('dbname') or ''}"
+
+
+def connect_url(url: str, *, autocommit: bool = True) -> psycopg.Connection[Any]:
+    """Open a psycopg connection to ``url`` (``IndexUnavailable`` on failure)."""
+    try:
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
+    except psycopg.Error as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
+        raise IndexUnavailable(f"cannot connect to {redact(url)}: {first}") from None
+
+
+def migrate_url(url: str, folder: Path = MIGRATIONS) -> list[Migration]:
+    """Connect to the database at ``url`` and apply its pending migrations.
+
+    Returns
+    -------
+    list of Migration
+        What was applied, in order (empty: already up to date).
+
+    Raises
+    ------
+    IndexUnavailable
+        The database cannot be reached (one line, no password).
+    SchemaTooNew
+        The database is newer than this code; nothing is applied.
+    """
+    raw = connect_url(url, autocommit=True)
+    try:
+        return migrate(raw, redact(url), folder)
+    finally:
+        raw.close()
+
+
+class PostgresBackend(Backend):
+    """The index in the PostgreSQL database at ``url`` (migrated explicitly)."""
+
+    name = "postgres"
+    IntegrityError = psycopg.IntegrityError
+    LIKE_ANY_CASE = "ILIKE"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    def location(self) -> str:
+        """Return where the index is, for messages."""
+        return redact(self.url)
+
+    def exists(self) -> bool:
+        """Return True when there is an index to read."""
+        try:
+            con = self.open_reader()
+        except IndexUnavailable:
+            return False
+        con.close()
+        return True
+
+    def stamp(self) -> int:
+        """Return the write counter every write transaction bumps (0: none yet)."""
+        try:
+            con = self.open_reader()
+        except IndexUnavailable:  # not migrated or not synced: nothing to cache
+            return 0
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+        finally:
+            con.close()
+        return int(row[0]) if row else 0
+
+    def size_bytes(self) -> int:
+        """Return the size of the whole database (tables, indexes, TOAST)."""
+        con = self.connect()
+        try:
+            row = con.execute("SELECT pg_database_size(current_database())")
+            return int(row.fetchone()[0])
+        finally:
+            con.close()
+
+    def connect(self, *, readonly: bool = False) -> PgConnection:
+        """Open a connection: readers in one read-only snapshot, writers autocommit."""
+        raw = connect_url(self.url, autocommit=not readonly)
+        if readonly:
+            raw.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            raw.read_only = True
+        return PgConnection(raw, self)
+
+    def _checked(self, readonly: bool) -> PgConnection:
+        con = self.connect(readonly=readonly)
+        try:
+            check_schema(con.raw, self.location())
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    def open_writer(self) -> tuple[PgConnection, str | None]:
+        """Open a writer (never creates tables: ``python -m articles migrate`` does)."""
+        return self._checked(readonly=False), None
+
+    def open_reader(self) -> PgConnection:
+        """Open the index for a query: migrated, and synced at least once.
+
+        An idle reader of this process is taken when there is one (``pool``);
+        a new one is checked against this code's schema first.
+        """
+        con = None
+        synced = False
+        if (raw := pool.take(self.url)) is not None:
+            con = PgConnection(raw, self, self.url)
+            try:
+                synced = _synced(con)
+            except psycopg.OperationalError:  # gone meanwhile: connect afresh
+                raw.close()
+                con = None
+        if con is None:
+            con = self._checked(readonly=True)
+            con.pooled = self.url
+            synced = _synced(con)
+        if synced:
+            return con
+        con.close()
+        raise IndexUnavailable(
+            f"no index in {self.location()} yet: run `python -m articles sync`"
+        )
+
+    def begin(self, con: Any) -> None:
+        """Start a write transaction (writers take turns)."""
+        con.execute("BEGIN")
+        con.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
+        # what other processes' caches watch (``stamp``): this transaction writes
+        con.execute(
+            "INSERT INTO meta VALUES ('written', '1') ON CONFLICT(key) "
+            "DO UPDATE SET value = (meta.value::bigint + 1)::text"
+        )
+
+    def stream(self, con: Any, sql: str, args: Sequence[Any]) -> Any:
+        """Open a server-side cursor: ``fetchmany`` reads the next rows only."""
+        cur = con.raw.cursor(name=f"stream_{next(_CURSORS)}")
+        cur.execute(_pg_sql(sql), tuple(args))
+        return cur
+
+    def fts_insert(self, con: Any, language: str, rows: list[FtsRow]) -> None:
+        """Add passages to the full-text index."""
+        english = language.casefold().startswith("en")
+        con.executemany(
+            "INSERT INTO passages_fts VALUES "
+            "(?, to_tsvector(?::regconfig, ?) || to_tsvector(?::regconfig, ?))",
+            [
+                (pid, config, _words(text), config, _words(heading))
+                for pid, text, heading in rows
+                for config in [_config(english, text, heading)]
+            ],
+        )
+
+    def fts_delete(self, con: Any, rows: list[FtsRow]) -> None:
+        """Take passages out of the full-text index."""
+        con.executemany(
+            "DELETE FROM passages_fts WHERE id = ?", [(r[0],) for r in rows]
+        )
+
+    def fts_clear(self, con: Any) -> None:
+        """Empty the full-text index."""
+        con.execute("DELETE FROM passages_fts")
+
+    def fts_match(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting the passages matching ``terms``."""
+        query = tsquery_text(terms)
+        return (
+            "SELECT id AS passage FROM passages_fts "
+            f"WHERE fts @@ to_tsquery('{ENGLISH}', ?) "
+            f"OR fts @@ to_tsquery('{SIMPLE}', ?)",
+            (query, query),
+        )
+
+    def fts_scored(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting matching passages with their score."""
+        query = tsquery_text(terms)
+        return (
+            "SELECT f.id AS passage, 0 AS strength, "
+            f"-greatest(ts_rank(f.fts, to_tsquery('{ENGLISH}', ?)), "
+            f"ts_rank(f.fts, to_tsquery('{SIMPLE}', ?))) AS score "
+            f"FROM passages_fts f WHERE f.fts @@ to_tsquery('{ENGLISH}', ?) "
+            f"OR f.fts @@ to_tsquery('{SIMPLE}', ?)",
+            (query, query, query, query),
+        )
+
+    def month_sql(self, day: str) -> str:
+        """Return SQL for the ``YYYY-MM`` of a day number."""
+        return f"to_char(date '1900-01-01' + ({day})::integer, 'YYYY-MM')"
+
+    def greatest(self, a: str, b: str) -> str:
+        """Return SQL for the larger of two values."""
+        return f"greatest({a}, {b})"
+
+    def compact(self, con: Any) -> None:
+        """Reclaim dead rows and refresh the planner's statistics."""
+        con.execute("VACUUM ANALYZE")
+
+
+def _synced(con: PgConnection) -> bool:
+    """Return True when the database's index has been synced at least once."""
+    row = con.execute("SELECT 1 FROM meta WHERE key = 'fingerprint'").fetchone()
+    return row is not None
+
+
+def _words(text: str) -> str:
+    """Return the words of ``text`` as the query side splits them."""
+    return " ".join(_WORDS.findall(text))
+
+
+def _config(english: bool, *texts: str) -> str:
+    """English stemming for English text; ``simple`` for other scripts."""
+    if english and not any(_OTHER_SCRIPT.search(t) for t in texts):
+        return ENGLISH
+    return SIMPLE
