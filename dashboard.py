@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from articles.query import Filters
 from components import loaders, notices
 from components.map import builder as map_view
 from components.map import legend, selection
@@ -28,21 +29,16 @@ from components.url import state as url_state
 from components.view import View
 
 
-def render_sidebar() -> View:
+def render_sidebar(current: Filters) -> View:
     """Search (under the filters), filters and upload; return the filtered view."""
     summary, actors = loaders.load_summary(), loaders.load_actor_registry()
-    current = filters.read_view(summary.bounds).filters
     scope = search_scope.FilterScope(
         current, loaders.expand_actors(current.actors),
         search=lambda q, f: loaders.search_passages(q, f),
         clear=lambda name: filters.clear_filter(name, summary.bounds),
     )  # fmt: skip
     with st.sidebar:
-        pick = search.render(
-            list(loaders.load_features().values()), actors, scope=scope
-        )
-        if pick is not None:
-            search.jump_to(pick)
+        search.render(list(loaders.load_features().values()), actors, scope=scope)
         view = filters.render(
             bounds=summary.bounds, actors=actors, expand=loaders.expand_actors,
             articles=filters.ArticleFinder(
@@ -110,13 +106,14 @@ def main() -> None:
     problems = loaders.ensure_index()
     session.start()
     desk.apply_layout(embedded=embedded)
-    if embedded:
-        view = filters.read_view(loaders.load_summary().bounds)
-    else:
+    # The view the widgets' keys hold: the map and the panel go out before the
+    # sidebar's widgets, so the browser starts on the map first.
+    drawn = filters.read_view(loaders.load_summary().bounds)
+    if not embedded:
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
         url_state.render_problems(st.session_state[session.PROBLEMS_KEY])
         notices.render_corpus_problems(problems)
-        view = render_sidebar()
+    view = drawn
     event = st.session_state.get(map_view.MAP_KEY)
     shapes = loaders.load_view_shapes(view)
     selected = selection.update_selection(st.session_state, event, shapes)
@@ -142,6 +139,7 @@ def main() -> None:
     if not embedded:
         with panel:
             render_timeline(view)
+        filters.settle(drawn, render_sidebar(drawn.filters))
 
 
 main()

@@ -23,6 +23,7 @@ KEY_ARTICLE_FIND = "filters.article_find"
 KEY_KINDS = "filters.kinds"
 KEY_INCLUDE = "filters.include_pending"
 KEY_TO_REVIEW = "filters.to_review"
+_KEY_SETTLE = "filters.settle_rerun"
 MAX_MEMBERS_SHOWN = 3
 #: The filters "Reset filters" and a hidden search result can clear.
 CLEARABLE: dict[str, str] = {
@@ -141,6 +142,21 @@ def read_view(bounds: Bounds) -> View:
         kinds=st.session_state.get(KEY_KINDS, []),
         to_review=bool(st.session_state.get(KEY_TO_REVIEW)),
     )  # fmt: skip
+
+
+def settle(shown: View, drawn: View) -> None:
+    """Rerun once when drawing the widgets changed the view the page was drawn with.
+
+    The page draws the map and the panel from `read_view` before the sidebar's
+    widgets; drawing them can still change the view (an unknown article id dropped,
+    a moved date slider applied), and then the page reruns with it, once: a second
+    difference in a row is left to the next interaction rather than looping.
+    """
+    if drawn == shown or st.session_state.pop(_KEY_SETTLE, False):
+        st.session_state.pop(_KEY_SETTLE, None)
+        return
+    st.session_state[_KEY_SETTLE] = True
+    st.rerun()
 
 
 def select_actors(actor_ids: Sequence[str]) -> None:

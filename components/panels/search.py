@@ -184,7 +184,12 @@ def init_state(q: str | None = None) -> None:
 
 
 def _pick(result: SearchResult) -> None:
-    """Widget callback: remember the chosen result for the next script run."""
+    """Widget callback: jump to the chosen result and remember it for the run.
+
+    Jumping here, before the script runs, lets the page draw the map (with the
+    new selection or actor filter) before the sidebar draws its widgets.
+    """
+    jump_to(result)
     st.session_state[KEY_PICK] = result
 
 
@@ -213,8 +218,8 @@ def render(
     Returns
     -------
     SearchResult or None
-        The result the user clicked, in the run right after the click only; the
-        caller jumps to it (select the feature, filter the actor, show the passage).
+        The result the user clicked, in the run right after the click only (its
+        button's callback has already jumped to it: `jump_to`).
     """
     init_state(q)
     picked = st.session_state.pop(KEY_PICK, None)
