@@ -270,3 +270,33 @@ def test_places_beyond_the_map_are_listed_and_reach_their_passages(
     first = listed[0]
     first.click().run()
     assert app.session_state["map.selected"] == first.key.removeprefix("beyond-map.")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"actor": "ttp,isi", "from": "2025-01-01", "to": "2025-03-31"},
+        {"datemode": "events", "review": "1", "feature": "wakhan-corridor"},
+        {"actor": "nobody", "from": "not-a-date", "article": "no-such-article"},
+    ],
+)
+def test_map_is_drawn_with_the_view_the_widgets_then_show(
+    params: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The map and panel go out before the sidebar's widgets (read from their keys);
+    # opening a URL must not need the extra run that a difference would cost.
+    from components.panels import filters
+
+    calls: list[tuple[object, object]] = []
+    real = filters.settle
+    monkeypatch.setattr(
+        filters,
+        "settle",
+        lambda shown, drawn: (calls.append((shown, drawn)), real(shown, drawn)),
+    )
+    at = open_app(**params)
+    assert not at.exception
+    assert len(calls) == 1  # no rerun
+    shown, drawn = calls[0]
+    assert shown == drawn

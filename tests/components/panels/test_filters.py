@@ -296,3 +296,34 @@ def test_include_new_article_widens_a_full_window_and_the_article_filter():
         dt.date(2025, 6, 1),
     )
     assert at.session_state["filters.articles"] == ["a", "new-one"]
+
+
+def _settling(a, b):
+    import streamlit as st
+
+    from components.panels import filters
+
+    st.session_state["test.runs"] = st.session_state.get("test.runs", 0) + 1
+    filters.settle(
+        a, b if st.session_state["test.runs"] == 1 else st.session_state["test.later"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("later", "runs"),
+    [("same", 1), ("differs", 2), ("differs again", 2)],
+)
+def test_settle_reruns_once_when_the_widgets_changed_the_view(later, runs):
+    shown = make_view(kinds=tuple(KINDS))
+    moved = make_view(kinds=("countries",))
+    first = shown if later == "same" else moved
+    # after the rerun the widgets agree ("differs") or still differ: no loop
+    after = moved if later == "differs again" else shown
+    at = AppTest.from_function(
+        _settling, kwargs={"a": shown, "b": first}, default_timeout=30
+    )
+    at.session_state["test.later"] = after
+    at.run()
+    assert not at.exception
+    assert at.session_state["test.runs"] == runs
+    assert "filters.settle_rerun" not in at.session_state
