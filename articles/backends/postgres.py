@@ -33,7 +33,8 @@ _WORDS = re.compile(r"[^\W_]+")
 _CURSORS = itertools.count()
 #: ``INSERT INTO table[(columns)] VALUES (row)`` with no ``ON CONFLICT`` clause.
 _PLAIN_INSERT = re.compile(
-    r"(INSERT INTO \w+(?:\([\w, ]*\))? VALUES ?)(\((?:(?!ON CONFLICT).)*\))", re.S
+    r"INSERT INTO (\w+(?:\s*\([\w, ]*\))?)\s+VALUES\s*(\((?:(?!ON CONFLICT).)*\))",
+    re.S,
 )
 _ONLY_MARKS = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
 #: Bound parameters in one statement (PostgreSQL's limit is 65,535).
@@ -75,10 +76,9 @@ class PgConnection:
             if insert is None:
                 cur.executemany(_pg_sql(sql), rows)
                 return
-            head, one = insert[1], insert[2]
+            table, one = insert[1], insert[2]
             if _ONLY_MARKS.fullmatch(one):
-                table = head.removeprefix("INSERT INTO ").removesuffix("VALUES ")
-                with cur.copy(f"COPY {table.strip()} FROM STDIN") as copy:
+                with cur.copy(f"COPY {table} FROM STDIN") as copy:
                     for row in rows:
                         copy.write_row(row)
                 return
@@ -86,7 +86,9 @@ class PgConnection:
             for i in range(0, len(rows), step):
                 chunk = rows[i : i + step]
                 cur.execute(
-                    _pg_sql(head + ",".join([one] * len(chunk))),
+                    _pg_sql(
+                        f"INSERT INTO {table} VALUES " + ",".join([one] * len(chunk))
+                    ),
                     [v for row in chunk for v in row],
                 )
 
