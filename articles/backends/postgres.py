@@ -31,6 +31,14 @@ _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\u0600-\u06ff\u0750-\u077f\u08a0-\u08
                            r"\ufb50-\ufdff\ufe70-\ufeff]")  # fmt: skip
 _WORDS = re.compile(r"[^\W_]+")
 _CURSORS = itertools.count()
+#: ``INSERT INTO table[(columns)] VALUES (row)`` with no ``ON CONFLICT`` clause.
+_PLAIN_INSERT = re.compile(
+    r"INSERT INTO (\w+(?:\s*\([\w, ]*\))?)\s+VALUES\s*(\((?:(?!ON CONFLICT).)*\))",
+    re.S,
+)
+_ONLY_MARKS = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
+#: Bound parameters in one statement (PostgreSQL's limit is 65,535).
+MAX_PARAMS = 30000
 
 
 @functools.lru_cache(maxsize=1024)
@@ -54,11 +62,35 @@ class PgConnection:
         return self.raw.execute(_pg_sql(sql), tuple(parameters))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]], /) -> None:
-        """Run one statement for each row (nothing when there are none)."""
+        """Run one statement for each row (nothing when there are none).
+
+        A plain ``INSERT ... VALUES (?, ...)`` is a COPY, and one with
+        expressions one statement of many rows: an article's links are hundreds,
+        each its own statement would cost more than the article's linking.
+        """
         rows = list(rows)
-        if rows:
-            with self.raw.cursor() as cur:
+        if not rows:
+            return
+        insert = _PLAIN_INSERT.fullmatch(sql)
+        with self.raw.cursor() as cur:
+            if insert is None:
                 cur.executemany(_pg_sql(sql), rows)
+                return
+            table, one = insert[1], insert[2]
+            if _ONLY_MARKS.fullmatch(one):
+                with cur.copy(f"COPY {table} FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                return
+            step = max(1, MAX_PARAMS // max(one.count("?"), 1))
+            for i in range(0, len(rows), step):
+                chunk = rows[i : i + step]
+                cur.execute(
+                    _pg_sql(
+                        f"INSERT INTO {table} VALUES " + ",".join([one] * len(chunk))
+                    ),
+                    [v for row in chunk for v in row],
+                )
 
     def close(self) -> None:
         """Close the connection, or give a reader back to the pool (snapshot ended)."""

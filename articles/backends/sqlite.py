@@ -17,6 +17,8 @@ from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
 WRITER_CACHE_KIB = 256 * 1024  # the writer's page cache (peak RSS budget: 1 GB)
 COMPACT_CACHE_KIB = 32 * 1024
+#: What ``_outdated`` says of a file with no tables at all (created, not filled).
+_BLANK = ""
 #: The Julian day number of day 0 (1900-01-01), for SQLite's date functions.
 JULIAN_EPOCH = 2415020.5
 
@@ -95,8 +97,11 @@ class SqliteBackend(Backend):
             reason = self._outdated()
             if reason is None:
                 return self.connect(), None
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{index}{suffix}").unlink(missing_ok=True)
+            if reason == _BLANK:  # being created by another writer, or empty
+                reason = None
+            else:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{index}{suffix}").unlink(missing_ok=True)
         con = self.connect()
         con.execute("BEGIN IMMEDIATE")
         if schema_version(con) is None:  # not created meanwhile by another writer
@@ -108,16 +113,22 @@ class SqliteBackend(Backend):
         return con, reason
 
     def _outdated(self) -> str | None:
-        """Return why the existing file cannot be used as it is (None: it can)."""
+        """Return why the existing file cannot be used as it is (None: it can).
+
+        ``_BLANK``: the file has no tables yet (a writer is creating them).
+        """
         index = self.path
         try:
             con = self.connect()
             try:
                 version = schema_version(con)
+                blank = con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
             return f"index {index} rebuilt: unreadable ({exc})"
+        if version is None and blank[0] == 0:
+            return _BLANK
         if version != SCHEMA_ID:
             return (
                 f"index {index} rebuilt: built with schema {version or 'unknown'}, "

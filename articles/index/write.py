@@ -147,19 +147,19 @@ def _count_dups(
     ``passages`` are the article's (passage, dup) pairs, just inserted (``step``
     +1) or just deleted (-1); ``targets`` each one's link targets.
     """
-    for dup, pids in _group([(dup, pid) for pid, dup in passages]).items():
-        n = con.execute(
-            "SELECT count(*) FROM passages WHERE dup = ?", (dup,)
-        ).fetchone()[0]
+    groups = _group([(dup, pid) for pid, dup in passages])
+    counts = _passages_per_dup(con, list(groups))
+    con.executemany(
+        "INSERT INTO dups VALUES (?, ?) ON CONFLICT(dup) DO UPDATE SET n = excluded.n",
+        [(dup, n) for dup, n in counts.items() if n >= 2],
+    )
+    con.executemany(
+        "DELETE FROM dups WHERE dup = ?",
+        [(dup,) for dup in groups if counts.get(dup, 0) < 2],
+    )
+    for dup, pids in groups.items():
+        n = counts.get(dup, 0)
         before = n - step * len(pids)
-        if n >= 2:
-            con.execute(
-                "INSERT INTO dups VALUES (?, ?) "
-                "ON CONFLICT(dup) DO UPDATE SET n = excluded.n",
-                (dup, n),
-            )
-        else:
-            con.execute("DELETE FROM dups WHERE dup = ?", (dup,))
         if max(n, before) < 2:
             continue  # never shared
         mine = [t for p in pids for t in targets.get(p, ())]
@@ -172,6 +172,17 @@ def _count_dups(
             ).fetchall()
             other = [int(r[0]) for r in rows]
             _step_groups(con, dup, other, _link_targets(con, other), step)
+
+
+def _passages_per_dup(con: Connection, dups: list[int]) -> dict[int, int]:
+    """Count the passages that carry each hash (one query; absent: none)."""
+    if not dups:
+        return {}
+    marks = ",".join("?" * len(dups))
+    rows = con.execute(
+        f"SELECT dup, count(*) FROM passages WHERE dup IN ({marks}) GROUP BY dup", dups
+    )
+    return {int(dup): int(n) for dup, n in rows}
 
 
 def _insert_links(

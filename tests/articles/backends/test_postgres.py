@@ -1,0 +1,51 @@
+"""The PostgreSQL connection: sqlite3's API, inserts batched, readers pooled."""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.backends import pool
+from articles.backends.postgres import MAX_PARAMS, PostgresBackend
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO t VALUES (?, ?)",  # a COPY
+        "INSERT INTO t(id, note) VALUES(?,?)",  # a COPY of named columns
+        "INSERT INTO t VALUES (?, lower(?))",  # many rows per statement
+        "INSERT INTO t VALUES (?, ?) ON CONFLICT(id) DO NOTHING",  # row by row
+    ],
+)
+def test_executemany_writes_every_row_whatever_the_path(pg_url: str, sql: str) -> None:
+    con = PostgresBackend(pg_url).connect()
+    try:
+        con.execute("CREATE TABLE t(id bigint PRIMARY KEY, note text)")
+        rows = [(i, f"N{i}" if i % 7 else None) for i in range(MAX_PARAMS)]
+        con.executemany(sql, rows)
+        con.executemany(sql, [])
+        got = con.execute("SELECT count(*), count(note), max(id) FROM t").fetchone()
+        assert tuple(got) == (MAX_PARAMS, MAX_PARAMS - 4286, MAX_PARAMS - 1)
+        note = con.execute("SELECT note FROM t WHERE id = 8").fetchone()[0]
+        assert note in ("N8", "n8")
+    finally:
+        con.close()
+
+
+def test_a_reader_is_reused_with_a_fresh_snapshot(pg_url: str) -> None:
+    backend = PostgresBackend(pg_url)
+    writer = backend.connect()
+    writer.execute("INSERT INTO meta VALUES ('fingerprint', 'x')")
+    first = backend.open_reader()
+    raw = first.raw
+    assert first.execute("SELECT count(*) FROM meta").fetchone()[0] == 1
+    first.close()
+    writer.execute("INSERT INTO meta VALUES ('other', 'y')")
+    second = backend.open_reader()
+    try:
+        assert second.raw is raw  # taken from the pool
+        assert second.execute("SELECT count(*) FROM meta").fetchone()[0] == 2
+    finally:
+        second.close()
+        writer.close()
+        pool.drop(pg_url)
