@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from articles.query import Filters
 from components import loaders, notices
 from components.map import builder as map_view
 from components.map import legend, selection
@@ -29,11 +28,11 @@ from components.url import state as url_state
 from components.view import View
 
 
-def render_sidebar(current: Filters) -> View:
-    """Search (under the filters), filters and upload; return the filtered view."""
+def render_sidebar(shown: View) -> View:
+    """Search (scoped by the filters of `shown`), filters and upload; return the view."""
     summary, actors = loaders.load_summary(), loaders.load_actor_registry()
     scope = search_scope.FilterScope(
-        current, loaders.expand_actors(current.actors),
+        shown.filters, loaders.expand_actors(shown.filters.actors),
         search=lambda q, f: loaders.search_passages(q, f),
         clear=lambda name: filters.clear_filter(name, summary.bounds),
     )  # fmt: skip
@@ -139,7 +138,7 @@ def main() -> None:
     if not embedded:
         with panel:
             render_timeline(view)
-        filters.settle(drawn, render_sidebar(drawn.filters))
+        filters.settle(drawn, render_sidebar(drawn))
 
 
 main()
