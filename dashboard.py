@@ -29,7 +29,7 @@ from components.view import View
 
 
 def render_sidebar(shown: View) -> View:
-    """Search (scoped by the filters of `shown`), filters and upload; return the view."""
+    """Search (scoped by the filters of `shown`), filters, upload; return the view."""
     summary, actors = loaders.load_summary(), loaders.load_actor_registry()
     scope = search_scope.FilterScope(
         shown.filters, loaders.expand_actors(shown.filters.actors),
