@@ -107,8 +107,12 @@ def main() -> None:
     desk.apply_layout(embedded=embedded)
     # The view the widgets' keys hold: the map and the panel go out before the
     # sidebar's widgets, so the browser starts on the map first.
-    drawn = filters.read_view(loaders.load_summary().bounds)
+    summary = loaders.load_summary()
+    drawn = filters.read_view(summary.bounds)
     if not embedded:
+        desk.render_sidebar_head(
+            summary.articles, summary.passages, summary.bounds["published"]
+        )
         st.title("The Wakhan Corridor, the Durand Line and their neighbours")
         url_state.render_problems(st.session_state[session.PROBLEMS_KEY])
         notices.render_corpus_problems(problems)

@@ -8,6 +8,8 @@ an "Open full view" link (the same view without ``embed=true``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from components.panels import export
@@ -47,6 +49,29 @@ def build_full_view_url(base_url: str, view: View) -> str:
 def apply_layout(*, embedded: bool) -> None:
     """Add the desk's CSS (call once per run, before the columns)."""
     st.html(DESK_CSS + (EMBED_CSS if embedded else ""))
+
+
+def build_corpus_line(
+    articles: int, passages: int, published: tuple[dt.date, dt.date]
+) -> str:
+    """One line on what the index holds: articles, passages, publication months."""
+    line = f"{articles:,} articles, {passages:,} passages"
+    if articles:
+        first, last = (f"{day:%b %Y}" for day in published)
+        line += f", published {first}" + ("" if first == last else f" to {last}")
+    return line
+
+
+def render_sidebar_head(
+    articles: int, passages: int, published: tuple[dt.date, dt.date]
+) -> None:
+    """Draw the sidebar's first line, before the map.
+
+    The map and the panel are drawn before the sidebar's widgets; with this line
+    first, the sidebar (and so the map's width) is in place when the map first
+    draws, and the map does not shift under the analyst's first click.
+    """
+    st.sidebar.caption(build_corpus_line(articles, passages, published))
 
 
 def render_open_full_view(view: View) -> None:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.panels.desk import DESK_CSS, MAP_KEY, build_full_view_url
+from components.panels.desk import (
+    DESK_CSS,
+    MAP_KEY,
+    build_corpus_line,
+    build_full_view_url,
+)
 from tests.components.views import make_view
 
 
@@ -42,3 +50,18 @@ def test_app_embed_top_bar_links_the_full_view():
     assert link.proto.label == "Open full view"
     assert "feature=kabul" in link.proto.url
     assert "embed" not in link.proto.url
+
+
+@pytest.mark.parametrize(
+    ("articles", "passages", "published", "expected"),
+    [
+        (2, 131, (dt.date(2025, 1, 24), dt.date(2025, 5, 3)),
+         "2 articles, 131 passages, published Jan 2025 to May 2025"),
+        (12_345, 160_000, (dt.date(2025, 3, 1), dt.date(2025, 3, 30)),
+         "12,345 articles, 160,000 passages, published Mar 2025"),
+        (0, 0, (dt.date(2026, 11, 30), dt.date(2026, 11, 30)),
+         "0 articles, 0 passages"),
+    ],
+)  # fmt: skip
+def test_corpus_line_says_what_the_index_holds(articles, passages, published, expected):
+    assert build_corpus_line(articles, passages, published) == expected
