@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import json
 import os
 import re
@@ -30,8 +31,16 @@ DEFAULT_USERS = Path(__file__).resolve().parents[1] / "users.json"
 MIN_PASSWORD = 10
 _NAME = re.compile(r"[a-z0-9][a-z0-9._@-]{0,63}")
 _HASHER = PasswordHasher()
-#: Verified for unknown names, so they cost the same time as a wrong password.
-_DUMMY_HASH = _HASHER.hash("no user has this password")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Return the hash checked for unknown names (as slow as a wrong password).
+
+    Made on first use, not at import: an argon2 hash takes about 0.1 s, and every
+    command of the CLI and every dashboard start imports this module.
+    """
+    return _HASHER.hash("no user has this password")
 
 
 class UserFileError(ValueError):
@@ -149,7 +158,8 @@ def verify_password(account: Account | None, password: str) -> bool:
     None (no such user) and a user without a password are checked against a dummy
     hash, so the answer takes the same time and a timing cannot tell them apart.
     """
-    digest = account.hash if account is not None and account.hash else _DUMMY_HASH
+    dummy = _dummy_hash()  # first call: made for known and unknown names alike
+    digest = account.hash if account is not None and account.hash else dummy
     try:
         ok = _HASHER.verify(digest, password)
     except (VerificationError, InvalidHashError):
