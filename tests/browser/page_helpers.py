@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from bench.live_app import find_wakhan_point  # noqa: F401 (tests import it here)
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
@@ -65,3 +67,26 @@ def choose_option(pg: object, label: str, typed: str, option: str) -> None:
     pg.get_by_role("option", name=re.compile(re.escape(option))).first.click()  # type: ignore[attr-defined]
     pg.keyboard.press("Escape")  # type: ignore[attr-defined]
     expect(box.locator("[data-tag]").filter(has_text=option)).to_be_visible()  # type: ignore[attr-defined]
+
+
+def wait_for_view_change(
+    pg: object, before: tuple[float, float, int], timeout_s: float = 10.0
+) -> tuple[float, float, int]:
+    """Wait until the map has moved away from ``before`` and holds still; return it.
+
+    A view request ("Show on map") reaches the map in its own message, after the
+    evidence panel's: a test that reads pixel positions must wait for the move.
+    If the map never moves (the request fits the view it has), the view is
+    returned once ``timeout_s`` has passed with it still.
+    """
+    deadline = time.monotonic() + timeout_s
+    view = read_map_view(pg)
+    while view == before and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling the map's state, not a fixed wait
+        view = read_map_view(pg)
+    while True:  # Leaflet animates the fit: read until two reads agree
+        time.sleep(0.3)
+        now = read_map_view(pg)
+        if now == view:
+            return view
+        view = now

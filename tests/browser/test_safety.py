@@ -22,6 +22,7 @@ from tests.browser.conftest import (
     save_tall_screenshot,
     wait_for_map,
 )
+from tests.browser.page_helpers import read_map_view, wait_for_view_change
 
 pytestmark = pytest.mark.browser
 
@@ -145,6 +146,7 @@ def test_uploaded_payload_article_shows_literally_and_runs_nothing(
     _assert_nothing_ran(page)
 
     # The map: show the payload passage's places and read the Wakhan tooltip.
+    before = read_map_view(page)
     cards.first.locator("xpath=../../following-sibling::div[1]").get_by_role(
         "button", name="Show on map"
     ).click()
@@ -155,6 +157,7 @@ def test_uploaded_payload_article_shows_literally_and_runs_nothing(
     frame.locator("path.feature-wakhan-corridor").wait_for(
         state="attached", timeout=DRAW_TIMEOUT_MS
     )
+    wait_for_view_change(page, before)  # the map fits the places after the panel
     x, y = find_map_position(page, *find_wakhan_point())
     frame.locator("#map_div").hover(position={"x": x, "y": y})
     tooltip = frame.locator(".leaflet-tooltip")
