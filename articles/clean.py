@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from articles import bylines, datelines, markup
 
 _BLANKS = re.compile(r"[ \t]+")
+_NON_SPACE = re.compile(r"\S+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
@@ -169,8 +170,8 @@ def _is_debris(
         return True
     if _RULE.match(line) and not _SETEXT.match(line):
         return True
-    words = [w for w in plain.replace("\t", " ").split() if w]
-    if all(_URL_OR_MAIL.match(w) for w in words):
+    # word by word, lazily: a paragraph's first word already says no
+    if all(_URL_OR_MAIL.match(w[0]) for w in _NON_SPACE.finditer(plain)):
         return True
     return edge and (_is_foreign(plain, main) or _is_layout_line(plain))
 
@@ -245,7 +246,12 @@ def _flush(para: list[str]) -> list[str]:
 
 def _inline(text: str) -> str:
     text = markup.strip_markdown(text)
-    return "\n".join(_BLANKS.sub(" ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(_collapse(ln).strip() for ln in text.split("\n"))
+
+
+def _collapse(line: str) -> str:
+    """Turn runs of spaces and tabs into one space (a line without any: as is)."""
+    return _BLANKS.sub(" ", line) if "  " in line or "\t" in line else line
 
 
 def _join_broken(paragraphs: list[str]) -> list[str]:

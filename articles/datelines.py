@@ -77,6 +77,7 @@ _NATIVE_RE = re.compile(
     r"|(?<!\d)(?P<ny>1[34]\d\d)[/.-](?P<nm>\d{1,2})[/.-](?P<nd>\d{1,2})(?!\d)"
 )
 _DATE_RE = re.compile(DATE_PATTERN)
+_YEAR_DIGITS = re.compile(r"\d{4}")
 _SLASH_ISO = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})")
 _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|"
@@ -167,7 +168,8 @@ class Dateline:
 
 def to_ascii_digits(text: str) -> str:
     """Replace Persian and Arabic-Indic digits by ASCII digits."""
-    return text.translate(_DIGITS)
+    # `isascii` reads a flag of the string: most lines need no per-character pass
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 def find_dates(text: str) -> list[tuple[dt.date, int]]:
@@ -186,6 +188,8 @@ def find_dates(text: str) -> list[tuple[dt.date, int]]:
     """
     text = to_ascii_digits(text)
     found: list[tuple[dt.date, int]] = []
+    if not _YEAR_DIGITS.search(text):  # each pattern below needs a year
+        return found
     for m in _NATIVE_RE.finditer(text):
         day = _native_date(m)
         if day is not None:
@@ -312,9 +316,10 @@ def match_line(line: str, today: dt.date | None = None) -> Dateline | None:
         With ``standalone=True``; None when the line is not metadata.
     """
     del today
-    text = to_ascii_digits(_unmark(line)).strip()
-    if not text or len(text) > 160:
+    text = _unmark(line).strip()
+    if not text or len(text) > 160:  # before the digits: a paragraph is no metadata
         return None
+    text = to_ascii_digits(text)
     label = _LABEL.match(text)
     if label:
         dates = find_dates(label["rest"])

@@ -253,16 +253,20 @@ def _ago(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
 
 _Finder = Callable[[re.Match[str], str], list[Found]]
 _Resolver = Callable[[re.Match[str], str, dt.date], list[Found]]
-_ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder], ...] = (
-    (dp.DAY_FIRST, _day_first),
-    (dp.MONTH_FIRST, _month_first),
-    (dp.NUMBER, _number),
+_DIGITS = tuple("0123456789")
+# Each pattern with the words, one of which a text must hold (lowercased) for the
+# pattern to match at all: a few `in` tests skip most of the seven scans (a scan
+# of a paragraph costs the regex engine a step per character).
+_ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder, tuple[str, ...]], ...] = (
+    (dp.DAY_FIRST, _day_first, _DIGITS),
+    (dp.MONTH_FIRST, _month_first, ("",)),  # "" is in every text
+    (dp.NUMBER, _number, _DIGITS),
 )
-_RELATIVE: tuple[tuple[re.Pattern[str], _Resolver], ...] = (
-    (dp.NAMED_DAY, _named_day),
-    (dp.WEEKDAY, _weekday),
-    (dp.UNIT, _unit),
-    (dp.AGO, _ago),
+_RELATIVE: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
+    (dp.NAMED_DAY, _named_day, ("yesterday", "today", "tonight")),
+    (dp.WEEKDAY, _weekday, ("day", "\u0627\u0644")),  # English, or Arabic's "al-"
+    (dp.UNIT, _unit, ("week", "month", "year")),
+    (dp.AGO, _ago, (" ago",)),
 )
 
 
@@ -281,10 +285,14 @@ def find_dates(text: str, published: dt.date) -> Iterator[Found]:
     Found
         Spans are offsets in `text`; ``year`` is None where the text gives none.
     """
-    for pattern, finder in _ABSOLUTE:
-        for match in pattern.finditer(text):
-            yield from finder(match, text)
-    for pattern, resolver in _RELATIVE:
+    lower = text.lower()
+    for pattern, finder, cues in _ABSOLUTE:
+        if any(cue in lower for cue in cues):
+            for match in pattern.finditer(text):
+                yield from finder(match, text)
+    for pattern, resolver, cues in _RELATIVE:
+        if not any(cue in lower for cue in cues):
+            continue
         for match in pattern.finditer(text):
             for found in resolver(match, text, published):
                 yield replace(found, relative=True, explicit=False)

@@ -47,7 +47,8 @@ def build_lookup(
     Parameters
     ----------
     automaton : ahocorasick.Automaton
-        Folded phrase -> ``(length, rules, check_left, check_right)``.
+        Folded phrase -> ``(length, rules, check_left, check_right)``; the flags
+        are None for town names, which this lookup leaves out.
     unique : callable
         Merges the targets of several rules (the linker's ranking by ``how``).
 
@@ -59,7 +60,7 @@ def build_lookup(
 
     def lookup(key: str) -> tuple[Target, ...] | None:
         value = automaton.get(key, None)
-        if value is None:
+        if value is None or value[2] is None:  # no key, or a town's (`add_word_keys`)
             return None
         rules = [r for r in value[1] if not r.context and r.exact is None]
         if not rules:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 import ahocorasick
@@ -37,7 +38,7 @@ from articles.link.implied import (
 )
 from articles.link.its_border import ItsBorderRules, link_its_border
 from articles.link.match import (
-    WordTable,
+    add_word_keys,
     find_candidates,
     is_word_key,
     select_longest,
@@ -57,6 +58,10 @@ from articles.link.towns import (
 )
 from articles.model import Actor, Mention, Passage
 from geo.model import Feature
+
+# sort keys at C speed (a lambda per element cost a few percent of linking)
+_START = attrgetter("start")
+_READING_ORDER = attrgetter("start", "end", "target_type", "target")
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,6 @@ class LinkContext:
         Spans whose parts link too ("the border between Pakistan and Afghanistan").
     capitals : CapitalRules
         Capitals that act for their government; governments by date.
-    words : WordTable
-        Town names, looked up word by word instead of in the automaton.
     its_border : ItsBorderRules
         What "its western border" can mean (the country the sentence is about).
     abbreviations : AbbreviationRules
@@ -106,7 +109,6 @@ class LinkContext:
     parents: Mapping[str, str]
     compound: CompoundIndex
     capitals: CapitalRules
-    words: WordTable
     its_border: ItsBorderRules
     abbreviations: AbbreviationRules
 
@@ -160,11 +162,12 @@ def build_context(
             replace(r, targets=unique_targets(list(r.targets))) for r in rules
         )
         if is_word_key(key, rules, town_ids):
-            words[key] = rules  # looked up by whole words: cost flat in their number
+            words[key] = rules  # matched as whole capitalised words only
             continue
         check_left = not is_cjk(key[0])
         check_right = not is_cjk(key[-1])
         automaton.add_word(key, (len(key), rules, check_left, check_right))
+    add_word_keys(automaton, words)
     automaton.make_automaton()
     feature_country = map_countries(features)
     actor_country = {
@@ -189,7 +192,6 @@ def build_context(
         {f.id: f.parent for f in features if f.parent},
         build_compound_index(features, actors),
         phrases.capitals,
-        WordTable.build(words),
         ItsBorderRules(
             {
                 (c, d): tuple(x for x in lines if x in ids)
@@ -209,12 +211,16 @@ def build_context(
 def _link_parts(
     passage: Passage, context: LinkContext, published: dt.date | None
 ) -> _Parts:
-    plain, in_context = find_candidates(passage.text, context.automaton, context.words)
+    plain, in_context = find_candidates(passage.text, context.automaton)
     size = len(passage.text)
-    chosen = sorted(select_longest(plain, size), key=lambda c: c.start)
+    chosen = sorted(select_longest(plain, size), key=_START)
     chosen = distribute_shared(passage.text, chosen, context.lookup, context.nouns)
     targets = coordinate_states(passage.text, chosen, context.feature_state)
-    chosen = [c._replace(targets=t) for c, t in zip(chosen, targets, strict=True) if t]
+    chosen = [
+        c if t is c.targets else c._replace(targets=t)  # most keep their targets
+        for c, t in zip(chosen, targets, strict=True)
+        if t
+    ]
     chosen += compound_parts(chosen, plain, context.compound, passage.text)
     mentions, towns = split_towns(to_mentions(passage, chosen), context.towns)
     mentions = link_governments(passage.text, mentions, context.capitals, published)
@@ -254,7 +260,7 @@ def _finish(
 ) -> list[Mention]:
     mentions = list(parts.mentions)
     if not parts.context:
-        return sorted(mentions, key=lambda m: (m.start, m.end, m.target_type, m.target))
+        return sorted(mentions, key=_READING_ORDER)
     named = [(m.target, m.start, m.end) for m in mentions if m.target in context.sides]
     for candidate in parts.context:
         if any(
@@ -287,7 +293,7 @@ def _finish(
             mentions.extend(
                 to_mentions(parts.passage, [candidate._replace(targets=(target,))])
             )
-    return sorted(mentions, key=lambda m: (m.start, m.end, m.target_type, m.target))
+    return sorted(mentions, key=_READING_ORDER)
 
 
 def link_passage(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from articles.link.distribute import Span as _Candidate
@@ -41,6 +41,8 @@ def accepts(rule: Rule, text: str, shape: str, start: int, end: int) -> bool:
 #: When one span links a target in several ways, the first of these wins: a phrase
 #: like "Pak-Afghan border" is "implied" even where the gazetteer lists it as an alias.
 HOW_RANK = {"name": 0, "implied": 1, "alias": 2, "demonym": 3}
+_BY_TARGET = attrgetter("target_type", "target")
+_SPAN = itemgetter(0, 1)
 
 
 def unique_targets(targets: list[Target]) -> tuple[Target, ...]:
@@ -61,27 +63,28 @@ def unique_targets(targets: list[Target]) -> tuple[Target, ...]:
         key = (target.target_type, target.target)
         if key not in seen or HOW_RANK[target.how] < HOW_RANK[seen[key].how]:
             seen[key] = target
-    return tuple(sorted(seen.values(), key=lambda t: (t.target_type, t.target)))
+    return tuple(sorted(seen.values(), key=_BY_TARGET))
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
-@dataclass(frozen=True)
-class WordTable:
-    """Names matched as whole words (towns): folded key -> rules, longest key size."""
+def add_word_keys(automaton: Any, rules: Mapping[str, tuple[Rule, ...]]) -> None:
+    """Add names matched only as whole capitalised words (towns) to an automaton.
 
-    rules: Mapping[str, tuple[Rule, ...]]
-    first: Mapping[str, int]  # first word of a key -> most words of a key it starts
+    They share the one pass over the text with every other key (a second automaton
+    for them cost a second pass); ``None`` in place of the boundary flags marks them
+    for `_is_word_hit`.
 
-    @classmethod
-    def build(cls, rules: Mapping[str, tuple[Rule, ...]]) -> WordTable:
-        """Return the table of `rules` (folded keys of one or more words)."""
-        first: dict[str, int] = {}
-        for key in rules:
-            parts = _WORD.findall(key)
-            first[parts[0]] = max(first.get(parts[0], 0), len(parts))
-        return cls(dict(rules), first)
+    Parameters
+    ----------
+    automaton : ahocorasick.Automaton
+        Not yet made (``make_automaton`` comes after).
+    rules : mapping
+        Folded key of one or more words -> its rules (`is_word_key`).
+    """
+    for key, found in rules.items():
+        automaton.add_word(key, (len(key), found, None, None))
 
 
 def is_word_key(key: str, rules: tuple[Rule, ...], towns: frozenset[str]) -> bool:
@@ -124,51 +127,35 @@ def _inside_a_word(shape: str, at: int) -> bool:
     return all(m.start() != at for m in _CAPITALISED.finditer(shape, start, at + 1))
 
 
-def _key_starts(
-    shape: str, folded: str, first: Mapping[str, int]
-) -> list[tuple[int, int]]:
-    """Capitalised words that begin a key: (start, most words of such a key).
+def _is_capital(char: str) -> bool:
+    """Whether a word may start with `char` to be a name (`_CAPITALISED`'s first)."""
+    return (
+        char.isalnum()
+        and not char.isdecimal()
+        and not "a" <= char <= "z"
+        and not "\u00df" <= char <= "\u00ff"
+    )
 
-    The same words `_CAPITALISED.finditer` gives, in reading order, but listed by
-    one `findall` (C speed) and located by `str.find` only where they begin a key:
-    most capitalised words begin none, and a Python loop over each of them took a
-    tenth of the linking time.
+
+def _is_word_hit(shape: str, folded: str, start: int, end: int) -> bool:
+    """Whether a town key's match is made of whole words and starts a capitalised one.
+
+    Whole words as `_WORD` cuts them ("Kot's" is one word, so "Kot" is no hit in
+    it), a start where `_CAPITALISED` finds one: the hits a scan of every capitalised
+    word finds (tests/articles/link/test_match.py).
     """
-    # keys view & set walks the smaller side (`set.intersection(mapping)` would
-    # walk every key of the mapping)
-    starting = first.keys() & set(map(str.lower, _CAPITALISED.findall(shape)))
-    starts = []
-    for word in starting:
-        at = folded.find(word)
-        while at != -1:
-            match = _CAPITALISED.match(shape, at)
-            if (
-                match is not None
-                and match.end() - at == len(word)
-                and not _inside_a_word(shape, at)
-            ):
-                starts.append((at, first[word]))
-            at = folded.find(word, at + 1)
-    starts.sort()
-    return starts
-
-
-def _word_hits(
-    shape: str, folded: str, table: WordTable
-) -> Iterable[tuple[int, int, tuple[Rule, ...]]]:
-    """Spans of whole-word keys that start with a capitalised word."""
-    for start, most in _key_starts(shape, folded, table.first):
-        for count, word in enumerate(_WORD.finditer(folded, start)):
-            if count == most:
-                break
-            end = word.end()
-            rules = table.rules.get(folded[start:end])
-            if rules is not None:
-                yield start, end, rules
+    if end < len(folded) and (
+        folded[end].isalnum()
+        or (folded[end] == "'" and end + 1 < len(folded) and folded[end + 1].isalnum())
+    ):
+        return False
+    if (start and shape[start - 1].isalnum()) or not _is_capital(shape[start]):
+        return False
+    return not _inside_a_word(shape, start)
 
 
 def find_candidates(
-    text: str, automaton: Any, words: WordTable | None = None
+    text: str, automaton: Any
 ) -> tuple[list[_Candidate], list[_Candidate]]:
     """Return every match on word boundaries.
 
@@ -177,9 +164,7 @@ def find_candidates(
     text : str
         Passage text.
     automaton : ahocorasick.Automaton
-        From `articles.link.linker.build_context`.
-    words : WordTable, optional
-        Names matched as whole words.
+        From `articles.link.linker.build_context` (town keys by `add_word_keys`).
 
     Returns
     -------
@@ -190,8 +175,13 @@ def find_candidates(
     size = len(text)
     plain: list[_Candidate] = []
     context: list[_Candidate] = []
+    words: list[tuple[int, int, tuple[Rule, ...]]] = []
     for last, (length, rules, check_left, check_right) in automaton.iter(folded):
         start, end = last - length + 1, last + 1
+        if check_left is None:  # a town key (`add_word_keys`)
+            if _is_word_hit(shape, folded, start, end):
+                words.append((start, end, rules))
+            continue
         # most rejected matches sit inside a longer word ("us" in "thus"): the
         # right boundary is the cheaper test, and an ASCII letter needs no table
         if check_right and end < size:
@@ -221,7 +211,8 @@ def find_candidates(
             if len(accepted) > 1:
                 targets = unique_targets([t for rule in accepted for t in rule.targets])
             (context if flag else plain).append(_Candidate(start, end, targets))
-    for start, end, rules in _word_hits(shape, folded, words) if words else ():
+    words.sort(key=_SPAN)  # in text order, as a scan of the words gives them
+    for start, end, rules in words:
         accepted = [r for r in rules if accepts(r, text, shape, start, end)]
         if accepted:
             targets = unique_targets([t for r in accepted for t in r.targets])

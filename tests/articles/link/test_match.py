@@ -21,50 +21,60 @@ def test_unique_targets_keeps_the_best_way():
 def test_town_keys_are_matched_as_whole_capitalised_words():
     import ahocorasick
 
-    from articles.link.match import WordTable, find_candidates, is_word_key
+    from articles.link.match import add_word_keys, find_candidates, is_word_key
     from articles.link.patterns import Rule
 
     rule = Rule(None, False, False, False, (Target("feature", "qala-ye-now", "name"),))
     assert is_word_key("qala ye now", (rule,), frozenset({"qala-ye-now"}))
     assert not is_word_key("qala ye now", (rule,), frozenset())
-    table = WordTable.build({"qala ye now": (rule,)})
     automaton = ahocorasick.Automaton()
     automaton.add_word("zzz", (3, (), True, True))
+    add_word_keys(automaton, {"qala ye now": (rule,)})
     automaton.make_automaton()
     text = "In Qala-ye Now and qala ye now, Bazqala ye now."
-    plain, _ = find_candidates(text, automaton, table)
+    plain, _ = find_candidates(text, automaton)
     assert [text[c.start : c.end] for c in plain] == ["Qala-ye Now"]
 
 
-def _reference_word_hits(shape, folded, table):
+def _reference_word_hits(shape, folded, rules):
     """The word lookup as first written: one step per capitalised word."""
     from articles.link.match import _CAPITALISED, _WORD
 
+    first: dict[str, int] = {}  # first word of a key -> most words of a key it starts
+    for key in rules:
+        parts = _WORD.findall(key)
+        first[parts[0]] = max(first.get(parts[0], 0), len(parts))
     for match in _CAPITALISED.finditer(shape):
         start, end = match.span()
-        most = table.first.get(folded[start:end])
+        most = first.get(folded[start:end])
         if most is None:
             continue
         for count, word in enumerate(_WORD.finditer(folded, start)):
             if count == most:
                 break
-            if table.rules.get(folded[start : word.end()]) is not None:
+            if rules.get(folded[start : word.end()]) is not None:
                 yield start, word.end()
 
 
-def test_word_hits_find_what_a_scan_of_every_capitalised_word_finds():
-    from articles.link.match import WordTable, _word_hits
+def test_town_keys_give_what_a_scan_of_every_capitalised_word_finds():
+    import ahocorasick
+
+    from articles.link.match import add_word_keys, find_candidates
     from articles.link.patterns import fold_text
 
     rule = Rule(None, False, True, False, ())
-    table = WordTable.build(
-        {"kot": (rule,), "bar kot": (rule,), "brien": (rule,), "kalam": (rule,)}
-    )
+    rules = {"kot": (rule,), "bar kot": (rule,), "brien": (rule,), "kalam": (rule,)}
+    automaton = ahocorasick.Automaton()
+    add_word_keys(automaton, rules)
+    automaton.make_automaton()
     for text in (
         "Kot and Bar Kot, then KOT, Kot's road, kot, O'Brien, d'Brien and Kalam.",
         "x_Kot Kalam-Kot Kalam Kalam",
+        "Bar Kot's fort, Bar Kot'. KotKalam, 9Kot, 'Kot', ÉKot Kot",
         "",
     ):
         shape, folded = fold_text(text)
-        found = [(s, e) for s, e, _ in _word_hits(shape, folded, table)]
-        assert found == list(_reference_word_hits(shape, folded, table))
+        plain, _ = find_candidates(text, automaton)
+        found = [(c.start, c.end) for c in plain]
+        assert found == list(_reference_word_hits(shape, folded, rules))
+        assert found or not text
