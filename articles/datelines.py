@@ -99,6 +99,7 @@ _WIRE_TAIL = (
 )
 _WIRE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE}){_WIRE_TAIL}")
 _WIRE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE}){_WIRE_TAIL}")
+_DATE_OR_SOURCE = re.compile(r"[\d(/]")
 #: Capitalised words that open a line with a colon but name no place.
 _NOT_PLACES = _set(
     (
@@ -284,7 +285,9 @@ def match_wire(line: str, today: dt.date | None = None) -> Dateline | None:
     text = to_ascii_digits(line)
     m = _WIRE_UPPER.match(text)
     if m is None:
-        m = _WIRE_TITLE.match(text)
+        # a mixed-case one needs a date (a digit) or a source ("(" or "/"): most
+        # lines have neither, and the pattern is slow to fail on a long paragraph
+        m = _WIRE_TITLE.match(text) if _DATE_OR_SOURCE.search(text) else None
         if m is None or not (m["date"] or m["source"]):
             return None  # "However, ..." is no dateline: a mixed-case one needs more
     if m["place"].split()[0].strip(".").upper() in _NOT_PLACES:

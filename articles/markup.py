@@ -127,12 +127,18 @@ def strip_markdown(text: str) -> str:
     for _ in range(2):  # twice: **bold *and* italic**
         changed = 0
         for marker, pattern in _EMPHASIS:
-            if text.count(marker) > 1:  # an opening and a closing one
+            if _twice(text, marker):  # an opening and a closing one
                 text, n = pattern.subn(r"\1", text)
                 changed += n
         if not changed:
             break
     return text.translate(_RESTORE) if escaped else text
+
+
+def _twice(text: str, marker: str) -> bool:
+    """Whether `marker` occurs twice in `text`, without overlap."""
+    first = text.find(marker)
+    return first != -1 and text.find(marker, first + len(marker)) != -1
 
 
 _SCRIPTS = {

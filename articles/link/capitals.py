@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from articles.model import Mention
@@ -106,12 +106,12 @@ def link_governments(
     out: list[Mention] = []
     for m in mentions:
         if m.target_type == "actor" and m.how == "demonym" and m.target in changed:
-            m = replace(m, target=government_of(m.target, rules, published))
+            m = m._replace(target=government_of(m.target, rules, published))
         out.append(m)
         state = rules.cities.get(m.target) if m.target_type == "feature" else None
         if state is not None and _acts(text, m, rules):
             actor = government_of(state, rules, published)
-            out.append(replace(m, target=actor, target_type="actor", how="implied"))
+            out.append(m._replace(target=actor, target_type="actor", how="implied"))
     return out
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,7 +18,7 @@ class DoubtfulLinker(FakeLinker):
 
     def _link(self, passage: Passage) -> list[Mention]:
         return [
-            dataclasses.replace(m, how="implied") if m.target == "durand-line" else m
+            m._replace(how="implied") if m.target == "durand-line" else m
             for m in super()._link(passage)
         ]
 
