@@ -99,7 +99,7 @@ _WIRE_TAIL = (
 )
 _WIRE_UPPER = re.compile(rf"^(?P<place>{_UPPER_PLACE}){_WIRE_TAIL}")
 _WIRE_TITLE = re.compile(rf"^(?P<place>{_TITLE_PLACE}){_WIRE_TAIL}")
-_DATE_OR_SOURCE = re.compile(r"[\d(/]")
+_ANY_DIGIT = re.compile(r"\d")
 #: Capitalised words that open a line with a colon but name no place.
 _NOT_PLACES = _set(
     (
@@ -167,6 +167,24 @@ class Dateline:
     standalone: bool = False
 
 
+def _has_digits(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` (digits in any script) may match; cheap on ASCII text.
+
+    ASCII text is first tested by `in`, which costs a tenth of a regex scan of a
+    paragraph; most lines hold no digit at all.
+    """
+    if text.isascii():
+        return any(digit in text for digit in "0123456789") and bool(
+            pattern.search(text)
+        )
+    return pattern.search(text) is not None
+
+
+def _may_date_or_source(text: str) -> bool:
+    """Whether a line holds a digit, "(" or "/", as a wire date or source needs."""
+    return "(" in text or "/" in text or _has_digits(text, _ANY_DIGIT)
+
+
 def to_ascii_digits(text: str) -> str:
     """Replace Persian and Arabic-Indic digits by ASCII digits."""
     # `isascii` reads a flag of the string: most lines need no per-character pass
@@ -189,7 +207,7 @@ def find_dates(text: str) -> list[tuple[dt.date, int]]:
     """
     text = to_ascii_digits(text)
     found: list[tuple[dt.date, int]] = []
-    if not _YEAR_DIGITS.search(text):  # each pattern below needs a year
+    if not _has_digits(text, _YEAR_DIGITS):  # each pattern below needs a year
         return found
     for m in _NATIVE_RE.finditer(text):
         day = _native_date(m)
@@ -287,7 +305,7 @@ def match_wire(line: str, today: dt.date | None = None) -> Dateline | None:
     if m is None:
         # a mixed-case one needs a date (a digit) or a source ("(" or "/"): most
         # lines have neither, and the pattern is slow to fail on a long paragraph
-        m = _WIRE_TITLE.match(text) if _DATE_OR_SOURCE.search(text) else None
+        m = _WIRE_TITLE.match(text) if _may_date_or_source(text) else None
         if m is None or not (m["date"] or m["source"]):
             return None  # "However, ..." is no dateline: a mixed-case one needs more
     if m["place"].split()[0].strip(".").upper() in _NOT_PLACES:

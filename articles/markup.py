@@ -43,7 +43,7 @@ _EMPHASIS = (
     ("~~", re.compile(r"~~(?=[^\s~])([^~]+?)(?<=[^\s~])~~")),
     ("`", re.compile(r"`([^`]+)`")),
 )
-_MARKUP_CHARS = re.compile(r"[\\`*_\[~>]")
+_MARKUP_CHARS = "\\`*_[~>"
 # Link text and targets hold no brackets or parentheses of their own (one nested
 # pair in a target aside), so a wall of "[" or "[a](" is matched in linear time.
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()]*\)")
@@ -65,7 +65,8 @@ def normalize_text(text: str) -> str:
         Text with ``\n`` line ends only.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ")
+    if not text.isascii():  # the invisible ones and the two spaces are not ASCII
+        text = text.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ")
     return _CONTROLS.sub("", text)
 
 
@@ -110,7 +111,7 @@ def strip_markdown(text: str) -> str:
     str
         The visible text.
     """
-    if not _MARKUP_CHARS.search(text):
+    if not any(char in text for char in _MARKUP_CHARS):  # `in`: a C scan each
         return text
     # Each pattern runs only when its marker is in the text: most blocks hold only a
     # footnote asterisk ("Taliban*"), and running all 16 patterns on each cost a
@@ -154,6 +155,10 @@ _ASCII_LETTERS = string.ascii_letters.encode("ascii")
 
 def count_scripts(text: str) -> dict[str, int]:
     """Count the letters of each script (latin, arabic, cyrillic, han, other)."""
+    if text.isascii():  # no other script to look for
+        raw = text.encode("ascii")
+        latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return {"latin": latin} if latin else {}
     ascii_part = text.encode("ascii", "ignore")
     rest = _ASCII_RUN.sub("", text)
     counts = {name: len(p.findall(rest)) for name, p in _SCRIPTS.items()}

@@ -235,6 +235,8 @@ def select_longest(candidates: list[_Candidate], size: int) -> list[_Candidate]:
     list of Span
         The chosen spans (not in text order).
     """
+    if len(candidates) < 2:  # most passages have no context phrase at all
+        return list(candidates)
     taken = bytearray(size)
     chosen: list[_Candidate] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):

@@ -59,6 +59,9 @@ class Rule:
     targets: tuple[Target, ...]
 
 
+_FOLD_ASCII = tuple((chr(k), v) for k, v in _FOLD.items() if k < 128)
+
+
 def fold_text(text: str) -> tuple[str, str]:
     """Fold text for matching without moving any character.
 
@@ -73,7 +76,12 @@ def fold_text(text: str) -> tuple[str, str]:
         ``(shape, folded)``: separators and apostrophes normalised, then also
         lowercased; both have ``len(text)``.
     """
-    shape = text.translate(_FOLD)
+    if text.isascii():  # `replace` per ASCII key: a tenth of `translate`'s cost
+        shape = text
+        for old, new in _FOLD_ASCII:
+            shape = shape.replace(old, new)
+    else:
+        shape = text.translate(_FOLD)
     folded = shape.lower()
     if len(folded) != len(shape):  # e.g. "İ".lower() has two characters
         folded = "".join(c.lower() if len(c.lower()) == 1 else c for c in shape)

@@ -110,22 +110,16 @@ def build_town_index(
 
 def _word_before(text: str, start: int) -> str:
     """Return the word ending one space before `start` ("" if there is none)."""
-    if start < 2 or text[start - 1] != " ":
+    if start < 2 or text[start - 1] != " " or text[start - 2].isspace():
         return ""
-    left = start - 1
-    while left > max(0, start - 60) and not text[left - 1].isspace():
-        left -= 1
-    return text[left : start - 1]
+    return text[max(0, start - 60) : start - 1].rsplit(None, 1)[-1]
 
 
 def _word_after(text: str, end: int) -> str:
     """Return the word one space after `end`, without trailing punctuation."""
-    if end + 1 >= len(text) or text[end] != " ":
+    if end + 1 >= len(text) or text[end] != " " or text[end + 1].isspace():
         return ""
-    stop = end + 1
-    while stop < min(len(text), end + 60) and not text[stop].isspace():
-        stop += 1
-    return text[end + 1 : stop].rstrip(",.;:!?)")
+    return text[end + 1 : end + 60].split(None, 1)[0].rstrip(",.;:!?)")
 
 
 def _proper_name_run(text: str, start: int, end: int) -> bool:
