@@ -119,7 +119,7 @@ def _is_body(lines: list[str]) -> bool:
     text = " ".join(lines).strip()
     return (
         not text.startswith("#")
-        and len(text.split()) >= _BODY_MIN_WORDS
+        and len(text.split(maxsplit=_BODY_MIN_WORDS)) >= _BODY_MIN_WORDS
         and text.endswith(_TERMINAL)
     )
 
@@ -219,7 +219,7 @@ def _to_blocks(blocks: list[list[str]]) -> list[str]:
     for lines in blocks:
         para: list[str] = []
         for idx, line in enumerate(lines):
-            heading = _HEADING.match(line.strip())
+            heading = _HEADING.match(line.strip()) if "#" in line else None
             setext = idx + 1 < len(lines) and _SETEXT.match(lines[idx + 1])
             if _SETEXT.match(line) and not para:
                 continue

@@ -158,8 +158,9 @@ def process_article(article: Article, linker: Linker) -> Processed:
     linked = linker.link(passages, article.published)
     found_dates = linker.dates(passages, article.published)
     for passage, links, found in zip(passages, linked, found_dates, strict=True):
-        mentions.extend(m for m in links if passage.text[m.start : m.end] == m.matched)
-        dates.extend(d for d in found if passage.text[d.start : d.end] == d.text)
+        text = passage.text
+        mentions += [m for m in links if text[m.start : m.end] == m.matched]
+        dates += [d for d in found if text[d.start : d.end] == d.text]
     return Processed(article, tuple(passages), tuple(mentions), tuple(dates))
 
 

@@ -155,7 +155,8 @@ def _normalise(text: str) -> str:
 
 def _is_pull_quote(i: int, texts: list[str], norms: list[str]) -> bool:
     """Tell a short block whose words recur verbatim inside a longer block."""
-    words = norms[i].split()
+    # words counted up to one past the most a pull quote has: `split` stops there
+    words = norms[i].split(maxsplit=PULL_QUOTE_MAX_WORDS + 1)
     if not PULL_QUOTE_MIN_WORDS <= len(words) <= PULL_QUOTE_MAX_WORDS:
         return False
     return any(
@@ -170,7 +171,9 @@ def _is_pull_quote(i: int, texts: list[str], norms: list[str]) -> bool:
 def _is_plain_heading(i: int, texts: list[str]) -> bool:
     """Tell an unmarked heading: one short line, no end punctuation, then text."""
     text = texts[i]
-    if "\n" in text or len(text.split()) > PLAIN_HEADING_MAX_WORDS:
+    if "\n" in text or len(text.split(maxsplit=PLAIN_HEADING_MAX_WORDS)) > (
+        PLAIN_HEADING_MAX_WORDS
+    ):
         return False
     if text.endswith(_TERMINAL) or not (text[0].isupper() or text[0].isdigit()):
         return False

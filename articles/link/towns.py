@@ -157,8 +157,9 @@ def split_towns(
     """
     other: list[Mention] = []
     town: list[Mention] = []
+    is_town = towns.is_town
     for m in mentions:
-        (town if towns.is_town(m) else other).append(m)
+        (town if is_town(m) else other).append(m)
     if town:
         spans_other = {(m.start, m.end) for m in other}
         town = [m for m in town if (m.start, m.end) not in spans_other]
