@@ -29,9 +29,11 @@ from itertools import islice
 import jdatetime
 
 from articles.bylines import DATE_PATTERN, NAME_PATTERN, parse_date
+from articles.chars import char_pairs, replace_chars
 
 #: Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_DIGIT_PAIRS = char_pairs(_DIGITS)
 #: Solar Hijri months: Dari (Afghanistan) and Iranian names.
 _SOLAR = {
     **dict.fromkeys(("حمل", "فروردین"), 1),
@@ -188,7 +190,7 @@ def _may_date_or_source(text: str) -> bool:
 def to_ascii_digits(text: str) -> str:
     """Replace Persian and Arabic-Indic digits by ASCII digits."""
     # `isascii` reads a flag of the string: most lines need no per-character pass
-    return text if text.isascii() else text.translate(_DIGITS)
+    return replace_chars(text, _DIGIT_PAIRS)
 
 
 def find_dates(text: str) -> list[tuple[dt.date, int]]:

@@ -6,13 +6,21 @@ import html
 import re
 import string
 
-_INVISIBLE = dict.fromkeys(
-    map(
-        ord,
-        "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"
-        "\u2066\u2067\u2068\u2069",  # bidi isolates too: no reordering tricks
-    ),
-    None,
+from articles.chars import char_pairs, replace_chars
+
+_INVISIBLE = char_pairs(
+    {
+        **dict.fromkeys(
+            map(
+                ord,
+                "\ufeff\u200b\u00ad\u200e\u200f\u2060\u202a\u202b\u202c\u202d\u202e"
+                "\u2066\u2067\u2068\u2069",  # bidi isolates too: no reordering tricks
+            ),
+            None,
+        ),
+        0xA0: " ",  # no-break spaces become spaces
+        0x202F: " ",
+    }
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0, DEL and C1
 # An unclosed element or comment runs to the end of the text (as in a browser), so
@@ -31,7 +39,7 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 _ESCAPABLE = "\\`*_{}[]()#+-.!|~<>"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _PLACEHOLDER_BASE = 0xE000  # private use area: never in real text we keep
-_RESTORE = {_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)}
+_RESTORE = char_pairs({_PLACEHOLDER_BASE + i: ch for i, ch in enumerate(_ESCAPABLE)})
 # An emphasised span holds no marker of its own kind, so an unclosed marker costs
 # a scan to the next marker, not to the end of the block (no quadratic time on a
 # wall of "**a "); nested emphasis goes in a second pass (see strip_markdown).
@@ -66,7 +74,7 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():  # the invisible ones and the two spaces are not ASCII
-        text = text.translate(_INVISIBLE).replace("\u00a0", " ").replace("\u202f", " ")
+        text = replace_chars(text, _INVISIBLE)
     return _CONTROLS.sub("", text)
 
 
@@ -133,7 +141,7 @@ def strip_markdown(text: str) -> str:
                 changed += n
         if not changed:
             break
-    return text.translate(_RESTORE) if escaped else text
+    return replace_chars(text, _RESTORE) if escaped else text
 
 
 def _twice(text: str, marker: str) -> bool:
