@@ -96,6 +96,7 @@ class Match:
     alone: int | None = None  # the one target filtered on, when nothing else is
     scored: bool = False  # a text search drives: ``score`` is its bm25
     days: tuple[int, int] | None = None  # the publication window, when it is alone
+    ranked: bool = False  # a feature or actors drive: ``strength`` varies
 
 
 def resolve(con: Connection, filters: Filters) -> Match:
@@ -122,9 +123,12 @@ def resolve(con: Connection, filters: Filters) -> Match:
         keys = None
     fts = parse_terms(filters.q)
     driver, args = _driver(con.backend, feature, actors, fts, keys)
-    if driver.endswith("FROM passages") and (by_date := _dated_driver(filters)):
+    by_date = _dated_driver(filters) if driver.endswith("FROM passages") else None
+    if by_date:
         driver, args = by_date
-    where, more = _conditions("d.passage", feature, actors, filters, keys)
+    where, more = _conditions(
+        "d.passage", feature, actors, filters, keys, dated=by_date is not None
+    )
     if filters.to_review:  # a doubtful link nobody decided on (of the feature, if any)
         only = " AND target = ?" if feature is not None else ""
         where.append(
@@ -157,7 +161,7 @@ def resolve(con: Connection, filters: Filters) -> Match:
         )
     return Match(
         sql, args, targets=tuple(actors), plain=plain, alone=alone,
-        scored=bool(fts) and not targets, days=days,
+        scored=bool(fts) and not targets, days=days, ranked=bool(targets),
     )  # fmt: skip
 
 
@@ -234,8 +238,14 @@ def _conditions(
     actors: list[int],
     filters: Filters,
     keys: list[int] | None,
+    *,
+    dated: bool = False,
 ) -> tuple[list[str], tuple[Any, ...]]:
-    """Conditions on passage id ``x`` for every filter the driver does not apply."""
+    """Conditions on passage id ``x`` for every filter the driver does not apply.
+
+    ``dated``: the driver reads ``dates`` already (`_dated_driver`), so the events
+    window is not checked a second time.
+    """
     sql: list[str] = []
     args: list[Any] = []
     if feature is not None and actors:
@@ -250,7 +260,7 @@ def _conditions(
         last = to_day(hi) if hi else (1 << 16) - 1
         sql.append(f"{x} BETWEEN ? AND ?")
         args.extend([first << DAY_SHIFT, ((last + 1) << DAY_SHIFT) - 1])
-    elif lo or hi:
+    elif (lo or hi) and not dated:
         sql.append(f"{x} IN (SELECT passage FROM dates WHERE first <= ? AND last >= ?)")
         args.extend([to_day(hi) if hi else (1 << 16) - 1, to_day(lo) if lo else 0])
     if keys is not None:

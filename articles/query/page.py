@@ -168,10 +168,11 @@ def _cursors(con: Connection, match: Match, order: str) -> Iterator[Cursor]:
     """
     stream = con.backend.stream
     if order != "rank" or not match.scored:
+        # with no feature or actor to rank by, every strength is 0: newest first
+        # then needs no sort (a date window reads its passages' ids backwards)
+        by = _ORDER_SQL["newest" if order == "rank" and not match.ranked else order]
         yield stream(
-            con,
-            f"SELECT passage FROM ({match.sql}) m ORDER BY {_ORDER_SQL[order]}",
-            match.args,
+            con, f"SELECT passage FROM ({match.sql}) m ORDER BY {by}", match.args
         )
         return
     row = con.execute(

@@ -157,3 +157,22 @@ def test_count_features(indexed: Path) -> None:
     assert count_features(Filters(q="crocus"), indexed) == {
         k.id: 1 for k in query_page(Filters(q="crocus"), index=indexed).hits[0].features
     }
+
+
+def test_windows_without_a_target_read_in_id_order_and_dates_once(
+    indexed: Path,
+) -> None:
+    from articles.query.filters import resolve
+    from articles.query.reader import reading
+
+    published = Filters(date_from=dt.date(2024, 1, 1))
+    events = Filters(date_from=dt.date(2024, 1, 1), datemode="events")
+    with reading(indexed) as con:
+        assert not resolve(con, published).ranked  # rank order is newest first then
+        assert resolve(con, Filters(feature="wakhan-corridor")).ranked
+        assert resolve(con, events).sql.count("FROM dates") == 1
+    for window in (published, events):
+        rank = query_page(window, limit=1000, index=indexed)
+        newest = query_page(window, order="newest", limit=1000, index=indexed)
+        assert rank.hits
+        assert rank.hits == newest.hits
