@@ -7,6 +7,7 @@ not part of the body, has 0, 0).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -125,6 +126,12 @@ def classify_blocks(body: str) -> list[Block]:
     list of Block
         Every non-blank block in order.
     """
+    return list(_classified(body))
+
+
+@functools.lru_cache(maxsize=4)
+def _classified(body: str) -> tuple[Block, ...]:
+    """Classify once per body: splitting and indexing an article both ask."""
     spans = [(m.start(), m.end()) for m in _BLOCK.finditer(body) if m.group().strip()]
     texts = [body[s:e] for s, e in spans]
     norms = [_normalise(t) for t in texts]
@@ -141,7 +148,7 @@ def classify_blocks(body: str) -> list[Block]:
         else:
             kind = "passage"
         blocks.append(Block(kind, text, start, end))
-    return blocks
+    return tuple(blocks)
 
 
 def _normalise(text: str) -> str:

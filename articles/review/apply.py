@@ -33,6 +33,8 @@ class Reviewed:
 
 def apply_review(done: Processed, review: Review) -> Reviewed:
     """Drop rejected links, add added ones, and mark confirmed and doubtful ones."""
+    if not review.by_target and not review.links.get(done.article.id):
+        return Reviewed(done, _doubtful(done.mentions))  # nothing decided here
     mentions: list[Mention] = []
     dates: list[DateMention] = []
     states: dict[LinkKey, int] = {}
@@ -48,6 +50,15 @@ def apply_review(done: Processed, review: Review) -> Reviewed:
         dates.extend(_dates(p, dates_by.get(p.id, []), review, states))
     out = dataclasses.replace(done, mentions=tuple(mentions), dates=tuple(dates))
     return Reviewed(out, states)
+
+
+def _doubtful(mentions: Sequence[Mention]) -> dict[LinkKey, int]:
+    """Return the links to review of an article no decision touches (all kept)."""
+    states: dict[LinkKey, int] = {}
+    for m in mentions:
+        if needs_review(link_confidence(m.how)[0]):
+            states.setdefault((m.passage_id, m.target_type, m.target), TO_REVIEW)
+    return states
 
 
 def _standing(
