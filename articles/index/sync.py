@@ -5,6 +5,9 @@ new files are cleaned, split and linked over every core; one writer inserts them
 and commits every ``BATCH`` articles (or every second), so a sync that is killed
 keeps everything committed and the next one carries on. A changed linker
 fingerprint (gazetteer, registry, pipeline code) empties the index first.
+
+A sync that finds nothing to do writes nothing: it lists and stats the corpus,
+reads the held stats in one row (``file_stats``) and compares two lists.
 """
 
 from __future__ import annotations
@@ -13,11 +16,21 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.actors import load_actors
 from articles.backends import Connection
+from articles.index.file_stats import (
+    FileStats,
+    Stat,
+    forget_stats,
+    held_rows,
+    held_stats,
+    others_committed,
+    save_stats,
+    scan_corpus,
+)
 from articles.index.pool import Result, prepare_all
 from articles.index.review_sync import load_review, record_review, stale_files
 from articles.index.store import open_writer
@@ -56,13 +69,16 @@ class _Run:
     """The state of one sync: what is stored, what was done, when it last committed."""
 
     con: Connection
-    stored: dict[
-        str, tuple[int, str, int, int, str]
-    ]  # file: key, slug, size, mtime, hash
+    held: FileStats  # what the index held when the sync planned
+    scan: FileStats  # what the corpus held
+    gone: list[str]  # files deleted from the index
+    saved: bool  # whether ``held`` is what the saved row said (and still says)
+    version: int | None  # ``others_committed`` when the sync planned
     targets: Targets
     added: list[str]
     updated: list[str]
     errors: list[str]
+    written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
     seen: int = 0
     pending: int = 0
     committed: float = 0.0
@@ -109,13 +125,16 @@ def sync_index(
     review, problems = load_review(corpus)  # the analyst's decisions (issue 14)
     try:
         run, removed, tasks, unchanged = _plan(con, corpus, linker, review)
-        ancestors = actor_ancestors(actor_parents())
-        results = prepare_all(tasks, linker, ancestors, workers, review or Review())
-        _write_all(run, results, require, (progress, len(tasks)))
+        if tasks:
+            ancestors = actor_ancestors(actor_parents())
+            review_or_none = review or Review()
+            results = prepare_all(tasks, linker, ancestors, workers, review_or_none)
+            _write_all(run, results, require, (progress, len(tasks)))
         if review is not None:
             record_review(con, review)
+        _save_held(run)
         run.errors.extend(problems)
-        _compact(con, len(run.added) + len(run.updated), len(run.stored))
+        _compact(con, len(run.added) + len(run.updated), len(run.held.names))
     finally:
         con.close()
     return SyncReport(
@@ -137,33 +156,6 @@ def _compact(con: Connection, written: int, before: int) -> None:
     con.backend.compact(con)
 
 
-def scan_corpus(corpus: Path) -> dict[str, tuple[int, int]]:
-    """Each article file's name with its size and modification time (ns).
-
-    The same files as ``corpus.list_article_files`` (``*.md``, hidden ones
-    skipped), read with one ``scandir``: at 100,000 files this is what a sync
-    that finds nothing to do costs.
-    """
-    out: dict[str, tuple[int, int]] = {}
-    try:
-        entries = os.scandir(corpus)
-    except OSError:
-        return out
-    with entries:
-        for entry in entries:
-            name = entry.name
-            if name.endswith(".md") and not name.startswith((".", "~")):
-                try:
-                    stat = entry.stat()
-                except OSError:  # a dangling link: the worker reports it
-                    out[name] = (-1, -1)
-                    continue
-                # not only regular files: a FIFO or device named *.md reaches the
-                # worker, whose bounded read refuses it with a reason to report
-                out[name] = (stat.st_size, stat.st_mtime_ns)
-    return out
-
-
 def actor_parents() -> dict[str, tuple[str, ...]]:
     """Each registry actor's ``member_of`` (what member links roll up to)."""
     return {a.id: a.member_of for a in load_actors()}
@@ -173,39 +165,61 @@ def _plan(
     con: Connection, corpus: Path, linker: Linker, review: Review | None
 ) -> tuple[_Run, list[str], list[Task], int]:
     """Check the fingerprint, drop vanished files, list the files to read."""
+    scan = scan_corpus(corpus)  # before taking the write lock: others wait less
     con.backend.begin(con)
     row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
     if row is None or row[0] != linker.fingerprint:
         for table in _TABLES:
             con.execute(f"DELETE FROM {table}")
         con.backend.fts_clear(con)
+        forget_stats(con)
         con.execute(
             "INSERT INTO meta VALUES ('fingerprint', ?) "
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             (linker.fingerprint,),
         )
-    stored: dict[str, tuple[int, str, int, int, str]] = {
-        r[0]: (r[1], r[2], r[3], r[4], r[5])
-        for r in con.execute(
-            "SELECT file, id, slug, size, mtime_ns, file_hash FROM articles"
-        )
-    }
-    files = scan_corpus(corpus)
-    removed = [name for name in stored if name not in files]
-    for name in removed:
-        delete_article(con, stored[name][0])
+    held, saved = held_stats(con)
+    version = others_committed(con)
+    diff = held.changes(scan)
+    # a file the index holds but the scan missed may have been stored since
+    gone = [name for name in diff.gone if not os.path.lexists(corpus / name)]
+    rows = held_rows(con, diff.changed + gone)
+    for name in gone:
+        if name in rows:
+            delete_article(con, rows[name][0])
     stale = stale_files(con, review) if review is not None else set()
+    todo = sorted({*diff.new, *diff.changed, *stale.intersection(scan.names)})
+    if saved and (todo or gone):
+        forget_stats(con)  # written again once the index holds what the scan saw
     con.execute("COMMIT")
     tasks = [
-        Task(str(corpus / name), old[4] if old and name not in stale else None)
-        for name, stat in sorted(files.items())
-        if (old := stored.get(name)) is None
-        or (old[2], old[3]) != stat
-        or name in stale
-    ]
-    run = _Run(con, stored, Targets(con), [], [], [])
-    gone = [stored[name][1] for name in removed]
-    return run, gone, tasks, len(files) - len(tasks)
+        Task(str(corpus / name), rows[name][2] if name in rows and name not in stale
+             else None)
+        for name in todo
+    ]  # fmt: skip
+    saved = saved and diff.in_order and not todo and not gone
+    run = _Run(con, held, scan, gone, saved, version, Targets(con), [], [], [])
+    removed = [rows[name][1] for name in gone if name in rows]
+    return run, removed, tasks, len(scan.names) - len(tasks)
+
+
+def _save_held(run: _Run) -> None:
+    """Save what the index now holds of each file, unless the saved row says so.
+
+    Only when no other connection committed since the sync planned: then the
+    index holds what it held, less the files deleted, with the files written.
+    """
+    con = run.con
+    if run.saved or run.version is None:
+        return
+    con.backend.begin(con)
+    try:
+        if others_committed(con) == run.version:
+            save_stats(con, run.held.merged(run.gone, run.written, run.scan))
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def _write_all(
@@ -240,6 +254,7 @@ def _write_one(run: _Run, result: Result, require: Path | None) -> None:
             "UPDATE articles SET size = ?, mtime_ns = ? WHERE file = ?",
             (result.size, result.mtime_ns, result.file),
         )
+        run.written[result.file] = (result.size, result.mtime_ns)
         run.seen += 1
         return
     if isinstance(result, Failed):
@@ -270,4 +285,5 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
         run.errors.append(reason)
         return
     con.execute("RELEASE article")
+    run.written[done.file] = (done.size, done.mtime_ns)
     (run.updated if old is not None else run.added).append(done.article.id)

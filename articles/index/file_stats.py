@@ -1,0 +1,215 @@
+"""Each corpus file's size and modification time: on disk, in the index, and diffed.
+
+A sync compares what ``scan_corpus`` finds with what the index holds and reads
+only the files that differ. At 100,000 files, reading the held stats out of the
+``articles`` table costs more than the comparison itself, so a sync also keeps
+them in one ``meta`` row (``KEY``, SQLite only), read in one step.
+
+That row must equal the ``articles`` table's ``(file, size, mtime_ns)`` whenever
+it exists. A sync that is going to write deletes it in the transaction that
+plans the writes, so a killed sync leaves none; it writes a new one only when no
+other connection committed since it read the old (``PRAGMA data_version``); an
+ingest (``single``) deletes it with its write. A row whose count of files is not
+the table's (a writer that does not know of it) is not used.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import sys
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
+from operator import attrgetter
+from pathlib import Path
+
+from articles.backends import Connection
+
+KEY = "file_stats"
+#: Format of the saved row: this tag, then the count, the stats, the names.
+_TAG = b"fs1" + (b"<" if sys.byteorder == "little" else b">")
+_COUNT = struct.Struct("<Q")
+#: Files looked up at a time by name (a parameter each).
+_LOOKUP = 500
+
+Stat = tuple[int, int]  # size in bytes, modification time in ns
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Files found but not held, held with another stat, held but not found."""
+
+    new: list[str]
+    changed: list[str]
+    gone: list[str]
+    in_order: bool  # held and found name the same files in the same order
+
+
+@dataclass(frozen=True)
+class FileStats:
+    """File names with their (size, mtime_ns), ``stats[i]`` being ``names[i]``'s."""
+
+    names: list[str]
+    stats: list[Stat]
+
+    def changes(self, now: FileStats) -> Changes:
+        """Compare what is held (``self``) with what is found ``now``.
+
+        When the names are in the same order (nothing added or removed since the
+        last sync), two list comparisons answer.
+        """
+        if self.names == now.names:
+            if self.stats == now.stats:
+                return Changes([], [], [], in_order=True)
+            changed = [
+                name
+                for name, old, new in zip(
+                    self.names, self.stats, now.stats, strict=True
+                )
+                if old != new
+            ]
+            return Changes([], changed, [], in_order=True)
+        held = dict(zip(self.names, self.stats, strict=True))
+        found = dict(zip(now.names, now.stats, strict=True))
+        new = [name for name in found if name not in held]
+        changed = [n for n, st in found.items() if n in held and held[n] != st]
+        gone = [name for name in held if name not in found]
+        return Changes(new, changed, gone, in_order=False)
+
+    def merged(
+        self, gone: Iterable[str], written: Mapping[str, Stat], order: FileStats
+    ) -> FileStats:
+        """Return what is held once ``gone`` are deleted and ``written`` stored.
+
+        In the order of ``order`` (the scan), then the names it lacks, so that the
+        next sync's scan compares as two lists.
+        """
+        held = dict(zip(self.names, self.stats, strict=True))
+        for name in gone:
+            held.pop(name, None)
+        held.update(written)
+        names = [name for name in order.names if name in held]
+        if len(names) < len(held):
+            listed = set(names)
+            names += [name for name in held if name not in listed]
+        return FileStats(names, [held[name] for name in names])
+
+
+def scan_corpus(corpus: Path) -> FileStats:
+    """Each article file's name with its size and modification time (ns).
+
+    The same files as ``corpus.list_article_files`` (``*.md``, hidden ones
+    skipped), listed once and stat-ed relative to the open folder: at 100,000
+    files this is what a sync that finds nothing to do costs (about 0.27 s, of
+    which 0.1 s is the kernel's). A file that cannot be stat-ed (a dangling
+    link) gets ``(-1, -1)``; the worker then reports why it cannot be read.
+    Not only regular files: a FIFO or device named ``*.md`` reaches the worker,
+    whose bounded read refuses it with a reason to report.
+    """
+    try:
+        folder = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return FileStats([], [])
+    try:
+        names = [
+            name
+            for name in os.listdir(folder)
+            if name.endswith(".md") and not name.startswith((".", "~"))
+        ]
+        size_mtime = attrgetter("st_size", "st_mtime_ns")
+        try:
+            stats = list(map(size_mtime, map(partial(os.stat, dir_fd=folder), names)))
+        except OSError:  # one file is a dangling link, or was just removed
+            stats = [_stat_or_none(name, folder) for name in names]
+    finally:
+        os.close(folder)
+    return FileStats(names, stats)
+
+
+def _stat_or_none(name: str, folder: int) -> Stat:
+    try:
+        found = os.stat(name, dir_fd=folder)
+    except OSError:
+        return (-1, -1)
+    return (found.st_size, found.st_mtime_ns)
+
+
+def held_stats(con: Connection) -> tuple[FileStats, bool]:
+    """Return what the index holds of each file, and whether the saved row said so.
+
+    Call inside the transaction that acts on it.
+    """
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
+    if row is not None and isinstance(row[0], bytes):
+        saved = _decode(row[0])
+        if saved is not None:
+            count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            if count == len(saved.names):
+                return saved, True
+    rows = con.execute("SELECT file, size, mtime_ns FROM articles").fetchall()
+    return FileStats([r[0] for r in rows], [(r[1], r[2]) for r in rows]), False
+
+
+def held_rows(con: Connection, names: list[str]) -> dict[str, tuple[int, str, str]]:
+    """Return ``file: (id, slug, file_hash)`` of the named files the index holds."""
+    out: dict[str, tuple[int, str, str]] = {}
+    for at in range(0, len(names), _LOOKUP):
+        some = names[at : at + _LOOKUP]
+        marks = ", ".join("?" * len(some))
+        for file, key, slug, digest in con.execute(
+            f"SELECT file, id, slug, file_hash FROM articles WHERE file IN ({marks})",
+            some,
+        ):
+            out[file] = (int(key), str(slug), str(digest))
+    return out
+
+
+def others_committed(con: Connection) -> int | None:
+    """Return a number that changes when another connection commits (or None).
+
+    SQLite's ``PRAGMA data_version``; other backends give None, and then the
+    stats are never saved.
+    """
+    if con.backend.name != "sqlite":
+        return None
+    return int(con.execute("PRAGMA data_version").fetchone()[0])
+
+
+def save_stats(con: Connection, stats: FileStats) -> None:
+    """Save what the index now holds of each file (inside a write transaction)."""
+    con.execute(
+        "INSERT INTO meta VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (KEY, _encode(stats)),
+    )
+
+
+def forget_stats(con: Connection) -> None:
+    """Delete the saved stats (in the transaction that changes the ``articles``)."""
+    con.execute("DELETE FROM meta WHERE key = ?", (KEY,))
+
+
+def _encode(stats: FileStats) -> bytes:
+    flat = array("q", chain.from_iterable(stats.stats))
+    names = "\0".join(stats.names).encode("utf-8", "surrogateescape")
+    return _TAG + _COUNT.pack(len(stats.names)) + flat.tobytes() + names
+
+
+def _decode(blob: bytes) -> FileStats | None:
+    """Read a saved row; None when written by another format or byte order."""
+    head = len(_TAG) + _COUNT.size
+    if len(blob) < head or not blob.startswith(_TAG):
+        return None
+    (count,) = _COUNT.unpack_from(blob, len(_TAG))
+    end = head + 16 * count
+    if len(blob) < end:
+        return None
+    flat = array("q")
+    flat.frombytes(blob[head:end])
+    names = blob[end:].decode("utf-8", "surrogateescape").split("\0") if count else []
+    if len(names) != count:
+        return None
+    return FileStats(names, list(zip(flat[0::2], flat[1::2], strict=True)))
