@@ -188,7 +188,9 @@ def _plan(
         if name in rows:
             delete_article(con, rows[name][0])
     stale = stale_files(con, review) if review is not None else set()
-    todo = sorted({*diff.new, *diff.changed, *stale.intersection(scan.names)})
+    todo = sorted(
+        {*diff.new, *diff.changed, *(stale.intersection(scan.names) if stale else ())}
+    )
     if saved and (todo or gone):
         forget_stats(con)  # written again once the index holds what the scan saw
     con.execute("COMMIT")

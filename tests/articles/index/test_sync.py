@@ -201,9 +201,7 @@ def _saved_matches_table(index: Path) -> bool | None:
     saved = _decode(bytes(held[0][0]))  # type: ignore[arg-type]
     assert saved is not None
     table = _rows(index, "SELECT file, size, mtime_ns FROM articles")
-    return dict(zip(saved.names, saved.stats, strict=True)) == {
-        f: (s, m) for f, s, m in table
-    }
+    return saved.as_dict() == {f: (s, m) for f, s, m in table}
 
 
 def test_sync_finds_a_file_edited_in_place(corpus: Path, index: Path) -> None:
