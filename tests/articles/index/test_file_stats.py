@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from articles.index.file_stats import FileStats, _decode, _encode, scan_corpus
+from articles.backends import Connection
+from articles.index import SyncError, sync_index
+from articles.index.file_stats import KEY, FileStats, _decode, _encode, scan_corpus
+from articles.index.review_sync import record_review
+from articles.index.single import index_file
+from articles.index.store import backend_for, connect
+from articles.index.write import delete_article
+from articles.review.state import Review
+from tests.articles.conftest import SEED_2, FakeLinker
+
+NEW_DOC = "---\nid: new-one\ntitle: New\npublished: 2024-06-01\n---\n\nKabul talks.\n"
 
 HELD = FileStats.of({"a.md": (1, 10), "b.md": (2, 20), "c.md": (3, 30)})
 
@@ -91,3 +101,86 @@ def test_changed_files_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch) 
     held = FileStats.of({f"{i}.md": (i, i) for i in range(7)})
     now = FileStats.of({f"{i}.md": (i, i + (i in (1, 4, 6))) for i in range(7)})
     assert held.changes(now).changed == ["1.md", "4.md", "6.md"]
+
+
+def saved_matches_table(index: Path) -> bool | None:
+    """Return whether the saved file stats equal the table's (None: none saved)."""
+    if backend_for(index).name != "sqlite":
+        return None  # saved on SQLite only
+    con = connect(index, readonly=True)
+    try:
+        held = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
+        table = con.execute("SELECT file, size, mtime_ns FROM articles").fetchall()
+    finally:
+        con.close()
+    if held is None:
+        return None
+    saved = _decode(held[0])
+    assert saved is not None
+    return saved.as_dict() == {f: (s, m) for f, s, m in table}
+
+
+@pytest.mark.sqlite_only
+def test_sync_that_finds_nothing_writes_nothing(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    assert saved_matches_table(index)
+    reader = connect(index, readonly=True)
+    try:
+        version = reader.execute("PRAGMA data_version").fetchone()[0]
+        report = sync_index(corpus, index, FakeLinker())
+        assert reader.execute("PRAGMA data_version").fetchone()[0] == version
+    finally:
+        reader.close()
+    assert report.unchanged == 2
+
+
+@pytest.mark.sqlite_only
+def test_stats_are_not_saved_over_another_writer(
+    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sync_index(corpus, index, FakeLinker())
+    path = corpus / "new-one.md"
+    path.write_text(NEW_DOC, encoding="utf-8")
+
+    def ingest_meanwhile(con: Connection, review: Review) -> None:
+        index_file(corpus, index, path, FakeLinker())  # another connection commits
+        record_review(con, review)
+
+    # between the sync's last batch and the saving of the stats
+    monkeypatch.setattr("articles.index.sync.record_review", ingest_meanwhile)
+    (corpus / f"{SEED_2}.md").write_text(
+        (corpus / f"{SEED_2}.md").read_text(encoding="utf-8") + "\nMore.\n"
+    )
+    assert sync_index(corpus, index, FakeLinker()).updated == (SEED_2,)
+    assert saved_matches_table(index) is None  # not saved: it might miss new-one
+    monkeypatch.undo()
+    linker = FakeLinker()
+    report = sync_index(corpus, index, linker)
+    assert (report.unchanged, linker.linked) == (3, [])
+    assert saved_matches_table(index)
+
+
+@pytest.mark.sqlite_only
+def test_saved_stats_unlike_the_table_are_not_used(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    con = connect(index)
+    try:  # a writer that does not know of the saved stats
+        key = con.execute(f"SELECT id FROM articles WHERE slug = '{SEED_2}'")
+        delete_article(con, int(key.fetchone()[0]))
+    finally:
+        con.close()
+    assert sync_index(corpus, index, FakeLinker()).added == (SEED_2,)
+    assert saved_matches_table(index)
+
+
+def test_failed_sync_leaves_no_saved_stats_behind(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    bad = corpus / "zz-bad.md"
+    bad.write_text("---\ntitle: t\n---\nno date here", encoding="utf-8")
+    (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
+    with pytest.raises(SyncError):
+        sync_index(corpus, index, FakeLinker(), require=bad)
+    assert saved_matches_table(index) is None
+    report = sync_index(corpus, index, FakeLinker())
+    assert (report.added, len(report.errors)) == (("new-one",), 1)
+    assert saved_matches_table(index) in (True, None)

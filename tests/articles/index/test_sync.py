@@ -7,16 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import articles.index.sync as sync_mod
-from articles.backends import Connection
 from articles.index import INDEX_ENV, SyncError, index_path, sync_index
-from articles.index.file_stats import KEY, _decode
-from articles.index.single import index_file
-from articles.index.store import backend_for, connect
-from articles.index.write import delete_article
+from articles.index.store import backend_for
 from articles.query import Filters, query_page, query_passages
-from articles.review.state import Review
 from tests.articles.conftest import SEED_1, SEED_2, FakeLinker, forget_index
+from tests.articles.index.test_file_stats import saved_matches_table
 
 NEW_DOC = "---\nid: new-one\ntitle: New\npublished: 2024-06-01\n---\n\nKabul talks.\n"
 
@@ -191,19 +186,6 @@ def _many(corpus: Path, count: int) -> None:
         )
 
 
-def _saved_matches_table(index: Path) -> bool | None:
-    """Whether the saved file stats equal the table's (None: none saved)."""
-    if backend_for(index).name != "sqlite":
-        return None  # saved on SQLite only
-    held = _rows(index, f"SELECT value FROM meta WHERE key = '{KEY}'")
-    if not held:
-        return None
-    saved = _decode(bytes(held[0][0]))  # type: ignore[arg-type]
-    assert saved is not None
-    table = _rows(index, "SELECT file, size, mtime_ns FROM articles")
-    return saved.as_dict() == {f: (s, m) for f, s, m in table}
-
-
 def test_sync_finds_a_file_edited_in_place(corpus: Path, index: Path) -> None:
     sync_index(corpus, index, FakeLinker())
     sync_index(corpus, index, FakeLinker())  # the stats are saved by now
@@ -216,14 +198,14 @@ def test_sync_finds_a_file_edited_in_place(corpus: Path, index: Path) -> None:
     report = sync_index(corpus, index, FakeLinker())
     assert report.updated == (SEED_1,)
     assert [h.article_id for h in query_passages(Filters(q="sharpened"), index)]
-    assert _saved_matches_table(index) in (True, None)
+    assert saved_matches_table(index) in (True, None)
 
 
 def test_sync_after_saved_stats_finds_added_removed_renamed(
     corpus: Path, index: Path
 ) -> None:
     sync_index(corpus, index, FakeLinker())
-    assert _saved_matches_table(index) in (True, None)
+    assert saved_matches_table(index) in (True, None)
     (corpus / f"{SEED_1}.md").rename(corpus / "zz-renamed.md")
     (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
     report = sync_index(corpus, index, FakeLinker())
@@ -233,7 +215,7 @@ def test_sync_after_saved_stats_finds_added_removed_renamed(
         ("new-one.md",),
         ("zz-renamed.md",),
     ]
-    assert _saved_matches_table(index) in (True, None)
+    assert saved_matches_table(index) in (True, None)
     (corpus / "new-one.md").unlink()
     assert sync_index(corpus, index, FakeLinker()).removed == ("new-one",)
     linker = FakeLinker()
@@ -241,70 +223,4 @@ def test_sync_after_saved_stats_finds_added_removed_renamed(
     assert (again.added, again.updated, again.removed, linker.linked) == (
         (), (), (), []
     )  # fmt: skip
-    assert _saved_matches_table(index) in (True, None)
-
-
-@pytest.mark.sqlite_only
-def test_sync_that_finds_nothing_writes_nothing(corpus: Path, index: Path) -> None:
-    sync_index(corpus, index, FakeLinker())
-    assert _saved_matches_table(index)
-    reader = connect(index, readonly=True)
-    try:
-        version = reader.execute("PRAGMA data_version").fetchone()[0]
-        report = sync_index(corpus, index, FakeLinker())
-        assert reader.execute("PRAGMA data_version").fetchone()[0] == version
-    finally:
-        reader.close()
-    assert report.unchanged == 2
-
-
-@pytest.mark.sqlite_only
-def test_stats_are_not_saved_over_another_writer(
-    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sync_index(corpus, index, FakeLinker())
-    path = corpus / "new-one.md"
-    path.write_text(NEW_DOC, encoding="utf-8")
-    real = sync_mod.record_review
-
-    def ingest_meanwhile(con: Connection, review: Review) -> None:
-        index_file(corpus, index, path, FakeLinker())  # another connection commits
-        real(con, review)
-
-    monkeypatch.setattr(sync_mod, "record_review", ingest_meanwhile)
-    (corpus / f"{SEED_2}.md").write_text(
-        (corpus / f"{SEED_2}.md").read_text(encoding="utf-8") + "\nMore.\n"
-    )
-    assert sync_index(corpus, index, FakeLinker()).updated == (SEED_2,)
-    assert _saved_matches_table(index) is None  # not saved: it might miss new-one
-    monkeypatch.undo()
-    linker = FakeLinker()
-    report = sync_index(corpus, index, linker)
-    assert (report.unchanged, linker.linked) == (3, [])
-    assert _saved_matches_table(index)
-
-
-@pytest.mark.sqlite_only
-def test_saved_stats_unlike_the_table_are_not_used(corpus: Path, index: Path) -> None:
-    sync_index(corpus, index, FakeLinker())
-    con = connect(index)
-    try:  # a writer that does not know of the saved stats
-        key = con.execute(f"SELECT id FROM articles WHERE slug = '{SEED_2}'")
-        delete_article(con, int(key.fetchone()[0]))
-    finally:
-        con.close()
-    assert sync_index(corpus, index, FakeLinker()).added == (SEED_2,)
-    assert _saved_matches_table(index)
-
-
-def test_failed_sync_leaves_no_saved_stats_behind(corpus: Path, index: Path) -> None:
-    sync_index(corpus, index, FakeLinker())
-    bad = corpus / "zz-bad.md"
-    bad.write_text("---\ntitle: t\n---\nno date here", encoding="utf-8")
-    (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
-    with pytest.raises(SyncError):
-        sync_index(corpus, index, FakeLinker(), require=bad)
-    assert _saved_matches_table(index) is None
-    report = sync_index(corpus, index, FakeLinker())
-    assert (report.added, len(report.errors)) == (("new-one",), 1)
-    assert _saved_matches_table(index) in (True, None)
+    assert saved_matches_table(index) in (True, None)
