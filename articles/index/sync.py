@@ -6,14 +6,13 @@ and commits every ``BATCH`` articles (or every second), so a sync that is killed
 keeps everything committed and the next one carries on. A changed linker
 fingerprint (gazetteer, registry, pipeline code) empties the index first.
 
-A sync that finds nothing to do writes nothing: it lists and stats the corpus,
-reads the held stats in one row (``file_stats``) and compares two lists.
+A sync that finds nothing to do writes nothing (``plan``): it lists and stats the
+corpus, reads the held stats in one row (``file_stats``) and compares two lists.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -21,29 +20,18 @@ from pathlib import Path
 
 from articles.actors import load_actors
 from articles.backends import Connection
-from articles.index.file_stats import (
-    FileStats,
-    Stat,
-    forget_stats,
-    held_rows,
-    held_stats,
-    others_committed,
-    save_stats,
-    scan_corpus,
-)
+from articles.index.file_stats import Stat, others_committed, save_stats
+from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
-from articles.index.review_sync import load_review, record_review, stale_files
+from articles.index.review_sync import load_review, record_review
 from articles.index.store import open_writer
-from articles.index.work import Failed, Prepared, Seen, Task, actor_ancestors
+from articles.index.work import Failed, Prepared, Seen, actor_ancestors
 from articles.index.write import Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
 from articles.review.state import Review
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the index
-_TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
-           "targets", "target_months", "links", "link_rank", "dates",
-           "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
 
 
@@ -69,11 +57,7 @@ class _Run:
     """The state of one sync: what is stored, what was done, when it last committed."""
 
     con: Connection
-    held: FileStats  # what the index held when the sync planned
-    scan: FileStats  # what the corpus held
-    gone: list[str]  # files deleted from the index
-    saved: bool  # whether ``held`` is what the saved row said (and still says)
-    version: int | None  # ``others_committed`` when the sync planned
+    plan: Plan
     targets: Targets
     added: list[str]
     updated: list[str]
@@ -124,7 +108,8 @@ def sync_index(
         log.warning(rebuilt)
     review, problems = load_review(corpus)  # the analyst's decisions (issue 14)
     try:
-        run, removed, tasks, unchanged = _plan(con, corpus, linker, review)
+        plan, tasks, removed = plan_sync(con, corpus, linker.fingerprint, review)
+        run = _Run(con, plan, Targets(con), [], [], [])
         if tasks:
             ancestors = actor_ancestors(actor_parents())
             review_or_none = review or Review()
@@ -134,12 +119,13 @@ def sync_index(
             record_review(con, review)
         _save_held(run)
         run.errors.extend(problems)
-        _compact(con, len(run.added) + len(run.updated), len(run.held.names))
+        _compact(con, len(run.added) + len(run.updated), len(plan.held.names))
     finally:
         con.close()
     return SyncReport(
         tuple(run.added), tuple(run.updated),
-        tuple(r for r in removed if r not in run.updated), unchanged + run.seen,
+        tuple(r for r in removed if r not in run.updated),
+        len(plan.scan.names) - len(tasks) + run.seen,
         tuple(run.errors), time.perf_counter() - began, rebuilt,
     )  # fmt: skip
 
@@ -161,63 +147,19 @@ def actor_parents() -> dict[str, tuple[str, ...]]:
     return {a.id: a.member_of for a in load_actors()}
 
 
-def _plan(
-    con: Connection, corpus: Path, linker: Linker, review: Review | None
-) -> tuple[_Run, list[str], list[Task], int]:
-    """Check the fingerprint, drop vanished files, list the files to read."""
-    scan = scan_corpus(corpus)  # before taking the write lock: others wait less
-    con.backend.begin(con)
-    row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
-    if row is None or row[0] != linker.fingerprint:
-        for table in _TABLES:
-            con.execute(f"DELETE FROM {table}")
-        con.backend.fts_clear(con)
-        forget_stats(con)
-        con.execute(
-            "INSERT INTO meta VALUES ('fingerprint', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (linker.fingerprint,),
-        )
-    held, saved = held_stats(con)
-    version = others_committed(con)
-    diff = held.changes(scan)
-    # a file the index holds but the scan missed may have been stored since
-    gone = [name for name in diff.gone if not os.path.lexists(corpus / name)]
-    rows = held_rows(con, diff.changed + gone)
-    for name in gone:
-        if name in rows:
-            delete_article(con, rows[name][0])
-    stale = stale_files(con, review) if review is not None else set()
-    todo = sorted(
-        {*diff.new, *diff.changed, *(stale.intersection(scan.names) if stale else ())}
-    )
-    if saved and (todo or gone):
-        forget_stats(con)  # written again once the index holds what the scan saw
-    con.execute("COMMIT")
-    tasks = [
-        Task(str(corpus / name), rows[name][2] if name in rows and name not in stale
-             else None)
-        for name in todo
-    ]  # fmt: skip
-    saved = saved and diff.in_order and not todo and not gone
-    run = _Run(con, held, scan, gone, saved, version, Targets(con), [], [], [])
-    removed = [rows[name][1] for name in gone if name in rows]
-    return run, removed, tasks, len(scan.names) - len(tasks)
-
-
 def _save_held(run: _Run) -> None:
     """Save what the index now holds of each file, unless the saved row says so.
 
     Only when no other connection committed since the sync planned: then the
     index holds what it held, less the files deleted, with the files written.
     """
-    con = run.con
-    if run.saved or run.version is None:
+    con, plan = run.con, run.plan
+    if plan.current or plan.version is None:
         return
     con.backend.begin(con)
     try:
-        if others_committed(con) == run.version:
-            save_stats(con, run.held.merged(run.gone, run.written, run.scan))
+        if others_committed(con) == plan.version:
+            save_stats(con, plan.held.merged(plan.gone, run.written, plan.scan))
     except BaseException:
         con.execute("ROLLBACK")
         raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,22 @@ def test_sync_after_saved_stats_finds_added_removed_renamed(
         (), (), (), []
     )  # fmt: skip
     assert saved_matches_table(index) in (True, None)
+
+
+def test_sync_that_finds_nothing_takes_no_lock_and_moves_no_stamp(
+    corpus: Path, index: Path
+) -> None:
+    sync_index(corpus, index, FakeLinker())
+    sync_index(corpus, index, FakeLinker())  # the stats are saved by now
+    backend = backend_for(index)
+    stamp = backend.stamp()
+    other = backend.connect()
+    backend.begin(other)  # another writer holds the write lock
+    try:
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            report = pool.submit(sync_index, corpus, index, FakeLinker()).result(20)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert report.unchanged == 2
+    assert backend.stamp() == stamp  # the caches keyed by it are kept
