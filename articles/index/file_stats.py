@@ -1,6 +1,6 @@
-"""Each corpus file's size and modification time: on disk, in the index, and diffed.
+"""Each corpus file's size and modification time as the index holds it, and diffed.
 
-A sync compares what ``scan_corpus`` finds with what the index holds and reads
+A sync compares what ``scan.scan_corpus`` finds with what the index holds and reads
 only the files that differ. At 100,000 files, reading the held stats out of the
 ``articles`` table costs more than the comparison itself, so a sync also keeps
 them in one ``meta`` row (``KEY``, SQLite only), read in one step.
@@ -15,16 +15,12 @@ the table's (a writer that does not know of it) is not used.
 
 from __future__ import annotations
 
-import os
 import struct
 import sys
 from array import array
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain
-from operator import attrgetter
-from pathlib import Path
 
 from articles.backends import Connection
 
@@ -137,49 +133,6 @@ def _differing(old: array[int], new: array[int]) -> list[int]:
     return out
 
 
-def scan_corpus(corpus: Path) -> FileStats:
-    """Each article file's name with its size and modification time (ns).
-
-    The same files as ``corpus.list_article_files`` (``*.md``, hidden ones
-    skipped), listed once and stat-ed relative to the open folder: at 100,000
-    files this is what a sync that finds nothing to do costs (about 0.27 s, of
-    which 0.1 s is the kernel's). A file that cannot be stat-ed (a dangling
-    link) gets ``(-1, -1)``; the worker then reports why it cannot be read.
-    Not only regular files: a FIFO or device named ``*.md`` reaches the worker,
-    whose bounded read refuses it with a reason to report.
-    """
-    try:
-        folder = os.open(corpus, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return FileStats([], array("q"))
-    try:
-        names = [
-            name
-            for name in os.listdir(folder)
-            if name[-3:] == ".md" and name[0] not in ".~"  # (the fastest test)
-        ]
-        size_mtime = attrgetter("st_size", "st_mtime_ns")
-        stat = partial(os.stat, dir_fd=folder)
-        try:
-            pairs = map(size_mtime, map(stat, names))
-            stats = array("q", chain.from_iterable(pairs))
-        except OSError:  # one file is a dangling link, or was just removed
-            stats = array(
-                "q", chain.from_iterable(_stat_or_none(n, folder) for n in names)
-            )
-    finally:
-        os.close(folder)
-    return FileStats(names, stats)
-
-
-def _stat_or_none(name: str, folder: int) -> Stat:
-    try:
-        found = os.stat(name, dir_fd=folder)
-    except OSError:
-        return (-1, -1)
-    return (found.st_size, found.st_mtime_ns)
-
-
 def held_stats(con: Connection) -> tuple[FileStats, bool]:
     """Return what the index holds of each file, and whether the saved row said so.
 
@@ -236,10 +189,20 @@ def forget_stats(con: Connection) -> None:
     con.execute("DELETE FROM meta WHERE key = ?", (KEY,))
 
 
+def pack_names(names: list[str]) -> bytes:
+    """Return file names as one block of bytes (``unpack_names`` reads it)."""
+    return "\0".join(names).encode("utf-8", "surrogateescape")
+
+
+def unpack_names(blob: bytes, count: int) -> list[str] | None:
+    """Return the ``count`` names packed in ``blob``, or None if it holds others."""
+    names = blob.decode("utf-8", "surrogateescape").split("\0") if count else []
+    return names if len(names) == count else None
+
+
 def _encode(stats: FileStats) -> bytes:
-    flat = stats.stats
-    names = "\0".join(stats.names).encode("utf-8", "surrogateescape")
-    return _TAG + _COUNT.pack(len(stats.names)) + flat.tobytes() + names
+    names = pack_names(stats.names)
+    return _TAG + _COUNT.pack(len(stats.names)) + stats.stats.tobytes() + names
 
 
 def _decode(blob: bytes) -> FileStats | None:
@@ -253,7 +216,5 @@ def _decode(blob: bytes) -> FileStats | None:
         return None
     flat = array("q")
     flat.frombytes(blob[head:end])
-    names = blob[end:].decode("utf-8", "surrogateescape").split("\0") if count else []
-    if len(names) != count:
-        return None
-    return FileStats(names, flat)
+    names = unpack_names(blob[end:], count)
+    return None if names is None else FileStats(names, flat)

@@ -11,7 +11,7 @@ files that are gone.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from articles.backends import Connection
@@ -21,9 +21,9 @@ from articles.index.file_stats import (
     held_rows,
     held_stats,
     others_committed,
-    scan_corpus,
 )
 from articles.index.review_sync import stale_files
+from articles.index.scan import Listing, known_listing, scan_corpus
 from articles.index.work import Task
 from articles.index.write import delete_article
 from articles.review.state import Review
@@ -47,6 +47,7 @@ class Plan:
     gone: list[str]  # held files no longer in the corpus
     stale: set[str]  # files whose links predate the analyst's decisions
     todo: list[str]  # files to read, by name
+    listing: Listing | None = None  # the corpus folder's listing, to record
 
     @property
     def idle(self) -> bool:
@@ -70,10 +71,11 @@ def plan_sync(
         The plan, a task per file to read (in name order), and the article ids
         deleted because their files are gone.
     """
-    scan = scan_corpus(corpus)  # before any lock: other writers wait less
+    # before any lock: other writers wait less
+    scan, listing = scan_corpus(corpus, known_listing(con))
     con.execute("BEGIN")  # a read (the backend's begin takes the write lock)
     try:
-        plan = _look(con, corpus, scan, fingerprint, review)
+        plan = replace(_look(con, corpus, scan, fingerprint, review), listing=listing)
     finally:
         con.execute("COMMIT")
     if plan.idle:
@@ -81,7 +83,9 @@ def plan_sync(
     con.backend.begin(con)
     try:
         if plan.version is None or others_committed(con) != plan.version:
-            plan = _look(con, corpus, scan, fingerprint, review)  # written since
+            plan = replace(
+                _look(con, corpus, scan, fingerprint, review), listing=listing
+            )
         if not plan.fresh:
             _empty(con, fingerprint)
         rows = held_rows(con, plan.changed + plan.gone)

@@ -24,6 +24,7 @@ from articles.index.file_stats import Stat, others_committed, save_stats
 from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
 from articles.index.review_sync import load_review, record_review
+from articles.index.scan import record_listing
 from articles.index.store import open_writer
 from articles.index.work import Failed, Prepared, Seen, actor_ancestors
 from articles.index.write import Targets, delete_article, insert_article
@@ -117,7 +118,7 @@ def sync_index(
             _write_all(run, results, require, (progress, len(tasks)))
         if review is not None:
             record_review(con, review)
-        _save_held(run)
+        _save(run)
         run.errors.extend(problems)
         _compact(con, len(run.added) + len(run.updated), len(plan.held.names))
     finally:
@@ -147,19 +148,23 @@ def actor_parents() -> dict[str, tuple[str, ...]]:
     return {a.id: a.member_of for a in load_actors()}
 
 
-def _save_held(run: _Run) -> None:
-    """Save what the index now holds of each file, unless the saved row says so.
+def _save(run: _Run) -> None:
+    """Save what the next sync reads first, unless it is saved already.
 
-    Only when no other connection committed since the sync planned: then the
-    index holds what it held, less the files deleted, with the files written.
+    The files' stats only when no other connection committed since the sync
+    planned: then the index holds what it held, less the files deleted, with
+    the files written. The corpus folder's listing when it is new.
     """
     con, plan = run.con, run.plan
-    if plan.current or plan.version is None:
+    stats = not plan.current and plan.version is not None
+    if not stats and plan.listing is None:
         return
     con.backend.begin(con)
     try:
-        if others_committed(con) == plan.version:
+        if stats and others_committed(con) == plan.version:
             save_stats(con, plan.held.merged(plan.gone, run.written, plan.scan))
+        if plan.listing is not None:
+            record_listing(con, plan.listing)
     except BaseException:
         con.execute("ROLLBACK")
         raise

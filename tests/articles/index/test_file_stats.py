@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from articles.backends import Connection
 from articles.index import SyncError, sync_index
-from articles.index.file_stats import KEY, FileStats, _decode, _encode, scan_corpus
+from articles.index.file_stats import KEY, FileStats, _decode, _encode
 from articles.index.review_sync import record_review
 from articles.index.single import index_file
 from articles.index.store import backend_for, connect
@@ -20,20 +19,6 @@ from tests.articles.conftest import SEED_2, FakeLinker
 NEW_DOC = "---\nid: new-one\ntitle: New\npublished: 2024-06-01\n---\n\nKabul talks.\n"
 
 HELD = FileStats.of({"a.md": (1, 10), "b.md": (2, 20), "c.md": (3, 30)})
-
-
-def test_scan_lists_article_files_with_size_and_mtime(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_bytes(b"12345")
-    os.utime(tmp_path / "a.md", ns=(1, 1_700_000_000_123_456_789))
-    for skipped in (".hidden.md", "~draft.md", "notes.txt", "md"):
-        (tmp_path / skipped).write_text("x", encoding="utf-8")
-    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
-    found = scan_corpus(tmp_path).as_dict()
-    assert found == {"a.md": (5, 1_700_000_000_123_456_789), "gone.md": (-1, -1)}
-
-
-def test_scan_of_a_missing_folder_is_empty(tmp_path: Path) -> None:
-    assert scan_corpus(tmp_path / "nothing") == FileStats.of({})
 
 
 def test_same_files_in_the_same_order_have_no_changes() -> None:
