@@ -1,14 +1,15 @@
 """List and stat the corpus folder; keep its listing while the folder is unchanged.
 
 At 100,000 files, stat-ing each costs a sync that finds nothing to do about
-0.22 s, and listing their names first 40 ms more. A folder's ctime changes
-whenever a name in it is added, removed or renamed, and no tool can set it back:
-while the folder's device, inode and ctime are the recorded ones, so are its
-names (SQLite: one ``meta`` row, ``KEY``). A listing is recorded only if the
-folder had not changed for ``SETTLED_NS`` when it was taken, since a change
-within the same tick of the clock would leave the ctime as it was. A recorded
-name that can no longer be stat-ed means the folder changed after all: it is
-listed again.
+0.22 s, and listing their names first 40 ms more. A folder's ctime (and mtime)
+changes whenever a name in it is added, removed or renamed, and no tool can set
+the ctime back: while the folder's device, inode, ctime and mtime are the
+recorded ones, so are its names (SQLite: one ``meta`` row, ``KEY``). A listing
+is recorded only if the folder had not changed for ``SETTLED_NS`` when it was
+taken, since a change within the same tick of the clock would leave the times
+as they were, and never on a file system that keeps no ctime (zero). A
+recorded name that can no longer be stat-ed means the folder changed after
+all: it is listed again.
 """
 
 from __future__ import annotations
@@ -29,15 +30,15 @@ from articles.index.file_stats import FileStats, Stat, pack_names, unpack_names
 KEY = "corpus_listing"
 #: How long a folder must have been left alone for its listing to be recorded.
 SETTLED_NS = 2_000_000_000
-_HEAD = struct.Struct("<4sQQqQ")  # tag, device, inode, ctime (ns), count of names
-_TAG = b"cl1\0"
+_HEAD = struct.Struct("<4sQQqqQ")  # tag, device, inode, ctime, mtime, count
+_TAG = b"cl2\0"
 
 
 @dataclass(frozen=True)
 class Listing:
     """The article files' names in a folder, and the folder they were listed in."""
 
-    folder: tuple[int, int, int]  # its device, inode and ctime (ns)
+    folder: tuple[int, int, int, int]  # its device, inode, ctime and mtime (ns)
     names: list[str]
 
 
@@ -65,7 +66,7 @@ def scan_corpus(
         return FileStats.of({}), None
     try:
         seen = os.fstat(folder)
-        ident = (seen.st_dev, seen.st_ino, seen.st_ctime_ns)
+        ident = (seen.st_dev, seen.st_ino, seen.st_ctime_ns, seen.st_mtime_ns)
         if known is not None and known.folder == ident:
             try:
                 return FileStats(known.names, _stats(known.names, folder)), None
@@ -85,7 +86,7 @@ def scan_corpus(
     finally:
         os.close(folder)
     listing = Listing(ident, names)
-    settled = seen.st_ctime_ns < began - SETTLED_NS
+    settled = 0 < seen.st_ctime_ns < began - SETTLED_NS
     return FileStats(names, stats), listing if settled and listing != known else None
 
 
@@ -113,9 +114,9 @@ def known_listing(con: Connection) -> Listing | None:
     row = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
     if row is None or not isinstance(row[0], bytes) or len(row[0]) < _HEAD.size:
         return None
-    tag, device, inode, ctime, count = _HEAD.unpack_from(row[0])
+    tag, *folder, count = _HEAD.unpack_from(row[0])
     names = unpack_names(row[0][_HEAD.size :], count) if tag == _TAG else None
-    return None if names is None else Listing((device, inode, ctime), names)
+    return None if names is None else Listing(tuple(folder), names)
 
 
 def record_listing(con: Connection, listing: Listing) -> None:

@@ -84,7 +84,8 @@ def test_a_recorded_name_gone_means_a_new_listing(tmp_path: Path) -> None:
     assert listing is not None
     (tmp_path / "b.md").unlink()
     now = tmp_path.stat()
-    stale = Listing((now.st_dev, now.st_ino, now.st_ctime_ns), listing.names)
+    folder = (now.st_dev, now.st_ino, now.st_ctime_ns, now.st_mtime_ns)
+    stale = Listing(folder, listing.names)
     stats, again = scan_corpus(tmp_path, stale)  # as if the ctime had not moved
     assert stats.names == ["a.md"]
     assert again is not None
