@@ -131,14 +131,14 @@ def test_stats_are_not_saved_over_another_writer(
         index_file(corpus, index, path, FakeLinker())  # another connection commits
         record_review(con, review)
 
-    # between the sync's last batch and the saving of the stats
-    monkeypatch.setattr("articles.index.sync.record_review", ingest_meanwhile)
     (corpus / f"{SEED_2}.md").write_text(
         (corpus / f"{SEED_2}.md").read_text(encoding="utf-8") + "\nMore.\n"
     )
-    assert sync_index(corpus, index, FakeLinker()).updated == (SEED_2,)
+    with monkeypatch.context() as patch:
+        # between the sync's last batch and the saving of the stats
+        patch.setattr("articles.index.sync.record_review", ingest_meanwhile)
+        assert sync_index(corpus, index, FakeLinker()).updated == (SEED_2,)
     assert saved_matches_table(index) is None  # not saved: it might miss new-one
-    monkeypatch.undo()
     linker = FakeLinker()
     report = sync_index(corpus, index, linker)
     assert (report.unchanged, linker.linked) == (3, [])
