@@ -23,7 +23,7 @@ from articles.index.file_stats import (
     others_committed,
 )
 from articles.index.review_sync import stale_files
-from articles.index.scan import Listing, known_listing, scan_corpus
+from articles.index.scan import Listing, keeps_listings, known_listing, scan_corpus
 from articles.index.work import Task
 from articles.index.write import delete_article
 from articles.review.state import Review
@@ -73,6 +73,7 @@ def plan_sync(
     """
     # before any lock: other writers wait less
     scan, listing = scan_corpus(corpus, known_listing(con))
+    listing = listing if keeps_listings(con) else None
     con.execute("BEGIN")  # a read (the backend's begin takes the write lock)
     try:
         plan = replace(_look(con, corpus, scan, fingerprint, review), listing=listing)

@@ -107,10 +107,15 @@ def _stat_or_none(name: str, folder: int) -> Stat:
     return (found.st_size, found.st_mtime_ns)
 
 
+def keeps_listings(con: Connection) -> bool:
+    """Return whether the index keeps a listing (SQLite: PostgreSQL's meta is text)."""
+    return con.backend.name == "sqlite"
+
+
 def known_listing(con: Connection) -> Listing | None:
     """Return the recorded listing (None: none, or not kept by this backend)."""
-    if con.backend.name != "sqlite":
-        return None  # meta holds text there
+    if not keeps_listings(con):
+        return None
     row = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
     if row is None or not isinstance(row[0], bytes) or len(row[0]) < _HEAD.size:
         return None
@@ -120,9 +125,7 @@ def known_listing(con: Connection) -> Listing | None:
 
 
 def record_listing(con: Connection, listing: Listing) -> None:
-    """Record the folder's listing (inside a write transaction; SQLite only)."""
-    if con.backend.name != "sqlite":
-        return
+    """Record the folder's listing (inside a write transaction)."""
     head = _HEAD.pack(_TAG, *listing.folder, len(listing.names))
     con.execute(
         "INSERT INTO meta VALUES (?, ?) "

@@ -228,19 +228,21 @@ def test_sync_after_saved_stats_finds_added_removed_renamed(
 
 
 def test_sync_that_finds_nothing_takes_no_lock_and_moves_no_stamp(
-    corpus: Path, index: Path
+    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("articles.index.scan.SETTLED_NS", 0)  # listings recorded
     sync_index(corpus, index, FakeLinker())
     sync_index(corpus, index, FakeLinker())  # the stats are saved by now
     backend = backend_for(index)
     stamp = backend.stamp()
     other = backend.connect()
     backend.begin(other)  # another writer holds the write lock
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            report = pool.submit(sync_index, corpus, index, FakeLinker()).result(20)
+        report = pool.submit(sync_index, corpus, index, FakeLinker()).result(20)
     finally:
-        other.execute("ROLLBACK")
+        other.execute("ROLLBACK")  # before waiting for a sync that waits for it
         other.close()
+        pool.shutdown()
     assert report.unchanged == 2
     assert backend.stamp() == stamp  # the caches keyed by it are kept
