@@ -24,6 +24,7 @@ from typing import Any
 
 from articles.backends import database_url
 from articles.index import sync_index
+from articles.index.scan import scan_corpus
 from articles.process import load_linker
 from bench.registry import describe_machine
 from bench.scale_backends import BACKENDS, index_bytes, using, wipe
@@ -169,6 +170,7 @@ def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> list[Row
     on_disk = cold["bytes"]
     linker = load_linker()
     noop = _timed(lambda: sync_index(corpus, index, linker))
+    floor = _timed(lambda: scan_corpus(corpus))  # what no sync can do without
     one = _one_changed(corpus, index, linker)
     return [
         ("sync from nothing", f"{cold['seconds']:.1f} s",
@@ -180,6 +182,7 @@ def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> list[Row
         ("index on disk", f"{on_disk / 1e6:.1f} MB = {on_disk / size:.2f}x",
          ("index / corpus text", on_disk / size)),
         ("sync, nothing changed (stat every file)", f"{noop:.2f} s", None),
+        ("  list and stat every file, no index", f"{floor:.2f} s", None),
         ("sync, one file changed (warm linker)", f"{one:.3f} s",
          ("sync, one file changed", one)),
     ]  # fmt: skip

@@ -61,10 +61,14 @@ def stale_files(con: Connection, review: Review) -> set[str]:
 
 
 def record_review(con: Connection, review: Review) -> None:
-    """Remember which decisions the index now reflects."""
+    """Remember which decisions the index now reflects (nothing written if known)."""
     state = {"articles": review.article_digests(), "rules": review.rule_keys()}
+    value = json.dumps(state, sort_keys=True)
+    row = con.execute("SELECT value FROM meta WHERE key = 'review'").fetchone()
+    if row is not None and row[0] == value:
+        return  # a sync that found nothing to do writes nothing
     con.execute(
         "INSERT INTO meta VALUES ('review', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (json.dumps(state, sort_keys=True),),
+        (value,),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from articles.backends import Connection
+from articles.index.file_stats import forget_stats
 from articles.index.review_sync import load_review
 from articles.index.store import open_writer
 from articles.index.sync import SyncError, actor_parents, sync_index
@@ -55,6 +56,7 @@ def _write(con: Connection, done: Prepared) -> None:
         if old is not None:
             delete_article(con, int(old[0]))
         insert_article(con, done, Targets(con))
+        forget_stats(con)  # the next sync reads the files' stats from the table
     except con.backend.IntegrityError:
         con.execute("ROLLBACK")
         raise SyncError(

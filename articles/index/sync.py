@@ -5,32 +5,34 @@ new files are cleaned, split and linked over every core; one writer inserts them
 and commits every ``BATCH`` articles (or every second), so a sync that is killed
 keeps everything committed and the next one carries on. A changed linker
 fingerprint (gazetteer, registry, pipeline code) empties the index first.
+
+A sync that finds nothing to do writes nothing (``plan``): it lists and stats the
+corpus, reads the held stats in one row (``file_stats``) and compares two lists.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from articles.actors import load_actors
 from articles.backends import Connection
+from articles.index.file_stats import Stat, others_committed, save_stats
+from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
-from articles.index.review_sync import load_review, record_review, stale_files
+from articles.index.review_sync import load_review, record_review
+from articles.index.scan import record_listing
 from articles.index.store import open_writer
-from articles.index.work import Failed, Prepared, Seen, Task, actor_ancestors
+from articles.index.work import Failed, Prepared, Seen, actor_ancestors
 from articles.index.write import Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
 from articles.review.state import Review
 
 BATCH = 500
 COMPACT_MIN = 1000  # articles written by one sync before it compacts the index
-_TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
-           "targets", "target_months", "links", "link_rank", "dates",
-           "link_review")  # fmt: skip
 log = logging.getLogger(__name__)
 
 
@@ -56,13 +58,12 @@ class _Run:
     """The state of one sync: what is stored, what was done, when it last committed."""
 
     con: Connection
-    stored: dict[
-        str, tuple[int, str, int, int, str]
-    ]  # file: key, slug, size, mtime, hash
+    plan: Plan
     targets: Targets
     added: list[str]
     updated: list[str]
     errors: list[str]
+    written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
     seen: int = 0
     pending: int = 0
     committed: float = 0.0
@@ -108,19 +109,24 @@ def sync_index(
         log.warning(rebuilt)
     review, problems = load_review(corpus)  # the analyst's decisions (issue 14)
     try:
-        run, removed, tasks, unchanged = _plan(con, corpus, linker, review)
-        ancestors = actor_ancestors(actor_parents())
-        results = prepare_all(tasks, linker, ancestors, workers, review or Review())
-        _write_all(run, results, require, (progress, len(tasks)))
+        plan, tasks, removed = plan_sync(con, corpus, linker.fingerprint, review)
+        run = _Run(con, plan, Targets(con), [], [], [])
+        if tasks:
+            ancestors = actor_ancestors(actor_parents())
+            review_or_none = review or Review()
+            results = prepare_all(tasks, linker, ancestors, workers, review_or_none)
+            _write_all(run, results, require, (progress, len(tasks)))
         if review is not None:
             record_review(con, review)
+        _save(run)
         run.errors.extend(problems)
-        _compact(con, len(run.added) + len(run.updated), len(run.stored))
+        _compact(con, len(run.added) + len(run.updated), len(plan.held.names))
     finally:
         con.close()
     return SyncReport(
         tuple(run.added), tuple(run.updated),
-        tuple(r for r in removed if r not in run.updated), unchanged + run.seen,
+        tuple(r for r in removed if r not in run.updated),
+        len(plan.scan.names) - len(tasks) + run.seen,
         tuple(run.errors), time.perf_counter() - began, rebuilt,
     )  # fmt: skip
 
@@ -137,75 +143,32 @@ def _compact(con: Connection, written: int, before: int) -> None:
     con.backend.compact(con)
 
 
-def scan_corpus(corpus: Path) -> dict[str, tuple[int, int]]:
-    """Each article file's name with its size and modification time (ns).
-
-    The same files as ``corpus.list_article_files`` (``*.md``, hidden ones
-    skipped), read with one ``scandir``: at 100,000 files this is what a sync
-    that finds nothing to do costs.
-    """
-    out: dict[str, tuple[int, int]] = {}
-    try:
-        entries = os.scandir(corpus)
-    except OSError:
-        return out
-    with entries:
-        for entry in entries:
-            name = entry.name
-            if name.endswith(".md") and not name.startswith((".", "~")):
-                try:
-                    stat = entry.stat()
-                except OSError:  # a dangling link: the worker reports it
-                    out[name] = (-1, -1)
-                    continue
-                # not only regular files: a FIFO or device named *.md reaches the
-                # worker, whose bounded read refuses it with a reason to report
-                out[name] = (stat.st_size, stat.st_mtime_ns)
-    return out
-
-
 def actor_parents() -> dict[str, tuple[str, ...]]:
     """Each registry actor's ``member_of`` (what member links roll up to)."""
     return {a.id: a.member_of for a in load_actors()}
 
 
-def _plan(
-    con: Connection, corpus: Path, linker: Linker, review: Review | None
-) -> tuple[_Run, list[str], list[Task], int]:
-    """Check the fingerprint, drop vanished files, list the files to read."""
+def _save(run: _Run) -> None:
+    """Save what the next sync reads first, unless it is saved already.
+
+    The files' stats only when no other connection committed since the sync
+    planned: then the index holds what it held, less the files deleted, with
+    the files written. The corpus folder's listing when it is new.
+    """
+    con, plan = run.con, run.plan
+    stats = not plan.current and plan.version is not None
+    if not stats and plan.listing is None:
+        return
     con.backend.begin(con)
-    row = con.execute("SELECT value FROM meta WHERE key='fingerprint'").fetchone()
-    if row is None or row[0] != linker.fingerprint:
-        for table in _TABLES:
-            con.execute(f"DELETE FROM {table}")
-        con.backend.fts_clear(con)
-        con.execute(
-            "INSERT INTO meta VALUES ('fingerprint', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (linker.fingerprint,),
-        )
-    stored: dict[str, tuple[int, str, int, int, str]] = {
-        r[0]: (r[1], r[2], r[3], r[4], r[5])
-        for r in con.execute(
-            "SELECT file, id, slug, size, mtime_ns, file_hash FROM articles"
-        )
-    }
-    files = scan_corpus(corpus)
-    removed = [name for name in stored if name not in files]
-    for name in removed:
-        delete_article(con, stored[name][0])
-    stale = stale_files(con, review) if review is not None else set()
+    try:
+        if stats and others_committed(con) == plan.version:
+            save_stats(con, plan.held.merged(plan.gone, run.written, plan.scan))
+        if plan.listing is not None:
+            record_listing(con, plan.listing)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
     con.execute("COMMIT")
-    tasks = [
-        Task(str(corpus / name), old[4] if old and name not in stale else None)
-        for name, stat in sorted(files.items())
-        if (old := stored.get(name)) is None
-        or (old[2], old[3]) != stat
-        or name in stale
-    ]
-    run = _Run(con, stored, Targets(con), [], [], [])
-    gone = [stored[name][1] for name in removed]
-    return run, gone, tasks, len(files) - len(tasks)
 
 
 def _write_all(
@@ -240,6 +203,7 @@ def _write_one(run: _Run, result: Result, require: Path | None) -> None:
             "UPDATE articles SET size = ?, mtime_ns = ? WHERE file = ?",
             (result.size, result.mtime_ns, result.file),
         )
+        run.written[result.file] = (result.size, result.mtime_ns)
         run.seen += 1
         return
     if isinstance(result, Failed):
@@ -270,4 +234,5 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
         run.errors.append(reason)
         return
     con.execute("RELEASE article")
+    run.written[done.file] = (done.size, done.mtime_ns)
     (run.updated if old is not None else run.added).append(done.article.id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from articles.index import INDEX_ENV, SyncError, index_path, sync_index
 from articles.index.store import backend_for
 from articles.query import Filters, query_page, query_passages
 from tests.articles.conftest import SEED_1, SEED_2, FakeLinker, forget_index
+from tests.articles.index.test_file_stats import saved_matches_table
 
 NEW_DOC = "---\nid: new-one\ntitle: New\npublished: 2024-06-01\n---\n\nKabul talks.\n"
 
@@ -182,3 +185,64 @@ def _many(corpus: Path, count: int) -> None:
             f"Kabul talks number {i} on 3 March 2023.\n\nBorder trade.\n",
             encoding="utf-8",
         )
+
+
+def test_sync_finds_a_file_edited_in_place(corpus: Path, index: Path) -> None:
+    sync_index(corpus, index, FakeLinker())
+    sync_index(corpus, index, FakeLinker())  # the stats are saved by now
+    path = corpus / f"{SEED_1}.md"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("escalated", "sharpened"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000))
+    assert path.stat().st_size == before.st_size
+    report = sync_index(corpus, index, FakeLinker())
+    assert report.updated == (SEED_1,)
+    assert [h.article_id for h in query_passages(Filters(q="sharpened"), index)]
+    assert saved_matches_table(index) in (True, None)
+
+
+def test_sync_after_saved_stats_finds_added_removed_renamed(
+    corpus: Path, index: Path
+) -> None:
+    sync_index(corpus, index, FakeLinker())
+    assert saved_matches_table(index) in (True, None)
+    (corpus / f"{SEED_1}.md").rename(corpus / "zz-renamed.md")
+    (corpus / "new-one.md").write_text(NEW_DOC, encoding="utf-8")
+    report = sync_index(corpus, index, FakeLinker())
+    assert sorted(report.added) == [SEED_1, "new-one"]
+    assert _rows(index, "SELECT file FROM articles ORDER BY file") == [
+        (f"{SEED_2}.md",),
+        ("new-one.md",),
+        ("zz-renamed.md",),
+    ]
+    assert saved_matches_table(index) in (True, None)
+    (corpus / "new-one.md").unlink()
+    assert sync_index(corpus, index, FakeLinker()).removed == ("new-one",)
+    linker = FakeLinker()
+    again = sync_index(corpus, index, linker)
+    assert (again.added, again.updated, again.removed, linker.linked) == (
+        (), (), (), []
+    )  # fmt: skip
+    assert saved_matches_table(index) in (True, None)
+
+
+def test_sync_that_finds_nothing_takes_no_lock_and_moves_no_stamp(
+    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("articles.index.scan.SETTLED_NS", 0)  # listings recorded
+    sync_index(corpus, index, FakeLinker())
+    sync_index(corpus, index, FakeLinker())  # the stats are saved by now
+    backend = backend_for(index)
+    stamp = backend.stamp()
+    other = backend.connect()
+    backend.begin(other)  # another writer holds the write lock
+    pool = ThreadPoolExecutor(max_workers=1)
+    try:
+        report = pool.submit(sync_index, corpus, index, FakeLinker()).result(20)
+    finally:
+        other.execute("ROLLBACK")  # before waiting for a sync that waits for it
+        other.close()
+        pool.shutdown()
+    assert report.unchanged == 2
+    assert backend.stamp() == stamp  # the caches keyed by it are kept
