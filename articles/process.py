@@ -63,9 +63,9 @@ class Processed:
 #: editing them must not re-link a 100,000-article corpus (the index's own layout
 #: is covered by its schema id).
 _NOT_LINKING = frozenset(
-    {"index", "query", "__main__.py", "filter_args.py", "ingest.py", "serialize.py",
-     "schema.py", "batch.py", "feeds.py", "near_dup.py", "preview.py", "decide.py",
-     "annotations.py", "regress.py"}
+    {"index", "query", "auth", "team", "backends", "__main__.py", "filter_args.py",
+     "ingest.py", "serialize.py", "schema.py", "batch.py", "feeds.py", "near_dup.py",
+     "preview.py", "decide.py", "annotations.py", "regress.py"}
 )  # fmt: skip
 
 

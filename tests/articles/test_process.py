@@ -80,6 +80,7 @@ def test_fingerprint_covers_linking_code_not_the_index_or_queries() -> None:
     assert _stores_or_reads(Path("query/page.py"))
     assert _stores_or_reads(Path("index/write.py"))
     assert _stores_or_reads(Path("__main__.py"))
+    assert _stores_or_reads(Path("auth/users.py"))  # sign-in never decides a link
     assert not _stores_or_reads(Path("link/linker.py"))
     assert not _stores_or_reads(Path("dates/resolve.py"))
     assert not _stores_or_reads(Path("clean.py"))
