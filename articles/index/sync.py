@@ -27,7 +27,7 @@ from articles.index.review_sync import load_review, record_review
 from articles.index.scan import record_listing
 from articles.index.store import open_writer
 from articles.index.work import Failed, Prepared, Seen, actor_ancestors
-from articles.index.write import Targets, delete_article, insert_article
+from articles.index.write import Tally, Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
 from articles.review.state import Review
 
@@ -64,6 +64,7 @@ class _Run:
     updated: list[str]
     errors: list[str]
     written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
+    tally: Tally = field(default_factory=Tally)  # counts written at each commit
     seen: int = 0
     pending: int = 0
     committed: float = 0.0
@@ -187,9 +188,11 @@ def _write_all(
                 report(done, total)
             run.pending += 1
             if run.pending >= BATCH or time.monotonic() - run.committed > 1.0:
+                run.tally.flush(run.con)
                 run.con.execute("COMMIT")
                 run.con.backend.begin(run.con)
                 run.pending, run.committed = 0, time.monotonic()
+        run.tally.flush(run.con)
     except BaseException:
         run.con.execute("ROLLBACK")
         raise
@@ -220,10 +223,11 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     # sync, an ingest) may have written it since
     old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
     con.execute("SAVEPOINT article")
+    counts = Tally()  # joins the run's only once the article is in
     try:
         if old is not None:
-            delete_article(con, int(old[0]))
-        insert_article(con, done, run.targets)
+            delete_article(con, int(old[0]), counts)
+        insert_article(con, done, run.targets, counts)
     except con.backend.IntegrityError:
         con.execute("ROLLBACK TO article")
         con.execute("RELEASE article")
@@ -234,5 +238,6 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
         run.errors.append(reason)
         return
     con.execute("RELEASE article")
+    run.tally.merge(counts)
     run.written[done.file] = (done.size, done.mtime_ns)
     (run.updated if old is not None else run.added).append(done.article.id)

@@ -43,8 +43,64 @@ class Targets:
         return int(self._ids[key])
 
 
-def insert_article(con: Connection, done: Prepared, targets: Targets) -> int:
+class Tally:
+    """Per-target totals and per-month matches of written articles, held until flush.
+
+    One article moves about a hundred targets' counters; a sync writes them once
+    per committed batch (summed over its articles), not once per article: most
+    targets recur in every article, and each statement costs the writer more than
+    the sum.
+    """
+
+    def __init__(self) -> None:
+        self.totals: dict[int, list[int]] = {}  # target: [passages, matches, articles]
+        self.months: dict[tuple[int, int], int] = {}  # (target, month): matches
+
+    def add(self, links: list[tuple[int, int]], month: int, step: int) -> None:
+        """Count one article's links (target, how) in or out (``step`` +1 or -1)."""
+        seen: set[int] = set()
+        for target, how in links:
+            total = self.totals.setdefault(target, [0, 0, 0])
+            total[0] += step * (how < MEMBER)
+            total[1] += step
+            if target not in seen:
+                seen.add(target)
+                total[2] += step
+            self.months[target, month] = self.months.get((target, month), 0) + step
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts to this one."""
+        for target, (passages, matches, articles) in other.totals.items():
+            total = self.totals.setdefault(target, [0, 0, 0])
+            total[0] += passages
+            total[1] += matches
+            total[2] += articles
+        for key, n in other.months.items():
+            self.months[key] = self.months.get(key, 0) + n
+
+    def flush(self, con: Connection) -> None:
+        """Write the held counts (in the open transaction) and forget them."""
+        con.executemany(
+            "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
+            "articles = articles + ? WHERE id = ?",
+            [(p, m, a, t) for t, (p, m, a) in sorted(self.totals.items()) if m or a],
+        )
+        con.executemany(
+            "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
+            "DO UPDATE SET passages = target_months.passages + excluded.passages",
+            [(t, month, n) for (t, month), n in sorted(self.months.items()) if n],
+        )
+        self.totals.clear()
+        self.months.clear()
+
+
+def insert_article(
+    con: Connection, done: Prepared, targets: Targets, tally: Tally | None = None
+) -> int:
     """Insert a prepared article; return its integer id.
+
+    Its per-target counts go to ``tally`` when given (the caller flushes it before
+    committing), else they are written at once.
 
     Raises
     ------
@@ -70,10 +126,13 @@ def insert_article(con: Connection, done: Prepared, targets: Targets) -> int:
     )  # fmt: skip
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
     _insert_passages(con, key, done, a.language)
-    linked = _insert_links(con, key, done, targets)
+    counts = Tally() if tally is None else tally
+    linked = _insert_links(con, key, done, targets, counts)
     _count_dups(
         con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
     )
+    if tally is None:
+        counts.flush(con)
     return key
 
 
@@ -186,20 +245,19 @@ def _passages_per_dup(con: Connection, dups: list[int]) -> dict[int, int]:
 
 
 def _insert_links(
-    con: Connection, key: int, done: Prepared, targets: Targets
+    con: Connection, key: int, done: Prepared, targets: Targets, tally: Tally
 ) -> dict[int, list[int]]:
     """Insert the article's links; return each passage's targets."""
-    rows = [
+    rows = sorted(
         (passage_key(key, slot), targets.id(kind, name), how, mentions, spans)
         for slot, kind, name, how, mentions, spans in done.links
-    ]
+    )  # in key order, as the B-trees keep them
     con.executemany("INSERT INTO links VALUES (?,?,?,?,?)", rows)
     con.executemany(
         "INSERT INTO link_rank VALUES (?,?,?)",
-        [(t, rank(how, m), p) for p, t, how, m, _ in rows],
+        sorted((t, rank(how, m), p) for p, t, how, m, _ in rows),
     )
-    _count_targets(con, [(t, how) for _, t, how, _, _ in rows], +1)
-    _count_months(con, key, [t for _, t, _, _, _ in rows], +1)
+    tally.add([(t, how) for _, t, how, _, _ in rows], _month(key), +1)
     con.executemany(
         "INSERT INTO link_review VALUES (?,?,?) "
         "ON CONFLICT(passage, target) DO UPDATE SET state = excluded.state",
@@ -211,35 +269,17 @@ def _insert_links(
     return _group([(p, t) for p, t, _, _, _ in rows])
 
 
-def _count_months(con: Connection, key: int, targets: list[int], step: int) -> None:
-    """Add (or take away) one article's matches per target to its month."""
+def _month(key: int) -> int:
+    """Return the publication month (``year * 12 + month - 1``) of an article key."""
     day = from_day(key >> SEQ_BITS)
-    month = day.year * 12 + day.month - 1
-    counts: dict[int, int] = {}
-    for target in targets:
-        counts[target] = counts.get(target, 0) + step
-    con.executemany(
-        "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
-        "DO UPDATE SET passages = target_months.passages + excluded.passages",
-        [(t, month, n) for t, n in counts.items()],
-    )
+    return day.year * 12 + day.month - 1
 
 
-def _count_targets(con: Connection, links: list[tuple[int, int]], step: int) -> None:
-    """Add (or take away) one article's links to each target's counts."""
-    counts: dict[int, list[int]] = {}
-    for target, how in links:
-        direct, matches = counts.setdefault(target, [0, 0])
-        counts[target] = [direct + (how < MEMBER), matches + 1]
-    con.executemany(
-        "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
-        "articles = articles + ? WHERE id = ?",
-        [(d * step, m * step, step, t) for t, (d, m) in counts.items()],
-    )
+def delete_article(con: Connection, key: int, tally: Tally | None = None) -> None:
+    """Remove an article, its passages, links, dates and full-text rows.
 
-
-def delete_article(con: Connection, key: int) -> None:
-    """Remove an article, its passages, links, dates and full-text rows."""
+    Its per-target counts go to ``tally`` when given, else are written at once.
+    """
     lo, hi = passage_range(key)
     row = con.execute(
         "SELECT a.headings, t.text FROM articles a JOIN article_texts t "
@@ -272,8 +312,10 @@ def delete_article(con: Connection, key: int) -> None:
         "DELETE FROM link_rank WHERE target = ? AND rank = ? AND passage = ?",
         [(t, rank(how, m), p) for p, t, how, m in links],
     )
-    _count_targets(con, [(t, how) for _, t, how, _ in links], -1)
-    _count_months(con, key, [t for _, t, _, _ in links], -1)
+    counts = Tally() if tally is None else tally
+    counts.add([(t, how) for _, t, how, _ in links], _month(key), -1)
+    if tally is None:
+        counts.flush(con)
     con.executemany(
         "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?",
         [
