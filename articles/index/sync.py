@@ -23,6 +23,7 @@ from articles.backends import Connection
 from articles.index.file_stats import Stat, others_committed, save_stats
 from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
+from articles.index.rank_table import DEFER_MIN, defer, fill, is_deferred
 from articles.index.review_sync import load_review, record_review
 from articles.index.scan import record_listing
 from articles.index.store import open_writer
@@ -65,6 +66,7 @@ class _Run:
     errors: list[str]
     written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
     tally: Tally = field(default_factory=Tally)  # counts written at each commit
+    ranked: bool = True  # write link_rank rows (False: filled at the end)
     seen: int = 0
     pending: int = 0
     committed: float = 0.0
@@ -112,11 +114,18 @@ def sync_index(
     try:
         plan, tasks, removed = plan_sync(con, corpus, linker.fingerprint, review)
         run = _Run(con, plan, Targets(con), [], [], [])
+        deferred = is_deferred(con)
+        if not deferred and len(tasks) >= DEFER_MIN and not plan.held.names:
+            _defer_ranks(con)  # a large sync from nothing: link_rank filled last
+            deferred = True
+        run.ranked = not deferred
         if tasks:
             ancestors = actor_ancestors(actor_parents())
             review_or_none = review or Review()
             results = prepare_all(tasks, linker, ancestors, workers, review_or_none)
             _write_all(run, results, require, (progress, len(tasks)))
+        if deferred:
+            fill(con)
         if review is not None:
             record_review(con, review)
         _save(run)
@@ -142,6 +151,17 @@ def _compact(con: Connection, written: int, before: int) -> None:
     if written < COMPACT_MIN or written < before // 4:
         return
     con.backend.compact(con)
+
+
+def _defer_ranks(con: Connection) -> None:
+    """Mark link_rank as left out, before the first article is written."""
+    con.backend.begin(con)
+    try:
+        defer(con)
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
 
 
 def actor_parents() -> dict[str, tuple[str, ...]]:
@@ -227,7 +247,7 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     try:
         if old is not None:
             delete_article(con, int(old[0]), counts)
-        insert_article(con, done, run.targets, counts)
+        insert_article(con, done, run.targets, counts, ranked=run.ranked)
     except con.backend.IntegrityError:
         con.execute("ROLLBACK TO article")
         con.execute("RELEASE article")

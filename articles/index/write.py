@@ -95,12 +95,18 @@ class Tally:
 
 
 def insert_article(
-    con: Connection, done: Prepared, targets: Targets, tally: Tally | None = None
+    con: Connection,
+    done: Prepared,
+    targets: Targets,
+    tally: Tally | None = None,
+    *,
+    ranked: bool = True,
 ) -> int:
     """Insert a prepared article; return its integer id.
 
     Its per-target counts go to ``tally`` when given (the caller flushes it before
-    committing), else they are written at once.
+    committing), else they are written at once. ``ranked`` False leaves its
+    ``link_rank`` rows out (``rank_table``: a large sync fills them at the end).
 
     Raises
     ------
@@ -127,7 +133,7 @@ def insert_article(
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
     _insert_passages(con, key, done, a.language)
     counts = Tally() if tally is None else tally
-    linked = _insert_links(con, key, done, targets, counts)
+    linked = _insert_links(con, key, done, targets, counts, ranked)
     _count_dups(
         con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
     )
@@ -245,7 +251,12 @@ def _passages_per_dup(con: Connection, dups: list[int]) -> dict[int, int]:
 
 
 def _insert_links(
-    con: Connection, key: int, done: Prepared, targets: Targets, tally: Tally
+    con: Connection,
+    key: int,
+    done: Prepared,
+    targets: Targets,
+    tally: Tally,
+    ranked: bool,
 ) -> dict[int, list[int]]:
     """Insert the article's links; return each passage's targets."""
     rows = sorted(
@@ -253,10 +264,11 @@ def _insert_links(
         for slot, kind, name, how, mentions, spans in done.links
     )  # in key order, as the B-trees keep them
     con.executemany("INSERT INTO links VALUES (?,?,?,?,?)", rows)
-    con.executemany(
-        "INSERT INTO link_rank VALUES (?,?,?)",
-        sorted((t, rank(how, m), p) for p, t, how, m, _ in rows),
-    )
+    if ranked:
+        con.executemany(
+            "INSERT INTO link_rank VALUES (?,?,?)",
+            sorted((t, rank(how, m), p) for p, t, how, m, _ in rows),
+        )
     tally.add([(t, how) for _, t, how, _, _ in rows], _month(key), +1)
     con.executemany(
         "INSERT INTO link_review VALUES (?,?,?) "

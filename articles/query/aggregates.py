@@ -13,6 +13,7 @@ from pathlib import Path
 
 from articles.backends import Connection
 from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
+from articles.index.rank_table import rank_source
 from articles.query.filters import Filters, Match, among, resolve
 from articles.query.reader import reading
 
@@ -138,7 +139,8 @@ def count_months_by_actor(
         out: Counter[tuple[str, str]] = Counter()
         if match.plain:
             rows = con.execute(
-                f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) FROM link_rank r "
+                f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) "
+                f"FROM {rank_source(con)} r "
                 f"JOIN targets t ON t.id = r.target WHERE r.target IN ({marks}) "
                 f"AND r.rank >= {1 << 10} GROUP BY 1, r.target, t.name",
                 ids,

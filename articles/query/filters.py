@@ -11,6 +11,7 @@ from articles.backends import Backend, Connection
 from articles.backends.base import Terms
 from articles.backends.sqlite import fts5_query
 from articles.index.codec import DAY_SHIFT, N_BITS, STOPWORDS, passage_range, to_day
+from articles.index.rank_table import rank_source
 
 DATEMODES = ("published", "events")
 _QUERY_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -122,7 +123,8 @@ def resolve(con: Connection, filters: Filters) -> Match:
     else:
         keys = None
     fts = parse_terms(filters.q)
-    driver, args = _driver(con.backend, feature, actors, fts, keys)
+    ranks = rank_source(con) if feature is not None or actors else "link_rank"
+    driver, args = _driver(con.backend, feature, actors, fts, keys, ranks)
     by_date = _dated_driver(filters) if driver.endswith("FROM passages") else None
     if by_date:
         driver, args = by_date
@@ -186,10 +188,12 @@ def _driver(
     actors: list[int],
     fts: Terms,
     keys: list[int] | None,
+    ranks: str = "link_rank",
 ) -> tuple[str, tuple[Any, ...]]:
     """Return the source of candidates, with link strength and full-text score.
 
-    The feature (else the actors) drives, read from ``link_rank`` in rank order;
+    The feature (else the actors) drives, read from ``ranks`` (``link_rank``, in
+    rank order, or ``links`` while a sync fills it: ``rank_table``);
     else a text search drives, with its score (SQLite's bm25, PostgreSQL's
     ts_rank negated: lower is better).
     """
@@ -198,14 +202,14 @@ def _driver(
     if feature is not None or len(actors) == 1:
         target = feature if feature is not None else actors[0]
         return (
-            "SELECT passage, rank AS strength, 0 AS score FROM link_rank "
+            f"SELECT passage, rank AS strength, 0 AS score FROM {ranks} r "
             "WHERE target = ?",
             (target,),
         )
     if actors:
         marks = ",".join("?" * len(actors))
         return (
-            "SELECT passage, max(rank) AS strength, 0 AS score FROM link_rank "
+            f"SELECT passage, max(rank) AS strength, 0 AS score FROM {ranks} r "
             f"WHERE target IN ({marks}) GROUP BY passage",
             tuple(actors),
         )
