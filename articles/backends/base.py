@@ -118,6 +118,14 @@ class Backend(ABC):
     def fts_clear(self, con: Connection) -> None:
         """Empty the full-text index."""
 
+    def fts_bulk(self, con: Connection, bulk: bool) -> None:
+        """Tune the full-text index for a large load (``bulk``), or back (no-op here).
+
+        Called in a write transaction, before and after a large sync from nothing,
+        which compacts the index at its end.
+        """
+        del con, bulk
+
     @abstractmethod
     def fts_match(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
         """Return SQL selecting ``passage``: the passages matching ``terms``."""

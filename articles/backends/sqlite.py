@@ -185,6 +185,18 @@ class SqliteBackend(Backend):
         """Empty the full-text index."""
         con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('delete-all')")
 
+    def fts_bulk(self, con: Any, bulk: bool) -> None:
+        """Merge no segments while loading (compaction merges them all at the end).
+
+        FTS5's automerge (4) merges segments as rows arrive: work that the final
+        ``optimize`` redoes. Crisis merges still bound the number of segments, and
+        a stopped load is restored by the next large sync.
+        """
+        con.execute(
+            "INSERT INTO passages_fts(passages_fts, rank) VALUES ('automerge', ?)",
+            (0 if bulk else 4,),
+        )
+
     def fts_match(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
         """Return SQL selecting the passages matching ``terms``."""
         return (

@@ -46,7 +46,10 @@ def defer(con: Connection) -> None:
 
 
 def fill(con: Connection) -> None:
-    """Rebuild ``link_rank`` from ``links`` in one sorted pass and clear the mark."""
+    """Rebuild ``link_rank`` from ``links`` in one sorted pass and clear the mark.
+
+    The full-text index merges segments as rows arrive again (``fts_bulk``).
+    """
     con.backend.begin(con)
     try:
         con.execute("DELETE FROM link_rank")
@@ -55,6 +58,7 @@ def fill(con: Connection) -> None:
             "ORDER BY 1, 2, 3"
         )
         con.execute("DELETE FROM meta WHERE key = 'link_rank'")
+        con.backend.fts_bulk(con, False)  # merging as rows arrive again
     except BaseException:
         con.execute("ROLLBACK")
         raise

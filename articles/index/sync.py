@@ -116,7 +116,7 @@ def sync_index(
         run = _Run(con, plan, Targets(con), [], [], [])
         deferred = is_deferred(con)
         if not deferred and len(tasks) >= DEFER_MIN and not plan.held.names:
-            _defer_ranks(con)  # a large sync from nothing: link_rank filled last
+            _bulk_load(con)  # a large sync from nothing: link_rank filled last
             deferred = True
         run.ranked = not deferred
         if tasks:
@@ -153,11 +153,12 @@ def _compact(con: Connection, written: int, before: int) -> None:
     con.backend.compact(con)
 
 
-def _defer_ranks(con: Connection) -> None:
-    """Mark link_rank as left out, before the first article is written."""
+def _bulk_load(con: Connection) -> None:
+    """Before the first article: leave link_rank out, merge no full-text segments."""
     con.backend.begin(con)
     try:
         defer(con)
+        con.backend.fts_bulk(con, True)
     except BaseException:
         con.execute("ROLLBACK")
         raise

@@ -38,6 +38,15 @@ def _deferred(index: Path) -> bool:
         con.close()
 
 
+def _automerge(index: Path) -> int | None:
+    """FTS5's automerge setting (None: PostgreSQL, which has no such thing)."""
+    if backend_for(index).name != "sqlite":
+        return None
+    sql = "SELECT v FROM passages_fts_config WHERE k = 'automerge'"
+    rows = _rows(index, sql)
+    return rows[0][0] if rows else 4  # not set: FTS5's default
+
+
 def _views(index: Path) -> list[object]:
     feature = Filters(feature="durand-line")
     actors = Filters(actors=("pakistan",))
@@ -85,6 +94,7 @@ def test_a_sync_stopped_while_link_rank_is_left_out_is_finished_by_the_next(
         sync_index(corpus, index, FakeLinker(), workers=1)
     assert _deferred(index)
     assert _rows(index, "SELECT count(*) FROM link_rank") == [(0,)]
+    assert _automerge(index) in (0, None)  # no merging while loading (SQLite)
     # meanwhile queries read the ranks from links: the articles written so far
     written = _views(index)
     assert written[0]
@@ -92,6 +102,7 @@ def test_a_sync_stopped_while_link_rank_is_left_out_is_finished_by_the_next(
     report = sync_index(corpus, index, FakeLinker(), workers=1)
     assert 0 < len(report.added) < 14
     assert not _deferred(index)
+    assert _automerge(index) in (4, None)
     stored, expected = _ranks(index)
     assert stored == expected
     assert set(written[0]) <= set(_views(index)[0])
