@@ -12,17 +12,13 @@ import re
 from dataclasses import dataclass
 
 from articles.model import Article, Passage
+from articles.words import joined_words
 
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _FOOTNOTE = re.compile(
     r"^(?P<marker>\*{1,3}|[†‡§]|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*[-–—:.)]?\s*(?P<note>\S.*)$"
 )
 _TERMINAL = tuple('.!?;:,…"”’»)')
-_WORDS = re.compile(r"\w+")
-#: ASCII word characters (what ``\w`` matches) kept, every other byte a space.
-_ASCII_WORD_BYTES = bytes(
-    c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256)
-)
 PULL_QUOTE_MAX_WORDS = 40
 PULL_QUOTE_MIN_WORDS = 5
 PLAIN_HEADING_MAX_WORDS = 12
@@ -153,11 +149,7 @@ def _classified(body: str) -> tuple[Block, ...]:
 
 def _normalise(text: str) -> str:
     r"""Return the words of a block (`\w+`), casefolded, between single spaces."""
-    folded = text.casefold()
-    if folded.isascii():  # a byte table cuts the words at a third of a regex's cost
-        words = folded.encode("ascii").translate(_ASCII_WORD_BYTES).split()
-        return " " + b" ".join(words).decode("ascii") + " "
-    return " " + " ".join(_WORDS.findall(folded)) + " "
+    return " " + joined_words(text, underscore=True) + " "
 
 
 def _is_pull_quote(i: int, texts: list[str], norms: list[str]) -> bool:

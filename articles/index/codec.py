@@ -11,6 +11,8 @@ import zlib
 from array import array
 from collections.abc import Sequence
 
+from articles.words import joined_words
+
 #: Day 0 of the index's day numbers.
 EPOCH = dt.date(1900, 1, 1)
 MAX_DAY = (1 << 16) - 1
@@ -28,7 +30,6 @@ ADDED = -1
 HOW_CODES = {"name": 0, "alias": 1, "demonym": 2, "implied": 3, "added": ADDED}
 HOW_NAMES = tuple(HOW_CODES)
 MEMBER = 4
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def to_day(day: dt.date) -> int:
@@ -181,7 +182,7 @@ def index_words(text: str) -> str:
 
 def word_set(text: str) -> frozenset[str]:
     """Return the passage's distinct words, case-folded (near-duplicate checks)."""
-    return frozenset(_WORDS.findall(text.casefold()))
+    return frozenset(joined_words(text).split())
 
 
 def dup_hash(text: str) -> int:
@@ -190,6 +191,6 @@ def dup_hash(text: str) -> int:
     Wire copies of one story differ in punctuation, spacing and case; their words
     are the same, so they share this hash.
     """
-    words = " ".join(_WORDS.findall(text.casefold()))
+    words = joined_words(text)
     digest = hashlib.blake2b(words.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "little", signed=True)

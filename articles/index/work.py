@@ -216,13 +216,17 @@ def _passages(
                 d.anchor,
             ]
         )
+    # a section's heading is indexed with each of its passages: blanked once
+    heading_words = {
+        h: index_words(h) for h in {p.heading or "" for p in done.passages}
+    }
     return tuple(
         PassageRow(
             slots[p.id],
             sections.get(p.heading) if p.heading else None,
             _dup(p.text, story) if story else dup_hash(p.text),
             pos,
-            (index_words(p.text), index_words(p.heading or "")),
+            (index_words(p.text), heading_words[p.heading or ""]),
             json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
         )
         for pos, p in enumerate(done.passages)
