@@ -83,7 +83,11 @@ class Tally:
         con.executemany(
             "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
             "articles = articles + ? WHERE id = ?",
-            [(p, m, a, t) for t, (p, m, a) in sorted(self.totals.items()) if m or a],
+            [
+                (p, m, a, t)
+                for t, (p, m, a) in sorted(self.totals.items())
+                if p or m or a
+            ],
         )
         con.executemany(
             "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "

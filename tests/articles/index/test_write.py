@@ -1,0 +1,39 @@
+"""The writer's held counts: summed over a batch, every net change written."""
+
+from __future__ import annotations
+
+from articles.index.codec import MEMBER
+from articles.index.write import Tally
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, list[tuple[int, ...]]]] = []
+
+    def executemany(self, sql: str, rows: list[tuple[int, ...]]) -> None:
+        self.calls.append((sql.split()[0], rows))
+
+
+def test_a_replaced_article_that_only_changes_how_a_target_is_linked_is_counted() -> (
+    None
+):
+    batch = Tally()
+    old, new = Tally(), Tally()
+    old.add([(7, 0)], 100, -1)  # the old version named target 7 directly
+    new.add([(7, MEMBER)], 100, +1)  # the new one only through a member
+    batch.merge(old)
+    batch.merge(new)
+    con = _Recorder()
+    batch.flush(con)  # type: ignore[arg-type]
+    updates = dict(con.calls)["UPDATE"]
+    assert updates == [(-1, 0, 0, 7)]  # one direct link fewer; same matches, articles
+    assert dict(con.calls)["INSERT"] == []  # the month's matches did not move
+    assert not batch.totals
+    assert not batch.months
+
+
+def test_a_tally_counts_each_target_once_per_article() -> None:
+    tally = Tally()
+    tally.add([(3, 0), (3, 1), (5, MEMBER)], 10, +1)
+    assert tally.totals == {3: [2, 2, 1], 5: [0, 1, 1]}
+    assert tally.months == {(3, 10): 2, (5, 10): 1}
