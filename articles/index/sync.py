@@ -27,7 +27,7 @@ from articles.index.rank_table import DEFER_MIN, defer, fill, is_deferred
 from articles.index.review_sync import load_review, record_review
 from articles.index.scan import record_listing
 from articles.index.store import open_writer
-from articles.index.work import Failed, Prepared, Seen, actor_ancestors
+from articles.index.work import Failed, Prepared, Seen, actor_ancestors, by_publication
 from articles.index.write import Tally, Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
 from articles.review.state import Review
@@ -119,6 +119,8 @@ def sync_index(
             _bulk_load(con)  # a large sync from nothing: link_rank filled last
             deferred = True
         run.ranked = not deferred
+        if len(tasks) >= DEFER_MIN:
+            tasks = by_publication(tasks)
         if tasks:
             ancestors = actor_ancestors(actor_parents())
             review_or_none = review or Review()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,29 @@ class Task:
 
     path: str
     stored_hash: str | None
+
+
+#: A front matter's publication date, read from a file's first bytes.
+_PUBLISHED = re.compile(rb"^published:[ \t]*['\"]?(\d{4}-\d\d-\d\d)", re.MULTILINE)
+
+
+def by_publication(tasks: list[Task]) -> list[Task]:
+    """Order files by the publication date their front matter states (else first).
+
+    Article ids follow publication days, so articles written in that order are
+    appended to the index's tables instead of landing on random pages; a file's
+    first kilobyte is enough to tell (about 20 microseconds a file).
+    """
+
+    def published(task: Task) -> bytes:
+        try:
+            with open(task.path, "rb") as file:
+                found = _PUBLISHED.search(file.read(1024))
+        except OSError:
+            return b""
+        return found[1] if found else b""
+
+    return sorted(tasks, key=published)
 
 
 def prepare_file(
