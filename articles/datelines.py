@@ -29,7 +29,7 @@ from itertools import islice
 import jdatetime
 
 from articles.bylines import DATE_PATTERN, NAME_PATTERN, parse_date
-from articles.chars import char_pairs, replace_chars
+from articles.chars import ASCII_DIGITS, char_pairs, holds_any, replace_chars
 
 #: Persian (U+06F0..) and Arabic-Indic (U+0660..) digits to ASCII.
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -176,15 +176,13 @@ def _has_digits(text: str, pattern: re.Pattern[str]) -> bool:
     paragraph; most lines hold no digit at all.
     """
     if text.isascii():
-        return any(digit in text for digit in "0123456789") and bool(
-            pattern.search(text)
-        )
+        return holds_any(text, ASCII_DIGITS) and bool(pattern.search(text))
     return pattern.search(text) is not None
 
 
 def _may_date_or_source(text: str) -> bool:
     """Whether a line holds a digit, "(" or "/", as a wire date or source needs."""
-    return "(" in text or "/" in text or _has_digits(text, _ANY_DIGIT)
+    return holds_any(text, ("(", "/")) or _has_digits(text, _ANY_DIGIT)
 
 
 def to_ascii_digits(text: str) -> str:

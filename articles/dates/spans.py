@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+from articles.chars import ASCII_DIGITS, holds_any
 from articles.dates import patterns as dp
 
 
@@ -253,14 +254,13 @@ def _ago(match: re.Match[str], text: str, published: dt.date) -> list[Found]:
 
 _Finder = Callable[[re.Match[str], str], list[Found]]
 _Resolver = Callable[[re.Match[str], str, dt.date], list[Found]]
-_DIGITS = tuple("0123456789")
 # Each pattern with the words, one of which a text must hold (lowercased) for the
 # pattern to match at all: a few `in` tests skip most of the seven scans (a scan
 # of a paragraph costs the regex engine a step per character).
 _ABSOLUTE: tuple[tuple[re.Pattern[str], _Finder, tuple[str, ...]], ...] = (
-    (dp.DAY_FIRST, _day_first, _DIGITS),
+    (dp.DAY_FIRST, _day_first, ASCII_DIGITS),
     (dp.MONTH_FIRST, _month_first, ("",)),  # "" is in every text: "may" would be
-    (dp.NUMBER, _number, _DIGITS),
+    (dp.NUMBER, _number, ASCII_DIGITS),
 )
 _RELATIVE: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
     (dp.NAMED_DAY, _named_day, ("yesterday", "today", "tonight")),
@@ -268,14 +268,6 @@ _RELATIVE: tuple[tuple[re.Pattern[str], _Resolver, tuple[str, ...]], ...] = (
     (dp.UNIT, _unit, ("week", "month", "year")),
     (dp.AGO, _ago, (" ago",)),
 )
-
-
-def _holds(text: str, words: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of `words` (a loop: no generator to make per call)."""
-    for word in words:  # noqa: SIM110 (any() and its generator cost more here)
-        if word in text:
-            return True
-    return False
 
 
 def find_dates(text: str, published: dt.date) -> Iterator[Found]:
@@ -295,11 +287,11 @@ def find_dates(text: str, published: dt.date) -> Iterator[Found]:
     """
     lower = text.lower()
     for pattern, finder, cues in _ABSOLUTE:
-        if _holds(lower, cues):
+        if holds_any(lower, cues):
             for match in pattern.finditer(text):
                 yield from finder(match, text)
     for pattern, resolver, cues in _RELATIVE:
-        if not _holds(lower, cues):
+        if not holds_any(lower, cues):
             continue
         for match in pattern.finditer(text):
             for found in resolver(match, text, published):

@@ -33,3 +33,11 @@ def test_text_without_a_key_is_returned_itself():
     text = "Pakistan and Afghanistan"
     assert replace_chars(text, char_pairs(_FOLD)) is text
     assert replace_chars(text, char_pairs(_DIGITS)) is text
+
+
+def test_holds_any_finds_one_needle_or_none() -> None:
+    from articles.chars import ASCII_DIGITS, holds_any
+
+    assert holds_any("the 9th", ASCII_DIGITS)
+    assert not holds_any("no digits here", ASCII_DIGITS)
+    assert not holds_any("anything", ())
