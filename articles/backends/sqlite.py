@@ -2,13 +2,20 @@
 
 A schema change rebuilds the file (``schema.SCHEMA_ID`` differs): the index is
 derived data. Readers open it read-only; WAL lets them read while one writer
-writes (``BEGIN IMMEDIATE``: writers take turns).
+writes (``BEGIN IMMEDIATE``: writers take turns). Writers check, create and
+rebuild the file under an exclusive ``fcntl`` lock on ``<index>.open-lock``
+(not the ingest lock, ``<index>.lock``, which is held around whole ingests and
+so around this): SQLite cannot queue two connections switching a new file to
+WAL (the second gets "database is locked" at once, without waiting), and a file
+being created must never be taken for a broken one and deleted under its writer.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +24,11 @@ from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
 WRITER_CACHE_KIB = 256 * 1024  # the writer's page cache (peak RSS budget: 1 GB)
 COMPACT_CACHE_KIB = 32 * 1024
-#: What ``_outdated`` says of a file with no tables at all (created, not filled).
-_BLANK = ""
 #: The Julian day number of day 0 (1900-01-01), for SQLite's date functions.
 JULIAN_EPOCH = 2415020.5
+#: SQLite's result codes for a file that is not a database or is damaged: the
+#: only reasons a writer deletes the file (a busy or locked one is left alone).
+_BROKEN = frozenset({"SQLITE_NOTADB", "SQLITE_CORRUPT"})
 
 
 class SqliteConnection(sqlite3.Connection):
@@ -92,43 +100,44 @@ class SqliteBackend(Backend):
         """Open the file for writing, creating or rebuilding it when needed."""
         index = self.path
         index.parent.mkdir(parents=True, exist_ok=True)
-        reason = None
-        if index.exists():
-            reason = self._outdated()
-            if reason is None:
-                return self.connect(), None
-            if reason == _BLANK:  # being created by another writer, or empty
-                reason = None
-            else:
+        with _creating(index):
+            reason = self._outdated() if index.exists() else None
+            if reason is not None:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{index}{suffix}").unlink(missing_ok=True)
-        con = self.connect()
-        con.execute("BEGIN IMMEDIATE")
-        if schema_version(con) is None:  # not created meanwhile by another writer
+            con = self.connect()
+            if reason is None and schema_version(con) == SCHEMA_ID:
+                return con, None
+            con.execute("BEGIN IMMEDIATE")
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     con.execute(statement)
             con.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_ID,))
-        con.execute("COMMIT")
-        return con, reason
+            con.execute("COMMIT")
+            return con, reason
 
     def _outdated(self) -> str | None:
         """Return why the existing file cannot be used as it is (None: it can).
 
-        ``_BLANK``: the file has no tables yet (a writer is creating them).
+        A file with no tables (created, never filled) is used as it is. A busy
+        or unreadable-for-now file raises ``IndexUnavailable``: it is not deleted.
         """
         index = self.path
         try:
-            con = self.connect()
+            con = self.connect(readonly=True)
             try:
                 version = schema_version(con)
                 blank = con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             finally:
                 con.close()
         except sqlite3.DatabaseError as exc:
-            return f"index {index} rebuilt: unreadable ({exc})"
+            if getattr(exc, "sqlite_errorname", None) in _BROKEN:
+                return f"index {index} rebuilt: unreadable ({exc})"
+            raise IndexUnavailable(
+                f"index {index} not opened ({exc}); it was left as it is"
+            ) from None
         if version is None and blank[0] == 0:
-            return _BLANK
+            return None
         if version != SCHEMA_ID:
             return (
                 f"index {index} rebuilt: built with schema {version or 'unknown'}, "
@@ -231,6 +240,17 @@ class SqliteBackend(Backend):
         con.execute(f"PRAGMA cache_size = -{COMPACT_CACHE_KIB}")
         con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
         con.execute("VACUUM")
+
+
+@contextlib.contextmanager
+def _creating(index: Path) -> Iterator[None]:
+    """Hold the lock under which writers check, create or rebuild ``index``."""
+    with open(f"{index}.open-lock", "a+b") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def schema_version(con: sqlite3.Connection) -> str | None:

@@ -50,3 +50,56 @@ def test_reader_never_creates_an_index(tmp_path: Path) -> None:
     with pytest.raises(IndexUnavailable, match="no index"):
         open_reader(tmp_path / "missing.sqlite")
     assert not (tmp_path / "missing.sqlite").exists()
+
+
+@pytest.mark.sqlite_only
+def test_a_file_that_is_no_database_is_rebuilt(corpus: Path, index: Path) -> None:
+    index.write_bytes(b"not a database at all\n" * 200)
+    report = sync_index(corpus, index, FakeLinker())
+    assert report.rebuilt is not None
+    assert "unreadable (file is not a database)" in report.rebuilt
+    assert len(report.added) == 2
+
+
+@pytest.mark.sqlite_only
+def test_a_busy_index_is_left_as_it_is(
+    corpus: Path, index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a broken file is deleted: one that is busy for now keeps its articles."""
+    from articles.backends import sqlite as backend
+
+    sync_index(corpus, index, FakeLinker())
+    before = index.read_bytes()
+
+    def busy(_con: sqlite3.Connection) -> str | None:
+        exc = sqlite3.OperationalError("database is locked")
+        exc.sqlite_errorname = "SQLITE_BUSY"
+        raise exc
+
+    monkeypatch.setattr(backend, "schema_version", busy)
+    with pytest.raises(IndexUnavailable, match=r"database is locked.*left as it is"):
+        sync_index(corpus, index, FakeLinker())
+    assert index.read_bytes() == before
+
+
+@pytest.mark.sqlite_only
+def test_first_syncs_racing_for_a_new_file_create_it_once(tmp_path: Path) -> None:
+    """Two writers creating one new file: neither fails, neither deletes the other's.
+
+    The race was lost about once in forty tries before writers took the file lock
+    (SQLite's switch of a new file to WAL does not wait for the other writer).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.articles.index.test_sync import _many
+
+    corpus = tmp_path / "many"
+    _many(corpus, 3)
+    for attempt in range(40):
+        index = tmp_path / f"race-{attempt}.sqlite"
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reports = list(
+                pool.map(lambda i: sync_index(corpus, i, FakeLinker()), [index] * 2)
+            )
+        assert [r.rebuilt for r in reports] == [None, None]
+        assert sorted(len(r.added) for r in reports) == [0, 3]
