@@ -16,7 +16,6 @@ Ingests are serialised by a lock file next to the index.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from articles.corpus import (
     render_document,
     split_front_matter,
 )
+from articles.file_lock import locked
 from articles.index import index_path
 from articles.index.single import index_file
 from articles.limits import MAX_FILE_BYTES
@@ -153,12 +153,8 @@ def mark_near_duplicate(document: str, first: str) -> str:
 def _ingest_lock(index: Path) -> Iterator[None]:
     """Serialise ingests (CLI and dashboard) with an advisory lock next to the index."""
     index.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{index}.lock", "a+b") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with locked(f"{index}.lock"):
+        yield
 
 
 def _write(

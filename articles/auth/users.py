@@ -10,7 +10,6 @@ its argon2id hash (``argon2-cffi``, default parameters).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import json
 import os
@@ -24,6 +23,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from articles.auth.roles import ROLES, User
+from articles.file_lock import locked
 
 USERS_ENV = "ARTICLES_USERS_FILE"
 DEFAULT_USERS = Path(__file__).resolve().parents[1] / "users.json"
@@ -178,14 +178,10 @@ def find_by_email(email: str, path: Path | None = None) -> Account | None:
 def _locked(path: Path) -> Iterator[dict[str, Account]]:
     """Yield the accounts to change, under the lock; write them back atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(f"{path}.lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            accounts = read_accounts(path)
-            yield accounts
-            _write(path, accounts)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with locked(f"{path}.lock"):
+        accounts = read_accounts(path)
+        yield accounts
+        _write(path, accounts)
 
 
 def _write(path: Path, accounts: dict[str, Account]) -> None:

@@ -12,14 +12,13 @@ being created must never be taken for a broken one and deleted under its writer.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
+from articles.file_lock import locked
 from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
 WRITER_CACHE_KIB = 256 * 1024  # the writer's page cache (peak RSS budget: 1 GB)
@@ -100,7 +99,7 @@ class SqliteBackend(Backend):
         """Open the file for writing, creating or rebuilding it when needed."""
         index = self.path
         index.parent.mkdir(parents=True, exist_ok=True)
-        with _creating(index):
+        with locked(f"{index}.open-lock"):
             reason = self._outdated() if index.exists() else None
             if reason is not None:
                 for suffix in ("", "-wal", "-shm"):
@@ -240,17 +239,6 @@ class SqliteBackend(Backend):
         con.execute(f"PRAGMA cache_size = -{COMPACT_CACHE_KIB}")
         con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
         con.execute("VACUUM")
-
-
-@contextlib.contextmanager
-def _creating(index: Path) -> Iterator[None]:
-    """Hold the lock under which writers check, create or rebuild ``index``."""
-    with open(f"{index}.open-lock", "a+b") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def schema_version(con: sqlite3.Connection) -> str | None:
