@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import threading
 import time
 from pathlib import Path
@@ -38,5 +39,5 @@ def test_the_lock_is_let_go_when_the_block_raises(tmp_path: Path) -> None:
             raise ValueError("boom")
     except ValueError:
         pass
-    with locked(lock):  # would wait for ever if the first were still held
-        pass
+    with open(lock, "a+b") as handle:  # LOCK_NB: fails at once if still held
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
