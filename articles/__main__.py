@@ -171,8 +171,9 @@ def run_query(args: argparse.Namespace, linker: Linker | None) -> int:
         lines.append(f"{h['published']}  {h['title']} ({h['author'] or '-'})")
         lines.extend(_passage_lines(h))
         if h["similar"]:
+            more = ", ..." if h["similar"] > len(h["similar_ids"]) else ""
             lines.append(
-                f"    and {h['similar']} similar: {', '.join(h['similar_ids'])}"
+                f"    and {h['similar']} similar: {', '.join(h['similar_ids'])}{more}"
             )
     data = {
         "count": page.total,

@@ -58,12 +58,21 @@ def _per_target(filters: Filters, kind: str, index: Path | None) -> dict[str, in
                 (kind,),
             )
         else:
-            rows = con.execute(
-                f"SELECT t.name, count(*) FROM ({match.sql}) m "
-                "JOIN links l ON l.passage = m.passage "
-                f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
-                "AND t.kind = ? GROUP BY l.target, t.name",
-                (*match.args, kind),
+            # grouped by target id alone, names looked up after: joining ``targets``
+            # in the grouped query made SQLite sort every link row by (id, name),
+            # 710 ms against 470 at 100,000 articles (1.16 million links)
+            names = dict(
+                con.execute("SELECT id, name FROM targets WHERE kind = ?", (kind,))
+            )
+            rows = (
+                (names[target], n)
+                for target, n in con.execute(
+                    f"SELECT l.target, count(*) FROM ({match.sql}) m "
+                    "JOIN links l ON l.passage = m.passage "
+                    f"WHERE l.how < {MEMBER} GROUP BY l.target",
+                    match.args,
+                )
+                if target in names
             )
         return {str(name): int(n) for name, n in rows}
 

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from articles.backends import Connection
 from articles.index.codec import (
@@ -36,7 +37,8 @@ class Hit:
     """One matching passage with its citation and links (spans in ``text``).
 
     ``similar`` counts the matching near-duplicates collapsed into this hit (same
-    words as this passage, in other places); ``similar_ids`` names them.
+    words as this passage, in other places); ``similar_ids`` names the newest of
+    them (at most ``page.SIMILAR_NAMED``).
     """
 
     passage_id: str
@@ -58,10 +60,17 @@ class Hit:
     url: str | None = None  # the article's own address (``source`` names the outlet)
 
 
+class Similar(NamedTuple):
+    """A hit's collapsed near-duplicates: how many match, and the newest ids."""
+
+    n: int
+    ids: tuple[str, ...]
+
+
 def load_hits(
     con: Connection,
     keys: Sequence[int],
-    similar: dict[int, tuple[str, ...]] | None = None,
+    similar: dict[int, Similar] | None = None,
 ) -> list[Hit]:
     """Load the passages with integer ids ``keys``, in that order."""
     found = load_hits_by_key(con, keys, similar)
@@ -71,7 +80,7 @@ def load_hits(
 def load_hits_by_key(
     con: Connection,
     keys: Sequence[int],
-    similar: dict[int, tuple[str, ...]] | None = None,
+    similar: dict[int, Similar] | None = None,
 ) -> dict[int, Hit]:
     """Load the passages with integer ids ``keys`` (missing ones left out)."""
     if not keys:
@@ -104,16 +113,19 @@ def load_hits_by_key(
         if article not in texts:
             texts[article] = unpack_texts(row[11])
     return {
-        k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, ()))
+        k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, _NONE))
         for k, row in rows.items()
     }
+
+
+_NONE = Similar(0, ())
 
 
 def _hit(
     row: tuple[object, ...],
     text: str,
     links: dict[tuple[int, str], list[Link]],
-    similar: tuple[str, ...],
+    similar: Similar,
 ) -> Hit:
     key, section, _, dates, slug, title, author, published, source, notes = row[:10]
     assert isinstance(key, int)
@@ -138,8 +150,8 @@ def _hit(
         actors=_ordered(links.get((key, "actor"), [])),
         dates=tuple(sorted(found, key=lambda d: (d.start, d.end))),
         notes=notes_for(text, footnotes) if footnotes else (),
-        similar=len(similar),
-        similar_ids=similar,
+        similar=similar.n,
+        similar_ids=similar.ids,
         url=str(row[12]) if row[12] else None,
         kind=passage_kind(key),
     )

@@ -23,13 +23,17 @@ from articles.backends import Connection
 from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.query.filters import Filters, Match, QueryError, among, resolve
-from articles.query.hits import Hit, load_hits
+from articles.query.hits import Hit, Similar, load_hits
 from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
 MAX_LIMIT = 1000
 #: A text search on its own ranks its this-many newest matches by bm25.
 SCORED = 1000
+#: A collapsed group names at most this many of its other matching passages,
+#: newest first (``Hit.similar`` counts them all): a wire story copied 30,000
+#: times would otherwise put 30,000 ids on a page of 50.
+SIMILAR_NAMED = 20
 _ORDER_SQL = {
     "rank": "strength DESC, passage DESC",
     "newest": "passage DESC",
@@ -215,7 +219,7 @@ def walk_page(
     order: str,
     page: tuple[int, int],
     shared: bool,
-) -> tuple[list[int], dict[int, tuple[str, ...]]]:
+) -> tuple[list[int], dict[int, Similar]]:
     """Return the page's representative passages and each one's collapsed members."""
     limit, offset = page
     if not shared:
@@ -248,21 +252,35 @@ def walk_page(
 
 def _members(
     con: Connection, match: Match, reps: list[tuple[int, int | None]]
-) -> dict[int, tuple[str, ...]]:
+) -> dict[int, Similar]:
     """Return the matching passages of each representative's group (it aside)."""
     dups = {dup: key for key, dup in reps if dup is not None}
     if not dups:
         return {}
     marks = ",".join("?" * len(dups))
-    inner, args = among(
-        match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
-    )
-    rows = con.execute(
-        f"SELECT p.id, p.dup FROM passages p WHERE p.id IN ({inner})", args
-    ).fetchall()
-    names = passage_names(con, [k for k, _ in rows])
-    out: dict[int, list[str]] = {}
-    for key, dup in sorted(rows, reverse=True):
+    if match.scored:
+        # A text search reads its matches once, each looked up in the small
+        # ``shared`` table. Checking each group member in the full-text index
+        # costs about 25 us per member: 31,000 members of 19 groups took 763 ms
+        # at 100,000 articles, against 107 ms this way.
+        sql = (
+            f"SELECT m.passage, s.dup FROM ({match.sql}) m "
+            f"JOIN shared s ON s.passage = m.passage WHERE s.dup IN ({marks})"
+        )
+        args: tuple[object, ...] = (*match.args, *dups)
+    else:
+        inner, args = among(
+            match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
+        )
+        sql = f"SELECT p.id, p.dup FROM passages p WHERE p.id IN ({inner})"
+    members: dict[int, list[int]] = {}
+    for key, dup in sorted(con.execute(sql, args), reverse=True):
         if key != dups[dup]:
-            out.setdefault(dups[dup], []).append(names[key])
-    return {k: tuple(v) for k, v in out.items()}
+            members.setdefault(dups[dup], []).append(key)
+    names = passage_names(
+        con, [k for keys in members.values() for k in keys[:SIMILAR_NAMED]]
+    )
+    return {
+        rep: Similar(len(keys), tuple(names[k] for k in keys[:SIMILAR_NAMED]))
+        for rep, keys in members.items()
+    }

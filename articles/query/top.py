@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from articles.query.filters import Filters, resolve
-from articles.query.hits import Hit, load_hits_by_key
+from articles.query.hits import Hit, Similar, load_hits_by_key
 from articles.query.page import walk_page
 from articles.query.reader import reading
 
@@ -36,7 +36,7 @@ def query_top(
         out).
     """
     firsts: dict[str, int] = {}
-    similar: dict[int, tuple[str, ...]] = {}
+    similar: dict[int, Similar] = {}
     with reading(index) as con:
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         for fid in features:

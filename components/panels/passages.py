@@ -158,7 +158,7 @@ def build_passage_html(
     if hit.similar:
         plural = "s" if hit.similar != 1 else ""
         ids = html.escape(", ".join(hit.similar_ids[:5]))
-        more = ", ..." if len(hit.similar_ids) > 5 else ""
+        more = ", ..." if hit.similar > 5 else ""
         notes += (
             f'<div class="pp-also">and {hit.similar} similar passage{plural} '
             f"(the same words elsewhere: {ids}{more})</div>"

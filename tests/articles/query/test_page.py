@@ -157,3 +157,25 @@ def test_missing_index_is_a_query_error_and_is_not_created(tmp_path: Path) -> No
     with pytest.raises(QueryError, match="python -m articles sync"):
         query_page(Filters(), index=index)
     assert not index.exists()
+
+
+@pytest.mark.parametrize("filters", [Filters(q="wire story"), Filters(feature="kabul")])
+def test_a_large_group_counts_every_copy_and_names_the_newest(
+    tmp_path: Path, index: Path, filters: Filters
+) -> None:
+    """A story copied 25 times: one hit, "and 24 similar", 20 of them named."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    first = dt.date(2024, 1, 1)
+    for i in range(25):
+        meta = {"id": f"copy-{i:02d}", "title": f"Copy {i}",
+                "published": first + dt.timedelta(days=i)}  # fmt: skip
+        body = f"The wire story from Kabul, word for word.\n\nOwn words {i}.\n"
+        (corpus / f"copy-{i:02d}.md").write_text(render_document(meta, body), "utf-8")
+    sync_index(corpus, index, FakeLinker())
+    page = query_page(filters, index=index)
+    (hit,) = [h for h in page.hits if h.similar]
+    assert hit.passage_id == "copy-24#p1"  # the newest copy stands for the group
+    assert hit.similar == 24
+    assert hit.similar_ids == tuple(f"copy-{i:02d}#p1" for i in range(23, 3, -1))
+    assert (page.total - page.groups) == 24
