@@ -41,6 +41,8 @@ FILTERS = (
     Filters(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 3, 1)),
     Filters(date_from=dt.date(2024, 12, 1), datemode="events"),
     Filters(feature="kabul", q="Pakistan"),
+    Filters(feature="kabul", q="Pakistan", date_from=dt.date(2025, 1, 1)),
+    Filters(actors=("taliban",), q="border", date_to=dt.date(2025, 3, 1)),
     Filters(articles=("2025-01-pakistan-ambition-invade-wakhan",)),
     Filters(to_review=True),
     *(Filters(q=q) for q in SEARCHES),
