@@ -55,6 +55,7 @@ class Tally:
     def __init__(self) -> None:
         self.totals: dict[int, list[int]] = {}  # target: [passages, matches, articles]
         self.months: dict[tuple[int, int], int] = {}  # (target, month): matches
+        self.span = -1  # the longest date (last - first, days) written; -1: none
 
     def add(self, links: list[tuple[int, int]], month: int, step: int) -> None:
         """Count one article's links (target, how) in or out (``step`` +1 or -1)."""
@@ -77,6 +78,7 @@ class Tally:
             total[2] += articles
         for key, n in other.months.items():
             self.months[key] = self.months.get(key, 0) + n
+        self.span = max(self.span, other.span)
 
     def flush(self, con: Connection) -> None:
         """Write the held counts (in the open transaction) and forget them."""
@@ -94,8 +96,31 @@ class Tally:
             "DO UPDATE SET passages = target_months.passages + excluded.passages",
             [(t, month, n) for (t, month), n in sorted(self.months.items()) if n],
         )
+        if self.span >= 0:
+            _widen_span(con, self.span)
         self.totals.clear()
         self.months.clear()
+        self.span = -1
+
+
+def _widen_span(con: Connection, span: int) -> None:
+    """Keep ``meta.date_span`` at least ``span`` (``query.filters.date_window``).
+
+    The longest date any passage mentions bounds an event window's scan of
+    ``dates`` from below. It only grows (a removal leaves it: still a bound). An
+    index written before it was kept has none; it is taken from the table then.
+    """
+    row = con.execute("SELECT value FROM meta WHERE key = 'date_span'").fetchone()
+    if row is None:  # also restores it for an index written before it was kept
+        longest = con.execute("SELECT max(last - first) FROM dates").fetchone()[0]
+        span = max(span, int(longest or 0))
+    elif int(row[0]) >= span:
+        return
+    con.execute(
+        "INSERT INTO meta VALUES ('date_span', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(span),),
+    )
 
 
 def insert_article(
@@ -135,8 +160,8 @@ def insert_article(
         ),
     )  # fmt: skip
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
-    _insert_passages(con, key, done, a.language)
     counts = Tally() if tally is None else tally
+    counts.span = max(counts.span, _insert_passages(con, key, done, a.language))
     linked = _insert_links(con, key, done, targets, counts, ranked)
     _count_dups(
         con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
@@ -146,7 +171,8 @@ def insert_article(
     return key
 
 
-def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -> None:
+def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -> int:
+    """Insert the passages, their full text and dates; return the longest date."""
     rows = [
         (passage_key(key, p.slot), p.section, p.dup, p.pos, p.dates)
         for p in done.passages
@@ -162,6 +188,7 @@ def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -
         for d in json.loads(p.dates)
     }
     con.executemany("INSERT INTO dates VALUES (?,?,?)", sorted(dates))
+    return max((last - first for first, last, _ in dates), default=-1)
 
 
 def _group(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 from articles.backends import Connection
 from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
 from articles.index.rank_table import rank_source
-from articles.query.filters import Filters, Match, among, resolve
+from articles.query.filters import Filters, Match, among, date_window, resolve
 from articles.query.reader import reading
 
 
@@ -204,15 +204,17 @@ def _actors_of(con: Connection, match: Match, ids: list[int]) -> dict[int, list[
     return out
 
 
-def _dated(match: Match, filters: Filters) -> tuple[str, tuple[object, ...], int]:
+def _dated(
+    con: Connection, match: Match, filters: Filters
+) -> tuple[str, tuple[object, ...], int]:
     """Return SQL for the dates ``d`` of matching passages in the window, its start."""
     lo = to_day(filters.date_from) if filters.date_from else 0
-    hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
-    dated = "SELECT passage FROM dates WHERE first <= ? AND last >= ?"
-    inner, args = among(match, dated, (hi, lo))
+    window, bounds = date_window(con, filters)
+    outer, _ = date_window(con, filters, "d.")
+    inner, args = among(match, f"SELECT passage FROM dates WHERE {window}", bounds)
     return (
-        f"FROM dates d WHERE d.first <= ? AND d.last >= ? AND d.passage IN ({inner})",
-        (hi, lo, *args),
+        f"FROM dates d WHERE {outer} AND d.passage IN ({inner})",
+        (*bounds, *args),
         lo,
     )
 
@@ -221,7 +223,7 @@ def _count_event_months(
     con: Connection, match: Match, filters: Filters
 ) -> dict[str, int]:
     """Count matching passages per month they mention (its start in the window)."""
-    sql, args, lo = _dated(match, filters)
+    sql, args, lo = _dated(con, match, filters)
     month = con.backend.month_sql(con.backend.greatest("d.first", "?"))
     rows = con.execute(
         f"SELECT {month} AS month, "
@@ -235,7 +237,7 @@ def _event_months(
     con: Connection, match: Match, filters: Filters
 ) -> set[tuple[str, int]]:
     """Return (month, passage) for each month a matching passage mentions."""
-    sql, args, lo = _dated(match, filters)
+    sql, args, lo = _dated(con, match, filters)
     rows = con.execute(f"SELECT d.first, d.passage {sql}", args)
     return {(_month(max(first, lo)), int(key)) for first, key in rows}
 

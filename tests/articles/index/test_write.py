@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from articles.index.codec import MEMBER
 from articles.index.write import Tally
 
@@ -37,3 +39,25 @@ def test_a_tally_counts_each_target_once_per_article() -> None:
     tally.add([(3, 0), (3, 1), (5, MEMBER)], 10, +1)
     assert tally.totals == {3: [2, 2, 1], 5: [0, 1, 1]}
     assert tally.months == {(3, 10): 2, (5, 10): 1}
+
+
+def test_the_longest_date_is_kept_and_only_grows(tmp_path: Path) -> None:
+    from articles.backends.sqlite import SqliteBackend
+    from articles.index.write import Tally
+
+    con, _ = SqliteBackend(tmp_path / "index.sqlite").open_writer()
+    con.execute("INSERT INTO dates VALUES (100, 130, 1)")
+
+    def flushed(span: int) -> int:
+        tally = Tally()
+        tally.span = span
+        con.execute("BEGIN")
+        tally.flush(con)
+        con.execute("COMMIT")
+        row = con.execute("SELECT value FROM meta WHERE key = 'date_span'").fetchone()
+        return int(row[0])
+
+    assert flushed(5) == 30  # none kept yet: the table's longest counts too
+    assert flushed(400) == 400
+    assert flushed(7) == 400  # a removal or a shorter date never lowers it
+    con.close()

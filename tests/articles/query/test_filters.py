@@ -176,3 +176,52 @@ def test_windows_without_a_target_read_in_id_order_and_dates_once(
         newest = query_page(window, order="newest", limit=1000, index=indexed)
         assert rank.hits
         assert rank.hits == newest.hits
+
+
+def _date_span(index: Path) -> int | None:
+    from articles.backends import backend_for
+
+    con = backend_for(index).connect()
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'date_span'").fetchone()
+        return int(row[0]) if row else None
+    finally:
+        con.close()
+
+
+def test_an_event_window_finds_a_long_date_that_began_before_it(
+    corpus: Path, index: Path
+) -> None:
+    """The writer keeps the longest date; a window's scan is bounded by it, exactly."""
+    from articles.backends import backend_for
+    from articles.corpus import render_document
+    from articles.index import sync_index
+    from tests.articles.conftest import FakeLinker
+
+    meta = {"id": "long-date", "title": "Long", "published": dt.date(2020, 3, 1)}
+    body = "In March 2019 the Kabul talks stalled.\n"  # 1 to 31 March
+    (corpus / "long-date.md").write_text(render_document(meta, body), "utf-8")
+    sync_index(corpus, index, FakeLinker())
+    assert _date_span(index) == 30
+    late_march = Filters(
+        date_from=dt.date(2019, 3, 31), date_to=dt.date(2019, 4, 30),
+        datemode="events",
+    )  # fmt: skip
+    assert "long-date#p1" in _ids(late_march, index)
+    con = backend_for(index).connect()
+    try:  # an index written before the span was kept: no bound, same answer
+        con.execute("DELETE FROM meta WHERE key = 'date_span'")
+    finally:
+        con.close()
+    assert "long-date#p1" in _ids(late_march, index)
+    (corpus / "other.md").write_text(
+        render_document(
+            {"id": "other", "title": "Other", "published": dt.date(2021, 1, 5)},
+            "The Kabul talks resumed on 3 January 2021 after a pause.\n",
+        ),
+        "utf-8",
+    )
+    report = sync_index(corpus, index, FakeLinker())
+    assert report.added == ("other",), report.errors
+    assert _date_span(index) == 30  # taken from the table, not the new day's 0
+    assert "long-date#p1" in _ids(late_march, index)
