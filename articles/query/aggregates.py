@@ -209,11 +209,10 @@ def _dated(
 ) -> tuple[str, tuple[object, ...], int]:
     """Return SQL for the dates ``d`` of matching passages in the window, its start."""
     lo = to_day(filters.date_from) if filters.date_from else 0
-    window, bounds = date_window(con, filters)
-    outer, _ = date_window(con, filters, "d.")
-    inner, args = among(match, f"SELECT passage FROM dates WHERE {window}", bounds)
+    window, bounds = date_window(con, filters, "d.")
+    inner, args = among(match, f"SELECT passage FROM dates d WHERE {window}", bounds)
     return (
-        f"FROM dates d WHERE {outer} AND d.passage IN ({inner})",
+        f"FROM dates d WHERE {window} AND d.passage IN ({inner})",
         (*bounds, *args),
         lo,
     )
