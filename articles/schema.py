@@ -42,7 +42,10 @@ text stored once.
   map shading without filters), the passages and articles a filter on it
   matches (``matches``, ``articles``: members rolled up), so a lone feature or
   actor filter has its totals without counting; ``target_months`` keeps those
-  matches per publication month (``year * 12 + month - 1``) for its timeline.
+  matches per publication month (``year * 12 + month - 1``) for its timeline,
+  and ``target_event_months`` per month its matches mention (schema 9: a
+  passage counts once in each month one of its dates starts in), for the
+  timeline in events mode.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
   1900-01-01) for event windows and months; their display form is JSON in
   ``passages.dates`` (schema 6 adds each date's anchor, what a relative or
@@ -65,7 +68,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
@@ -106,6 +109,9 @@ CREATE TABLE link_rank(
   target INTEGER NOT NULL, rank INTEGER NOT NULL, passage INTEGER NOT NULL,
   PRIMARY KEY(target, rank, passage)) WITHOUT ROWID;
 CREATE TABLE target_months(
+  target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
+  PRIMARY KEY(target, month)) WITHOUT ROWID;
+CREATE TABLE target_event_months(
   target INTEGER NOT NULL, month INTEGER NOT NULL, passages INTEGER NOT NULL,
   PRIMARY KEY(target, month)) WITHOUT ROWID;
 CREATE TABLE link_review(

@@ -29,8 +29,8 @@ from articles.index.write import delete_article
 from articles.review.state import Review
 
 _TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
-           "targets", "target_months", "links", "link_rank", "dates",
-           "link_review")  # fmt: skip
+           "targets", "target_months", "target_event_months", "links", "link_rank",
+           "dates", "link_review")  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Iterable
 
 from articles.backends import Connection
 from articles.index.codec import (
@@ -55,6 +57,7 @@ class Tally:
     def __init__(self) -> None:
         self.totals: dict[int, list[int]] = {}  # target: [passages, matches, articles]
         self.months: dict[tuple[int, int], int] = {}  # (target, month): matches
+        self.events: dict[tuple[int, int], int] = {}  # (target, month mentioned)
         self.span = -1  # the longest date (last - first, days) written; -1: none
 
     def add(self, links: list[tuple[int, int]], month: int, step: int) -> None:
@@ -69,6 +72,29 @@ class Tally:
                 total[2] += step
             self.months[target, month] = self.months.get((target, month), 0) + step
 
+    def add_dates(
+        self,
+        dates: Iterable[tuple[int, int, int]],
+        targets: dict[int, list[int]],
+        step: int,
+    ) -> None:
+        """Count the months passages mention for their targets, in or out.
+
+        ``dates`` are ``(first, last, passage)`` rows; ``targets`` each passage's
+        targets (members' rolled-up links included). A passage counts once per
+        target and month one of its dates starts in.
+        """
+        months: dict[int, set[int]] = {}
+        for first, last, passage in dates:
+            months.setdefault(passage, set()).add(_day_month(first))
+            if step > 0:
+                self.span = max(self.span, last - first)
+        for passage, found in months.items():
+            for target in targets.get(passage, ()):
+                for month in found:
+                    key = (target, month)
+                    self.events[key] = self.events.get(key, 0) + step
+
     def merge(self, other: Tally) -> None:
         """Add another tally's counts to this one."""
         for target, (passages, matches, articles) in other.totals.items():
@@ -78,6 +104,8 @@ class Tally:
             total[2] += articles
         for key, n in other.months.items():
             self.months[key] = self.months.get(key, 0) + n
+        for key, n in other.events.items():
+            self.events[key] = self.events.get(key, 0) + n
         self.span = max(self.span, other.span)
 
     def flush(self, con: Connection) -> None:
@@ -91,15 +119,20 @@ class Tally:
                 if p or m or a
             ],
         )
-        con.executemany(
-            "INSERT INTO target_months VALUES (?, ?, ?) ON CONFLICT(target, month) "
-            "DO UPDATE SET passages = target_months.passages + excluded.passages",
-            [(t, month, n) for (t, month), n in sorted(self.months.items()) if n],
-        )
+        for table, counts in (
+            ("target_months", self.months),
+            ("target_event_months", self.events),
+        ):
+            con.executemany(
+                f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT(target, month) "
+                f"DO UPDATE SET passages = {table}.passages + excluded.passages",
+                [(t, month, n) for (t, month), n in sorted(counts.items()) if n],
+            )
         if self.span >= 0:
             _widen_span(con, self.span)
         self.totals.clear()
         self.months.clear()
+        self.events.clear()
         self.span = -1
 
 
@@ -161,8 +194,9 @@ def insert_article(
     )  # fmt: skip
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
     counts = Tally() if tally is None else tally
-    counts.span = max(counts.span, _insert_passages(con, key, done, a.language))
+    dates = _insert_passages(con, key, done, a.language)
     linked = _insert_links(con, key, done, targets, counts, ranked)
+    counts.add_dates(dates, linked, +1)
     _count_dups(
         con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
     )
@@ -171,8 +205,10 @@ def insert_article(
     return key
 
 
-def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -> int:
-    """Insert the passages, their full text and dates; return the longest date."""
+def _insert_passages(
+    con: Connection, key: int, done: Prepared, language: str
+) -> list[tuple[int, int, int]]:
+    """Insert the passages, their full text and dates; return the date rows."""
     rows = [
         (passage_key(key, p.slot), p.section, p.dup, p.pos, p.dates)
         for p in done.passages
@@ -181,14 +217,14 @@ def _insert_passages(con: Connection, key: int, done: Prepared, language: str) -
     con.backend.fts_insert(
         con, language, [(passage_key(key, p.slot), *p.fts) for p in done.passages]
     )
-    dates = {
-        (d[5], d[6], passage_key(key, p.slot))
+    dates: list[tuple[int, int, int]] = sorted({
+        (int(d[5]), int(d[6]), passage_key(key, p.slot))
         for p in done.passages
         if p.dates
         for d in json.loads(p.dates)
-    }
-    con.executemany("INSERT INTO dates VALUES (?,?,?)", sorted(dates))
-    return max((last - first for first, last, _ in dates), default=-1)
+    })  # fmt: skip
+    con.executemany("INSERT INTO dates VALUES (?,?,?)", dates)
+    return dates
 
 
 def _group(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:
@@ -314,7 +350,13 @@ def _insert_links(
 
 def _month(key: int) -> int:
     """Return the publication month (``year * 12 + month - 1``) of an article key."""
-    day = from_day(key >> SEQ_BITS)
+    return _day_month(key >> SEQ_BITS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _day_month(number: int) -> int:
+    """Return the month (``year * 12 + month - 1``) of a day number."""
+    day = from_day(number)
     return day.year * 12 + day.month - 1
 
 
@@ -355,18 +397,19 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
         "DELETE FROM link_rank WHERE target = ? AND rank = ? AND passage = ?",
         [(t, rank(how, m), p) for p, t, how, m in links],
     )
+    dates = sorted({
+        (d[5], d[6], pid)
+        for pid, _, _, _, found in passages
+        if found
+        for d in json.loads(found)
+    })  # fmt: skip
     counts = Tally() if tally is None else tally
     counts.add([(t, how) for _, t, how, _ in links], _month(key), -1)
+    counts.add_dates(dates, _group([(p, t) for p, t, _, _ in links]), -1)
     if tally is None:
         counts.flush(con)
     con.executemany(
-        "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?",
-        [
-            (d[5], d[6], pid)
-            for pid, _, _, _, dates in passages
-            if dates
-            for d in json.loads(dates)
-        ],
+        "DELETE FROM dates WHERE first = ? AND last = ? AND passage = ?", dates
     )
     con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM link_review WHERE passage BETWEEN ? AND ?", (lo, hi))

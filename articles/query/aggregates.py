@@ -87,17 +87,19 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
         match = resolve(con, filters)
         if match.empty:
             return {}
-        if filters.datemode == "events":
-            return _count_event_months(con, match, filters)
-        if match.alone is not None:
+        events = filters.datemode == "events"
+        if match.alone is not None:  # kept per target and month by the writer
+            table = "target_event_months" if events else "target_months"
             return {
                 f"{m // 12:04d}-{m % 12 + 1:02d}": int(n)
                 for m, n in con.execute(
-                    "SELECT month, passages FROM target_months "
+                    f"SELECT month, passages FROM {table} "
                     "WHERE target = ? AND passages > 0 ORDER BY month",
                     (match.alone,),
                 )
             }
+        if events:
+            return _count_event_months(con, match, filters)
         if match.plain or match.days is not None:
             first, last = match.days or (0, (1 << 16) - 1)
             rows = con.execute(

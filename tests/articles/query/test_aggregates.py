@@ -28,6 +28,14 @@ from tests.articles.query.test_page import FILTERS
 from tests.articles.random_corpus import corpora, write_corpus
 
 ACTORS = ("isi", "ttp", "asim-malik", "ishaq-dar")
+#: Events-mode timelines; a lone feature or actor reads them from the writer's
+#: per-target counts (``target_event_months``), the others count over ``dates``.
+EVENT_FILTERS = (
+    Filters(datemode="events"),
+    Filters(feature="kabul", datemode="events"),
+    Filters(actors=("pakistan",), datemode="events"),
+    Filters(actors=("isi",), datemode="events"),
+)
 
 
 def _event_months(hit: Hit, filters: Filters) -> set[str]:
@@ -52,7 +60,7 @@ def _expected(hits: list[Hit], filters: Filters) -> tuple[Counter[str], ...]:
 
 
 @settings(max_examples=30, deadline=None)
-@given(corpora, st.one_of(FILTERS, st.just(Filters(datemode="events"))))
+@given(corpora, st.one_of(FILTERS, st.sampled_from(EVENT_FILTERS)))
 def test_aggregates_equal_counts_over_full_results(
     articles: list[tuple[dt.date, list[str]]], filters: Filters
 ) -> None:
@@ -92,3 +100,20 @@ def test_article_lookups_and_summary(tmp_path: Path) -> None:
     assert (summary.articles, summary.passages) == (2, 4)  # a paragraph and a title
     assert summary.published == (dt.date(2021, 3, 4), dt.date(2023, 1, 2))
     assert summary.events == (dt.date(2020, 6, 3), dt.date(2020, 6, 3))
+
+
+def test_event_months_kept_per_target_follow_removals(
+    tmp_path: Path, index: Path
+) -> None:
+    """The writer's per-target event months: counted in, counted out, per passage."""
+    corpus = tmp_path / "events"
+    write_corpus(corpus, [
+        (dt.date(2021, 1, 1), ["Kabul talks on 3 June 2020 and 9 June 2020."]),
+        (dt.date(2022, 1, 1), ["Kabul trade on 4 June 2020, then 1 March 2021."]),
+    ])  # fmt: skip
+    sync_index(corpus, index, FakeLinker())
+    kabul = Filters(feature="kabul", datemode="events")
+    assert count_months(kabul, index) == {"2020-06": 2, "2021-03": 1}
+    (corpus / "a1.md").unlink()
+    sync_index(corpus, index, FakeLinker())
+    assert count_months(kabul, index) == {"2020-06": 1}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 from pathlib import Path
@@ -12,7 +13,15 @@ from hypothesis import strategies as st
 
 from articles.corpus import render_document
 from articles.index import sync_index
-from articles.query import ORDERS, Filters, QueryError, query_page, query_passages
+from articles.query import (
+    DATEMODES,
+    ORDERS,
+    Filters,
+    QueryError,
+    count_months,
+    query_page,
+    query_passages,
+)
 from tests.articles.conftest import FakeLinker
 from tests.articles.random_corpus import corpora, write_corpus
 
@@ -83,6 +92,10 @@ def test_totals_after_removals_equal_a_fresh_index(
             a, b = query_page(filters, index=kept), query_page(filters, index=fresh)
             assert (a.total, a.articles, a.groups) == (b.total, b.articles, b.groups)
             assert a.groups == len(a.hits)
+        for filters in (Filters(feature="kabul"), Filters(actors=("pakistan",))):
+            for mode in DATEMODES:  # the per-target month counts kept by the writer
+                f = dataclasses.replace(filters, datemode=mode)
+                assert count_months(f, kept) == count_months(f, fresh)
 
 
 DOCS = {
