@@ -108,82 +108,68 @@ def query_page(
 def _sizes(con: Connection, match: Match, shared: bool) -> tuple[int, int, int]:
     """Count matching passages, their articles, and groups once copies are folded.
 
-    Kept per target and group, or read from a window's id range. Any other match
-    is counted in one pass, each match looked up in the small ``shared`` table:
-    a feature's or actor's matches cost a scan of ``link_rank`` and probes of
-    ``links`` each time (100,000 articles, the slowest "all four" query: two
-    passes 250 + 224 ms, one 160). A text search alone reads its matches cheaply
-    in the full-text index's order, and two passes are faster ("China": 44 + 87
-    ms against 173).
+    Kept per target and group, or read from a window's id range, or (a text
+    search alone) two cheap passes over the full-text index's matches in its own
+    order. Any other match is counted in one pass, each match looked up in the
+    small ``shared`` table: a feature's or actor's matches cost a scan of
+    ``link_rank`` and probes of ``links`` each time (100,000 articles, the
+    slowest "all four" query: two passes 250 + 224 ms, one 160), while a text
+    search is faster in two ("China": 44 + 87 ms against 173).
     """
-    if match.plain or match.alone is not None or match.days is not None:
-        total, articles = _totals(con, match)
-        return total, articles, total - _collapsed(con, match) if shared else total
+    passes = _two_passes(match)
+    if passes is None:
+        row = con.execute(
+            f"SELECT count(*), count(DISTINCT m.passage >> {N_BITS}), "
+            "count(s.dup) - count(DISTINCT s.dup) "
+            f"FROM ({match.sql}) m LEFT JOIN shared s ON s.passage = m.passage",
+            match.args,
+        ).fetchone()
+        return int(row[0]), int(row[1]), int(row[0]) - int(row[2] or 0)
+    (sql, args), (folded_sql, folded_args) = passes
+    total, articles = (int(n) for n in con.execute(sql, args).fetchone())
+    folded = con.execute(folded_sql, folded_args).fetchone()[0] if shared else 0
+    return total, articles, total - int(folded or 0)
+
+
+_Sql = tuple[str, tuple[object, ...]]
+
+
+def _two_passes(match: Match) -> tuple[_Sql, _Sql] | None:
+    """Return SQL for (passages, articles) and for folded copies, or None.
+
+    None: the match is counted in one pass (``_sizes``).
+    """
+    if match.plain:
+        return (
+            ("SELECT coalesce(sum(passages), 0), count(*) FROM articles "
+             "WHERE passages > 0", ()),
+            ("SELECT sum(n) - count(*) FROM dups", ()),
+        )  # fmt: skip
+    if match.alone is not None:
+        return (
+            ("SELECT matches, articles FROM targets WHERE id = ?", (match.alone,)),
+            ("SELECT sum(n) - count(*) FROM target_dups WHERE target = ?",
+             (match.alone,)),
+        )  # fmt: skip
+    if match.days is not None:
+        first, last = match.days
+        return (
+            ("SELECT coalesce(sum(passages), 0), count(*) FROM articles "
+             "WHERE id BETWEEN ? AND ? AND passages > 0",
+             (first << SEQ_BITS, ((last + 1) << SEQ_BITS) - 1)),
+            ("SELECT count(*) - count(DISTINCT dup) FROM shared "
+             "WHERE passage BETWEEN ? AND ?",
+             (first << DAY_SHIFT, ((last + 1) << DAY_SHIFT) - 1)),
+        )  # fmt: skip
     if match.scored:
-        passages, articles = con.execute(
-            f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) "
-            f"FROM ({match.sql}) m",
-            match.args,
-        ).fetchone()
-        folded = con.execute(
-            "SELECT count(*) - count(DISTINCT s.dup) "
-            f"FROM ({match.sql}) m JOIN shared s ON s.passage = m.passage",
-            match.args,
-        ).fetchone()[0]
-        return int(passages), int(articles), int(passages) - int(folded or 0)
-    row = con.execute(
-        f"SELECT count(*), count(DISTINCT m.passage >> {N_BITS}), "
-        "count(s.dup) - count(DISTINCT s.dup) "
-        f"FROM ({match.sql}) m LEFT JOIN shared s ON s.passage = m.passage",
-        match.args,
-    ).fetchone()
-    return int(row[0]), int(row[1]), int(row[0]) - int(row[2] or 0)
-
-
-def _totals(con: Connection, match: Match) -> tuple[int, int]:
-    """Count passages and articles of a match kept per target or read by range."""
-    if match.plain:
-        row = con.execute(
-            "SELECT coalesce(sum(passages), 0), count(*) FROM articles "
-            "WHERE passages > 0"
-        ).fetchone()
-    elif match.alone is not None:
-        row = con.execute(
-            "SELECT matches, articles FROM targets WHERE id = ?", (match.alone,)
-        ).fetchone()
-    else:
-        assert match.days is not None
-        first, last = match.days
-        row = con.execute(
-            "SELECT coalesce(sum(passages), 0), count(*) FROM articles "
-            "WHERE id BETWEEN ? AND ? AND passages > 0",
-            (first << SEQ_BITS, ((last + 1) << SEQ_BITS) - 1),
-        ).fetchone()
-    return int(row[0]), int(row[1])
-
-
-def _collapsed(con: Connection, match: Match) -> int:
-    """Count the matching passages folded into a better-placed one of their group.
-
-    Kept per group (no filter) and per target and group (a lone feature or
-    actor); a publication window reads the shared passages in its id range.
-    """
-    args: tuple[object, ...] = ()
-    if match.plain:
-        sql = "SELECT sum(n) - count(*) FROM dups"
-    elif match.alone is not None:
-        sql = "SELECT sum(n) - count(*) FROM target_dups WHERE target = ?"
-        args = (match.alone,)
-    else:
-        assert match.days is not None
-        first, last = match.days
-        sql = (
-            "SELECT count(*) - count(DISTINCT dup) FROM shared "
-            "WHERE passage BETWEEN ? AND ?"
-        )
-        args = (first << DAY_SHIFT, ((last + 1) << DAY_SHIFT) - 1)
-    row = con.execute(sql, args).fetchone()
-    return int(row[0] or 0)
+        return (
+            (f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) "
+             f"FROM ({match.sql}) m", match.args),
+            ("SELECT count(*) - count(DISTINCT s.dup) "
+             f"FROM ({match.sql}) m JOIN shared s ON s.passage = m.passage",
+             match.args),
+        )  # fmt: skip
+    return None
 
 
 def _cursors(con: Connection, match: Match, order: str) -> Iterator[Cursor]:
