@@ -18,9 +18,11 @@ text stored once.
   no join. An article has at most 2,047 paragraphs and 2,046 headings (more is
   refused with a one-line reason).
 - **Text once.** ``article_texts.text`` holds the article's passage texts
-  compressed together (``codec.pack_texts``; ``passages.pos`` is a passage's place
-  in it), apart from ``articles`` so that scans of the articles' metadata (a sync
-  comparing 100,000 files, totals over a date window) never read the text;
+  compressed together (``texts.TextPacker``: zstd, against the dictionary in
+  ``text_dicts`` once the index has one, schema 10; ``passages.pos`` is a
+  passage's place in it), apart from ``articles`` so that scans of the
+  articles' metadata (a sync comparing 100,000 files, totals over a date
+  window) never read the text;
   the full-text index is FTS5 *contentless* (``content=''``): it keeps only the
   inverted index, positions (phrase search) and column sizes (bm25). External
   content would need the plain text in a table or a view FTS5 can read, so it
@@ -68,7 +70,7 @@ text stored once.
 
 import hashlib
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 #: Bytes per database page, set when the file is created. An article's packed
 #: texts are about 2.4 KB: with SQLite's default 4 KB pages one fits per page and
 #: the rest stays empty (11 MB of 41 at 10,000 synthetic articles); 16 KB pages
@@ -84,6 +86,7 @@ CREATE TABLE articles(
   language TEXT NOT NULL,
   passages INTEGER NOT NULL, notes TEXT, headings TEXT);
 CREATE TABLE article_texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL);
+CREATE TABLE text_dicts(id INTEGER PRIMARY KEY, dict BLOB NOT NULL);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_url ON articles(url);
 CREATE TABLE passages(

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import re
 import sys
-import zlib
 from array import array
-from collections.abc import Sequence
 
 from articles.words import joined_words
 
@@ -130,22 +127,6 @@ def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
         swapped.byteswap()
         flat = swapped.tolist()
     return tuple(zip(flat[::2], flat[1::2], strict=True))
-
-
-def pack_texts(texts: Sequence[str]) -> bytes:
-    """Compress an article's passage texts together (zlib over a JSON list).
-
-    One stream per article, not per passage: a 500-byte paragraph alone
-    compresses to about 58% (measured on the synthetic corpus of bench-scale),
-    a whole article to about 40%, and a page of hits decompresses each of its
-    articles once.
-    """
-    return zlib.compress(json.dumps(list(texts), ensure_ascii=False).encode(), 9)
-
-
-def unpack_texts(blob: bytes) -> list[str]:
-    """Inverse of ``pack_texts``."""
-    return list(json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
 #: The commonest English function words, left out of the full-text index: about

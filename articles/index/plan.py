@@ -30,7 +30,7 @@ from articles.review.state import Review
 
 _TABLES = ("articles", "article_texts", "passages", "dups", "shared", "target_dups",
            "targets", "target_months", "target_event_months", "links", "link_rank",
-           "dates", "link_review")  # fmt: skip
+           "dates", "link_review", "text_dicts")  # fmt: skip
 
 
 @dataclass(frozen=True)

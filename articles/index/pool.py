@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 
+from articles.index.texts import TextPacker
 from articles.index.work import Failed, Prepared, Seen, Task, prepare_file
 from articles.process import Linker
 from articles.review.state import Review
@@ -21,18 +22,23 @@ _WORKER: dict[str, object] = {}
 
 
 def _init(
-    linker: Linker, ancestors: Mapping[str, tuple[str, ...]], review: Review | None
+    linker: Linker,
+    ancestors: Mapping[str, tuple[str, ...]],
+    review: Review | None,
+    packer: TextPacker | None,
 ) -> None:
     _WORKER["linker"] = linker
     _WORKER["ancestors"] = ancestors
     _WORKER["review"] = review
+    _WORKER["packer"] = packer
 
 
 def _run(task: Task) -> Result:
     linker = _WORKER["linker"]
     ancestors = _WORKER["ancestors"]
     review = _WORKER["review"]
-    return prepare_file(task, linker, ancestors, review)  # type: ignore[arg-type]
+    packer = _WORKER["packer"]
+    return prepare_file(task, linker, ancestors, review, packer)  # type: ignore[arg-type]
 
 
 def prepare_all(
@@ -41,6 +47,7 @@ def prepare_all(
     ancestors: Mapping[str, tuple[str, ...]],
     workers: int | None = None,
     review: Review | None = None,
+    packer: TextPacker | None = None,
 ) -> Iterator[Result]:
     """Yield every task's result (in no fixed order when a pool is used).
 
@@ -52,10 +59,10 @@ def prepare_all(
     workers = workers or os.cpu_count() or 1
     if workers < 2 or len(tasks) < POOL_MIN:
         for task in tasks:
-            yield prepare_file(task, linker, ancestors, review)
+            yield prepare_file(task, linker, ancestors, review, packer)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, _init, (linker, ancestors, review)) as pool:
+    with context.Pool(workers, _init, (linker, ancestors, review, packer)) as pool:
         pending = iter(tasks)
         while window := list(islice(pending, WINDOW)):
             yield from pool.imap_unordered(_run, window, chunksize=4)

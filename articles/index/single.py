@@ -9,6 +9,7 @@ from articles.index.file_stats import forget_stats
 from articles.index.review_sync import load_review
 from articles.index.store import open_writer
 from articles.index.sync import SyncError, actor_parents, sync_index
+from articles.index.texts import TextPacker, stored_dictionary
 from articles.index.work import Failed, Prepared, Task, actor_ancestors, prepare_file
 from articles.index.write import Targets, delete_article, insert_article
 from articles.process import Linker
@@ -37,6 +38,7 @@ def index_file(corpus: Path, index: Path, path: Path, linker: Linker) -> str:
             linker,
             actor_ancestors(actor_parents()),
             load_review(corpus)[0],  # rules made earlier hold for a new article
+            TextPacker(stored_dictionary(con)),
         )
         if isinstance(done, Failed):
             raise SyncError(done.reason)

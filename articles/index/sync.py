@@ -27,6 +27,7 @@ from articles.index.rank_table import DEFER_MIN, defer, fill, is_deferred
 from articles.index.review_sync import load_review, record_review
 from articles.index.scan import record_listing
 from articles.index.store import open_writer
+from articles.index.texts import index_packer
 from articles.index.work import Failed, Prepared, Seen, actor_ancestors, by_publication
 from articles.index.write import Tally, Targets, delete_article, insert_article
 from articles.process import Linker, load_linker
@@ -124,7 +125,10 @@ def sync_index(
         if tasks:
             ancestors = actor_ancestors(actor_parents())
             review_or_none = review or Review()
-            results = prepare_all(tasks, linker, ancestors, workers, review_or_none)
+            packer = index_packer(con, [Path(t.path) for t in tasks])
+            results = prepare_all(
+                tasks, linker, ancestors, workers, review_or_none, packer
+            )
             _write_all(run, results, require, (progress, len(tasks)))
         if deferred:
             fill(con)

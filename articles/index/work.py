@@ -18,11 +18,11 @@ from articles.index.codec import (
     dup_hash,
     index_words,
     pack_spans,
-    pack_texts,
     passage_slot,
     to_day,
     word_set,
 )
+from articles.index.texts import TextPacker
 from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.model import Article, Mention
 from articles.process import Linker, Processed, group_mentions, process_article
@@ -79,7 +79,7 @@ class Prepared:
     article: Article
     notes: str | None
     headings: str | None  # JSON list of the article's headings, in order
-    text: bytes  # every passage's text, packed (codec.pack_texts)
+    text: bytes  # every passage's text, packed (texts.TextPacker)
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
     reviews: tuple[ReviewRow, ...] = ()
@@ -121,11 +121,13 @@ def prepare_file(
     linker: Linker,
     ancestors: Mapping[str, tuple[str, ...]],
     review: Review | None = None,
+    packer: TextPacker | None = None,
 ) -> Prepared | Seen | Failed:
     """Read, parse and link one corpus file (never raises for a bad file).
 
     The analyst's decisions (``review``) are applied to the links before they are
-    encoded: rejected links are not written, added ones are.
+    encoded: rejected links are not written, added ones are. ``packer``
+    compresses the passages' texts (default: with no dictionary).
     """
     path = Path(task.path)
     try:
@@ -162,7 +164,7 @@ def prepare_file(
         article=dataclasses.replace(article, body=""),
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
         headings=_headings(done),
-        text=pack_texts([p.text for p in done.passages]),
+        text=(packer or TextPacker()).pack([p.text for p in done.passages]),
         passages=_passages(done, slots, _story_dups(path, article)),
         links=_links(done, ancestors, slots),
         reviews=tuple(

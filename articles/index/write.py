@@ -17,8 +17,8 @@ from articles.index.codec import (
     passage_range,
     rank,
     to_day,
-    unpack_texts,
 )
+from articles.index.texts import unpack_texts
 from articles.index.work import Prepared
 
 
@@ -372,7 +372,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
         (key,),
     ).fetchone()
     headings = json.loads(row[0]) if row and row[0] else []
-    texts = unpack_texts(row[1]) if row else []
+    texts = unpack_texts(con, row[1]) if row else []
     passages = con.execute(
         "SELECT id, section, dup, pos, dates FROM passages WHERE id BETWEEN ? AND ?",
         (lo, hi),

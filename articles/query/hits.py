@@ -17,8 +17,8 @@ from articles.index.codec import (
     passage_n,
     passage_suffix,
     unpack_spans,
-    unpack_texts,
 )
+from articles.index.texts import unpack_texts
 from articles.model import DateMention
 from articles.split import notes_for
 
@@ -111,7 +111,7 @@ def load_hits_by_key(
     for key, row in rows.items():
         article = key >> N_BITS
         if article not in texts:
-            texts[article] = unpack_texts(row[11])
+            texts[article] = unpack_texts(con, row[11])
     return {
         k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, _NONE))
         for k, row in rows.items()

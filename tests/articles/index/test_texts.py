@@ -1,0 +1,170 @@
+"""Packed passage texts: zstd against a dictionary the index trains and keeps."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import zlib
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from articles.backends import Connection
+from articles.index import sync_index
+from articles.index.single import index_file
+from articles.index.store import backend_for
+from articles.index.texts import (
+    TRAIN_MIN,
+    TextPacker,
+    index_packer,
+    store_dictionary,
+    stored_dictionary,
+    train,
+    unpack_texts,
+)
+from articles.query import Filters, query_page, query_passages
+from tests.articles.conftest import FakeLinker, forget_index
+
+TEXTS = [
+    "Taliban officials met in Kabul; the Wakhan Corridor was discussed.",
+    "بدخشان — واخان",  # Persian, right to left
+    'Line two "quoted" with a backslash \\ and a tab\t.',
+    "",
+]
+
+
+def _doc(n: int) -> str:
+    """A distinct article of a corpus that shares its phrasing (as a beat does)."""
+    return (
+        f"---\nid: art-{n:04d}\ntitle: Report {n}\n"
+        f"published: 2024-0{1 + n % 9}-1{n % 9}\n---\n\n"
+        f"Pakistan and the Taliban government traded accusations over the Durand "
+        f"Line on day {n}, officials in Kabul and Islamabad said.\n\n"
+        f"In the Wakhan Corridor, convoy {n * 7} crossed towards Badakhshan as "
+        "talks on border security continued in Doha.\n"
+    )
+
+
+@pytest.fixture
+def samples() -> list[bytes]:
+    return [_doc(n).encode() for n in range(TRAIN_MIN)]
+
+
+def _con(tmp_path: Path) -> Connection:
+    """An empty index of the current schema (SQLite)."""
+    index = tmp_path / "index.sqlite"
+    con, _ = backend_for(index).open_writer()
+    return con
+
+
+def test_round_trip_without_a_dictionary(tmp_path: Path) -> None:
+    con = _con(tmp_path)
+    blob = TextPacker().pack(TEXTS)
+    assert blob[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
+    assert unpack_texts(con, blob) == TEXTS
+
+
+def test_round_trip_with_the_stored_dictionary(
+    tmp_path: Path, samples: list[bytes]
+) -> None:
+    con = _con(tmp_path)
+    dictionary = train(samples)
+    assert dictionary is not None
+    store_dictionary(con, dictionary)
+    packer = TextPacker(dictionary)
+    texts = [_doc(999), *TEXTS]
+    blob = packer.pack(texts)
+    plain = TextPacker().pack(texts)
+    assert len(blob) < len(plain)  # the dictionary is what makes it smaller
+    assert zstandard.get_frame_parameters(blob).dict_id == (
+        zstandard.ZstdCompressionDict(dictionary).dict_id()
+    )
+    assert unpack_texts(con, blob) == texts
+
+
+def test_a_text_whose_dictionary_is_gone_says_so(
+    tmp_path: Path, samples: list[bytes]
+) -> None:
+    dictionary = train(samples)
+    assert dictionary is not None
+    blob = TextPacker(dictionary).pack(TEXTS)
+    with pytest.raises(ValueError, match="lost the dictionary"):
+        unpack_texts(_con(tmp_path), blob)
+
+
+def test_zlib_texts_of_older_indexes_stay_readable(tmp_path: Path) -> None:
+    blob = zlib.compress(json.dumps(TEXTS, ensure_ascii=False).encode(), 9)
+    assert unpack_texts(_con(tmp_path), blob) == TEXTS
+
+
+def test_packer_pickles_as_its_dictionary(samples: list[bytes]) -> None:
+    packer = TextPacker(train(samples))
+    packer.pack(TEXTS)  # builds its compressor, which does not pickle
+    copy = pickle.loads(pickle.dumps(packer))
+    assert copy.dictionary == packer.dictionary
+    assert copy.pack(TEXTS) == packer.pack(TEXTS)
+
+
+def test_too_few_samples_train_nothing() -> None:
+    assert train([b"one short text"] * 5) is None
+    assert train([]) is None
+
+
+def test_index_packer_trains_once_and_keeps_it(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paths = []
+    for n in range(TRAIN_MIN):
+        path = corpus / f"art-{n:04d}.md"
+        path.write_text(_doc(n), encoding="utf-8")
+        paths.append(path)
+    con = _con(tmp_path)
+    assert index_packer(con, paths[: TRAIN_MIN - 1]).dictionary is None  # too few
+    assert stored_dictionary(con) is None
+    first = index_packer(con, paths).dictionary
+    assert first is not None
+    assert stored_dictionary(con) == first
+    (corpus / "art-0000.md").write_text("changed", encoding="utf-8")
+    assert index_packer(con, paths).dictionary == first
+    count = con.execute("SELECT count(*) FROM text_dicts").fetchone()[0]
+    assert count == 1
+
+
+@pytest.mark.usefixtures("backend")
+def test_a_large_sync_trains_and_every_text_reads_back(
+    tmp_path: Path, index: Path, fake_linker: FakeLinker
+) -> None:
+    corpus = tmp_path / "big"
+    corpus.mkdir()
+    for n in range(TRAIN_MIN + 10):
+        (corpus / f"art-{n:04d}.md").write_text(_doc(n), encoding="utf-8")
+    sync_index(corpus, index, fake_linker)
+    con = backend_for(index).connect(readonly=True)
+    try:
+        assert con.execute("SELECT count(*) FROM text_dicts").fetchone()[0] == 1
+        ids = {
+            zstandard.get_frame_parameters(bytes(blob)).dict_id
+            for (blob,) in con.execute("SELECT text FROM article_texts")
+        }
+    finally:
+        con.close()
+    assert len(ids) == 1  # every article uses the dictionary
+    assert 0 not in ids
+    assert query_page(Filters(q="convoy"), index=index).total == TRAIN_MIN + 10
+    assert {h.text for h in query_passages(Filters(q="convoy"), index)} == {
+        _doc(n).split("\n\n")[2].strip() for n in range(TRAIN_MIN + 10)
+    }
+    # an article ingested later is packed with the same dictionary
+    (corpus / "late.md").write_text(_doc(5000).replace("art-5000", "late"), "utf-8")
+    index_file(corpus, index, corpus / "late.md", fake_linker)
+    late = query_passages(Filters(q="convoy 35000"), index)
+    assert [h.text for h in late] == [_doc(5000).split("\n\n")[2].strip()]
+    # a rebuild (another linker) trains afresh on the corpus it indexes
+    forget_index(index)
+    sync_index(corpus, index, fake_linker)
+    con = backend_for(index).connect(readonly=True)
+    try:
+        assert con.execute("SELECT count(*) FROM text_dicts").fetchone()[0] == 1
+    finally:
+        con.close()
