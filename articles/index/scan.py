@@ -1,7 +1,8 @@
 """List and stat the corpus folder; keep its listing while the folder is unchanged.
 
 At 100,000 files, stat-ing each costs a sync that finds nothing to do about
-0.22 s, and listing their names first 40 ms more. A folder's ctime (and mtime)
+0.22 s on one core (0.11 s on two, as it now does), and listing their names
+first 35 ms more. A folder's ctime (and mtime)
 changes whenever a name in it is added, removed or renamed, and no tool can set
 the ctime back: while the folder's device, inode, ctime and mtime are the
 recorded ones, so are its names (SQLite: one ``meta`` row, ``KEY``). A listing
@@ -30,6 +31,8 @@ from articles.index.file_stats import FileStats, Stat, pack_names, unpack_names
 KEY = "corpus_listing"
 #: How long a folder must have been left alone for its listing to be recorded.
 SETTLED_NS = 2_000_000_000
+#: From this many files, two processes stat them (see ``_stats``).
+FORK_MIN = 20_000
 _HEAD = struct.Struct("<4sQQqqQ")  # tag, device, inode, ctime, mtime, count
 _TAG = b"cl2\0"
 
@@ -91,7 +94,47 @@ def scan_corpus(
 
 
 def _stats(names: list[str], folder: int) -> array[int]:
-    """Stat each name (raises OSError at the first that cannot be)."""
+    """Stat each name (raises OSError at the first that cannot be).
+
+    Most of the time is the kernel's (GNU ``find`` takes as long), and threads
+    only contend for the GIL (measured: 2 threads 0.30 s against 0.21 s for one
+    at 100,000 files), so from ``FORK_MIN`` names a forked child stats the
+    second half on another core (0.11 s). The child only stats, writes to a
+    pipe and exits, so forking a threaded process (the dashboard) is safe.
+    """
+    if len(names) < FORK_MIN or (os.cpu_count() or 1) < 2:
+        return _stat_names(names, folder)
+    half = len(names) // 2
+    reader, writer = os.pipe()
+    try:
+        child = os.fork()
+    except OSError:
+        os.close(reader)
+        os.close(writer)
+        return _stat_names(names, folder)
+    if child == 0:  # pragma: no cover (the child exits; coverage never sees it)
+        os.close(reader)
+        status = 0
+        try:
+            with os.fdopen(writer, "wb") as out:
+                out.write(_stat_names(names[half:], folder).tobytes())
+        except BaseException:
+            status = 1
+        os._exit(status)
+    os.close(writer)
+    try:
+        with os.fdopen(reader, "rb") as received:
+            first = _stat_names(names[:half], folder)
+            second = received.read()
+    finally:
+        _, status = os.waitpid(child, 0)
+    if status != 0 or len(second) != 16 * (len(names) - half):
+        raise OSError("a file could not be stat-ed")  # a name is gone
+    first.frombytes(second)
+    return first
+
+
+def _stat_names(names: list[str], folder: int) -> array[int]:
     pairs = map(
         attrgetter("st_size", "st_mtime_ns"),
         map(partial(os.stat, dir_fd=folder), names),

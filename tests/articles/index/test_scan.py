@@ -112,3 +112,29 @@ def test_sync_with_a_recorded_listing_finds_added_and_removed_files(
     _touched_later(corpus)
     (corpus / f"{SEED_1}.md").unlink()
     assert sync_index(corpus, index, FakeLinker()).removed == (SEED_1,)
+
+
+@pytest.mark.parametrize("dangling", [None, "f-0001.md", "f-0029.md"])
+def test_two_processes_stat_as_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dangling: str | None
+) -> None:
+    """From FORK_MIN files a forked child stats half; a dangling link in either
+    half still gives ``(-1, -1)`` for it and the true stats for the rest."""
+    for n in range(30):
+        path = tmp_path / f"f-{n:04d}.md"
+        path.write_bytes(b"x" * n)
+        os.utime(path, ns=(1, 1_700_000_000_000_000_000 + n))
+    if dangling:
+        (tmp_path / dangling).unlink()
+        (tmp_path / dangling).symlink_to(tmp_path / "nowhere.md")
+    serial = scan_corpus(tmp_path)[0].as_dict()
+    monkeypatch.setattr("articles.index.scan.FORK_MIN", 4)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    forked = scan_corpus(tmp_path)[0].as_dict()
+    assert forked == serial
+    assert len(forked) == 30
+    for name, stat in forked.items():
+        n = int(name[2:6])
+        assert stat == (
+            (-1, -1) if name == dangling else (n, 1_700_000_000_000_000_000 + n)
+        )
