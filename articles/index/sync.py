@@ -125,7 +125,7 @@ def sync_index(
         if tasks:
             ancestors = actor_ancestors(actor_parents())
             review_or_none = review or Review()
-            packer = index_packer(con, [Path(t.path) for t in tasks])
+            packer = index_packer(con, corpus, plan.scan.names)
             results = prepare_all(
                 tasks, linker, ancestors, workers, review_or_none, packer
             )

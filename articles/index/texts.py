@@ -4,13 +4,14 @@ The index keeps every article's passage texts as one compressed stream
 (``article_texts.text``; ``passages.pos`` is a passage's place in it). Articles
 are a few kilobytes each, too short for a compressor to learn their language
 alone; articles of one corpus share most of it (sources' boilerplate, the
-region's names, the phrases of the beat). So the first sync that writes at
-least ``TRAIN_MIN`` files trains a zstd dictionary on a sample of them (raw
-files, about 0.2 s for 1,000) and stores it in ``text_dicts``; every later
-article is compressed against it. Each stream names its dictionary in its
-zstd frame header, so a stream stays readable whatever dictionary the index
-holds (streams written before there was one need none; zlib streams of
-older PostgreSQL indexes are read too).
+region's names, the phrases of the beat). So the first sync that writes
+anything once the corpus holds ``TRAIN_MIN`` files trains a zstd dictionary on
+a sample of them (raw files, about 0.2 s for 1,000) and stores it in
+``text_dicts``; every later article is compressed against it (the articles
+written before stay as they are: readable, only less compact). Each stream
+names its dictionary in its zstd frame header, so a stream stays readable
+whatever dictionary the index holds (streams written before there was one
+need none; zlib streams of older PostgreSQL indexes are read too).
 
 Measured on bench-scale's synthetic corpus (10,000 articles, 65.8 MB of
 passage texts): zlib level 9 gave 24.0 MB in 1.63 s; zstd level 9 with a
@@ -38,10 +39,10 @@ from articles.backends import Connection
 from articles.limits import MAX_CORPUS_FILE_BYTES
 from articles.safe_read import FileRefused, read_limited
 
-#: Files a sync must write, at least, for it to train a dictionary (fewer give
-#: a poor one; a small corpus compresses well enough without).
+#: Files the corpus must hold for a sync to train a dictionary (fewer give a
+#: poor one; a small corpus compresses well enough without).
 TRAIN_MIN = 200
-#: Files sampled (evenly over those to write) to train it.
+#: Files sampled (evenly over the corpus) to train it.
 TRAIN_SAMPLES = 1000
 #: Dictionary size: zstd's default (``zstd --train``).
 DICT_BYTES = 112 * 1024
@@ -91,18 +92,19 @@ def train(samples: Iterable[bytes]) -> bytes | None:
         return None
 
 
-def index_packer(con: Connection, paths: Sequence[Path]) -> TextPacker:
+def index_packer(con: Connection, corpus: Path, names: Sequence[str]) -> TextPacker:
     """Return the packer for the index's new articles.
 
-    Its stored dictionary; else, when ``paths`` (the files a sync is about to
-    write) are at least ``TRAIN_MIN``, one trained on a sample of them now and
-    stored (a writer that stored one meanwhile wins: its dictionary is used).
+    Its stored dictionary; else, when ``names`` (the files of the folder
+    ``corpus``) are at least ``TRAIN_MIN``, one trained on a sample of them
+    now and stored (a writer that stored one meanwhile wins: its dictionary is
+    used).
     """
     stored = stored_dictionary(con)
-    if stored is not None or len(paths) < TRAIN_MIN:
+    if stored is not None or len(names) < TRAIN_MIN:
         return TextPacker(stored)
-    step = max(1, len(paths) // TRAIN_SAMPLES)
-    trained = train(_sample(p) for p in paths[::step][:TRAIN_SAMPLES])
+    step = max(1, len(names) // TRAIN_SAMPLES)
+    trained = train(_sample(corpus / name) for name in names[::step][:TRAIN_SAMPLES])
     if trained is None:
         return TextPacker(None)
     con.backend.begin(con)

@@ -114,21 +114,50 @@ def test_too_few_samples_train_nothing() -> None:
 def test_index_packer_trains_once_and_keeps_it(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    paths = []
-    for n in range(TRAIN_MIN):
-        path = corpus / f"art-{n:04d}.md"
-        path.write_text(_doc(n), encoding="utf-8")
-        paths.append(path)
+    names = [f"art-{n:04d}.md" for n in range(TRAIN_MIN)]
+    for n, name in enumerate(names):
+        (corpus / name).write_text(_doc(n), encoding="utf-8")
     con = _con(tmp_path)
-    assert index_packer(con, paths[: TRAIN_MIN - 1]).dictionary is None  # too few
+    assert index_packer(con, corpus, names[:-1]).dictionary is None  # too few
     assert stored_dictionary(con) is None
-    first = index_packer(con, paths).dictionary
+    first = index_packer(con, corpus, names).dictionary
     assert first is not None
     assert stored_dictionary(con) == first
-    (corpus / "art-0000.md").write_text("changed", encoding="utf-8")
-    assert index_packer(con, paths).dictionary == first
-    count = con.execute("SELECT count(*) FROM text_dicts").fetchone()[0]
-    assert count == 1
+    (corpus / names[0]).write_text("changed", encoding="utf-8")
+    assert index_packer(con, corpus, names).dictionary == first
+    assert con.execute("SELECT count(*) FROM text_dicts").fetchone()[0] == 1
+
+
+def test_unreadable_samples_are_left_out(tmp_path: Path) -> None:
+    """Files that vanished or cannot be read are skipped, not fatal."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    names = [f"art-{n:04d}.md" for n in range(TRAIN_MIN)]
+    for n, name in enumerate(names[: TRAIN_MIN // 2 + 5]):
+        (corpus / name).write_text(_doc(n), encoding="utf-8")
+    (corpus / names[-1]).mkdir()  # not a regular file
+    assert index_packer(_con(tmp_path), corpus, names).dictionary is not None
+
+
+def test_a_corpus_that_reaches_the_threshold_trains_at_its_next_sync(
+    tmp_path: Path, index: Path, fake_linker: FakeLinker
+) -> None:
+    """Grown a few files at a time, the corpus gets its dictionary once it is
+    large enough; the articles written before stay readable."""
+    corpus = tmp_path / "grown"
+    corpus.mkdir()
+    for n in range(TRAIN_MIN - 1):
+        (corpus / f"art-{n:04d}.md").write_text(_doc(n), encoding="utf-8")
+    sync_index(corpus, index, fake_linker)
+    con = backend_for(index).connect(readonly=True)
+    assert stored_dictionary(con) is None
+    con.close()
+    (corpus / "art-9999.md").write_text(_doc(9999), encoding="utf-8")
+    sync_index(corpus, index, fake_linker)
+    con = backend_for(index).connect(readonly=True)
+    assert stored_dictionary(con) is not None
+    con.close()
+    assert len(query_passages(Filters(q="convoy"), index)) == TRAIN_MIN
 
 
 @pytest.mark.usefixtures("backend")
