@@ -14,7 +14,7 @@ N similar"; paging walks groups, so each passage is seen once over all pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -99,22 +99,48 @@ def query_page(
         if match.empty:
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
-        total, articles, groups = _sizes(con, match, shared)
-        keys, similar = walk_page(con, match, order, (limit, offset), shared)
+        copies = _copies(con, match) if shared and match.scored else None
+        total, articles, groups = _sizes(con, match, shared, copies)
+        keys, similar = walk_page(con, match, order, (limit, offset), shared, copies)
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
 
 
-def _sizes(con: Connection, match: Match, shared: bool) -> tuple[int, int, int]:
+#: A text search's matches that carry a shared hash: each hash's passages.
+Copies = dict[int, list[int]]
+
+
+def _copies(con: Connection, match: Match) -> Copies:
+    """Return, for a text search, each shared hash's matching passages.
+
+    One pass over the matches, each looked up in the small ``shared`` table;
+    it gives both the count of folded copies and the page's groups' members
+    (100,000 articles, "Taliban": 160 ms for 60,847 rows, where the count alone
+    took 138 ms and the members another 130).
+    """
+    copies: Copies = {}
+    for key, dup in con.execute(
+        f"SELECT m.passage, s.dup FROM ({match.sql}) m "
+        "JOIN shared s ON s.passage = m.passage",
+        match.args,
+    ):
+        copies.setdefault(dup, []).append(key)
+    return copies
+
+
+def _sizes(
+    con: Connection, match: Match, shared: bool, copies: Copies | None
+) -> tuple[int, int, int]:
     """Count matching passages, their articles, and groups once copies are folded.
 
     Kept per target and group, or read from a window's id range, or (a text
-    search alone) two cheap passes over the full-text index's matches in its own
-    order. Any other match is counted in one pass, each match looked up in the
-    small ``shared`` table: a feature's or actor's matches cost a scan of
-    ``link_rank`` and probes of ``links`` each time (100,000 articles, the
-    slowest "all four" query: two passes 250 + 224 ms, one 160), while a text
-    search is faster in two ("China": 44 + 87 ms against 173).
+    search alone) a cheap pass over the full-text index's matches in its own
+    order, its copies counted from ``copies``. Any other match is counted in
+    one pass, each match looked up in the small ``shared`` table: a feature's
+    or actor's matches cost a scan of ``link_rank`` and probes of ``links``
+    each time (100,000 articles, the slowest "all four" query: two passes 250
+    + 224 ms, one 160), while a text search is faster in two ("China": 44 +
+    87 ms against 173).
     """
     passes = _two_passes(match)
     if passes is None:
@@ -125,19 +151,25 @@ def _sizes(con: Connection, match: Match, shared: bool) -> tuple[int, int, int]:
             match.args,
         ).fetchone()
         return int(row[0]), int(row[1]), int(row[0]) - int(row[2] or 0)
-    (sql, args), (folded_sql, folded_args) = passes
+    (sql, args), folded_sql = passes
     total, articles = (int(n) for n in con.execute(sql, args).fetchone())
-    folded = con.execute(folded_sql, folded_args).fetchone()[0] if shared else 0
-    return total, articles, total - int(folded or 0)
+    if not shared:
+        folded = 0
+    elif folded_sql is None:  # a text search: its copies are read already
+        folded = sum(len(keys) for keys in (copies or {}).values()) - len(copies or {})
+    else:
+        folded = int(con.execute(*folded_sql).fetchone()[0] or 0)
+    return total, articles, total - folded
 
 
 _Sql = tuple[str, tuple[object, ...]]
 
 
-def _two_passes(match: Match) -> tuple[_Sql, _Sql] | None:
+def _two_passes(match: Match) -> tuple[_Sql, _Sql | None] | None:
     """Return SQL for (passages, articles) and for folded copies, or None.
 
-    None: the match is counted in one pass (``_sizes``).
+    None: the match is counted in one pass (``_sizes``); no SQL for the folded
+    copies: a text search's, counted from its ``_copies``.
     """
     if match.plain:
         return (
@@ -165,9 +197,7 @@ def _two_passes(match: Match) -> tuple[_Sql, _Sql] | None:
         return (
             (f"SELECT count(*), count(DISTINCT passage >> {N_BITS}) "
              f"FROM ({match.sql}) m", match.args),
-            ("SELECT count(*) - count(DISTINCT s.dup) "
-             f"FROM ({match.sql}) m JOIN shared s ON s.passage = m.passage",
-             match.args),
+            None,
         )  # fmt: skip
     return None
 
@@ -228,8 +258,12 @@ def walk_page(
     order: str,
     page: tuple[int, int],
     shared: bool,
+    copies: Copies | None = None,
 ) -> tuple[list[int], dict[int, Similar]]:
-    """Return the page's representative passages and each one's collapsed members."""
+    """Return the page's representative passages and each one's collapsed members.
+
+    ``copies``: a text search's matches by shared hash (``_copies``), when read.
+    """
     limit, offset = page
     if not shared:
         ordered = chain.from_iterable(_ordered(con, match, order, limit + offset))
@@ -255,35 +289,27 @@ def walk_page(
             if groups > offset:
                 reps.append((key, dup))
             if len(reps) == limit:
-                return [k for k, _ in reps], _members(con, match, reps)
-    return [k for k, _ in reps], _members(con, match, reps)
+                return [k for k, _ in reps], _members(con, match, reps, copies)
+    return [k for k, _ in reps], _members(con, match, reps, copies)
 
 
 def _members(
-    con: Connection, match: Match, reps: list[tuple[int, int | None]]
+    con: Connection,
+    match: Match,
+    reps: list[tuple[int, int | None]],
+    copies: Copies | None,
 ) -> dict[int, Similar]:
     """Return the matching passages of each representative's group (it aside)."""
     dups = {dup: key for key, dup in reps if dup is not None}
     if not dups:
         return {}
-    marks = ",".join("?" * len(dups))
-    if match.scored:
-        # A text search reads its matches once, each looked up in the small
-        # ``shared`` table. Checking each group member in the full-text index
-        # costs about 25 us per member: 31,000 members of 19 groups took 763 ms
-        # at 100,000 articles, against 107 ms this way.
-        sql = (
-            f"SELECT m.passage, s.dup FROM ({match.sql}) m "
-            f"JOIN shared s ON s.passage = m.passage WHERE s.dup IN ({marks})"
-        )
-        args: tuple[object, ...] = (*match.args, *dups)
-    else:
-        inner, args = among(
-            match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
-        )
-        sql = f"SELECT p.id, p.dup FROM passages p WHERE p.id IN ({inner})"
+    rows: Iterable[tuple[int, int]] = (
+        [(key, dup) for dup in dups for key in copies.get(dup, ())]
+        if copies is not None
+        else con.execute(*_members_sql(match, list(dups)))
+    )
     members: dict[int, list[int]] = {}
-    for key, dup in sorted(con.execute(sql, args), reverse=True):
+    for key, dup in sorted(rows, reverse=True):
         if key != dups[dup]:
             members.setdefault(dups[dup], []).append(key)
     names = passage_names(
@@ -293,3 +319,23 @@ def _members(
         rep: Similar(len(keys), tuple(names[k] for k in keys[:SIMILAR_NAMED]))
         for rep, keys in members.items()
     }
+
+
+def _members_sql(match: Match, dups: list[int]) -> _Sql:
+    """Return SQL for the matching passages (and hashes) of the groups ``dups``."""
+    marks = ",".join("?" * len(dups))
+    if match.scored:
+        # A text search reads its matches once, each looked up in the small
+        # ``shared`` table. Checking each group member in the full-text index
+        # costs about 25 us per member: 31,000 members of 19 groups took 763 ms
+        # at 100,000 articles, against 107 ms this way (``query_page`` reads
+        # them with its ``_copies``; a lone passage, ``top``, this way).
+        return (
+            f"SELECT m.passage, s.dup FROM ({match.sql}) m "
+            f"JOIN shared s ON s.passage = m.passage WHERE s.dup IN ({marks})",
+            (*match.args, *dups),
+        )
+    inner, args = among(
+        match, f"SELECT id FROM passages WHERE dup IN ({marks})", tuple(dups)
+    )
+    return f"SELECT p.id, p.dup FROM passages p WHERE p.id IN ({inner})", args
