@@ -3,14 +3,19 @@
 A sync compares what ``scan.scan_corpus`` finds with what the index holds and reads
 only the files that differ. At 100,000 files, reading the held stats out of the
 ``articles`` table costs more than the comparison itself, so a sync also keeps
-them in one ``meta`` row (``KEY``, SQLite only), read in one step.
+them in ``meta`` rows (SQLite only), read in three steps: a head (``KEY``: the
+counts of files and parts), the names, and the stats in parts of ``PART`` files.
+A sync that wrote a few files rewrites the head and the parts that changed, not
+all 3 MB of names and stats (at 100,000 files, 1 ms against 11, and the
+checkpoint writes that much less).
 
-That row must equal the ``articles`` table's ``(file, size, mtime_ns)`` whenever
-it exists. A sync that is going to write deletes it in the transaction that
-plans the writes, so a killed sync leaves none; it writes a new one only when no
-other connection committed since it read the old (``PRAGMA data_version``); an
-ingest (``single``) deletes it with its write. A row whose count of files is not
-the table's (a writer that does not know of it) is not used.
+The head must exist only while the rows equal the ``articles`` table's
+``(file, size, mtime_ns)``. A sync that is going to write deletes it in the
+transaction that plans the writes, so a killed sync leaves none; it writes a
+new one only when no other connection committed since it read the old
+(``PRAGMA data_version``), and then rewrites only the parts its own writes
+changed; an ingest (``single``) deletes it with its write. Rows whose count of
+files is not the table's (a writer that does not know of it) are not used.
 """
 
 from __future__ import annotations
@@ -25,9 +30,13 @@ from itertools import chain
 from articles.backends import Connection
 
 KEY = "file_stats"
-#: Format of the saved row: this tag, then the count, the stats, the names.
-_TAG = b"fs1" + (b"<" if sys.byteorder == "little" else b">")
-_COUNT = struct.Struct("<Q")
+_NAMES = "file_stats.names"
+_PART = "file_stats.{:05d}"
+#: Files per saved part of the stats (64 KB).
+PART = 4096
+#: Format of the head: this tag, then the counts of files and of parts.
+_TAG = b"fs2" + (b"<" if sys.byteorder == "little" else b">")
+_HEAD = struct.Struct("<4sQQ")
 #: Files looked up at a time by name (a parameter each).
 _LOOKUP = 500
 #: Up to this many files written, each is found by its position in the list.
@@ -138,13 +147,11 @@ def held_stats(con: Connection) -> tuple[FileStats, bool]:
 
     Call inside the transaction that acts on it.
     """
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
-    if row is not None and isinstance(row[0], bytes):
-        saved = _decode(row[0])
-        if saved is not None:
-            count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
-            if count == len(saved.names):
-                return saved, True
+    saved = read_saved(con)
+    if saved is not None:
+        count = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if count == len(saved.names):
+            return saved, True
     rows = con.execute("SELECT file, size, mtime_ns FROM articles").fetchall()
     stats = array("q", chain.from_iterable((r[1], r[2]) for r in rows))
     return FileStats([r[0] for r in rows], stats), False
@@ -175,12 +182,60 @@ def others_committed(con: Connection) -> int | None:
     return int(con.execute("PRAGMA data_version").fetchone()[0])
 
 
-def save_stats(con: Connection, stats: FileStats) -> None:
-    """Save what the index now holds of each file (inside a write transaction)."""
+def save_stats(
+    con: Connection, stats: FileStats, previous: FileStats | None = None
+) -> None:
+    """Save what the index now holds of each file (inside a write transaction).
+
+    ``previous``: what the saved rows hold (their head was read, and no one
+    wrote since): then only the names and parts that differ are written.
+    """
+    same_names = previous is not None and previous.names == stats.names
+    if not same_names:
+        _put(con, [(_NAMES, pack_names(stats.names))])
+    parts = -(-len(stats.names) // PART)
+    rows = []
+    for i in range(parts):
+        at, end = 2 * PART * i, 2 * PART * (i + 1)
+        part = stats.stats[at:end]
+        if not same_names or previous is None or previous.stats[at:end] != part:
+            rows.append((_PART.format(i), part.tobytes()))
+    _put(con, rows)
     con.execute(
+        "DELETE FROM meta WHERE key BETWEEN ? AND ?",
+        (_PART.format(parts), _PART.format(99999)),
+    )
+    _put(con, [(KEY, _HEAD.pack(_TAG, len(stats.names), parts))])
+
+
+def read_saved(con: Connection) -> FileStats | None:
+    """Return the saved stats (None: no head, or rows of another format)."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
+    if row is None or not isinstance(row[0], bytes) or len(row[0]) != _HEAD.size:
+        return None
+    tag, count, parts = _HEAD.unpack(row[0])
+    names_row = con.execute(
+        "SELECT value FROM meta WHERE key = ?", (_NAMES,)
+    ).fetchone()
+    if tag != _TAG or names_row is None or not isinstance(names_row[0], bytes):
+        return None
+    flat = array("q")
+    for (part,) in con.execute(
+        "SELECT value FROM meta WHERE key BETWEEN ? AND ? ORDER BY key",
+        (_PART.format(0), _PART.format(parts - 1)),
+    ):
+        flat.frombytes(part)
+    if len(flat) != 2 * count:
+        return None
+    names = unpack_names(names_row[0], count)
+    return None if names is None else FileStats(names, flat)
+
+
+def _put(con: Connection, rows: list[tuple[str, bytes]]) -> None:
+    con.executemany(
         "INSERT INTO meta VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (KEY, _encode(stats)),
+        rows,
     )
 
 
@@ -198,23 +253,3 @@ def unpack_names(blob: bytes, count: int) -> list[str] | None:
     """Return the ``count`` names packed in ``blob``, or None if it holds others."""
     names = blob.decode("utf-8", "surrogateescape").split("\0") if count else []
     return names if len(names) == count else None
-
-
-def _encode(stats: FileStats) -> bytes:
-    names = pack_names(stats.names)
-    return _TAG + _COUNT.pack(len(stats.names)) + stats.stats.tobytes() + names
-
-
-def _decode(blob: bytes) -> FileStats | None:
-    """Read a saved row; None when written by another format or byte order."""
-    head = len(_TAG) + _COUNT.size
-    if len(blob) < head or not blob.startswith(_TAG):
-        return None
-    (count,) = _COUNT.unpack_from(blob, len(_TAG))
-    end = head + 16 * count
-    if len(blob) < end:
-        return None
-    flat = array("q")
-    flat.frombytes(blob[head:end])
-    names = unpack_names(blob[end:], count)
-    return None if names is None else FileStats(names, flat)

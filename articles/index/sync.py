@@ -190,7 +190,8 @@ def _save(run: _Run) -> None:
     con.backend.begin(con)
     try:
         if stats and others_committed(con) == plan.version:
-            save_stats(con, plan.held.merged(plan.gone, run.written, plan.scan))
+            held = plan.held.merged(plan.gone, run.written, plan.scan)
+            save_stats(con, held, plan.held if plan.saved else None)
         if plan.listing is not None:
             record_listing(con, plan.listing)
     except BaseException:

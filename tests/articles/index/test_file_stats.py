@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from articles.backends import Connection
 from articles.index import SyncError, sync_index
-from articles.index.file_stats import KEY, FileStats, _decode, _encode
+from articles.index.file_stats import KEY, FileStats, read_saved, save_stats
 from articles.index.review_sync import record_review
 from articles.index.single import index_file
 from articles.index.store import backend_for, connect
@@ -67,18 +68,55 @@ def test_merged_with_a_few_files_written_in_place() -> None:
     assert new == scan
 
 
-def test_saved_row_reads_back() -> None:
+def _saved(stats: FileStats, previous: FileStats | None = None) -> sqlite3.Connection:
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    if previous is not None:
+        save_stats(con, previous)  # type: ignore[arg-type]
+    save_stats(con, stats, previous)  # type: ignore[arg-type]
+    return con
+
+
+def test_saved_rows_read_back() -> None:
     odd = FileStats.of({"caf\udce9.md": (-1, -1), "b.md": (2**40, 2**62)})
     for stats in (HELD, odd, FileStats.of({})):
-        assert _decode(_encode(stats)) == stats
+        assert read_saved(_saved(stats)) == stats  # type: ignore[arg-type]
 
 
-def test_a_row_of_another_format_is_not_read() -> None:
-    blob = _encode(HELD)
-    assert _decode(b"fs0" + blob[3:]) is None
-    assert _decode(blob[:-6]) is None  # a name lost
-    assert _decode(blob[:30]) is None  # stats cut short
-    assert _decode(b"") is None
+def test_a_few_files_written_rewrite_their_parts_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("articles.index.file_stats.PART", 2)  # two files a part
+    before = FileStats.of({f"{i}.md": (i, i) for i in range(7)})
+    after = before.merged([], {"4.md": (40, 40)}, before)
+    con = _saved(before)
+    writes: list[str] = []
+    con.set_trace_callback(writes.append)
+    save_stats(con, after, before)  # type: ignore[arg-type]
+    con.set_trace_callback(None)
+    assert read_saved(con) == after  # type: ignore[arg-type]
+    written = " ".join(writes)
+    assert "file_stats.names" not in written  # the names are the same
+    assert written.count("INSERT INTO meta") == 2  # part 2 (files 4, 5), the head
+    # fewer files than before: the parts past the end go
+    fewer = FileStats.of({f"{i}.md": (i, i) for i in range(3)})
+    save_stats(con, fewer, after)  # type: ignore[arg-type]
+    assert read_saved(con) == fewer  # type: ignore[arg-type]
+    keys = [k for (k,) in con.execute("SELECT key FROM meta ORDER BY key")]
+    assert keys == ["file_stats", "file_stats.00000", "file_stats.00001",
+                    "file_stats.names"]  # fmt: skip
+
+
+def test_rows_of_another_format_are_not_read() -> None:
+    con = _saved(HELD)
+    head = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()[0]
+    for bad in (b"fs1<" + head[4:], head[:-1], b""):
+        con.execute("UPDATE meta SET value = ? WHERE key = ?", (bad, KEY))
+        assert read_saved(con) is None  # type: ignore[arg-type]
+    con.execute("UPDATE meta SET value = ? WHERE key = ?", (head, KEY))
+    assert read_saved(con) == HELD  # type: ignore[arg-type]
+    con.execute("DELETE FROM meta WHERE key = 'file_stats.00000'")  # a part lost
+    assert read_saved(con) is None  # type: ignore[arg-type]
 
 
 def test_changed_files_are_found_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -94,13 +132,13 @@ def saved_matches_table(index: Path) -> bool | None:
         return None  # saved on SQLite only
     con = connect(index, readonly=True)
     try:
-        held = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
+        head = con.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
+        saved = read_saved(con)
         table = con.execute("SELECT file, size, mtime_ns FROM articles").fetchall()
     finally:
         con.close()
-    if held is None:
+    if head is None:
         return None
-    saved = _decode(held[0])
     assert saved is not None
     return saved.as_dict() == {f: (s, m) for f, s, m in table}
 
