@@ -33,13 +33,13 @@ text stored once.
   ``article_texts``), since SQLite 3.40 has no ``contentless_delete``. There is no
   other copy of the article body.
 - **Links.** ``targets`` interns feature and actor ids. ``links`` (one row per
-  passage and target: strongest ``how``, number of mentions, spans as packed
-  32-bit pairs) is clustered by passage: a page's links and the facet counts over
-  matching passages read it. ``link_rank`` is the filter index, clustered by target
-  and by ``rank = (4 - how) << 10 | min(mentions, 1023)`` (how: 0 name, 1 alias,
-  2 demonym, 3 implied, 4 a member's link rolled up to its organisation), so "the
-  best passages for a feature or an actor with its members" is an index range read
-  in order.
+  passage and target: strongest ``how``, number of mentions, spans as varints,
+  ``codec.pack_spans``) is clustered by passage: a page's links and the facet
+  counts over matching passages read it. ``link_rank`` is the filter index,
+  clustered by target and by ``rank = (4 - how) * 21 + min(mentions, 20)``
+  (how: 0 name, 1 alias, 2 demonym, 3 implied, 4 a member's link rolled up to
+  its organisation; under 128, so one byte a row), so "the best passages for a
+  feature or an actor with its members" is an index range read in order.
 - ``targets`` also keeps, per target, the passages that name it (``passages``,
   map shading without filters), the passages and articles a filter on it
   matches (``matches``, ``articles``: members rolled up), so a lone feature or
@@ -49,11 +49,11 @@ text stored once.
   passage counts once in each month one of its dates starts in), for the
   timeline in events mode.
 - **Dates** a passage mentions: ``dates(first, last, passage)`` (days since
-  1900-01-01) for event windows and months; their display form is JSON in
-  ``passages.dates`` (schema 6 adds each date's anchor, what a relative or
-  yearless date was resolved against, as the eighth element of its row).
-- Headings are stored once per article (``articles.headings``, JSON); a passage
-  keeps the number of its section (``passages.section``).
+  1900-01-01) for event windows and months; their display form (with each
+  date's anchor, what a relative or yearless date was resolved against) is
+  packed with the article's texts (schema 10; ``texts.TextPacker``).
+- Headings are stored once per article, packed with its texts (schema 10); a
+  passage keeps the number of its section (``passages.section``).
 - **Review** (issue 14): ``link_review`` holds the state of the links an analyst
   decided or the linker doubts (0 to review, 1 confirmed, 2 added by analyst;
   ``articles.review.apply``); links with no row are automatic and sure enough.
@@ -84,14 +84,14 @@ CREATE TABLE articles(
   content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, url TEXT,
   language TEXT NOT NULL,
-  passages INTEGER NOT NULL, notes TEXT, headings TEXT);
+  passages INTEGER NOT NULL, notes TEXT);
 CREATE TABLE article_texts(id INTEGER PRIMARY KEY, text BLOB NOT NULL);
 CREATE TABLE text_dicts(id INTEGER PRIMARY KEY, dict BLOB NOT NULL);
 CREATE INDEX articles_hash ON articles(content_hash);
 CREATE INDEX articles_url ON articles(url);
 CREATE TABLE passages(
-  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, pos INTEGER NOT NULL,
-  dates TEXT);
+  id INTEGER PRIMARY KEY, section INTEGER, dup INTEGER NOT NULL, pos INTEGER NOT NULL
+);
 CREATE INDEX passages_dup ON passages(dup);
 CREATE TABLE dups(dup INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 CREATE TABLE shared(passage INTEGER PRIMARY KEY, dup INTEGER NOT NULL);

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import sys
-from array import array
+from collections.abc import Sequence
 
 from articles.words import joined_words
 
@@ -97,36 +96,61 @@ def passage_range(article: int) -> tuple[int, int]:
     return article << N_BITS, (article << N_BITS) | _SLOTS
 
 
+#: Mentions a link's rank tells apart (more rank as this many). With six ways a
+#: link is made (``ADDED`` to ``MEMBER``), every rank is below 128: one byte in
+#: each of the millions of ``link_rank`` rows, against two for a wider range.
+RANK_MENTIONS = 20
+RANK_STEP = RANK_MENTIONS + 1
+
+
 def rank(how: int, mentions: int) -> int:
     """Return a link's rank (higher is better): how it was made, then mentions."""
-    return (MEMBER - how) << 10 | min(mentions, 1023)
+    return (MEMBER - how) * RANK_STEP + min(mentions, RANK_MENTIONS)
 
 
-def pack_spans(spans: tuple[tuple[int, int], ...]) -> bytes:
-    """Pack spans as little-endian start/end pairs: 16-bit if they fit, else 32.
+def pack_spans(spans: Sequence[tuple[int, int]]) -> bytes:
+    """Pack spans as varints: each start after the previous one's, then the length.
 
-    A 32-bit blob (rare: a passage over 65,535 characters) ends with one marker
-    byte, so its length is 1 modulo 4; a 16-bit blob's length is a multiple of 4.
+    About 3 bytes a span (a start within a paragraph takes two, a name's length
+    one) against 4 for 16-bit pairs: 18 MB of ``links`` at 100,000 synthetic
+    articles. Starts are zigzag-coded, so spans in any order pack.
     """
-    flat = [v for span in spans for v in span]
-    wide = any(v > 0xFFFF for v in flat)
-    values = array("I" if wide else "H", flat)
-    if sys.byteorder != "little":
-        values.byteswap()
-    blob = values.tobytes()
-    return blob + b"\0" if wide else blob
+    out = bytearray()
+    previous = 0
+    for start, end in spans:
+        if end < start or start < 0:
+            raise ValueError(f"not a span: {start}:{end}")
+        step = start - previous
+        _put_varint(out, step << 1 if step >= 0 else (-step << 1) - 1)
+        _put_varint(out, end - start)
+        previous = start
+    return bytes(out)
+
+
+def _put_varint(out: bytearray, value: int) -> None:
+    while value > 0x7F:
+        out.append(value & 0x7F | 0x80)
+        value >>= 7
+    out.append(value)
 
 
 def unpack_spans(blob: bytes) -> tuple[tuple[int, int], ...]:
     """Inverse of ``pack_spans``."""
-    wide = len(blob) % 4 == 1
-    values = memoryview(blob[:-1] if wide else blob).cast("I" if wide else "H")
-    flat = values.tolist()
-    if sys.byteorder != "little":
-        swapped = array("I" if wide else "H", flat)
-        swapped.byteswap()
-        flat = swapped.tolist()
-    return tuple(zip(flat[::2], flat[1::2], strict=True))
+    values: list[int] = []
+    value = shift = 0
+    for byte in blob:
+        value |= (byte & 0x7F) << shift
+        if byte & 0x80:
+            shift += 7
+        else:
+            values.append(value)
+            value = shift = 0
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for step, length in zip(values[::2], values[1::2], strict=True):
+        start += step >> 1 if not step & 1 else -((step + 1) >> 1)
+        spans.append((start, start + length))
+    return tuple(spans)
 
 
 #: The commonest English function words, left out of the full-text index: about

@@ -14,13 +14,14 @@ that see the row read the ranks from ``links`` instead (slower, never wrong).
 from __future__ import annotations
 
 from articles.backends import Connection
-from articles.index.codec import MEMBER
+from articles.index.codec import MEMBER, RANK_MENTIONS, RANK_STEP
 
 #: A sync from nothing writing at least this many files fills ``link_rank`` last.
 DEFER_MIN = 1000
 #: ``codec.rank`` in SQL: how the link was made, then its mentions (capped).
 RANK_SQL = (
-    f"(({MEMBER} - how) << 10) | CASE WHEN mentions < 1023 THEN mentions ELSE 1023 END"
+    f"({MEMBER} - how) * {RANK_STEP} + "
+    f"CASE WHEN mentions < {RANK_MENTIONS} THEN mentions ELSE {RANK_MENTIONS} END"
 )
 #: What a query reads ``link_rank`` as while it is deferred.
 FROM_LINKS = f"(SELECT target, {RANK_SQL} AS rank, passage FROM links)"

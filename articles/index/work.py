@@ -54,6 +54,11 @@ class Failed:
     reason: str
 
 
+#: A date a passage mentions: start, end, text, value, precision, first and last
+#: day (``codec.to_day``), anchor.
+DateRow = list[object]
+
+
 @dataclass(frozen=True)
 class PassageRow:
     """One passage, encoded: slot (kind and number), heading, hash, indexed words."""
@@ -63,9 +68,7 @@ class PassageRow:
     dup: int
     pos: int  # index of its text in the article's packed texts
     fts: tuple[str, str]  # text and heading as the full-text index takes them
-    dates: (
-        str | None
-    )  # JSON [[start, end, text, value, precision, first, last, anchor]]
+    dates: tuple[DateRow, ...]  # the dates it mentions
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,7 @@ class Prepared:
     file_hash: str
     article: Article
     notes: str | None
-    headings: str | None  # JSON list of the article's headings, in order
-    text: bytes  # every passage's text, packed (texts.TextPacker)
+    text: bytes  # texts, headings and dates, packed (texts.TextPacker)
     passages: tuple[PassageRow, ...]
     links: tuple[LinkRow, ...]
     reviews: tuple[ReviewRow, ...] = ()
@@ -156,6 +158,7 @@ def prepare_file(
             f"{path.name}: more than {MAX_PASSAGES} paragraphs or headings",
         )
     notes = find_footnotes(article.body)
+    rows = _passages(done, slots, _story_dups(path, article))
     return Prepared(
         file=path.name,
         size=stat.st_size,
@@ -163,9 +166,10 @@ def prepare_file(
         file_hash=digest,
         article=dataclasses.replace(article, body=""),
         notes=json.dumps(notes, ensure_ascii=False) if notes else None,
-        headings=_headings(done),
-        text=(packer or TextPacker()).pack([p.text for p in done.passages]),
-        passages=_passages(done, slots, _story_dups(path, article)),
+        text=(packer or TextPacker()).pack(
+            [p.text for p in done.passages], _headings(done), [r.dates for r in rows]
+        ),
+        passages=rows,
         links=_links(done, ancestors, slots),
         reviews=tuple(
             (slots[pid], kind, target, state)
@@ -175,9 +179,8 @@ def prepare_file(
     )
 
 
-def _headings(done: Processed) -> str | None:
-    headings = list(dict.fromkeys(p.heading for p in done.passages if p.heading))
-    return json.dumps(headings, ensure_ascii=False) if headings else None
+def _headings(done: Processed) -> list[str]:
+    return list(dict.fromkeys(p.heading for p in done.passages if p.heading))
 
 
 #: Words in common (Jaccard) for a passage of a near-duplicate article to count as
@@ -224,7 +227,7 @@ def _passages(
 ) -> tuple[PassageRow, ...]:
     sections = {h: i for i, h in enumerate(dict.fromkeys(
         p.heading for p in done.passages if p.heading))}  # fmt: skip
-    dates: dict[str, list[list[object]]] = {}
+    dates: dict[str, list[DateRow]] = {}
     for d in done.dates:
         try:
             first, last = d.bounds()
@@ -253,7 +256,7 @@ def _passages(
             _dup(p.text, story) if story else dup_hash(p.text),
             pos,
             (index_words(p.text), heading_words[p.heading or ""]),
-            json.dumps(dates[p.id], ensure_ascii=False) if p.id in dates else None,
+            tuple(dates.get(p.id, ())),
         )
         for pos, p in enumerate(done.passages)
     )

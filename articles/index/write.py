@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 
 from articles.backends import Connection
@@ -18,7 +17,7 @@ from articles.index.codec import (
     rank,
     to_day,
 )
-from articles.index.texts import unpack_texts
+from articles.index.texts import Packed, unpack_article
 from articles.index.work import Prepared
 
 
@@ -184,12 +183,12 @@ def insert_article(
     ).fetchone()[0]
     key = lo if top is None else top + 1
     con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
             key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
             a.content_hash, a.title, a.author, a.published.isoformat(),
             a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
-            len(done.passages), done.notes, done.headings,
+            len(done.passages), done.notes,
         ),
     )  # fmt: skip
     con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
@@ -209,19 +208,15 @@ def _insert_passages(
     con: Connection, key: int, done: Prepared, language: str
 ) -> list[tuple[int, int, int]]:
     """Insert the passages, their full text and dates; return the date rows."""
-    rows = [
-        (passage_key(key, p.slot), p.section, p.dup, p.pos, p.dates)
-        for p in done.passages
-    ]
-    con.executemany("INSERT INTO passages VALUES (?,?,?,?,?)", rows)
+    rows = [(passage_key(key, p.slot), p.section, p.dup, p.pos) for p in done.passages]
+    con.executemany("INSERT INTO passages VALUES (?,?,?,?)", rows)
     con.backend.fts_insert(
         con, language, [(passage_key(key, p.slot), *p.fts) for p in done.passages]
     )
     dates: list[tuple[int, int, int]] = sorted({
-        (int(d[5]), int(d[6]), passage_key(key, p.slot))
+        (int(d[5]), int(d[6]), passage_key(key, p.slot))  # type: ignore[call-overload]
         for p in done.passages
-        if p.dates
-        for d in json.loads(p.dates)
+        for d in p.dates
     })  # fmt: skip
     con.executemany("INSERT INTO dates VALUES (?,?,?)", dates)
     return dates
@@ -366,15 +361,10 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     Its per-target counts go to ``tally`` when given, else are written at once.
     """
     lo, hi = passage_range(key)
-    row = con.execute(
-        "SELECT a.headings, t.text FROM articles a JOIN article_texts t "
-        "ON t.id = a.id WHERE a.id = ?",
-        (key,),
-    ).fetchone()
-    headings = json.loads(row[0]) if row and row[0] else []
-    texts = unpack_texts(con, row[1]) if row else []
+    row = con.execute("SELECT text FROM article_texts WHERE id = ?", (key,)).fetchone()
+    packed = unpack_article(con, row[0]) if row else Packed([], [], [])
     passages = con.execute(
-        "SELECT id, section, dup, pos, dates FROM passages WHERE id BETWEEN ? AND ?",
+        "SELECT id, section, dup, pos FROM passages WHERE id BETWEEN ? AND ?",
         (lo, hi),
     ).fetchall()
     links = con.execute(
@@ -387,10 +377,10 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
         [
             (
                 pid,
-                index_words(texts[pos]),
-                index_words("" if section is None else headings[section]),
+                index_words(packed.texts[pos]),
+                index_words("" if section is None else packed.headings[section]),
             )
-            for pid, section, _, pos, _ in passages
+            for pid, section, _, pos in passages
         ],
     )
     con.executemany(
@@ -398,10 +388,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
         [(t, rank(how, m), p) for p, t, how, m in links],
     )
     dates = sorted({
-        (d[5], d[6], pid)
-        for pid, _, _, _, found in passages
-        if found
-        for d in json.loads(found)
+        (d[5], d[6], pid) for pid, _, _, pos in passages for d in packed.dates_of(pos)
     })  # fmt: skip
     counts = Tally() if tally is None else tally
     counts.add([(t, how) for _, t, how, _ in links], _month(key), -1)
@@ -416,7 +403,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
     _count_dups(
         con,
-        [(pid, dup) for pid, _, dup, _, _ in passages],
+        [(pid, dup) for pid, _, dup, _ in passages],
         _group([(p, t) for p, t, _, _ in links]),
         -1,
     )

@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from articles.backends import Connection
-from articles.index.codec import DAY_SHIFT, MEMBER, SEQ_BITS, from_day, to_day
+from articles.index.codec import (
+    DAY_SHIFT,
+    MEMBER,
+    RANK_STEP,
+    SEQ_BITS,
+    from_day,
+    to_day,
+)
 from articles.index.rank_table import rank_source
 from articles.query.filters import Filters, Match, among, date_window, resolve
 from articles.query.reader import reading
@@ -153,7 +160,7 @@ def count_months_by_actor(
                 f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) "
                 f"FROM {rank_source(con)} r "
                 f"JOIN targets t ON t.id = r.target WHERE r.target IN ({marks}) "
-                f"AND r.rank >= {1 << 10} GROUP BY 1, r.target, t.name",
+                f"AND r.rank >= {RANK_STEP} GROUP BY 1, r.target, t.name",
                 ids,
             )
         else:

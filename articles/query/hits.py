@@ -18,7 +18,7 @@ from articles.index.codec import (
     passage_suffix,
     unpack_spans,
 )
-from articles.index.texts import unpack_texts
+from articles.index.texts import Packed, unpack_article
 from articles.model import DateMention
 from articles.split import notes_for
 
@@ -89,8 +89,8 @@ def load_hits_by_key(
     rows = {
         r[0]: r
         for r in con.execute(
-            "SELECT p.id, p.section, p.pos, p.dates, a.slug, a.title, a.author, "
-            "a.published, a.source, a.notes, a.headings, t.text, a.url FROM passages p "
+            "SELECT p.id, p.section, p.pos, a.slug, a.title, a.author, "
+            "a.published, a.source, a.notes, t.text, a.url FROM passages p "
             f"JOIN articles a ON a.id = p.id >> {N_BITS} "
             f"JOIN article_texts t ON t.id = a.id WHERE p.id IN ({marks})",
             tuple(keys),
@@ -107,13 +107,13 @@ def load_hits_by_key(
             Link(name, HOW_NAMES[how], unpack_spans(spans))
         )
     similar = similar or {}
-    texts: dict[int, list[str]] = {}  # each article's texts, decompressed once
+    packed: dict[int, Packed] = {}  # each article's, decompressed once
     for key, row in rows.items():
         article = key >> N_BITS
-        if article not in texts:
-            texts[article] = unpack_texts(con, row[11])
+        if article not in packed:
+            packed[article] = unpack_article(con, row[9])
     return {
-        k: _hit(row, texts[k >> N_BITS][row[2]], links, similar.get(k, _NONE))
+        k: _hit(row, packed[k >> N_BITS], links, similar.get(k, _NONE))
         for k, row in rows.items()
     }
 
@@ -123,17 +123,23 @@ _NONE = Similar(0, ())
 
 def _hit(
     row: tuple[object, ...],
-    text: str,
+    packed: Packed,
     links: dict[tuple[int, str], list[Link]],
     similar: Similar,
 ) -> Hit:
-    key, section, _, dates, slug, title, author, published, source, notes = row[:10]
+    key, section, pos, slug, title, author, published, source, notes = row[:9]
     assert isinstance(key, int)
-    heading = json.loads(str(row[10]))[section] if isinstance(section, int) else None
+    assert isinstance(pos, int)
+    text = packed.texts[pos]
+    heading = (
+        packed.headings[section]
+        if isinstance(section, int) and section < len(packed.headings)
+        else None
+    )
     pid = f"{slug}#{passage_suffix(key)}"
     found = [
         DateMention(pid, d[0], d[1], d[2], d[3], d[4], d[7] if len(d) > 7 else "")
-        for d in (json.loads(str(dates)) if dates else ())
+        for d in packed.dates_of(pos)
     ]
     footnotes = json.loads(str(notes)) if notes else {}
     return Hit(
@@ -152,7 +158,7 @@ def _hit(
         notes=notes_for(text, footnotes) if footnotes else (),
         similar=similar.n,
         similar_ids=similar.ids,
-        url=str(row[12]) if row[12] else None,
+        url=str(row[10]) if row[10] else None,
         kind=passage_kind(key),
     )
 

@@ -21,7 +21,7 @@ from articles.index.texts import (
     store_dictionary,
     stored_dictionary,
     train,
-    unpack_texts,
+    unpack_article,
 )
 from articles.query import Filters, query_page, query_passages
 from tests.articles.conftest import FakeLinker, forget_index
@@ -60,9 +60,15 @@ def _con(tmp_path: Path) -> Connection:
 
 def test_round_trip_without_a_dictionary(tmp_path: Path) -> None:
     con = _con(tmp_path)
-    blob = TextPacker().pack(TEXTS)
+    dates = [[[0, 7, "Taliban", "2025-01-01", "day", 45656, 45656, ""]], [], [], []]
+    blob = TextPacker().pack(TEXTS, ["Heading one", "بدخشان"], dates)
     assert blob[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
-    assert unpack_texts(con, blob) == TEXTS
+    packed = unpack_article(con, blob)
+    assert packed.texts == TEXTS
+    assert packed.headings == ["Heading one", "بدخشان"]
+    assert packed.dates == dates
+    assert packed.dates_of(0) == dates[0]
+    assert packed.dates_of(9) == []
 
 
 def test_round_trip_with_the_stored_dictionary(
@@ -80,7 +86,7 @@ def test_round_trip_with_the_stored_dictionary(
     assert zstandard.get_frame_parameters(blob).dict_id == (
         zstandard.ZstdCompressionDict(dictionary).dict_id()
     )
-    assert unpack_texts(con, blob) == texts
+    assert unpack_article(con, blob).texts == texts
 
 
 def test_a_text_whose_dictionary_is_gone_says_so(
@@ -90,12 +96,12 @@ def test_a_text_whose_dictionary_is_gone_says_so(
     assert dictionary is not None
     blob = TextPacker(dictionary).pack(TEXTS)
     with pytest.raises(ValueError, match="lost the dictionary"):
-        unpack_texts(_con(tmp_path), blob)
+        unpack_article(_con(tmp_path), blob)
 
 
 def test_zlib_texts_of_older_indexes_stay_readable(tmp_path: Path) -> None:
     blob = zlib.compress(json.dumps(TEXTS, ensure_ascii=False).encode(), 9)
-    assert unpack_texts(_con(tmp_path), blob) == TEXTS
+    assert unpack_article(_con(tmp_path), blob) == (TEXTS, [], [])
 
 
 def test_packer_pickles_as_its_dictionary(samples: list[bytes]) -> None:
