@@ -80,8 +80,8 @@ SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE articles(
   id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, file TEXT NOT NULL UNIQUE,
-  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash TEXT NOT NULL,
-  content_hash TEXT NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
+  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, file_hash BLOB NOT NULL,
+  content_hash BLOB NOT NULL, title TEXT NOT NULL, author TEXT NOT NULL,
   published TEXT NOT NULL, posted TEXT, source TEXT NOT NULL, url TEXT,
   language TEXT NOT NULL,
   passages INTEGER NOT NULL, notes TEXT);

@@ -167,7 +167,7 @@ def held_rows(con: Connection, names: list[str]) -> dict[str, tuple[int, str, st
             f"SELECT file, id, slug, file_hash FROM articles WHERE file IN ({marks})",
             some,
         ):
-            out[file] = (int(key), str(slug), str(digest))
+            out[file] = (int(key), str(slug), bytes(digest).hex())
     return out
 
 

@@ -185,8 +185,9 @@ def insert_article(
     con.execute(
         "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (
-            key, a.id, done.file, done.size, done.mtime_ns, done.file_hash,
-            a.content_hash, a.title, a.author, a.published.isoformat(),
+            key, a.id, done.file, done.size, done.mtime_ns,
+            bytes.fromhex(done.file_hash), bytes.fromhex(a.content_hash),
+            a.title, a.author, a.published.isoformat(),
             a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
             len(done.passages), done.notes,
         ),

@@ -33,12 +33,16 @@ def list_article_ids(index: Path) -> set[str]:
 
 def find_article_by_hash(index: Path, content_hash: str) -> str | None:
     """Return the id of the indexed article with this content hash, if any."""
+    try:
+        digest = bytes.fromhex(content_hash)  # the index keeps the 32 bytes
+    except ValueError:
+        return None  # no SHA-256 hex digest: no article has it
     with _looking(index) as con:
         if con is None:
             return None
         row = con.execute(
             "SELECT slug FROM articles WHERE content_hash = ? ORDER BY slug",
-            (content_hash,),
+            (digest,),
         ).fetchone()
     return str(row[0]) if row else None
 
@@ -66,4 +70,4 @@ def list_article_hashes(index: Path) -> list[tuple[str, str]]:
         if con is None:
             return []
         rows = con.execute("SELECT slug, content_hash FROM articles ORDER BY slug")
-        return [(str(s), str(h)) for s, h in rows]
+        return [(str(s), bytes(h).hex()) for s, h in rows]
