@@ -1,16 +1,15 @@
 """List and stat the corpus folder; keep its listing while the folder is unchanged.
 
 At 100,000 files, stat-ing each costs a sync that finds nothing to do about
-0.22 s on one core (0.11 s on two, as it now does), and listing their names
-first 35 ms more. A folder's ctime (and mtime)
-changes whenever a name in it is added, removed or renamed, and no tool can set
-the ctime back: while the folder's device, inode, ctime and mtime are the
-recorded ones, so are its names (SQLite: one ``meta`` row, ``KEY``). A listing
-is recorded only if the folder had not changed for ``SETTLED_NS`` when it was
-taken, since a change within the same tick of the clock would leave the times
-as they were, and never on a file system that keeps no ctime (zero). A
-recorded name that can no longer be stat-ed means the folder changed after
-all: it is listed again.
+0.22 s on one core (0.11 s on two: see ``_stats``), and listing their names
+first 35 ms more. A folder's ctime (and mtime) changes whenever a name in it is
+added, removed or renamed, and no tool can set the ctime back: while the
+folder's device, inode, ctime and mtime are the recorded ones, so are its names
+(SQLite: one ``meta`` row, ``KEY``). A listing is recorded only if the folder
+had not changed for ``SETTLED_NS`` when it was taken, since a change within the
+same tick of the clock would leave the times as they were, and never on a file
+system that keeps no ctime (zero). A recorded name that can no longer be stat-
+ed means the folder changed after all: it is listed again.
 """
 
 from __future__ import annotations

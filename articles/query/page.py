@@ -156,7 +156,8 @@ def _sizes(
     if not shared:
         folded = 0
     elif folded_sql is None:  # a text search: its copies are read already
-        folded = sum(len(keys) for keys in (copies or {}).values()) - len(copies or {})
+        assert copies is not None
+        folded = sum(map(len, copies.values())) - len(copies)
     else:
         folded = int(con.execute(*folded_sql).fetchone()[0] or 0)
     return total, articles, total - folded
