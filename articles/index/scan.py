@@ -8,8 +8,8 @@ folder's device, inode, ctime and mtime are the recorded ones, so are its names
 (SQLite: one ``meta`` row, ``KEY``). A listing is recorded only if the folder
 had not changed for ``SETTLED_NS`` when it was taken, since a change within the
 same tick of the clock would leave the times as they were, and never on a file
-system that keeps no ctime (zero). A recorded name that can no longer be stat-
-ed means the folder changed after all: it is listed again.
+system that keeps no ctime (zero). A recorded name that can no longer be
+stat-ed means the folder changed after all: it is listed again.
 """
 
 from __future__ import annotations
