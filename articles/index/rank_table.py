@@ -18,11 +18,20 @@ from articles.index.codec import MEMBER, RANK_MENTIONS, RANK_STEP
 
 #: A sync from nothing writing at least this many files fills ``link_rank`` last.
 DEFER_MIN = 1000
+
+
+def rank_sql(table: str = "") -> str:
+    """Return ``codec.rank`` in SQL over a ``links`` row (``table``: alias and dot)."""
+    how, mentions = f"{table}how", f"{table}mentions"
+    return (
+        f"({MEMBER} - {how}) * {RANK_STEP} + "
+        f"CASE WHEN {mentions} < {RANK_MENTIONS} THEN {mentions} "
+        f"ELSE {RANK_MENTIONS} END"
+    )
+
+
 #: ``codec.rank`` in SQL: how the link was made, then its mentions (capped).
-RANK_SQL = (
-    f"({MEMBER} - how) * {RANK_STEP} + "
-    f"CASE WHEN mentions < {RANK_MENTIONS} THEN mentions ELSE {RANK_MENTIONS} END"
-)
+RANK_SQL = rank_sql()
 #: What a query reads ``link_rank`` as while it is deferred.
 FROM_LINKS = f"(SELECT target, {RANK_SQL} AS rank, passage FROM links)"
 

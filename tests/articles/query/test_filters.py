@@ -225,3 +225,56 @@ def test_an_event_window_finds_a_long_date_that_began_before_it(
     assert report.added == ("other",), report.errors
     assert _date_span(index) == 30  # taken from the table, not the new day's 0
     assert "long-date#p1" in _ids(late_march, index)
+
+
+_COMBINED = [
+    Filters(feature="wakhan-corridor", q="corridor"),
+    Filters(feature="wakhan-corridor", actors=("isi",), q="Pakistan"),
+    Filters(actors=("ttp", "isi"), q="Pakistan"),
+    Filters(actors=("pakistan",), q="Afghanistan"),  # members' links rolled up
+    Filters(feature="kabul", q="Taliban", date_from=dt.date(2025, 5, 1)),
+    Filters(feature="wakhan-corridor", actors=("asim-malik",), q="Wakhan",
+            date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 1, 31)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("filters", _COMBINED)
+def test_a_text_search_driving_gives_what_the_links_driving_give(
+    indexed: Path, filters: Filters, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text with a feature or actors is read from whichever side is fewer: the
+    same passages, totals and order either way."""
+
+    def page() -> list[tuple[str, ...]]:
+        got = query_page(filters, order="rank", limit=1000, index=indexed)
+        return [(str(got.total), str(got.groups)), *((h.passage_id,) for h in got.hits)]
+
+    monkeypatch.setattr("articles.query.filters._text_is_fewer", lambda *_: False)
+    by_links = page()
+    monkeypatch.setattr("articles.query.filters._text_is_fewer", lambda *_: True)
+    by_text = page()
+    assert len(by_links) > 1  # something matches
+    assert by_text == by_links
+
+
+def test_the_text_drives_when_it_matches_under_a_third_of_the_links(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from articles.query import filters as module
+    from articles.query.reader import reading
+
+    with reading(indexed) as con:
+        feature = module._target(con, "feature", "wakhan-corridor")
+        links = con.execute(
+            "SELECT matches FROM targets WHERE id = ?", (feature,)
+        ).fetchone()[0]
+        rare = module.parse_terms("Asim")  # in fewer passages than the corridor's
+        common = module.parse_terms("Pakistan")
+        assert not module._text_is_fewer(con, rare, None, feature, [])  # too few links
+        monkeypatch.setattr(module, "TEXT_CHECK_MIN", 0)
+        monkeypatch.setattr(module, "TEXT_SHARE", 1)
+        assert module._text_is_fewer(con, rare, None, feature, [])
+        assert not module._text_is_fewer(con, common, None, feature, [])
+        monkeypatch.setattr(module, "TEXT_SHARE", links + 1)  # a cap of 0: never
+        assert not module._text_is_fewer(con, rare, None, feature, [])
+        assert not module._text_is_fewer(con, rare, None, None, [])  # nothing else
