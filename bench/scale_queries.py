@@ -21,6 +21,7 @@ QUERY_KINDS = (
     "a date window",
     "all four combined",
     "map counts",
+    "map counts, an actor alone",
     "timeline counts",
 )
 WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugees",
@@ -70,6 +71,8 @@ def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
             "all four combined": Filters(feature=feature, actors=(org,), q=word,
                                          date_from=lo, date_to=hi),
             "map counts": Filters(actors=(org,), date_from=lo, date_to=hi),
+            # what the map shades when an actor is picked and nothing else
+            "map counts, an actor alone": Filters(actors=(org,)),
             "timeline counts": Filters(feature=feature, datemode=mode),
         }[kind]  # fmt: skip
         out.append(functools.partial(_CALLS.get(kind, _page), f, index))
@@ -82,6 +85,7 @@ def _page(filters: Filters, index: Path) -> Page:
 
 _CALLS: dict[str, Callable[[Filters, Path], object]] = {
     "map counts": count_features,
+    "map counts, an actor alone": count_features,
     "timeline counts": count_months,
 }
 
@@ -97,6 +101,6 @@ def time_queries(kind: str, index: Path, runs: int) -> tuple[float, float, str]:
         sizes.append(result.total if isinstance(result, Page) else len(result))  # type: ignore[arg-type]
     p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
     note = f"matches: median {statistics.median(sizes):,.0f}, max {max(sizes):,}"
-    if kind in ("map counts", "timeline counts"):
+    if kind in _CALLS:
         note = f"entries: median {statistics.median(sizes):,.0f}"
     return statistics.median(times), p95, note
