@@ -168,6 +168,12 @@ class Packed(NamedTuple):
     headings: list[str]
     dates: list[list[list[Any]]]
 
+    def heading(self, section: int | None) -> str:
+        """Return the heading of section ``section`` ("" for none, or unknown)."""
+        if section is None or not 0 <= section < len(self.headings):
+            return ""
+        return self.headings[section]
+
     def dates_of(self, pos: int) -> list[list[Any]]:
         """Return the dates the text at ``pos`` mentions."""
         return self.dates[pos] if pos < len(self.dates) else []

@@ -379,7 +379,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
             (
                 pid,
                 index_words(packed.texts[pos]),
-                index_words("" if section is None else packed.headings[section]),
+                index_words(packed.heading(section)),
             )
             for pid, section, _, pos in passages
         ],

@@ -131,11 +131,7 @@ def _hit(
     assert isinstance(key, int)
     assert isinstance(pos, int)
     text = packed.texts[pos]
-    heading = (
-        packed.headings[section]
-        if isinstance(section, int) and section < len(packed.headings)
-        else None
-    )
+    heading = packed.heading(section if isinstance(section, int) else None) or None
     pid = f"{slug}#{passage_suffix(key)}"
     found = [
         DateMention(pid, d[0], d[1], d[2], d[3], d[4], d[7] if len(d) > 7 else "")

@@ -69,6 +69,8 @@ def test_round_trip_without_a_dictionary(tmp_path: Path) -> None:
     assert packed.dates == dates
     assert packed.dates_of(0) == dates[0]
     assert packed.dates_of(9) == []
+    assert packed.heading(1) == "بدخشان"
+    assert packed.heading(None) == packed.heading(2) == packed.heading(-1) == ""
 
 
 def test_round_trip_with_the_stored_dictionary(
