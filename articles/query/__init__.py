@@ -15,6 +15,7 @@ from articles.query.aggregates import (
     count_features,
     count_months,
     count_months_by_actor,
+    count_targets,
     find_articles,
 )
 from articles.query.compat import query_passages
@@ -47,6 +48,7 @@ __all__ = [
     "count_features",
     "count_months",
     "count_months_by_actor",
+    "count_targets",
     "evidence_counts",
     "find_article_by_hash",
     "find_articles",

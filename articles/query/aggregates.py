@@ -46,42 +46,50 @@ class CorpusSummary:
 
 def count_features(filters: Filters, index: Path | None = None) -> dict[str, int]:
     """Count matching passages per feature id (map shading)."""
-    return _per_target(filters, "feature", index)
+    return count_targets(filters, index)["feature"]
 
 
 def count_actors(filters: Filters, index: Path | None = None) -> dict[str, int]:
     """Count matching passages per actor id they name (members not rolled up)."""
-    return _per_target(filters, "actor", index)
+    return count_targets(filters, index)["actor"]
 
 
-def _per_target(filters: Filters, kind: str, index: Path | None) -> dict[str, int]:
+def count_targets(
+    filters: Filters, index: Path | None = None
+) -> dict[str, dict[str, int]]:
+    """Count matching passages per feature and per actor they name, in one query.
+
+    ``{"feature": {id: passages}, "actor": {id: passages}}``. One grouped pass
+    over the matches' links gives both kinds: the map's shading and the actor
+    facets of one view cost one pass, not two (an actor alone at 100,000
+    articles: 5.5 s each).
+    """
+    out: dict[str, dict[str, int]] = {"feature": {}, "actor": {}}
     with reading(index) as con:
         match = resolve(con, filters)
         if match.empty:
-            return {}
+            return out
+        targets = {
+            int(i): (str(kind), str(name))
+            for i, kind, name in con.execute("SELECT id, kind, name FROM targets")
+        }
         if match.plain:
-            rows = con.execute(
-                "SELECT name, passages FROM targets WHERE kind = ? AND passages > 0",
-                (kind,),
-            )
+            rows = con.execute("SELECT id, passages FROM targets WHERE passages > 0")
         else:
             # grouped by target id alone, names looked up after: joining ``targets``
             # in the grouped query made SQLite sort every link row by (id, name),
             # 710 ms against 470 at 100,000 articles (1.16 million links)
-            names = dict(
-                con.execute("SELECT id, name FROM targets WHERE kind = ?", (kind,))
+            rows = con.execute(
+                f"SELECT l.target, count(*) FROM ({match.sql}) m "
+                "JOIN links l ON l.passage = m.passage "
+                f"WHERE l.how < {MEMBER} GROUP BY l.target",
+                match.args,
             )
-            rows = (
-                (names[target], n)
-                for target, n in con.execute(
-                    f"SELECT l.target, count(*) FROM ({match.sql}) m "
-                    "JOIN links l ON l.passage = m.passage "
-                    f"WHERE l.how < {MEMBER} GROUP BY l.target",
-                    match.args,
-                )
-                if target in names
-            )
-        return {str(name): int(n) for name, n in rows}
+        for target, n in rows:
+            kind, name = targets.get(int(target), ("", ""))
+            if kind in out:
+                out[kind][name] = int(n)
+    return out
 
 
 def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:

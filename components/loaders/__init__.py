@@ -26,6 +26,7 @@ from components.loaders.evidence import (
     load_passage_links,
     load_shown_passage,
     load_summary,
+    load_target_counts,
     load_timeline,
     load_titles,
     load_top_actors,
@@ -108,6 +109,7 @@ __all__ = [
     "load_points_beyond",
     "load_shown_passage",
     "load_summary",
+    "load_target_counts",
     "load_timeline",
     "load_titles",
     "load_top_actors",
@@ -125,7 +127,8 @@ __all__ = [
 def clear_evidence_caches() -> None:
     """Drop every cached evidence query (after an ingestion, say)."""
     for loader in (
-        load_page, load_counts, load_months, load_top_actors, load_corpus_summary,
+        load_page, load_target_counts, load_months, load_top_actors,
+        load_corpus_summary,
         load_passage, load_article_matches, load_article_titles, load_map_script,
         load_top_passages,
     ):  # fmt: skip

@@ -17,10 +17,10 @@ from articles.query import (
     Page,
     article_titles,
     corpus_summary,
-    count_actors,
     count_features,
     count_months,
     count_months_by_actor,
+    count_targets,
     find_articles,
     find_passage,
     query_page,
@@ -60,10 +60,20 @@ def load_page(
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
+def load_target_counts(
+    index: str, stamp: int, filters: Filters
+) -> dict[str, dict[str, int]]:
+    """Return passages per feature and per actor under ``filters`` (one query).
+
+    The map's shading and the actor facets of one view share it.
+    """
+    del stamp  # part of the cache key only
+    return count_targets(filters, Path(index))
+
+
 def load_counts(index: str, stamp: int, filters: Filters) -> dict[str, int]:
     """Return passages per feature id under ``filters`` (for map shading)."""
-    del stamp  # part of the cache key only
-    return count_features(filters, Path(index))
+    return load_target_counts(index, stamp, filters)["feature"]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -101,8 +111,7 @@ def load_top_actors(
     index: str, stamp: int, filters: Filters, n: int
 ) -> tuple[str, ...]:
     """Return the ``n`` actors named by the most passages under ``filters``."""
-    del stamp  # part of the cache key only
-    counts = count_actors(filters, Path(index))
+    counts = load_target_counts(index, stamp, filters)["actor"]
     return tuple(sorted(counts, key=lambda a: (-counts[a], a))[:n])
 
 

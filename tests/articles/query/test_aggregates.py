@@ -20,6 +20,7 @@ from articles.query import (
     count_features,
     count_months,
     count_months_by_actor,
+    count_targets,
     find_articles,
     query_passages,
 )
@@ -72,6 +73,8 @@ def test_aggregates_equal_counts_over_full_results(
         features, actors, months = _expected(hits, filters)
         assert count_features(filters, index) == dict(features)
         assert count_actors(filters, index) == dict(actors)
+        both = count_targets(filters, index)
+        assert both == {"feature": dict(features), "actor": dict(actors)}
         assert count_months(filters, index) == dict(sorted(months.items()))
         by_actor = Counter()
         for h in hits:
