@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from articles.corpus import CorpusError, parse_article
 from articles.index.codec import (
@@ -56,7 +57,7 @@ class Failed:
 
 #: A date a passage mentions: start, end, text, value, precision, first and last
 #: day (``codec.to_day``), anchor.
-DateRow = list[object]
+DateRow = list[Any]
 
 
 @dataclass(frozen=True)

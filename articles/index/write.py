@@ -215,7 +215,7 @@ def _insert_passages(
         con, language, [(passage_key(key, p.slot), *p.fts) for p in done.passages]
     )
     dates: list[tuple[int, int, int]] = sorted({
-        (int(d[5]), int(d[6]), passage_key(key, p.slot))  # type: ignore[call-overload]
+        (int(d[5]), int(d[6]), passage_key(key, p.slot))
         for p in done.passages
         for d in p.dates
     })  # fmt: skip

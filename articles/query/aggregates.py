@@ -156,42 +156,45 @@ def count_months_by_actor(
     """
     with reading(index) as con:
         match = resolve(con, filters)
-        ids = _target_ids(con, "actor", actors)
-        if match.empty or not ids:
+        names = _target_names(con, "actor", actors)
+        if match.empty or not names:
             return {}
+        ids = list(names)
         marks = ",".join("?" * len(ids))
         if filters.datemode == "events":
             return _event_months_by_actor(con, match, filters, ids)
         out: Counter[tuple[str, str]] = Counter()
+        # grouped by target id, names looked up after (as ``count_targets``)
         if match.plain:
             rows = con.execute(
-                f"SELECT r.passage >> {DAY_SHIFT}, t.name, count(*) "
-                f"FROM {rank_source(con)} r "
-                f"JOIN targets t ON t.id = r.target WHERE r.target IN ({marks}) "
-                f"AND r.rank >= {RANK_STEP} GROUP BY 1, r.target, t.name",
+                f"SELECT r.passage >> {DAY_SHIFT}, r.target, count(*) "
+                f"FROM {rank_source(con)} r WHERE r.target IN ({marks}) "
+                f"AND r.rank >= {RANK_STEP} GROUP BY 1, r.target",
                 ids,
             )
         else:
             rows = con.execute(
-                f"SELECT m.passage >> {DAY_SHIFT}, t.name, count(*) "
+                f"SELECT m.passage >> {DAY_SHIFT}, l.target, count(*) "
                 f"FROM ({match.sql}) m JOIN links l ON l.passage = m.passage "
-                f"JOIN targets t ON t.id = l.target WHERE l.how < {MEMBER} "
-                f"AND l.target IN ({marks}) GROUP BY 1, l.target, t.name",
+                f"WHERE l.how < {MEMBER} AND l.target IN ({marks}) "
+                "GROUP BY 1, l.target",
                 (*match.args, *ids),
             )
-        for day, name, n in rows:
-            out[(_month(day), str(name))] += int(n)
+        for day, target, n in rows:
+            out[(_month(day), names[int(target)])] += int(n)
         return dict(sorted(out.items()))
 
 
-def _target_ids(con: Connection, kind: str, names: tuple[str, ...]) -> list[int]:
+def _target_names(con: Connection, kind: str, names: tuple[str, ...]) -> dict[int, str]:
+    """Return the interned id of each of ``names`` that the index holds."""
     if not names:
-        return []
+        return {}
     marks = ",".join("?" * len(names))
     rows = con.execute(
-        f"SELECT id FROM targets WHERE kind = ? AND name IN ({marks})", (kind, *names)
+        f"SELECT id, name FROM targets WHERE kind = ? AND name IN ({marks})",
+        (kind, *names),
     )
-    return [int(r[0]) for r in rows]
+    return {int(i): str(name) for i, name in rows}
 
 
 def _event_months_by_actor(

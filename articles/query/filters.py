@@ -124,13 +124,12 @@ def resolve(con: Connection, filters: Filters) -> Match:
         keys = None
     fts = parse_terms(filters.q)
     ranks = rank_source(con) if feature is not None or actors else "link_rank"
+    ids = _published_ids(filters)
     text_drives = (
-        bool(fts)
-        and keys is None
-        and _text_is_fewer(con, fts, _published_ids(filters), feature, actors)
+        bool(fts) and keys is None and _text_is_fewer(con, fts, ids, feature, actors)
     )
     if text_drives:
-        driver, args = _text_driver(con, fts, _published_ids(filters), feature, actors)
+        driver, args = _text_driver(con, fts, ids, feature, actors)
     else:
         driver, args = _driver(con.backend, feature, actors, fts, keys, ranks)
     by_date = _dated_driver(con, filters) if driver.endswith("FROM passages") else None
@@ -146,7 +145,7 @@ def resolve(con: Connection, filters: Filters) -> Match:
         )
         more = (*more, *([feature] if feature is not None else []))
     if fts and (feature is not None or actors) and not text_drives:
-        matching, words = _text_matches(con.backend, fts, _published_ids(filters))
+        matching, words = _text_matches(con.backend, fts, ids)
         where.append(f"d.passage IN ({matching})")
         more = (*more, *words)
     sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
