@@ -24,6 +24,8 @@ QUERY_KINDS = (
     "map counts, an actor alone",
     "timeline counts",
 )
+#: The kinds a dashboard answers from the links it holds in memory (``link_matrix``).
+HELD_KINDS = ("map counts", "map counts, an actor alone")
 WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugees",
          "ceasefire", "mediator", "talks", "security forces", "terrorism", "militants",
          "humanitarian", "province", "minister", "China", "dialogue", "airstrikes",

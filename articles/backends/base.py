@@ -135,6 +135,10 @@ class Backend(ABC):
         """Return SQL selecting ``passage, strength, score`` (best score lowest)."""
 
     @abstractmethod
+    def int_list_sql(self, value: str) -> str:
+        """Return an aggregate joining integer ``value`` of a group with commas."""
+
+    @abstractmethod
     def month_sql(self, day: str) -> str:
         """Return SQL for the ``YYYY-MM`` of a day number (days since 1900)."""
 

@@ -310,6 +310,10 @@ class PostgresBackend(Backend):
             (query, query, query, query),
         )
 
+    def int_list_sql(self, value: str) -> str:
+        """Return an aggregate joining integer ``value`` of a group with commas."""
+        return f"string_agg(({value})::text, ',')"
+
     def month_sql(self, day: str) -> str:
         """Return SQL for the ``YYYY-MM`` of a day number."""
         return f"to_char(date '1900-01-01' + ({day})::integer, 'YYYY-MM')"

@@ -221,6 +221,10 @@ class SqliteBackend(Backend):
             (fts5_query(terms),),
         )
 
+    def int_list_sql(self, value: str) -> str:
+        """Return an aggregate joining integer ``value`` of a group with commas."""
+        return f"group_concat({value})"
+
     def month_sql(self, day: str) -> str:
         """Return SQL for the ``YYYY-MM`` of a day number."""
         return f"strftime('%Y-%m', {JULIAN_EPOCH} + {day})"

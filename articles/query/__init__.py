@@ -21,6 +21,7 @@ from articles.query.aggregates import (
 from articles.query.compat import query_passages
 from articles.query.filters import DATEMODES, Filters, QueryError, build_fts_query
 from articles.query.hits import Hit, Link, evidence_counts
+from articles.query.link_matrix import warm as hold_links
 from articles.query.lookup import (
     find_article_by_hash,
     find_articles_by_url,
@@ -54,6 +55,7 @@ __all__ = [
     "find_articles",
     "find_articles_by_url",
     "find_passage",
+    "hold_links",
     "list_article_hashes",
     "list_article_ids",
     "query_page",

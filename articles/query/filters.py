@@ -98,6 +98,7 @@ class Match:
     scored: bool = False  # a text search drives: ``score`` is its bm25
     days: tuple[int, int] | None = None  # the publication window, when it is alone
     ranked: bool = False  # a feature or actors drive: ``strength`` varies
+    feature: int | None = None  # the feature filtered on (its target id)
 
 
 def resolve(con: Connection, filters: Filters) -> Match:
@@ -124,7 +125,7 @@ def resolve(con: Connection, filters: Filters) -> Match:
         keys = None
     fts = parse_terms(filters.q)
     ranks = rank_source(con) if feature is not None or actors else "link_rank"
-    ids = _published_ids(filters)
+    ids = published_ids(filters)
     text_drives = (
         bool(fts) and keys is None and _text_is_fewer(con, fts, ids, feature, actors)
     )
@@ -171,6 +172,7 @@ def resolve(con: Connection, filters: Filters) -> Match:
     return Match(
         sql, args, targets=tuple(actors), plain=plain, alone=alone,
         scored=bool(fts) and not targets, days=days, ranked=bool(targets),
+        feature=feature,
     )  # fmt: skip
 
 
@@ -358,7 +360,7 @@ def date_window(
     return f"{sql} AND {table}first >= ?", (hi, lo, lo - int(row[0]))
 
 
-def _published_ids(filters: Filters) -> tuple[int, int] | None:
+def published_ids(filters: Filters) -> tuple[int, int] | None:
     """Return the passage ids of a publication-date window (None: no such window)."""
     lo, hi = filters.date_from, filters.date_to
     if not (lo or hi) or filters.datemode != "published":
@@ -393,7 +395,7 @@ def _conditions(
         )
         args.extend(actors)
     lo, hi = filters.date_from, filters.date_to
-    if (ids := _published_ids(filters)) is not None:
+    if (ids := published_ids(filters)) is not None:
         sql.append(f"{x} BETWEEN ? AND ?")
         args.extend(ids)
     elif (lo or hi) and not dated:

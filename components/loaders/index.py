@@ -10,6 +10,7 @@ import streamlit as st
 from articles.corpus import corpus_dir
 from articles.index import index_path
 from articles.index.store import backend_for
+from articles.query import hold_links
 from articles.team.sync import sync_shared
 from articles.team.writes import sync_mirror
 from components.loaders.review import review_stamp
@@ -64,4 +65,6 @@ def ensure_index() -> tuple[str, ...]:
     """
     sync_mirror(corpus_dir())
     corpus, stamp = corpus_stamp()
-    return sync_corpus(corpus, str(index_path()), stamp + review_stamp()[1])
+    problems = sync_corpus(corpus, str(index_path()), stamp + review_stamp()[1])
+    hold_links(index_path())  # in the background, once per index version
+    return problems

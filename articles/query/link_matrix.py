@@ -1,0 +1,343 @@
+"""Every link of the index held in memory as arrays, for counts over a whole view.
+
+The map's shading and the actor facets count, per target, the matching passages
+that name it. SQL groups every link row of the matches: for an actor alone at
+100,000 articles (a million passages, ten million links) SQLite takes 5 s, a
+year of one actor 0.5 s. Held as arrays (numpy), a year is one gather of its
+links and a ``bincount``, and a target alone is a row of a table counted once
+(measured at 100,000 articles on this machine: see ``make bench-scale``).
+
+A matrix is a snapshot of one version of the index (the backend's ``stamp``): it
+answers only while the index is that version, and ``None`` tells the caller to
+ask SQL. ``warm`` builds it in a background thread (seconds at 100,000 articles:
+``make bench-scale`` prints how many), so a long-running dashboard pays for it
+once per version; a one-shot CLI query never builds one.
+
+What it covers: a feature, actors (any of them, members' links included) and a
+publication-date window, alone or together. A text search, an events-mode
+window, a list of articles or "to review" go to SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from articles.backends import Backend, Connection, backend_for
+from articles.index.codec import RANK_STEP
+from articles.index.rank_table import is_deferred
+from articles.query.filters import Filters, Match, QueryError, published_ids
+from articles.query.reader import reading
+
+_LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LinkMatrix:
+    """The links of one index version, by target and by passage (numpy arrays).
+
+    Passages are numbered by position: their index in ``passages`` (sorted ids),
+    so a publication window is a range of positions, and its passages' links a
+    range of ``named``.
+    """
+
+    stamp: int
+    rows: dict[int, int]  # target id -> row
+    targets: np.ndarray  # row -> target id
+    passages: np.ndarray  # int64, sorted: every passage id
+    bounds: np.ndarray  # int64, rows + 1: row r links where[bounds[r]:bounds[r + 1]]
+    where: np.ndarray  # int32: the positions a row links (any link), sorted per row
+    starts: np.ndarray  # int64, positions + 1: each passage's run of ``named``
+    named: np.ndarray  # int16 (or int32): the rows each passage names (how < MEMBER)
+    pairs: np.ndarray  # int32, rows x rows: passages row a links that name row b
+    totals: np.ndarray  # int64, rows: passages naming each row
+
+    @property
+    def nbytes(self) -> int:
+        """Return the bytes the arrays hold."""
+        arrays = (self.targets, self.passages, self.bounds, self.where, self.starts,
+                  self.named, self.pairs, self.totals)  # fmt: skip
+        return sum(a.nbytes for a in arrays)
+
+    def window(self, ids: tuple[int, int] | None) -> tuple[int, int]:
+        """Return the positions ``[lo, hi)`` of the passage ids ``ids`` (inclusive)."""
+        if ids is None:
+            return 0, len(self.passages)
+        lo = int(np.searchsorted(self.passages, ids[0], "left"))
+        hi = int(np.searchsorted(self.passages, ids[1], "right"))
+        return lo, max(lo, hi)  # an upside-down window holds nothing
+
+    def linked(self, row: int, span: tuple[int, int]) -> np.ndarray:
+        """Return the sorted positions in ``span`` of the passages ``row`` links."""
+        seg = self.where[self.bounds[row] : self.bounds[row + 1]]
+        lo, hi = np.searchsorted(seg, span)
+        return seg[lo:hi]
+
+    def select(
+        self, feature: int | None, actors: tuple[int, ...], span: tuple[int, int]
+    ) -> np.ndarray:
+        """Return which passages of ``span`` a filter matches, as ``resolve`` does.
+
+        The feature's passages, and of them those any of the actors link; else
+        any of the actors' passages; else every passage. A boolean per position
+        of the span. Targets the index does not hold select nothing.
+        """
+        lo, hi = span
+        if (feature is not None and feature not in self.rows) or (
+            actors and not any(a in self.rows for a in actors)
+        ):
+            return np.zeros(hi - lo, bool)
+        keep = np.zeros(hi - lo, bool)
+        for actor in actors:
+            if actor in self.rows:
+                keep[self.linked(self.rows[actor], span) - lo] = True
+        if feature is None:
+            return keep if actors else np.ones(hi - lo, bool)
+        mine = self.linked(self.rows[feature], span) - lo
+        chosen = np.zeros(hi - lo, bool)
+        chosen[mine[keep[mine]] if actors else mine] = True
+        return chosen
+
+    def count(self, keep: np.ndarray, span: tuple[int, int]) -> np.ndarray:
+        """Count the chosen passages of ``span`` naming each row (direct links).
+
+        The chosen passages' runs of links are gathered, or when more than half
+        are chosen, those of the passages left out, taken from the span's
+        totals. Gathering beat one masked pass over every link at any share
+        (100,000 articles: a random half of the passages 44 ms against 138,
+        nine in ten 71 against 102: ``bincount`` is fast on blocks that stay
+        in cache).
+        """
+        lo, hi = span
+        if np.count_nonzero(keep) * 2 <= hi - lo:
+            return self.count_at(np.flatnonzero(keep) + lo)
+        if span == (0, len(self.passages)):
+            whole = self.totals
+        else:
+            a, b = self.starts[lo], self.starts[hi]
+            whole = np.bincount(self.named[a:b], minlength=len(self.targets))
+        left: np.ndarray = whole - self.count_at(np.flatnonzero(~keep) + lo)
+        return left
+
+    def count_at(self, positions: np.ndarray) -> np.ndarray:
+        """Count the passages at ``positions`` naming each row, a block at a time.
+
+        Blocks bound the temporary arrays (a million passages have ten million
+        links: 80 MB an array at once).
+        """
+        out = np.zeros(len(self.targets), np.int64)
+        for at in range(0, len(positions), BLOCK):
+            block = positions[at : at + BLOCK]
+            first = self.starts[block]
+            runs = self.starts[block + 1] - first
+            heads = np.cumsum(runs) - runs  # where each passage's run begins
+            # the index in ``named`` of every link of the runs, run by run
+            index = np.repeat(first - heads, runs) + np.arange(int(runs.sum()))
+            out += np.bincount(self.named[index], minlength=len(self.targets))
+        return out
+
+    def counts(self, match: Match, filters: Filters) -> dict[int, int]:
+        """Return matching passages per target id (``count_targets``'s grouping)."""
+        span = self.window(published_ids(filters))
+        alone = match.alone
+        if alone is not None and span == (0, len(self.passages)):
+            row = self.rows.get(alone)
+            per_row = self.pairs[row] if row is not None else self.pairs[:0].sum(0)
+        else:
+            per_row = self.count(self.select(match.feature, match.targets, span), span)
+        found = np.flatnonzero(per_row)
+        return {int(self.targets[r]): int(per_row[r]) for r in found}
+
+
+#: Passages counted at once by ``count_at``.
+BLOCK = 1 << 16
+
+
+def covers(filters: Filters) -> bool:
+    """Return whether a matrix can count under ``filters`` (else SQL does)."""
+    dated = filters.date_from is not None or filters.date_to is not None
+    return not (
+        filters.q
+        or filters.articles is not None
+        or filters.to_review
+        or (dated and filters.datemode != "published")
+    )
+
+
+def build(con: Connection, stamp: int) -> LinkMatrix | None:
+    """Read every link of the index behind ``con`` (None while ranks are deferred).
+
+    Each target's passages come as one string of integers (the backend's
+    ``int_list_sql``) parsed by numpy in C: reading the 14.3 million rows one by
+    one took 9.4 s at 100,000 articles, the strings 2.9 s.
+    """
+    if is_deferred(con):
+        return None
+    (text,) = con.execute(
+        f"SELECT {con.backend.int_list_sql('id')} FROM passages"
+    ).fetchone()
+    passages = np.sort(_ints(text))
+    del text
+    joined = con.backend.int_list_sql(
+        f"passage * 2 + CASE WHEN rank >= {RANK_STEP} THEN 1 ELSE 0 END"
+    )
+    ids: list[int] = []
+    where: list[np.ndarray] = []
+    direct: list[np.ndarray] = []
+    for target, text in con.execute(
+        f"SELECT target, {joined} FROM link_rank GROUP BY target ORDER BY target"
+    ):
+        values = np.sort(_ints(text))
+        ids.append(int(target))
+        where.append(np.searchsorted(passages, values >> 1).astype(np.int32))
+        direct.append((values & 1).astype(bool))
+    return _arrange(stamp, ids, where, direct, passages)
+
+
+def _ints(text: str | None) -> np.ndarray:
+    """Parse comma-separated integers in C (``str.split``: twice as long)."""
+    if not text:
+        return np.empty(0, np.int64)
+    return np.fromstring(text, np.int64, sep=",")
+
+
+def _arrange(
+    stamp: int,
+    ids: list[int],
+    where: list[np.ndarray],
+    direct: list[np.ndarray],
+    passages: np.ndarray,
+) -> LinkMatrix:
+    """Lay the links out by passage too, and count every pair of targets once.
+
+    Each passage's run of ``named`` is filled row by row: a row links a passage
+    once, so no sort is needed (an argsort of the 13.6 million direct links
+    took 108 MB of indices at 100,000 articles).
+    """
+    kind = np.int16 if len(ids) < (1 << 15) else np.int32
+    runs = np.zeros(len(passages), np.int64)
+    for at, is_direct in zip(where, direct, strict=True):
+        runs[at[is_direct]] += 1
+    starts = np.concatenate(([0], np.cumsum(runs)))
+    named = np.empty(int(starts[-1]), kind)
+    fill = starts[:-1].copy()
+    for row, (at, is_direct) in enumerate(zip(where, direct, strict=True)):
+        mine = at[is_direct]
+        named[fill[mine]] = row
+        fill[mine] += 1
+    del fill, runs, direct
+    sizes = np.array([len(w) for w in where], np.int64)
+    matrix = LinkMatrix(
+        stamp=stamp,
+        rows={t: r for r, t in enumerate(ids)},
+        targets=np.array(ids, np.int64),
+        passages=passages,
+        bounds=np.concatenate(([0], np.cumsum(sizes))),
+        where=np.concatenate(where) if where else np.empty(0, np.int32),
+        starts=starts,
+        named=named,
+        pairs=np.zeros((len(ids), len(ids)), np.int32),
+        totals=np.bincount(named, minlength=len(ids)),
+    )
+    del where
+    for row in range(len(ids)):
+        matrix.pairs[row] = matrix.count_at(matrix.linked(row, (0, len(passages))))
+    return matrix
+
+
+class _Registry:
+    """The matrix of each index (by location) this process holds, and its builds."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.held: dict[str, LinkMatrix] = {}
+        self.building: dict[str, threading.Thread] = {}
+        self.seconds: dict[str, float] = {}  # how long the last build took
+
+
+_REGISTRY = _Registry()
+#: Indexes whose links one process holds at most (a dashboard reads one).
+HELD_MAX = 2
+
+
+def current(backend: Backend) -> LinkMatrix | None:
+    """Return the matrix of ``backend``'s index if it is of its current version."""
+    held = _REGISTRY.held.get(backend.location())
+    if held is None or held.stamp != backend.stamp():
+        return None
+    return held
+
+
+def held_bytes() -> int:
+    """Return the bytes of every matrix this process holds."""
+    return sum(m.nbytes for m in list(_REGISTRY.held.values()))
+
+
+def warm(index: Path, *, wait: bool = False) -> float | None:
+    """Build the matrix of ``index`` in the background unless it is current.
+
+    ``wait``: block until it is built; return the seconds the last build took
+    (None: none finished, e.g. the ranks are deferred or there is no index).
+    """
+    backend = backend_for(index)
+    where = backend.location()
+    with _REGISTRY.lock:
+        thread = _REGISTRY.building.get(where)
+        if thread is None and current(backend) is None:
+            _REGISTRY.held.pop(where, None)  # an older version's: never read again
+            thread = threading.Thread(
+                target=_build_into, args=(index, where), daemon=True,
+                name=f"link-matrix {where}",
+            )  # fmt: skip
+            _REGISTRY.building[where] = thread
+            thread.start()
+    if wait and thread is not None:
+        thread.join()
+    return _REGISTRY.seconds.get(where)
+
+
+def _build_into(index: Path, where: str) -> None:
+    began = time.perf_counter()
+    try:
+        matrix = _read(index)
+    except Exception:  # the queries go on in SQL; say why, never crash the page
+        _LOG.exception("could not hold the links of %s in memory", where)
+        matrix = None
+    with _REGISTRY.lock:
+        _REGISTRY.building.pop(where, None)
+        if matrix is None:
+            return
+        _REGISTRY.held.pop(where, None)
+        while len(_REGISTRY.held) >= HELD_MAX:  # the oldest index goes
+            _REGISTRY.held.pop(next(iter(_REGISTRY.held)))
+        _REGISTRY.held[where] = matrix
+        _REGISTRY.seconds[where] = time.perf_counter() - began
+
+
+def _read(index: Path) -> LinkMatrix | None:
+    """Build the matrix of ``index`` (None: no index yet, or ranks deferred).
+
+    The stamp is taken once the reader is open (opening an SQLite index can
+    create its write-ahead log, which moves the stamp) and before anything is
+    read: a write in between makes the matrix look older than it is, and the
+    next ``warm`` reads it again.
+    """
+    try:
+        with reading(index) as con:
+            return build(con, backend_for(index).stamp())
+    except QueryError:  # no index yet (or an old one): nothing to hold
+        return None
+
+
+def forget(index: Path | None = None) -> None:
+    """Drop the held matrix of ``index`` (every one when None): tests, memory."""
+    with _REGISTRY.lock:
+        if index is None:
+            _REGISTRY.held.clear()
+        else:
+            _REGISTRY.held.pop(backend_for(index).location(), None)

@@ -1,0 +1,139 @@
+"""Links held in memory count as SQL does, only for the index version they read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.backends import backend_for
+from articles.index import sync_index
+from articles.index.rank_table import defer
+from articles.index.store import open_writer
+from articles.query import Filters, count_targets, link_matrix
+from articles.query.link_matrix import covers
+from tests.articles.conftest import FakeLinker
+from tests.articles.random_corpus import corpora, write_corpus
+
+DAYS = st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31)))
+#: What the matrix covers: a feature, actors (members' links included), a window.
+COVERED = st.builds(
+    Filters,
+    feature=st.sampled_from((None, "kabul", "durand-line", "badakhshan", "nowhere")),
+    actors=st.lists(
+        st.sampled_from(("pakistan", "isi", "ttp", "asim-malik", "nobody")),
+        max_size=3, unique=True,
+    ).map(tuple),
+    date_from=DAYS,
+    date_to=DAYS,
+)  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _nothing_held() -> Iterator[None]:
+    link_matrix.forget()
+    yield
+    link_matrix.forget()
+
+
+def _both(filters: Filters, index: Path) -> tuple[object, object]:
+    """Count in SQL (nothing held), then from the links held in memory."""
+    link_matrix.forget()
+    in_sql = count_targets(filters, index)
+    link_matrix.warm(index, wait=True)
+    assert link_matrix.current(backend_for(index)) is not None
+    return in_sql, count_targets(filters, index)
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora, st.lists(COVERED, min_size=1, max_size=4))
+def test_held_links_count_as_sql_does(
+    articles: list[tuple[dt.date, list[str]]], filters: list[Filters]
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
+        write_corpus(corpus, articles)
+        sync_index(corpus, index, FakeLinker())
+        for f in filters:
+            in_sql, held = _both(f, index)
+            assert held == in_sql, f
+
+
+def test_each_path_of_a_count_agrees(indexed: Path) -> None:
+    """Few chosen passages, most of them (the totals less the rest), a target alone."""
+    link_matrix.warm(indexed, wait=True)
+    matrix = link_matrix.current(backend_for(indexed))
+    assert matrix is not None
+    whole = (0, len(matrix.passages))
+    for row in range(len(matrix.targets)):
+        mine = matrix.linked(row, whole)
+        keep = np.zeros(len(matrix.passages), bool)
+        keep[mine] = True
+        by_gather = matrix.count_at(mine)
+        assert (matrix.count(keep, whole) == by_gather).all()
+        assert (matrix.pairs[row] == by_gather).all()
+        assert (matrix.count(~keep, whole) == matrix.totals - by_gather).all()
+        assert (matrix.count(np.ones(whole[1], bool), whole) == matrix.totals).all()
+
+
+def test_on_both_backends_and_only_for_the_version_read(
+    indexed: Path, corpus: Path
+) -> None:
+    """A held matrix answers until the index changes; then SQL, until rebuilt."""
+    views = (
+        Filters(actors=("ttp",)),
+        Filters(feature="kabul", actors=("ttp", "isi")),
+        Filters(date_from=dt.date(2025, 3, 1)),
+        Filters(actors=("isi", "ttp"), date_to=dt.date(2025, 3, 1)),
+    )
+    found = [_both(f, indexed) for f in views]
+    assert all(held == in_sql for in_sql, held in found)
+    assert all(in_sql["feature"] for in_sql, _ in found)  # type: ignore[index]
+    backend = backend_for(indexed)
+    first = sorted(corpus.glob("*.md"))[0]
+    first.write_text(
+        first.read_text("utf-8") + "\n\nTTP and ISI met in Kabul.\n", "utf-8"
+    )
+    sync_index(corpus, indexed, FakeLinker())
+    assert link_matrix.current(backend) is None  # the index changed: SQL answers
+    for f in views:
+        in_sql, held = _both(f, indexed)
+        assert held == in_sql
+
+
+def test_what_it_covers() -> None:
+    assert covers(
+        Filters(feature="kabul", actors=("isi",), date_from=dt.date(2020, 1, 1))
+    )
+    assert not covers(Filters(q="talks"))
+    assert not covers(Filters(articles=("a0",)))
+    assert not covers(Filters(to_review=True))
+    assert not covers(Filters(date_from=dt.date(2020, 1, 1), datemode="events"))
+    assert covers(Filters(datemode="events"))  # no window: nothing dated to check
+
+
+def test_nothing_held_while_ranks_are_deferred(indexed: Path) -> None:
+    con, _ = open_writer(indexed)
+    try:
+        con.backend.begin(con)
+        defer(con)
+        con.execute("COMMIT")
+    finally:
+        con.close()
+    assert link_matrix.warm(indexed, wait=True) is None
+    assert link_matrix.current(backend_for(indexed)) is None
+    assert count_targets(Filters(actors=("pakistan",)), indexed)["feature"]  # SQL
+
+
+def test_no_index_holds_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARTICLES_DATABASE_URL", raising=False)
+    assert link_matrix.warm(tmp_path / "missing.sqlite", wait=True) is None
+    assert link_matrix.held_bytes() == 0
