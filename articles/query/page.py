@@ -22,8 +22,10 @@ from pathlib import Path
 from articles.backends import Connection
 from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
+from articles.query import link_matrix
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, Similar, load_hits
+from articles.query.link_matrix import covers
 from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
@@ -100,7 +102,11 @@ def query_page(
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         copies = _copies(con, match) if shared and match.scored else None
-        total, articles, groups = _sizes(con, match, shared, copies)
+        held = link_matrix.current(con.backend) if covers(filters) else None
+        if held is not None and _two_passes(match) is None:  # links held in memory
+            total, articles, groups = held.sizes(match, filters)
+        else:
+            total, articles, groups = _sizes(con, match, shared, copies)
         keys, similar = walk_page(con, match, order, (limit, offset), shared, copies)
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
