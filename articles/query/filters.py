@@ -99,6 +99,9 @@ class Match:
     days: tuple[int, int] | None = None  # the publication window, when it is alone
     ranked: bool = False  # a feature or actors drive: ``strength`` varies
     feature: int | None = None  # the feature filtered on (its target id)
+    #: Several actors and no feature: the match of each actor alone (same
+    #: conditions), for a page to merge best first (``page._merged``).
+    parts: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
 
 def resolve(con: Connection, filters: Filters) -> Match:
@@ -149,10 +152,11 @@ def resolve(con: Connection, filters: Filters) -> Match:
         matching, words = _text_matches(con.backend, fts, ids)
         where.append(f"d.passage IN ({matching})")
         more = (*more, *words)
-    sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
-    sql += f"FROM ({driver}) d"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
+    sql = _selected(driver, where)
+    parts: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    if feature is None and len(actors) > 1 and not text_drives:
+        one, _ = _driver(con.backend, None, actors[:1], (), None, ranks)
+        parts = tuple((_selected(one, where), (a, *more)) for a in actors)
     args = (*args, *more)
     dated = bool(filters.date_from or filters.date_to)
     checked = dated or filters.to_review  # a condition no stored total covers
@@ -172,8 +176,15 @@ def resolve(con: Connection, filters: Filters) -> Match:
     return Match(
         sql, args, targets=tuple(actors), plain=plain, alone=alone,
         scored=bool(fts) and not targets, days=days, ranked=bool(targets),
-        feature=feature,
+        feature=feature, parts=parts,
     )  # fmt: skip
+
+
+def _selected(driver: str, where: list[str]) -> str:
+    """Return the match's SQL: the driver's rows that meet every condition."""
+    sql = "SELECT d.passage AS passage, d.strength AS strength, d.score AS score "
+    sql += f"FROM ({driver}) d"
+    return sql + (" WHERE " + " AND ".join(where) if where else "")
 
 
 def _target(con: Connection, kind: str, name: str) -> int | None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import strategies as st
 
 from articles.corpus import render_document
-from tests.articles.conftest import FAKE_TARGETS
+from articles.index import sync_index
+from tests.articles.conftest import FAKE_TARGETS, FakeLinker
 
 NAMES = sorted(FAKE_TARGETS)
 FILLER = ("talks", "border", "trade", "the", "envoy", "road", "said", "river")
@@ -42,3 +46,13 @@ def write_corpus(directory: Path, articles: list[tuple[dt.date, list[str]]]) -> 
         meta = {"id": f"a{i}", "title": f"Article {i}", "published": published}
         body = "\n\n".join(paragraphs) + "\n"
         (directory / f"a{i}.md").write_text(render_document(meta, body), "utf-8")
+
+
+@contextlib.contextmanager
+def indexed_corpus(articles: list[tuple[dt.date, list[str]]]) -> Iterator[Path]:
+    """Write ``articles`` to a temporary corpus, sync it, and yield the index path."""
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
+        write_corpus(corpus, articles)
+        sync_index(corpus, index, FakeLinker())
+        yield index

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from articles.query import (
 )
 from tests.articles.conftest import FakeLinker
 from tests.articles.query.test_page import FILTERS
-from tests.articles.random_corpus import corpora, write_corpus
+from tests.articles.random_corpus import corpora, indexed_corpus, write_corpus
 
 ACTORS = ("isi", "ttp", "asim-malik", "ishaq-dar")
 #: Events-mode timelines; a lone feature or actor reads them from the writer's
@@ -65,10 +64,7 @@ def _expected(hits: list[Hit], filters: Filters) -> tuple[Counter[str], ...]:
 def test_aggregates_equal_counts_over_full_results(
     articles: list[tuple[dt.date, list[str]]], filters: Filters
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
-        write_corpus(corpus, articles)
-        sync_index(corpus, index, FakeLinker())
+    with indexed_corpus(articles) as index:
         hits = query_passages(filters, index)
         features, actors, months = _expected(hits, filters)
         assert count_features(filters, index) == dict(features)

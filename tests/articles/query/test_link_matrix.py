@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,10 +15,10 @@ from articles.backends import backend_for
 from articles.index import sync_index
 from articles.index.rank_table import defer
 from articles.index.store import open_writer
-from articles.query import Filters, count_targets, link_matrix, query_page
+from articles.query import ORDERS, Filters, count_targets, link_matrix, query_page
 from articles.query.link_matrix import covers
 from tests.articles.conftest import FakeLinker
-from tests.articles.random_corpus import corpora, write_corpus
+from tests.articles.random_corpus import corpora, indexed_corpus
 
 DAYS = st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31)))
 #: What the matrix covers: a feature, actors (members' links included), a window.
@@ -52,15 +51,15 @@ def _both(filters: Filters, index: Path) -> tuple[object, object]:
 
 
 def _counted(filters: Filters, index: Path) -> tuple[object, ...]:
-    """The map's counts, a page's totals and its hits (folded copies included)."""
-    page = query_page(filters, limit=3, index=index)
-    return (
-        count_targets(filters, index),
-        page.total,
-        page.articles,
-        page.groups,
-        page.hits,
-    )
+    """The map's counts; two pages' totals and hits (folded copies) in each order."""
+    pages = [
+        query_page(filters, order=order, limit=3, offset=offset, index=index)
+        for order in ORDERS
+        for offset in (0, 3)
+    ]
+    return count_targets(filters, index), [
+        (p.total, p.articles, p.groups, p.hits) for p in pages
+    ]
 
 
 @settings(max_examples=40, deadline=None)
@@ -68,10 +67,7 @@ def _counted(filters: Filters, index: Path) -> tuple[object, ...]:
 def test_held_links_count_as_sql_does(
     articles: list[tuple[dt.date, list[str]]], filters: list[Filters]
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
-        write_corpus(corpus, articles)
-        sync_index(corpus, index, FakeLinker())
+    with indexed_corpus(articles) as index:
         for f in filters:
             in_sql, held = _both(f, index)
             assert held == in_sql, f

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tempfile
+from itertools import chain
 from pathlib import Path
 
 import pytest
@@ -22,8 +23,11 @@ from articles.query import (
     query_page,
     query_passages,
 )
+from articles.query.filters import resolve
+from articles.query.page import _ordered
+from articles.query.reader import reading
 from tests.articles.conftest import FakeLinker
-from tests.articles.random_corpus import corpora, write_corpus
+from tests.articles.random_corpus import corpora, indexed_corpus, write_corpus
 
 FILTER_LIST = (
     Filters(),
@@ -34,7 +38,22 @@ FILTER_LIST = (
     Filters(date_from=dt.date(2022, 1, 1)),
     Filters(date_from=dt.date(2021, 1, 1), datemode="events"),
     Filters(feature="durand-line", q="talks", date_to=dt.date(2023, 6, 30)),
+    Filters(actors=("isi", "ttp")),
+    Filters(
+        actors=("pakistan", "asim-malik"), q="talks", date_from=dt.date(2021, 6, 1)
+    ),
 )
+#: Several actors and no feature: each actor's matches merged best first.
+MERGED = st.builds(
+    Filters,
+    actors=st.lists(st.sampled_from(("pakistan", "isi", "ttp", "asim-malik",
+                                     "ishaq-dar")), min_size=2, max_size=3,
+                    unique=True).map(tuple),
+    q=st.sampled_from((None, "talks", "border")),
+    date_from=st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2024, 6, 1))),
+    datemode=st.sampled_from(DATEMODES),
+    to_review=st.booleans(),
+)  # fmt: skip
 FILTERS = st.sampled_from(FILTER_LIST)
 
 
@@ -59,10 +78,7 @@ def _walk(filters: Filters, index: Path, order: str, limit: int) -> list[str]:
 def test_paging_sees_every_passage_once(
     articles: list[tuple[dt.date, list[str]]], filters: Filters, order: str, limit: int
 ) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        corpus, index = Path(tmp) / "corpus", Path(tmp) / "index.sqlite"
-        write_corpus(corpus, articles)
-        sync_index(corpus, index, FakeLinker())
+    with indexed_corpus(articles) as index:
         seen = _walk(filters, index, order, limit)
         expected = {h.passage_id for h in query_passages(filters, index)}
         assert sorted(seen) == sorted(expected)
@@ -192,3 +208,46 @@ def test_a_large_group_counts_every_copy_and_names_the_newest(
     assert hit.similar == 24
     assert hit.similar_ids == tuple(f"copy-{i:02d}#p1" for i in range(23, 3, -1))
     assert (page.total - page.groups) == 24
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpora, MERGED)
+def test_merged_actors_come_in_the_grouped_order(
+    articles: list[tuple[dt.date, list[str]]], filters: Filters
+) -> None:
+    """Each actor's matches merged best first give ``max(rank) GROUP BY`` order."""
+    with indexed_corpus(articles) as index:
+        _merged_and_grouped(filters, index)
+
+
+def _merged_and_grouped(filters: Filters, index: Path) -> int:
+    """Check the merged order against the grouped one; return how many passages."""
+    with reading(index) as con:
+        match = resolve(con, filters)
+        if match.empty:
+            return 0
+        grouped = [
+            int(r[0])
+            for r in con.execute(
+                f"SELECT passage FROM ({match.sql}) m "
+                "ORDER BY strength DESC, passage DESC",
+                match.args,
+            )
+        ]
+        merged = list(chain.from_iterable(_ordered(con, match, "rank", 1)))
+    assert bool(match.parts) == (len(match.targets) > 1)  # merged, not grouped
+    assert merged == grouped
+    return len(merged)
+
+
+def test_merged_actors_on_the_seed_corpus(indexed: Path) -> None:
+    sizes = [
+        _merged_and_grouped(Filters(actors=("ttp", "isi", "pakistan")), indexed),
+        _merged_and_grouped(Filters(actors=("ttp", "isi"), q="Pakistan"), indexed),
+        _merged_and_grouped(
+            Filters(actors=("ishaq-dar", "isi"), date_to=dt.date(2025, 3, 1)),
+            indexed,
+        ),
+    ]
+    assert min(sizes[:2]) >= 6, sizes
+    assert sizes[2] >= 1, sizes
