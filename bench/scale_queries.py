@@ -20,12 +20,13 @@ QUERY_KINDS = (
     "full text",
     "a date window",
     "all four combined",
+    "a feature and an actor",
     "map counts",
     "map counts, an actor alone",
     "timeline counts",
 )
 #: The kinds a dashboard answers from the links it holds in memory (``link_matrix``).
-HELD_KINDS = ("map counts", "map counts, an actor alone")
+HELD_KINDS = ("a feature and an actor", "map counts", "map counts, an actor alone")
 WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugees",
          "ceasefire", "mediator", "talks", "security forces", "terrorism", "militants",
          "humanitarian", "province", "minister", "China", "dialogue", "airstrikes",
@@ -72,6 +73,8 @@ def _inputs(kind: str, index: Path, runs: int) -> list[Callable[[], object]]:
             "a date window": Filters(date_from=lo, date_to=hi, datemode=mode),
             "all four combined": Filters(feature=feature, actors=(org,), q=word,
                                          date_from=lo, date_to=hi),
+            # a click on a feature with an actor picked (not an issue-8 kind)
+            "a feature and an actor": Filters(feature=feature, actors=(org,)),
             "map counts": Filters(actors=(org,), date_from=lo, date_to=hi),
             # what the map shades when an actor is picked and nothing else
             "map counts, an actor alone": Filters(actors=(org,)),
