@@ -207,7 +207,7 @@ def _query_figures(index: Path, runs: int) -> list[Row]:
     link_matrix.warm(index, wait=True)
     built = time.perf_counter() - began
     rows.append((
-        "links held in memory (a dashboard's map counts): build, size",
+        "links held in memory (a dashboard's): build, size",
         f"{built:.1f} s, {link_matrix.held_bytes() / 1e6:.0f} MB", None,
     ))  # fmt: skip
     for kind in HELD_KINDS:

@@ -26,7 +26,12 @@ QUERY_KINDS = (
     "timeline counts",
 )
 #: The kinds a dashboard answers from the links it holds in memory (``link_matrix``).
-HELD_KINDS = ("a feature and an actor", "map counts", "map counts, an actor alone")
+HELD_KINDS = (
+    "all four combined",
+    "a feature and an actor",
+    "map counts",
+    "map counts, an actor alone",
+)
 WORDS = ("border", "strategic mistake", "Taliban", "trade", "corridor", "refugees",
          "ceasefire", "mediator", "talks", "security forces", "terrorism", "militants",
          "humanitarian", "province", "minister", "China", "dialogue", "airstrikes",

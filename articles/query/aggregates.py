@@ -81,7 +81,7 @@ def count_targets(
         if match.plain:
             rows = con.execute("SELECT id, passages FROM targets WHERE passages > 0")
         elif matrix is not None:  # held in memory by a long-running process
-            rows = matrix.counts(match, filters).items()
+            rows = matrix.counts(con, match, filters).items()
         else:
             # grouped by target id alone, names looked up after: joining ``targets``
             # in the grouped query made SQLite sort every link row by (id, name),

@@ -149,7 +149,7 @@ def resolve(con: Connection, filters: Filters) -> Match:
         )
         more = (*more, *([feature] if feature is not None else []))
     if fts and (feature is not None or actors) and not text_drives:
-        matching, words = _text_matches(con.backend, fts, ids)
+        matching, words = text_matches(con.backend, fts, ids)
         where.append(f"d.passage IN ({matching})")
         more = (*more, *words)
     sql = _selected(driver, where)
@@ -278,7 +278,7 @@ def _text_is_fewer(
     ).fetchone()[0]
     if links < TEXT_CHECK_MIN:
         return False
-    matching, words = _text_matches(con.backend, fts, ids)
+    matching, words = text_matches(con.backend, fts, ids)
     cap = int(links) // TEXT_SHARE
     found = con.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM ({matching}) c LIMIT ?) n", (*words, cap)
@@ -297,7 +297,7 @@ def _text_driver(
 
     The same rows and strengths as ``_driver`` gives, read from the other side.
     """
-    matching, words = _text_matches(con.backend, fts, ids)
+    matching, words = text_matches(con.backend, fts, ids)
     strength = rank_sql("l.")
     if feature is not None:
         return (
@@ -315,7 +315,7 @@ def _text_driver(
     )
 
 
-def _text_matches(
+def text_matches(
     backend: Backend, fts: Terms, ids: tuple[int, int] | None
 ) -> tuple[str, tuple[Any, ...]]:
     """Return SQL for the text's matches, within the window's ids when there is one.

@@ -35,7 +35,14 @@ import numpy as np
 from articles.backends import Backend, Connection, backend_for
 from articles.index.codec import N_BITS, RANK_STEP
 from articles.index.rank_table import is_deferred
-from articles.query.filters import Filters, Match, QueryError, published_ids
+from articles.query.filters import (
+    Filters,
+    Match,
+    QueryError,
+    parse_terms,
+    published_ids,
+    text_matches,
+)
 from articles.query.reader import reading
 
 _LOG = logging.getLogger(__name__)
@@ -56,6 +63,7 @@ class LinkMatrix:
     passages: np.ndarray  # int64, sorted: every passage id
     bounds: np.ndarray  # int64, rows + 1: row r links where[bounds[r]:bounds[r + 1]]
     where: np.ndarray  # int32: the positions a row links (any link), sorted per row
+    ranks: np.ndarray  # uint8: each of those links' rank (``codec.rank``)
     starts: np.ndarray  # int64, positions + 1: each passage's run of ``named``
     named: np.ndarray  # int16 (or int32): the rows each passage names (how < MEMBER)
     pairs: np.ndarray  # int32, rows x rows: passages row a links that name row b
@@ -66,7 +74,8 @@ class LinkMatrix:
     @property
     def nbytes(self) -> int:
         """Return the bytes the arrays hold."""
-        arrays = (self.targets, self.passages, self.bounds, self.where, self.starts,
+        arrays = (self.targets, self.passages, self.bounds, self.where, self.ranks,
+                  self.starts,
                   self.named, self.pairs, self.totals, self.shared_at,
                   self.shared_dup)  # fmt: skip
         return sum(a.nbytes for a in arrays)
@@ -148,20 +157,45 @@ class LinkMatrix:
             out += np.bincount(self.named[index], minlength=len(self.targets))
         return out
 
-    def choose(self, match: Match, filters: Filters) -> Selection:
-        """Return the passages ``match`` (of ``filters``) selects, for a page."""
-        span = self.window(published_ids(filters))
-        return Selection(self, span, self.select(match.feature, match.targets, span))
+    def choose(self, con: Connection, match: Match, filters: Filters) -> Selection:
+        """Return the passages ``match`` (of ``filters``) selects, for a page.
 
-    def counts(self, match: Match, filters: Filters) -> dict[int, int]:
-        """Return matching passages per target id (``count_targets``'s grouping)."""
+        A text search (``covers``: only with a feature or actors, in a
+        publication window) is read from the full-text index as one list of
+        its matches in the window, and kept where they are.
+        """
         span = self.window(published_ids(filters))
+        keep = self.select(match.feature, match.targets, span)
+        if filters.q:
+            keep &= self._texts(con, filters, span)
+        rows = [match.feature] if match.feature is not None else list(match.targets)
+        return Selection(
+            self, span, keep, tuple(self.rows[r] for r in rows if r in self.rows)
+        )
+
+    def _texts(
+        self, con: Connection, filters: Filters, span: tuple[int, int]
+    ) -> np.ndarray:
+        """Return which passages of ``span`` the text search of ``filters`` finds."""
+        matching, words = text_matches(
+            con.backend, parse_terms(filters.q), published_ids(filters)
+        )
+        (text,) = con.execute(
+            f"SELECT {con.backend.int_list_sql('passage')} FROM ({matching}) t", words
+        ).fetchone()
+        found = np.zeros(span[1] - span[0], bool)
+        found[np.searchsorted(self.passages, _ints(text)) - span[0]] = True
+        return found
+
+    def counts(self, con: Connection, match: Match, filters: Filters) -> dict[int, int]:
+        """Return matching passages per target id (``count_targets``'s grouping)."""
         alone = match.alone
-        if alone is not None and span == (0, len(self.passages)):
+        if alone is not None:  # nothing else: no window, no text
             row = self.rows.get(alone)
             per_row = self.pairs[row] if row is not None else self.pairs[:0].sum(0)
         else:
-            per_row = self.count(self.select(match.feature, match.targets, span), span)
+            chosen = self.choose(con, match, filters)
+            per_row = self.count(chosen.keep, chosen.span)
         found = np.flatnonzero(per_row)
         return {int(self.targets[r]): int(per_row[r]) for r in found}
 
@@ -173,6 +207,9 @@ class Selection:
     matrix: LinkMatrix
     span: tuple[int, int]
     keep: np.ndarray  # bool per position of the span
+    strength: tuple[
+        int, ...
+    ]  # the rows whose link ranks a passage: feature, else actors
 
     def keys(self) -> np.ndarray:
         """Return the chosen passage ids, ascending."""
@@ -217,6 +254,26 @@ class Selection:
         at = np.repeat(firsts + lasts, lasts - firsts + 1) - np.arange(len(keys))
         return keys[at]
 
+    def ranked(self) -> np.ndarray:
+        """Return the chosen passage ids best first, as ``page`` ranks them.
+
+        The strength of a passage is its link's rank to the feature, else the
+        best of its links to the actors; then newer first. A sort of the chosen
+        passages: for few among many (a rare actor with a common feature) SQL
+        walks the feature's links until a page is found, all of them when the
+        intersection is small.
+        """
+        m, (lo, hi) = self.matrix, self.span
+        best = np.zeros(hi - lo, np.int16)
+        for row in self.strength:
+            a = m.bounds[row]
+            i, j = np.searchsorted(m.where[a : m.bounds[row + 1]], self.span)
+            at = m.where[a + i : a + j] - lo
+            best[at] = np.maximum(best[at], m.ranks[a + i : a + j])
+        chosen = np.flatnonzero(self.keep)
+        order = np.lexsort((-chosen, -best[chosen]))
+        return m.passages[chosen[order] + lo]
+
     def members(self, dups: list[int]) -> list[tuple[int, int]]:
         """Return ``(passage id, hash)`` of the chosen passages with these hashes.
 
@@ -228,18 +285,26 @@ class Selection:
         return list(zip(keys.tolist(), found[mine].tolist(), strict=True))
 
 
+#: Link ranks are under this (``codec.rank``: at most 4 * 21 + 20).
+RANKS = 128
 #: Passages counted at once by ``count_at``.
 BLOCK = 1 << 16
 
 
 def covers(filters: Filters) -> bool:
-    """Return whether a matrix can count under ``filters`` (else SQL does)."""
+    """Return whether a matrix can select what ``filters`` match (else SQL does).
+
+    A text search only with a feature or actors in a publication window: its
+    matches are read as one list, short in a window (a year of "border" at
+    100,000 articles: 43,000), long without one (all of "Taliban": 667,523).
+    """
     dated = filters.date_from is not None or filters.date_to is not None
-    return not (
-        filters.q
-        or filters.articles is not None
-        or filters.to_review
-        or (dated and filters.datemode != "published")
+    published = filters.datemode == "published"
+    texts = not filters.q or (
+        bool(filters.feature or filters.actors) and dated and published
+    )
+    return texts and not (
+        filters.articles is not None or filters.to_review or (dated and not published)
     )
 
 
@@ -257,24 +322,22 @@ def build(con: Connection, stamp: int) -> LinkMatrix | None:
     ).fetchone()
     passages = np.sort(_ints(text))
     del text
-    joined = con.backend.int_list_sql(
-        f"passage * 2 + CASE WHEN rank >= {RANK_STEP} THEN 1 ELSE 0 END"
-    )
+    joined = con.backend.int_list_sql(f"passage * {RANKS} + rank")
     ids: list[int] = []
     where: list[np.ndarray] = []
-    direct: list[np.ndarray] = []
+    ranks: list[np.ndarray] = []
     for target, text in con.execute(
         f"SELECT target, {joined} FROM link_rank GROUP BY target ORDER BY target"
     ):
         values = np.sort(_ints(text))
         ids.append(int(target))
-        where.append(np.searchsorted(passages, values >> 1).astype(np.int32))
-        direct.append((values & 1).astype(bool))
+        where.append(np.searchsorted(passages, values // RANKS).astype(np.int32))
+        ranks.append((values % RANKS).astype(np.uint8))
     shared, dups = con.execute(
         f"SELECT {con.backend.int_list_sql('passage')}, "
         f"{con.backend.int_list_sql('dup')} FROM shared"
     ).fetchone()  # one scan: both lists in the same row order
-    matrix = _arrange(stamp, ids, where, direct, passages)
+    matrix = _arrange(stamp, ids, where, ranks, passages)
     at = np.searchsorted(passages, _ints(shared)).astype(np.int32)
     order = np.argsort(at, kind="stable")
     return dataclasses.replace(
@@ -293,7 +356,7 @@ def _arrange(
     stamp: int,
     ids: list[int],
     where: list[np.ndarray],
-    direct: list[np.ndarray],
+    ranks: list[np.ndarray],
     passages: np.ndarray,
 ) -> LinkMatrix:
     """Lay the links out by passage too, and count every pair of targets once.
@@ -303,6 +366,7 @@ def _arrange(
     took 108 MB of indices at 100,000 articles).
     """
     kind = np.int16 if len(ids) < (1 << 15) else np.int32
+    direct = [r >= RANK_STEP for r in ranks]  # how < MEMBER
     runs = np.zeros(len(passages), np.int64)
     for at, is_direct in zip(where, direct, strict=True):
         runs[at[is_direct]] += 1
@@ -322,6 +386,7 @@ def _arrange(
         passages=passages,
         bounds=np.concatenate(([0], np.cumsum(sizes))),
         where=np.concatenate(where) if where else np.empty(0, np.int32),
+        ranks=np.concatenate(ranks) if ranks else np.empty(0, np.uint8),
         starts=starts,
         named=named,
         pairs=np.zeros((len(ids), len(ids)), np.int32),

@@ -34,6 +34,10 @@ from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
 MAX_LIMIT = 1000
+#: Up to this many matches held in memory are ranked there (a sort of them);
+#: more, and SQL walks them in rank order until a page is found (the more
+#: there are, the sooner).
+RANKED_HELD = 50_000
 #: A text search on its own ranks its this-many newest matches by bm25.
 SCORED = 1000
 #: A collapsed group names at most this many of its other matching passages,
@@ -107,12 +111,14 @@ def query_page(
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         copies = _copies(con, match) if shared and match.scored else None
         held = link_matrix.current(con.backend) if covers(filters) else None
-        chosen = held.choose(match, filters) if held is not None else None
+        chosen = held.choose(con, match, filters) if held is not None else None
         listed, members = None, _copied(copies)
         if chosen is not None:  # the links are held in memory (a dashboard)
             members = chosen.members
             if order != "rank" or not match.ranked:
                 listed = chosen.ordered("article" if order == "article" else "newest")
+            elif np.count_nonzero(chosen.keep) <= RANKED_HELD:
+                listed = chosen.ranked()
         if chosen is not None and _two_passes(match) is None:
             total, articles, groups = chosen.sizes()
         else:

@@ -31,6 +31,7 @@ COVERED = st.builds(
     ).map(tuple),
     date_from=DAYS,
     date_to=DAYS,
+    q=st.sampled_from((None, None, "talks", "border road", "Kabul")),
 )  # fmt: skip
 
 
@@ -99,6 +100,10 @@ def test_on_both_backends_and_only_for_the_version_read(
         Filters(feature="kabul", actors=("ttp", "isi")),
         Filters(date_from=dt.date(2025, 3, 1)),
         Filters(actors=("isi", "ttp"), date_to=dt.date(2025, 3, 1)),
+        Filters(actors=("isi", "ttp"), q="Pakistan", date_from=dt.date(2025, 1, 1)),
+        Filters(feature="kabul", q="Taliban", date_to=dt.date(2025, 12, 31)),
+        # ISI's own links outrank Pakistan's rolled up from it: the best counts
+        Filters(actors=("isi", "pakistan"), date_to=dt.date(2025, 12, 31)),
     )
     found = [_both(f, indexed) for f in views]
     assert all(held == in_sql for in_sql, held in found)
