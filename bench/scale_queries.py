@@ -27,6 +27,7 @@ QUERY_KINDS = (
 )
 #: The kinds a dashboard answers from the links it holds in memory (``link_matrix``).
 HELD_KINDS = (
+    "full text",
     "all four combined",
     "a feature and an actor",
     "map counts",

@@ -160,9 +160,8 @@ class LinkMatrix:
     def choose(self, con: Connection, match: Match, filters: Filters) -> Selection:
         """Return the passages ``match`` (of ``filters``) selects, for a page.
 
-        A text search (``covers``: only with a feature or actors, in a
-        publication window) is read from the full-text index as one list of
-        its matches in the window, and kept where they are.
+        A text search is read from the full-text index as one list of its
+        matches in the window, and kept where they are.
         """
         span = self.window(published_ids(filters))
         keep = self.select(match.feature, match.targets, span)
@@ -239,7 +238,7 @@ class Selection:
         return len(keys), articles, len(keys) - folded
 
     def ordered(self, order: str) -> np.ndarray:
-        """Return the chosen passage ids newest first, or by article (``page``).
+        """Return the chosen passage ids ``newest`` first, or by ``article``.
 
         ``article``: articles oldest first, each in reading order (its ids
         descending). SQL sorts every match for either (Afghanistan with
@@ -294,17 +293,16 @@ BLOCK = 1 << 16
 def covers(filters: Filters) -> bool:
     """Return whether a matrix can select what ``filters`` match (else SQL does).
 
-    A text search only with a feature or actors in a publication window: its
-    matches are read as one list, short in a window (a year of "border" at
-    100,000 articles: 43,000), long without one (all of "Taliban": 667,523).
+    A text search's matches (in the window) are read as one list, and kept
+    where they are: a year of "border" at 100,000 articles, 43,000 of them, in
+    6 ms; all of "Taliban", 667,523, in 87 ms, where SQL took 180 ms to fold
+    their copies and 60 to count them.
     """
     dated = filters.date_from is not None or filters.date_to is not None
-    published = filters.datemode == "published"
-    texts = not filters.q or (
-        bool(filters.feature or filters.actors) and dated and published
-    )
-    return texts and not (
-        filters.articles is not None or filters.to_review or (dated and not published)
+    return not (
+        filters.articles is not None
+        or filters.to_review
+        or (dated and filters.datemode != "published")
     )
 
 

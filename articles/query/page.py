@@ -29,7 +29,7 @@ from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, Similar, load_hits
-from articles.query.link_matrix import covers
+from articles.query.link_matrix import Selection, covers
 from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
@@ -109,25 +109,38 @@ def query_page(
         if match.empty:
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
-        copies = _copies(con, match) if shared and match.scored else None
         held = link_matrix.current(con.backend) if covers(filters) else None
         chosen = held.choose(con, match, filters) if held is not None else None
-        listed, members = None, _copied(copies)
-        if chosen is not None:  # the links are held in memory (a dashboard)
-            members = chosen.members
-            if order != "rank" or not match.ranked:
-                listed = chosen.ordered("article" if order == "article" else "newest")
-            elif np.count_nonzero(chosen.keep) <= RANKED_HELD:
-                listed = chosen.ranked()
-        if chosen is not None and _two_passes(match) is None:
+        copies = None
+        if chosen is None and shared and match.scored:
+            copies = _copies(con, match)
+        passes = _two_passes(match)
+        if chosen is not None and (passes is None or match.scored):
             total, articles, groups = chosen.sizes()
         else:
             total, articles, groups = _sizes(con, match, shared, copies)
+        members = chosen.members if chosen is not None else _copied(copies)
+        listed = _held_order(chosen, match, order) if chosen is not None else None
         keys, similar = walk_page(
             con, match, order, (limit, offset), shared, members, listed=listed
         )
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
+
+
+def _held_order(chosen: Selection, match: Match, order: str) -> np.ndarray | None:
+    """Return the matches in ``order`` from the links held, or None: SQL walks.
+
+    A text search alone ranks by its score (bm25), which only SQL has; many
+    ranked matches are walked in SQL, which stops at the page.
+    """
+    if order != "rank":
+        return chosen.ordered(order)
+    if match.scored:
+        return None
+    if not match.ranked:  # every strength 0: newest first
+        return chosen.ordered("newest")
+    return chosen.ranked() if np.count_nonzero(chosen.keep) <= RANKED_HELD else None
 
 
 #: A text search's matches that carry a shared hash: each hash's passages.

@@ -102,6 +102,7 @@ def test_on_both_backends_and_only_for_the_version_read(
         Filters(actors=("isi", "ttp"), date_to=dt.date(2025, 3, 1)),
         Filters(actors=("isi", "ttp"), q="Pakistan", date_from=dt.date(2025, 1, 1)),
         Filters(feature="kabul", q="Taliban", date_to=dt.date(2025, 12, 31)),
+        Filters(q="Pakistan"),  # ranked by bm25 in SQL, counted in memory
         # ISI's own links outrank Pakistan's rolled up from it: the best counts
         Filters(actors=("isi", "pakistan"), date_to=dt.date(2025, 12, 31)),
     )
@@ -121,10 +122,10 @@ def test_on_both_backends_and_only_for_the_version_read(
 
 
 def test_what_it_covers() -> None:
-    assert covers(
-        Filters(feature="kabul", actors=("isi",), date_from=dt.date(2020, 1, 1))
-    )
-    assert not covers(Filters(q="talks"))
+    day = dt.date(2020, 1, 1)
+    assert covers(Filters(feature="kabul", actors=("isi",), date_from=day))
+    assert covers(Filters(feature="kabul", q="talks", date_to=day))
+    assert covers(Filters(q="talks"))
     assert not covers(Filters(articles=("a0",)))
     assert not covers(Filters(to_review=True))
     assert not covers(Filters(date_from=dt.date(2020, 1, 1), datemode="events"))
