@@ -46,6 +46,16 @@ from articles.query.filters import (
 from articles.query.reader import reading
 
 _LOG = logging.getLogger(__name__)
+#: Text searches whose matches a matrix keeps (``LinkMatrix._texts``).
+TEXTS_KEPT = 8
+
+
+class _Found:
+    """The positions of recent text searches' matches, by terms and window."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.held: dict[tuple[object, ...], np.ndarray] = {}
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,7 @@ class LinkMatrix:
     totals: np.ndarray  # int64, rows: passages naming each row
     shared_at: np.ndarray  # int32, sorted: positions of passages sharing a hash
     shared_dup: np.ndarray  # int64: the hash each of those shares (``shared``)
+    found: _Found = dataclasses.field(default_factory=_Found, compare=False, repr=False)
 
     @property
     def nbytes(self) -> int:
@@ -175,16 +186,29 @@ class LinkMatrix:
     def _texts(
         self, con: Connection, filters: Filters, span: tuple[int, int]
     ) -> np.ndarray:
-        """Return which passages of ``span`` the text search of ``filters`` finds."""
-        matching, words = text_matches(
-            con.backend, parse_terms(filters.q), published_ids(filters)
-        )
-        (text,) = con.execute(
-            f"SELECT {con.backend.int_list_sql('passage')} FROM ({matching}) t", words
-        ).fetchone()
-        found = np.zeros(span[1] - span[0], bool)
-        found[np.searchsorted(self.passages, _ints(text)) - span[0]] = True
-        return found
+        """Return which passages of ``span`` the text search of ``filters`` finds.
+
+        The last few searches' matches are kept with the matrix (this version of
+        the index): a view asks for its page, its map counts and its facets,
+        and each would read the same matches again (87 ms for "Taliban").
+        """
+        terms, ids = parse_terms(filters.q), published_ids(filters)
+        with self.found.lock:
+            at = self.found.held.get((terms, ids))
+        if at is None:
+            matching, words = text_matches(con.backend, terms, ids)
+            (text,) = con.execute(
+                f"SELECT {con.backend.int_list_sql('passage')} FROM ({matching}) t",
+                words,
+            ).fetchone()
+            at = np.searchsorted(self.passages, _ints(text)).astype(np.int32)
+            with self.found.lock:
+                self.found.held[(terms, ids)] = at
+                while len(self.found.held) > TEXTS_KEPT:
+                    self.found.held.pop(next(iter(self.found.held)))
+        keep = np.zeros(span[1] - span[0], bool)
+        keep[at - span[0]] = True
+        return keep
 
     def counts(self, con: Connection, match: Match, filters: Filters) -> dict[int, int]:
         """Return matching passages per target id (``count_targets``'s grouping)."""

@@ -151,3 +151,17 @@ def test_no_index_holds_nothing(
     monkeypatch.delenv("ARTICLES_DATABASE_URL", raising=False)
     assert link_matrix.warm(tmp_path / "missing.sqlite", wait=True) is None
     assert link_matrix.held_bytes() == 0
+
+
+def test_recent_text_searches_are_read_once(indexed: Path) -> None:
+    link_matrix.warm(indexed, wait=True)
+    matrix = link_matrix.current(backend_for(indexed))
+    assert matrix is not None
+    search = Filters(q="Pakistan")
+    first = _counted(search, indexed)  # six pages and the counts: one read
+    assert len(matrix.found.held) == 1
+    assert _counted(search, indexed) == first
+    assert len(matrix.found.held) == 1
+    for n in range(link_matrix.TEXTS_KEPT + 3):
+        _counted(Filters(q=f"Pakistan talks{n}"), indexed)
+    assert len(matrix.found.held) == link_matrix.TEXTS_KEPT
