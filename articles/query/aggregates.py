@@ -23,7 +23,7 @@ from articles.index.codec import (
 from articles.index.rank_table import rank_source
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, among, date_window, resolve
-from articles.query.link_matrix import covers
+from articles.query.link_matrix import Selection, covers
 from articles.query.reader import reading
 
 
@@ -122,6 +122,8 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
             }
         if events:
             return _count_event_months(con, match, filters)
+        if (chosen := _held(con, match, filters)) is not None:
+            return chosen.months()
         if match.plain or match.days is not None:
             first, last = match.days or (0, (1 << 16) - 1)
             rows = con.execute(
@@ -170,6 +172,13 @@ def count_months_by_actor(
         marks = ",".join("?" * len(ids))
         if filters.datemode == "events":
             return _event_months_by_actor(con, match, filters, ids)
+        if (chosen := _held(con, match, filters)) is not None:
+            rows = chosen.matrix.rows
+            return dict(sorted(
+                ((month, names[i]), n)
+                for i in ids if i in rows
+                for month, n in chosen.months(rows[i]).items()
+            ))  # fmt: skip
         out: Counter[tuple[str, str]] = Counter()
         # grouped by target id, names looked up after (as ``count_targets``)
         if match.plain:
@@ -190,6 +199,18 @@ def count_months_by_actor(
         for day, target, n in rows:
             out[(_month(day), names[int(target)])] += int(n)
         return dict(sorted(out.items()))
+
+
+def _held(con: Connection, match: Match, filters: Filters) -> Selection | None:
+    """Return the matches from the links held in memory, when they are and can.
+
+    Not for a lone target, the whole corpus or a window alone: the writer keeps
+    their months already (or a range of ``articles`` has them).
+    """
+    if match.alone is not None or match.plain or match.days is not None:
+        return None
+    matrix = link_matrix.current(con.backend) if covers(filters) else None
+    return matrix.choose(con, match, filters) if matrix is not None else None
 
 
 def _target_names(con: Connection, kind: str, names: tuple[str, ...]) -> dict[int, str]:

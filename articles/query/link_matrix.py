@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from articles.backends import Backend, Connection, backend_for
-from articles.index.codec import N_BITS, RANK_STEP
+from articles.index.codec import DAY_SHIFT, EPOCH, MAX_DAY, N_BITS, RANK_STEP
 from articles.index.rank_table import is_deferred
 from articles.query.filters import (
     Filters,
@@ -297,6 +297,25 @@ class Selection:
         order = np.lexsort((-chosen, -best[chosen]))
         return m.passages[chosen[order] + lo]
 
+    def months(self, row: int | None = None) -> dict[str, int]:
+        """Count the chosen passages per publication month ``YYYY-MM``.
+
+        ``row``: only those naming that target (direct links), for a timeline
+        per actor. SQL groups every match by day (Afghanistan with Pakistan:
+        1.0 s; per actor over five actors 3.1 s).
+        """
+        m, (lo, _) = self.matrix, self.span
+        chosen = np.flatnonzero(self.keep) + lo
+        if row is not None:
+            a = m.bounds[row]
+            i, j = np.searchsorted(m.where[a : m.bounds[row + 1]], self.span)
+            mine = m.where[a + i : a + j][m.ranks[a + i : a + j] >= RANK_STEP]
+            chosen = mine[self.keep[mine - lo]]
+        days = m.passages[chosen] >> DAY_SHIFT
+        months, counts = np.unique(_MONTHS[days], return_counts=True)
+        labels = np.datetime_as_string(months.astype("datetime64[M]"), unit="M")
+        return {str(k): int(n) for k, n in zip(labels, counts, strict=True)}
+
     def members(self, dups: list[int]) -> list[tuple[int, int]]:
         """Return ``(passage id, hash)`` of the chosen passages with these hashes.
 
@@ -308,6 +327,12 @@ class Selection:
         return list(zip(keys.tolist(), found[mine].tolist(), strict=True))
 
 
+#: The month (since 1970-01, numpy's) of each day number of the index.
+_MONTHS = (
+    (np.datetime64(EPOCH.isoformat(), "D") + np.arange(MAX_DAY + 1))
+    .astype("datetime64[M]")
+    .astype(np.int64)
+)
 #: Link ranks are under this (``codec.rank``: at most 4 * 21 + 20).
 RANKS = 128
 #: Passages counted at once by ``count_at``.

@@ -13,9 +13,18 @@ from hypothesis import strategies as st
 
 from articles.backends import backend_for
 from articles.index import sync_index
+from articles.index.codec import to_day
 from articles.index.rank_table import defer
 from articles.index.store import open_writer
-from articles.query import ORDERS, Filters, count_targets, link_matrix, query_page
+from articles.query import (
+    ORDERS,
+    Filters,
+    count_months,
+    count_months_by_actor,
+    count_targets,
+    link_matrix,
+    query_page,
+)
 from articles.query.link_matrix import covers
 from tests.articles.conftest import FakeLinker
 from tests.articles.random_corpus import corpora, indexed_corpus
@@ -52,15 +61,18 @@ def _both(filters: Filters, index: Path) -> tuple[object, object]:
 
 
 def _counted(filters: Filters, index: Path) -> tuple[object, ...]:
-    """The map's counts; two pages' totals and hits (folded copies) in each order."""
+    """The map's counts, the timelines; two pages' totals and hits in each order."""
     pages = [
         query_page(filters, order=order, limit=3, offset=offset, index=index)
         for order in ORDERS
         for offset in (0, 3)
     ]
-    return count_targets(filters, index), [
-        (p.total, p.articles, p.groups, p.hits) for p in pages
-    ]
+    return (
+        count_targets(filters, index),
+        count_months(filters, index),
+        count_months_by_actor(filters, ("pakistan", "isi", "ttp", "nobody"), index),
+        [(p.total, p.articles, p.groups, p.hits) for p in pages],
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -165,3 +177,10 @@ def test_recent_text_searches_are_read_once(indexed: Path) -> None:
     for n in range(link_matrix.TEXTS_KEPT + 3):
         _counted(Filters(q=f"Pakistan talks{n}"), indexed)
     assert len(matrix.found.held) == link_matrix.TEXTS_KEPT
+
+
+def test_month_of_each_day_number() -> None:
+    months = link_matrix._MONTHS
+    for day in (dt.date(1900, 1, 31), dt.date(2024, 2, 29), dt.date(2025, 3, 1)):
+        month = np.array(months[to_day(day)]).astype("datetime64[M]")
+        assert str(month) == day.strftime("%Y-%m")
