@@ -266,15 +266,27 @@ class PostgresBackend(Backend):
         return cur
 
     def fts_insert(self, con: Any, language: str, rows: list[FtsRow]) -> None:
-        """Add passages to the full-text index."""
+        """Add passages to the full-text index, in one statement.
+
+        The rows go as four arrays (``unnest``), not as a statement of a row of
+        parameters each: psycopg splits and converts such a statement anew for
+        every count of rows (a fifth of the writer's time at 2,000 articles,
+        measured on this machine).
+        """
+        if not rows:
+            return
         english = language.casefold().startswith("en")
-        con.executemany(
-            "INSERT INTO passages_fts VALUES "
-            "(?, to_tsvector(?::regconfig, ?) || to_tsvector(?::regconfig, ?))",
+        con.execute(
+            "INSERT INTO passages_fts SELECT id, "
+            "to_tsvector(config::regconfig, text) || "
+            "to_tsvector(config::regconfig, heading) "
+            "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) "
+            "AS r(id, config, text, heading)",
             [
-                (pid, config, _words(text), config, _words(heading))
-                for pid, text, heading in rows
-                for config in [_config(english, text, heading)]
+                [pid for pid, _, _ in rows],
+                [_config(english, text, heading) for _, text, heading in rows],
+                [_words(text) for _, text, _ in rows],
+                [_words(heading) for _, _, heading in rows],
             ],
         )
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from articles.actors import load_actors
 from articles.backends import Connection
 from articles.index.file_stats import Stat, others_committed, save_stats
+from articles.index.held import Held
 from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
 from articles.index.rank_table import DEFER_MIN, defer, fill, is_deferred
@@ -67,6 +68,7 @@ class _Run:
     errors: list[str]
     written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
     tally: Tally = field(default_factory=Tally)  # counts written at each commit
+    held: Held = field(default_factory=Held)  # rows written at each commit
     ranked: bool = True  # write link_rank rows (False: filled at the end)
     seen: int = 0
     pending: int = 0
@@ -216,15 +218,21 @@ def _write_all(
                 report(done, total)
             run.pending += 1
             if run.pending >= BATCH or time.monotonic() - run.committed > 1.0:
-                run.tally.flush(run.con)
+                _flush(run)
                 run.con.execute("COMMIT")
                 run.con.backend.begin(run.con)
                 run.pending, run.committed = 0, time.monotonic()
-        run.tally.flush(run.con)
+        _flush(run)
     except BaseException:
         run.con.execute("ROLLBACK")
         raise
     run.con.execute("COMMIT")
+
+
+def _flush(run: _Run) -> None:
+    """Write the batch's held rows, then its counts (``_widen_span`` reads dates)."""
+    run.held.flush(run.con)
+    run.tally.flush(run.con)
 
 
 def _write_one(run: _Run, result: Result, require: Path | None) -> None:
@@ -250,12 +258,14 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     # the file's article as it is now, not as planned: another writer (a second
     # sync, an ingest) may have written it since
     old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
+    if old is not None:  # the deletion reads the tables: held rows go in first,
+        run.held.flush(con)  # before the savepoint (which may be rolled back)
     con.execute("SAVEPOINT article")
-    counts = Tally()  # joins the run's only once the article is in
+    counts, rows = Tally(), Held()  # join the run's only once the article is in
     try:
         if old is not None:
             delete_article(con, int(old[0]), counts)
-        insert_article(con, done, run.targets, counts, ranked=run.ranked)
+        insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
     except con.backend.IntegrityError:
         con.execute("ROLLBACK TO article")
         con.execute("RELEASE article")
@@ -267,5 +277,6 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
         return
     con.execute("RELEASE article")
     run.tally.merge(counts)
+    run.held.merge(rows)
     run.written[done.file] = (done.size, done.mtime_ns)
     (run.updated if old is not None else run.added).append(done.article.id)
