@@ -30,7 +30,13 @@ from articles.index.scan import record_listing
 from articles.index.store import open_writer
 from articles.index.texts import index_packer
 from articles.index.work import Failed, Prepared, Seen, actor_ancestors, by_publication
-from articles.index.write import Tally, Targets, delete_article, insert_article
+from articles.index.write import (
+    DuplicateArticle,
+    Tally,
+    Targets,
+    delete_article,
+    insert_article,
+)
 from articles.process import Linker, load_linker
 from articles.review.state import Review
 
@@ -258,25 +264,40 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     # the file's article as it is now, not as planned: another writer (a second
     # sync, an ingest) may have written it since
     old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
-    if old is not None:  # the deletion reads the tables: held rows go in first,
-        run.held.flush(con)  # before the savepoint (which may be rolled back)
-    con.execute("SAVEPOINT article")
     counts, rows = Tally(), Held()  # join the run's only once the article is in
     try:
-        if old is not None:
-            delete_article(con, int(old[0]), counts)
-        insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
-    except con.backend.IntegrityError:
-        con.execute("ROLLBACK TO article")
-        con.execute("RELEASE article")
-        run.targets = Targets(con)  # targets interned since the savepoint are gone
-        reason = f"{done.file}: duplicate article id {done.article.id!r}"
+        if old is None:  # a taken id writes nothing: no savepoint to undo it
+            insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
+        else:
+            _swap(run, int(old[0]), done, (counts, rows))
+    except DuplicateArticle as exc:
         if require is not None and require.name == done.file:
-            raise SyncError(reason) from None
-        run.errors.append(reason)
+            raise SyncError(str(exc)) from None
+        run.errors.append(str(exc))
         return
-    con.execute("RELEASE article")
     run.tally.merge(counts)
     run.held.merge(rows)
     run.written[done.file] = (done.size, done.mtime_ns)
     (run.updated if old is not None else run.added).append(done.article.id)
+
+
+def _swap(run: _Run, old: int, done: Prepared, into: tuple[Tally, Held]) -> None:
+    """Delete a file's older article and insert its new one, or neither.
+
+    The deletion reads the tables: the batch's held rows go in first, before
+    the savepoint (which may be rolled back).
+    """
+    con, (counts, rows) = run.con, into
+    run.held.flush(con)
+    con.execute("SAVEPOINT article")
+    try:
+        delete_article(con, old, counts)
+        insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
+    except (con.backend.IntegrityError, DuplicateArticle):
+        con.execute("ROLLBACK TO article")
+        con.execute("RELEASE article")
+        run.targets = Targets(con)  # targets interned since the savepoint are gone
+        raise DuplicateArticle(
+            f"{done.file}: duplicate article id {done.article.id!r}"
+        ) from None
+    con.execute("RELEASE article")

@@ -23,6 +23,10 @@ from articles.index.texts import Packed, unpack_article
 from articles.index.work import Prepared
 
 
+class DuplicateArticle(Exception):
+    """Another file holds an article with the same id (slug): nothing was written."""
+
+
 class Targets:
     """Interned feature and actor ids (``targets`` rows), cached per writer."""
 
@@ -177,8 +181,9 @@ def insert_article(
 
     Raises
     ------
-    con.backend.IntegrityError
-        Another file holds an article with the same id (slug).
+    DuplicateArticle
+        Another file holds an article with the same id (slug); nothing was
+        written, so no savepoint is needed to undo it.
     """
     key = _insert_row(con, done)
     rows = Held() if held is None else held
@@ -198,8 +203,9 @@ def insert_article(
 def _insert_row(con: Connection, done: Prepared) -> int:
     """Insert the ``articles`` row under the next free key of its day; return it.
 
-    The key is taken in the insert itself (one statement, not a read then a write:
-    on PostgreSQL each is a round trip of the writer).
+    The key is taken in the insert itself, and a taken slug (or file) writes
+    nothing instead of failing: one statement, not a read and a write in a
+    savepoint (on PostgreSQL each statement is a round trip of the writer).
     """
     a = done.article
     day = to_day(a.published)
@@ -207,7 +213,7 @@ def _insert_row(con: Connection, done: Prepared) -> int:
     row = con.execute(
         "INSERT INTO articles SELECT coalesce(max(id) + 1, ?), "
         "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-        "FROM articles WHERE id BETWEEN ? AND ? RETURNING id",
+        "FROM articles WHERE id BETWEEN ? AND ? ON CONFLICT DO NOTHING RETURNING id",
         (
             lo, a.id, done.file, done.size, done.mtime_ns,
             bytes.fromhex(done.file_hash), bytes.fromhex(a.content_hash),
@@ -217,6 +223,8 @@ def _insert_row(con: Connection, done: Prepared) -> int:
             lo, article_key(day, (1 << SEQ_BITS) - 1),
         ),
     ).fetchone()  # fmt: skip
+    if row is None:
+        raise DuplicateArticle(f"{done.file}: duplicate article id {a.id!r}")
     return int(row[0])
 
 
