@@ -20,7 +20,13 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from articles.backends import pool
-from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
+from articles.backends.base import (
+    Backend,
+    FtsRow,
+    IndexUnavailable,
+    Terms,
+    added_sql,
+)
 from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
 
 #: The advisory lock every writing transaction holds (any 64-bit number of ours).
@@ -264,6 +270,41 @@ class PostgresBackend(Backend):
         cur = con.raw.cursor(name=f"stream_{next(_CURSORS)}")
         cur.execute(_pg_sql(sql), tuple(args))
         return cur
+
+    def add_counts(
+        self,
+        con: Any,
+        table: str,
+        columns: tuple[tuple[str, ...], tuple[str, ...]],
+        rows: list[tuple[int, ...]],
+        *,
+        insert: bool,
+    ) -> None:
+        """Add counts to rows of ``table`` in one statement: a column an array.
+
+        A sync adds a batch's counts to thousands of rows (``write.Tally``).
+        Measured on this machine, 10,000 rows: 0.20 s as a statement each
+        (pipelined), 0.09-0.14 s as one statement over ``unnest``.
+        """
+        if not rows:
+            return
+        key, counts = columns
+        names = (*key, *counts)
+        arrays = ", ".join("?::bigint[]" for _ in names)
+        source = f"unnest({arrays}) AS v({', '.join(names)})"
+        if insert:
+            sql = (
+                f"INSERT INTO {table}({', '.join(names)}) SELECT * FROM {source} "
+                + added_sql(table, columns)
+            )
+        else:
+            sql = (
+                f"UPDATE {table} AS t SET "
+                + ", ".join(f"{c} = t.{c} + v.{c}" for c in counts)
+                + f" FROM {source} WHERE "
+                + " AND ".join(f"t.{k} = v.{k}" for k in key)
+            )
+        con.execute(sql, [[row[i] for row in rows] for i in range(len(names))])
 
     def fts_insert(self, con: Any, language: str, rows: list[FtsRow]) -> None:
         """Add passages to the full-text index, in one statement.

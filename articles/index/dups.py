@@ -89,10 +89,12 @@ def _step_shared(
     for pid, dup in rows:
         for target in targets.get(pid, ()):
             counts[target, dup] = counts.get((target, dup), 0) + step
-    con.executemany(
-        "INSERT INTO target_dups VALUES (?, ?, ?) ON CONFLICT(target, dup) "
-        "DO UPDATE SET n = target_dups.n + excluded.n",
+    con.backend.add_counts(
+        con,
+        "target_dups",
+        (("target", "dup"), ("n",)),
         [(t, dup, n) for (t, dup), n in counts.items()],
+        insert=True,
     )
     if step < 0:
         con.executemany(

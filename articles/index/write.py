@@ -115,23 +115,23 @@ class Tally:
 
     def flush(self, con: Connection) -> None:
         """Write the held counts (in the open transaction) and forget them."""
-        con.executemany(
-            "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
-            "articles = articles + ? WHERE id = ?",
-            [
-                (p, m, a, t)
-                for t, (p, m, a) in sorted(self.totals.items())
-                if p or m or a
-            ],
+        con.backend.add_counts(
+            con,
+            "targets",
+            (("id",), ("passages", "matches", "articles")),
+            [(t, *total) for t, total in sorted(self.totals.items()) if any(total)],
+            insert=False,
         )
         for table, counts in (
             ("target_months", self.months),
             ("target_event_months", self.events),
         ):
-            con.executemany(
-                f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT(target, month) "
-                f"DO UPDATE SET passages = {table}.passages + excluded.passages",
+            con.backend.add_counts(
+                con,
+                table,
+                (("target", "month"), ("passages",)),
                 [(t, month, n) for (t, month), n in sorted(counts.items()) if n],
+                insert=True,
             )
         if self.span >= 0:
             _widen_span(con, self.span)
