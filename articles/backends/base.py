@@ -60,6 +60,13 @@ class Connection(Protocol):
         """Close the connection."""
 
 
+def added_sql(table: str, columns: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """Return the ``ON CONFLICT`` clause adding the counts to a row already there."""
+    key, counts = columns
+    added = ", ".join(f"{c} = {table}.{c} + excluded.{c}" for c in counts)
+    return f"ON CONFLICT({', '.join(key)}) DO UPDATE SET {added}"
+
+
 class Backend(ABC):
     """One database kind: where the index is, how to open it, its SQL dialect."""
 
@@ -125,6 +132,37 @@ class Backend(ABC):
         which compacts the index at its end.
         """
         del con, bulk
+
+    def add_counts(
+        self,
+        con: Connection,
+        table: str,
+        columns: tuple[tuple[str, ...], tuple[str, ...]],
+        rows: list[tuple[int, ...]],
+        *,
+        insert: bool,
+    ) -> None:
+        """Add counts to rows of ``table``, a statement per row here.
+
+        ``columns`` are the key columns and the count columns; each row holds
+        their values in that order, and no two rows have one key. ``insert``: a
+        row missing is inserted with the counts (else every row exists). A
+        backend may write them all in one statement (the keys being distinct,
+        no row can see another's change).
+        """
+        key, counts = columns
+        if insert:
+            marks = ", ".join("?" * (len(key) + len(counts)))
+            con.executemany(
+                f"INSERT INTO {table} VALUES ({marks}) " + added_sql(table, columns),
+                rows,
+            )
+            return
+        con.executemany(
+            f"UPDATE {table} SET {', '.join(f'{c} = {c} + ?' for c in counts)} "
+            f"WHERE {' AND '.join(f'{k} = ?' for k in key)}",
+            [(*row[len(key) :], *row[: len(key)]) for row in rows],
+        )
 
     @abstractmethod
     def fts_match(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:

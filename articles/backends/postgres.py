@@ -20,7 +20,13 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict
 
 from articles.backends import pool
-from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
+from articles.backends.base import (
+    Backend,
+    FtsRow,
+    IndexUnavailable,
+    Terms,
+    added_sql,
+)
 from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
 
 #: The advisory lock every writing transaction holds (any 64-bit number of ours).
@@ -265,16 +271,63 @@ class PostgresBackend(Backend):
         cur.execute(_pg_sql(sql), tuple(args))
         return cur
 
+    def add_counts(
+        self,
+        con: Any,
+        table: str,
+        columns: tuple[tuple[str, ...], tuple[str, ...]],
+        rows: list[tuple[int, ...]],
+        *,
+        insert: bool,
+    ) -> None:
+        """Add counts to rows of ``table`` in one statement: a column an array.
+
+        A sync adds a batch's counts to thousands of rows (``write.Tally``).
+        Measured on this machine, 10,000 rows: 0.20 s as a statement each
+        (pipelined), 0.09-0.14 s as one statement over ``unnest``.
+        """
+        if not rows:
+            return
+        key, counts = columns
+        names = (*key, *counts)
+        arrays = ", ".join("?::bigint[]" for _ in names)
+        source = f"unnest({arrays}) AS v({', '.join(names)})"
+        if insert:
+            sql = (
+                f"INSERT INTO {table}({', '.join(names)}) SELECT * FROM {source} "
+                + added_sql(table, columns)
+            )
+        else:
+            sql = (
+                f"UPDATE {table} AS t SET "
+                + ", ".join(f"{c} = t.{c} + v.{c}" for c in counts)
+                + f" FROM {source} WHERE "
+                + " AND ".join(f"t.{k} = v.{k}" for k in key)
+            )
+        con.execute(sql, [[row[i] for row in rows] for i in range(len(names))])
+
     def fts_insert(self, con: Any, language: str, rows: list[FtsRow]) -> None:
-        """Add passages to the full-text index."""
+        """Add passages to the full-text index, in one statement.
+
+        The rows go as four arrays (``unnest``), not as a statement of a row of
+        parameters each: psycopg splits and converts such a statement anew for
+        every count of rows (a fifth of the writer's time at 2,000 articles,
+        measured on this machine).
+        """
+        if not rows:
+            return
         english = language.casefold().startswith("en")
-        con.executemany(
-            "INSERT INTO passages_fts VALUES "
-            "(?, to_tsvector(?::regconfig, ?) || to_tsvector(?::regconfig, ?))",
+        con.execute(
+            "INSERT INTO passages_fts SELECT id, "
+            "to_tsvector(config::regconfig, text) || "
+            "to_tsvector(config::regconfig, heading) "
+            "FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) "
+            "AS r(id, config, text, heading)",
             [
-                (pid, config, _words(text), config, _words(heading))
-                for pid, text, heading in rows
-                for config in [_config(english, text, heading)]
+                [pid for pid, _, _ in rows],
+                [_config(english, text, heading) for _, text, heading in rows],
+                [_words(text) for _, text, _ in rows],
+                [_words(heading) for _, _, heading in rows],
             ],
         )
 

@@ -11,7 +11,12 @@ from articles.index.store import open_writer
 from articles.index.sync import SyncError, actor_parents, sync_index
 from articles.index.texts import TextPacker, stored_dictionary
 from articles.index.work import Failed, Prepared, Task, actor_ancestors, prepare_file
-from articles.index.write import Targets, delete_article, insert_article
+from articles.index.write import (
+    DuplicateArticle,
+    Targets,
+    delete_article,
+    insert_article,
+)
 from articles.process import Linker
 
 
@@ -59,7 +64,7 @@ def _write(con: Connection, done: Prepared) -> None:
             delete_article(con, int(old[0]))
         insert_article(con, done, Targets(con))
         forget_stats(con)  # the next sync reads the files' stats from the table
-    except con.backend.IntegrityError:
+    except (con.backend.IntegrityError, DuplicateArticle):
         con.execute("ROLLBACK")
         raise SyncError(
             f"{done.file}: duplicate article id {done.article.id!r}"

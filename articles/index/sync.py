@@ -21,6 +21,7 @@ from pathlib import Path
 from articles.actors import load_actors
 from articles.backends import Connection
 from articles.index.file_stats import Stat, others_committed, save_stats
+from articles.index.held import Held
 from articles.index.plan import Plan, plan_sync
 from articles.index.pool import Result, prepare_all
 from articles.index.rank_table import DEFER_MIN, defer, fill, is_deferred
@@ -29,7 +30,13 @@ from articles.index.scan import record_listing
 from articles.index.store import open_writer
 from articles.index.texts import index_packer
 from articles.index.work import Failed, Prepared, Seen, actor_ancestors, by_publication
-from articles.index.write import Tally, Targets, delete_article, insert_article
+from articles.index.write import (
+    DuplicateArticle,
+    Tally,
+    Targets,
+    delete_article,
+    insert_article,
+)
 from articles.process import Linker, load_linker
 from articles.review.state import Review
 
@@ -67,6 +74,7 @@ class _Run:
     errors: list[str]
     written: dict[str, Stat] = field(default_factory=dict)  # file: stat now stored
     tally: Tally = field(default_factory=Tally)  # counts written at each commit
+    held: Held = field(default_factory=Held)  # rows written at each commit
     ranked: bool = True  # write link_rank rows (False: filled at the end)
     seen: int = 0
     pending: int = 0
@@ -216,15 +224,21 @@ def _write_all(
                 report(done, total)
             run.pending += 1
             if run.pending >= BATCH or time.monotonic() - run.committed > 1.0:
-                run.tally.flush(run.con)
+                _flush(run)
                 run.con.execute("COMMIT")
                 run.con.backend.begin(run.con)
                 run.pending, run.committed = 0, time.monotonic()
-        run.tally.flush(run.con)
+        _flush(run)
     except BaseException:
         run.con.execute("ROLLBACK")
         raise
     run.con.execute("COMMIT")
+
+
+def _flush(run: _Run) -> None:
+    """Write the batch's held rows, then its counts (``_widen_span`` reads dates)."""
+    run.held.flush(run.con)
+    run.tally.flush(run.con)
 
 
 def _write_one(run: _Run, result: Result, require: Path | None) -> None:
@@ -250,22 +264,40 @@ def _replace(run: _Run, done: Prepared, require: Path | None) -> None:
     # the file's article as it is now, not as planned: another writer (a second
     # sync, an ingest) may have written it since
     old = con.execute("SELECT id FROM articles WHERE file = ?", (done.file,)).fetchone()
-    con.execute("SAVEPOINT article")
-    counts = Tally()  # joins the run's only once the article is in
+    counts, rows = Tally(), Held()  # join the run's only once the article is in
     try:
-        if old is not None:
-            delete_article(con, int(old[0]), counts)
-        insert_article(con, done, run.targets, counts, ranked=run.ranked)
-    except con.backend.IntegrityError:
+        if old is None:  # a taken id writes nothing: no savepoint to undo it
+            insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
+        else:
+            _swap(run, int(old[0]), done, (counts, rows))
+    except DuplicateArticle as exc:
+        if require is not None and require.name == done.file:
+            raise SyncError(str(exc)) from None
+        run.errors.append(str(exc))
+        return
+    run.tally.merge(counts)
+    run.held.merge(rows)
+    run.written[done.file] = (done.size, done.mtime_ns)
+    (run.updated if old is not None else run.added).append(done.article.id)
+
+
+def _swap(run: _Run, old: int, done: Prepared, into: tuple[Tally, Held]) -> None:
+    """Delete a file's older article and insert its new one, or neither.
+
+    The deletion reads the tables: the batch's held rows go in first, before
+    the savepoint (which may be rolled back).
+    """
+    con, (counts, rows) = run.con, into
+    run.held.flush(con)
+    con.execute("SAVEPOINT article")
+    try:
+        delete_article(con, old, counts)
+        insert_article(con, done, run.targets, counts, ranked=run.ranked, held=rows)
+    except (con.backend.IntegrityError, DuplicateArticle):
         con.execute("ROLLBACK TO article")
         con.execute("RELEASE article")
         run.targets = Targets(con)  # targets interned since the savepoint are gone
-        reason = f"{done.file}: duplicate article id {done.article.id!r}"
-        if require is not None and require.name == done.file:
-            raise SyncError(reason) from None
-        run.errors.append(reason)
-        return
+        raise DuplicateArticle(
+            f"{done.file}: duplicate article id {done.article.id!r}"
+        ) from None
     con.execute("RELEASE article")
-    run.tally.merge(counts)
-    run.written[done.file] = (done.size, done.mtime_ns)
-    (run.updated if old is not None else run.added).append(done.article.id)

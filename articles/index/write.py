@@ -17,8 +17,14 @@ from articles.index.codec import (
     rank,
     to_day,
 )
+from articles.index.dups import count_dups, group_pairs
+from articles.index.held import Held
 from articles.index.texts import Packed, unpack_article
 from articles.index.work import Prepared
+
+
+class DuplicateArticle(Exception):
+    """Another file holds an article with the same id (slug): nothing was written."""
 
 
 class Targets:
@@ -109,23 +115,23 @@ class Tally:
 
     def flush(self, con: Connection) -> None:
         """Write the held counts (in the open transaction) and forget them."""
-        con.executemany(
-            "UPDATE targets SET passages = passages + ?, matches = matches + ?, "
-            "articles = articles + ? WHERE id = ?",
-            [
-                (p, m, a, t)
-                for t, (p, m, a) in sorted(self.totals.items())
-                if p or m or a
-            ],
+        con.backend.add_counts(
+            con,
+            "targets",
+            (("id",), ("passages", "matches", "articles")),
+            [(t, *total) for t, total in sorted(self.totals.items()) if any(total)],
+            insert=False,
         )
         for table, counts in (
             ("target_months", self.months),
             ("target_event_months", self.events),
         ):
-            con.executemany(
-                f"INSERT INTO {table} VALUES (?, ?, ?) ON CONFLICT(target, month) "
-                f"DO UPDATE SET passages = {table}.passages + excluded.passages",
+            con.backend.add_counts(
+                con,
+                table,
+                (("target", "month"), ("passages",)),
                 [(t, month, n) for (t, month), n in sorted(counts.items()) if n],
+                insert=True,
             )
         if self.span >= 0:
             _widen_span(con, self.span)
@@ -162,178 +168,104 @@ def insert_article(
     tally: Tally | None = None,
     *,
     ranked: bool = True,
+    held: Held | None = None,
 ) -> int:
     """Insert a prepared article; return its integer id.
 
-    Its per-target counts go to ``tally`` when given (the caller flushes it before
-    committing), else they are written at once. ``ranked`` False leaves its
-    ``link_rank`` rows out (``rank_table``: a large sync fills them at the end).
+    Its ``articles`` row is written at once (its key is the next free one of its
+    day). Its other rows go to ``held`` when given (the caller flushes it before
+    reading or deleting what it holds, and before committing), its per-target
+    counts to ``tally``; either one missing is written before this returns.
+    ``ranked`` False leaves its ``link_rank`` rows out (``rank_table``: a large
+    sync fills them at the end).
 
     Raises
     ------
-    con.backend.IntegrityError
-        Another file holds an article with the same id (slug).
+    DuplicateArticle
+        Another file holds an article with the same id (slug); nothing was
+        written, so no savepoint is needed to undo it.
     """
-    a = done.article
-    day = to_day(a.published)
-    lo = article_key(day, 0)
-    top = con.execute(
-        "SELECT max(id) FROM articles WHERE id BETWEEN ? AND ?",
-        (lo, article_key(day, (1 << SEQ_BITS) - 1)),
-    ).fetchone()[0]
-    key = lo if top is None else top + 1
-    con.execute(
-        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            key, a.id, done.file, done.size, done.mtime_ns,
-            bytes.fromhex(done.file_hash), bytes.fromhex(a.content_hash),
-            a.title, a.author, a.published.isoformat(),
-            a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
-            len(done.passages), done.notes,
-        ),
-    )  # fmt: skip
-    con.execute("INSERT INTO article_texts VALUES (?, ?)", (key, done.text))
+    key = _insert_row(con, done)
+    rows = Held() if held is None else held
     counts = Tally() if tally is None else tally
-    dates = _insert_passages(con, key, done, a.language)
-    linked = _insert_links(con, key, done, targets, counts, ranked)
+    rows.add("INSERT INTO article_texts VALUES (?, ?)", [(key, done.text)])
+    dates = _hold_passages(rows, key, done)
+    linked = _hold_links(rows, key, done, targets, counts, ranked)
     counts.add_dates(dates, linked, +1)
-    _count_dups(
-        con, [(passage_key(key, p.slot), p.dup) for p in done.passages], linked, +1
-    )
+    rows.add_dups([(passage_key(key, p.slot), p.dup) for p in done.passages], linked)
+    if held is None:
+        rows.flush(con)
     if tally is None:
         counts.flush(con)
     return key
 
 
-def _insert_passages(
-    con: Connection, key: int, done: Prepared, language: str
-) -> list[tuple[int, int, int]]:
-    """Insert the passages, their full text and dates; return the date rows."""
+def _insert_row(con: Connection, done: Prepared) -> int:
+    """Insert the ``articles`` row under the next free key of its day; return it.
+
+    The key is taken in the insert itself, and a taken slug (or file) writes
+    nothing instead of failing: one statement, not a read and a write in a
+    savepoint (on PostgreSQL each statement is a round trip of the writer).
+    """
+    a = done.article
+    day = to_day(a.published)
+    lo = article_key(day, 0)
+    row = con.execute(
+        "INSERT INTO articles SELECT coalesce(max(id) + 1, ?), "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+        "FROM articles WHERE id BETWEEN ? AND ? ON CONFLICT DO NOTHING RETURNING id",
+        (
+            lo, a.id, done.file, done.size, done.mtime_ns,
+            bytes.fromhex(done.file_hash), bytes.fromhex(a.content_hash),
+            a.title, a.author, a.published.isoformat(),
+            a.posted.isoformat() if a.posted else None, a.source, a.url, a.language,
+            len(done.passages), done.notes,
+            lo, article_key(day, (1 << SEQ_BITS) - 1),
+        ),
+    ).fetchone()  # fmt: skip
+    if row is None:
+        raise DuplicateArticle(f"{done.file}: duplicate article id {a.id!r}")
+    return int(row[0])
+
+
+def _hold_passages(held: Held, key: int, done: Prepared) -> list[tuple[int, int, int]]:
+    """Hold the passages, their full text and dates; return the date rows."""
     rows = [(passage_key(key, p.slot), p.section, p.dup, p.pos) for p in done.passages]
-    con.executemany("INSERT INTO passages VALUES (?,?,?,?)", rows)
-    con.backend.fts_insert(
-        con, language, [(passage_key(key, p.slot), *p.fts) for p in done.passages]
+    held.add("INSERT INTO passages VALUES (?,?,?,?)", rows)
+    held.add_fts(
+        done.article.language,
+        [(passage_key(key, p.slot), *p.fts) for p in done.passages],
     )
     dates: list[tuple[int, int, int]] = sorted({
         (int(d[5]), int(d[6]), passage_key(key, p.slot))
         for p in done.passages
         for d in p.dates
     })  # fmt: skip
-    con.executemany("INSERT INTO dates VALUES (?,?,?)", dates)
+    held.add("INSERT INTO dates VALUES (?,?,?)", dates)
     return dates
 
 
-def _group(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:
-    """Group ``(key, value)`` pairs: each key with its values, in order."""
-    out: dict[int, list[int]] = {}
-    for key, value in pairs:
-        out.setdefault(key, []).append(value)
-    return out
-
-
-def _step_groups(
-    con: Connection, dup: int, pids: list[int], targets: list[int], step: int
-) -> None:
-    """Add (or take away) passages of one shared group to ``shared``/``target_dups``."""
-    if step > 0:
-        con.executemany("INSERT INTO shared VALUES (?, ?)", [(p, dup) for p in pids])
-    else:
-        con.executemany("DELETE FROM shared WHERE passage = ?", [(p,) for p in pids])
-    counts: dict[int, int] = {}
-    for target in targets:
-        counts[target] = counts.get(target, 0) + step
-    con.executemany(
-        "INSERT INTO target_dups VALUES (?, ?, ?) ON CONFLICT(target, dup) "
-        "DO UPDATE SET n = target_dups.n + excluded.n",
-        [(t, dup, n) for t, n in counts.items()],
-    )
-    if step < 0:
-        con.executemany(
-            "DELETE FROM target_dups WHERE target = ? AND dup = ? AND n <= 0",
-            [(t, dup) for t in counts],
-        )
-
-
-def _link_targets(con: Connection, pids: list[int]) -> list[int]:
-    marks = ",".join("?" * len(pids))
-    return [
-        int(r[0])
-        for r in con.execute(
-            f"SELECT target FROM links WHERE passage IN ({marks})", pids
-        )
-    ]
-
-
-def _count_dups(
-    con: Connection,
-    passages: list[tuple[int, int]],
-    targets: dict[int, list[int]],
-    step: int,
-) -> None:
-    """Keep ``dups``, ``shared`` and ``target_dups`` in line after one article.
-
-    ``passages`` are the article's (passage, dup) pairs, just inserted (``step``
-    +1) or just deleted (-1); ``targets`` each one's link targets.
-    """
-    groups = _group([(dup, pid) for pid, dup in passages])
-    counts = _passages_per_dup(con, list(groups))
-    con.executemany(
-        "INSERT INTO dups VALUES (?, ?) ON CONFLICT(dup) DO UPDATE SET n = excluded.n",
-        [(dup, n) for dup, n in counts.items() if n >= 2],
-    )
-    con.executemany(
-        "DELETE FROM dups WHERE dup = ?",
-        [(dup,) for dup in groups if counts.get(dup, 0) < 2],
-    )
-    for dup, pids in groups.items():
-        n = counts.get(dup, 0)
-        before = n - step * len(pids)
-        if max(n, before) < 2:
-            continue  # never shared
-        mine = [t for p in pids for t in targets.get(p, ())]
-        _step_groups(con, dup, pids, mine, step)
-        if min(n, before) == 1:  # the one other passage joins or leaves the group
-            rows = con.execute(
-                "SELECT id FROM passages WHERE dup = ? AND id NOT IN "
-                f"({','.join('?' * len(pids))})",
-                (dup, *pids),
-            ).fetchall()
-            other = [int(r[0]) for r in rows]
-            _step_groups(con, dup, other, _link_targets(con, other), step)
-
-
-def _passages_per_dup(con: Connection, dups: list[int]) -> dict[int, int]:
-    """Count the passages that carry each hash (one query; absent: none)."""
-    if not dups:
-        return {}
-    marks = ",".join("?" * len(dups))
-    rows = con.execute(
-        f"SELECT dup, count(*) FROM passages WHERE dup IN ({marks}) GROUP BY dup", dups
-    )
-    return {int(dup): int(n) for dup, n in rows}
-
-
-def _insert_links(
-    con: Connection,
+def _hold_links(
+    held: Held,
     key: int,
     done: Prepared,
     targets: Targets,
     tally: Tally,
     ranked: bool,
 ) -> dict[int, list[int]]:
-    """Insert the article's links; return each passage's targets."""
+    """Hold the article's links; return each passage's targets."""
     rows = sorted(
         (passage_key(key, slot), targets.id(kind, name), how, mentions, spans)
         for slot, kind, name, how, mentions, spans in done.links
     )  # in key order, as the B-trees keep them
-    con.executemany("INSERT INTO links VALUES (?,?,?,?,?)", rows)
+    held.add("INSERT INTO links VALUES (?,?,?,?,?)", rows)
     if ranked:
-        con.executemany(
+        held.add(
             "INSERT INTO link_rank VALUES (?,?,?)",
             sorted((t, rank(how, m), p) for p, t, how, m, _ in rows),
         )
     tally.add([(t, how) for _, t, how, _, _ in rows], _month(key), +1)
-    con.executemany(
+    held.add(
         "INSERT INTO link_review VALUES (?,?,?) "
         "ON CONFLICT(passage, target) DO UPDATE SET state = excluded.state",
         [
@@ -341,7 +273,7 @@ def _insert_links(
             for slot, kind, name, state in done.reviews
         ],
     )
-    return _group([(p, t) for p, t, _, _, _ in rows])
+    return group_pairs([(p, t) for p, t, _, _, _ in rows])
 
 
 def _month(key: int) -> int:
@@ -360,6 +292,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     """Remove an article, its passages, links, dates and full-text rows.
 
     Its per-target counts go to ``tally`` when given, else are written at once.
+    It reads what it removes: a sync flushes its ``Held`` rows first.
     """
     lo, hi = passage_range(key)
     row = con.execute("SELECT text FROM article_texts WHERE id = ?", (key,)).fetchone()
@@ -393,7 +326,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     })  # fmt: skip
     counts = Tally() if tally is None else tally
     counts.add([(t, how) for _, t, how, _ in links], _month(key), -1)
-    counts.add_dates(dates, _group([(p, t) for p, t, _, _ in links]), -1)
+    counts.add_dates(dates, group_pairs([(p, t) for p, t, _, _ in links]), -1)
     if tally is None:
         counts.flush(con)
     con.executemany(
@@ -402,10 +335,10 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM link_review WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
-    _count_dups(
+    count_dups(
         con,
         [(pid, dup) for pid, _, dup, _ in passages],
-        _group([(p, t) for p, t, _, _ in links]),
+        group_pairs([(p, t) for p, t, _, _ in links]),
         -1,
     )
     con.execute("DELETE FROM articles WHERE id = ?", (key,))

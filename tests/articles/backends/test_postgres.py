@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articles.backends import pool
+from articles.backends.base import Backend
 from articles.backends.postgres import MAX_PARAMS, PostgresBackend
 
 
@@ -49,3 +50,37 @@ def test_a_reader_is_reused_with_a_fresh_snapshot(pg_url: str) -> None:
         second.close()
         writer.close()
         pool.drop(pg_url)
+
+
+@pytest.mark.parametrize("insert", [True, False])
+def test_counts_added_in_one_statement_equal_a_statement_per_row(
+    pg_url: str, insert: bool
+) -> None:
+    con = PostgresBackend(pg_url).connect()
+    try:
+        for table in ("one", "each"):
+            con.execute(
+                f"CREATE TABLE {table}(a bigint, b integer, n integer NOT NULL, "
+                "m integer NOT NULL, PRIMARY KEY(a, b))"
+            )
+            con.executemany(
+                f"INSERT INTO {table} VALUES (?, ?, ?, ?)",
+                [(a, b, 10, 20) for a in range(3) for b in range(2)],
+            )
+        rows = [(a, b, a - b, 2**31 - 21) for a in range(3) for b in range(2)]
+        if insert:  # keys not there yet
+            rows += [(7, 0, -3, 5), (2**40, 1, 1, 1)]
+        columns = (("a", "b"), ("n", "m"))
+        con.backend.add_counts(con, "one", columns, rows, insert=insert)
+        con.backend.add_counts(con, "one", columns, [], insert=insert)
+        Backend.add_counts(con.backend, con, "each", columns, rows, insert=insert)
+
+        def table(name: str) -> list[tuple[int, ...]]:
+            return [
+                tuple(r) for r in con.execute(f"SELECT * FROM {name} ORDER BY a, b")
+            ]
+
+        assert table("one") == table("each")
+        assert len(table("one")) == (8 if insert else 6)
+    finally:
+        con.close()

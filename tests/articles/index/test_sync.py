@@ -135,6 +135,28 @@ def test_sync_duplicate_id_is_an_error(corpus: Path, index: Path) -> None:
     assert report.errors == (f"zz-copy.md: duplicate article id '{SEED_1}'",)
 
 
+def test_a_changed_file_taking_a_taken_id_keeps_its_article_and_the_batch(
+    corpus: Path, index: Path
+) -> None:
+    (corpus / "mm-mine.md").write_text(NEW_DOC, encoding="utf-8")
+    sync_index(corpus, index, FakeLinker())
+    # one batch: a new article (held), the changed file (its replacement undone
+    # by a savepoint: the held rows went in before it), a new one after it
+    (corpus / "aa-new.md").write_text(NEW_DOC.replace("new-one", "aa"), "utf-8")
+    (corpus / "mm-mine.md").write_text(NEW_DOC.replace("new-one", SEED_1), "utf-8")
+    (corpus / "zz-new.md").write_text(NEW_DOC.replace("new-one", "zz"), "utf-8")
+    report = sync_index(corpus, index, FakeLinker())
+    assert report.errors == (f"mm-mine.md: duplicate article id '{SEED_1}'",)
+    assert sorted(report.added) == ["aa", "zz"]
+    assert _rows(
+        index,
+        "SELECT a.slug, count(p.id), count(l.target) FROM articles a "
+        "JOIN passages p ON p.id >> 12 = a.id "
+        "LEFT JOIN links l ON l.passage = p.id "
+        "WHERE a.slug IN ('aa', 'new-one', 'zz') GROUP BY a.slug ORDER BY a.slug",
+    ) == [("aa", 2, 1), ("new-one", 2, 1), ("zz", 2, 1)]  # title and "Kabul talks."
+
+
 def test_sync_required_file_failure_rolls_back(corpus: Path, index: Path) -> None:
     sync_index(corpus, index, FakeLinker())
     before = _dump(index)

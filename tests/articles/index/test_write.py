@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from articles.backends.sqlite import SqliteBackend
 from articles.index.codec import MEMBER
 from articles.index.write import Tally
 
 
 class _Recorder:
+    backend = SqliteBackend(Path("unused.sqlite"))  # its statements, recorded
+
     def __init__(self) -> None:
         self.calls: list[tuple[str, list[tuple[int, ...]]]] = []
 
@@ -42,9 +45,6 @@ def test_a_tally_counts_each_target_once_per_article() -> None:
 
 
 def test_the_longest_date_is_kept_and_only_grows(tmp_path: Path) -> None:
-    from articles.backends.sqlite import SqliteBackend
-    from articles.index.write import Tally
-
     con, _ = SqliteBackend(tmp_path / "index.sqlite").open_writer()
     con.execute("INSERT INTO dates VALUES (100, 130, 1)")
 
