@@ -1,11 +1,13 @@
-"""Every link of the index held in memory as arrays, for counts over a whole view.
+"""Every link of the index held in memory as arrays, for a dashboard's views.
 
 The map's shading and the actor facets count, per target, the matching passages
-that name it. SQL groups every link row of the matches: for an actor alone at
-100,000 articles (a million passages, ten million links) SQLite takes 5 s, a
-year of one actor 0.5 s. Held as arrays (numpy), a year is one gather of its
-links and a ``bincount``, and a target alone is a row of a table counted once
-(measured at 100,000 articles on this machine: see ``make bench-scale``).
+that name it; the evidence panel totals the matches and walks them; the timeline
+counts them per month. SQL reads every match for each (at 100,000 articles an
+actor alone has a million passages and ten million links: 5 s to group them in
+SQLite). Held as numpy arrays, the matches are a boolean per passage, chosen from
+the targets' sorted passages, and each figure is a gather and a ``bincount`` or
+a sort of the chosen (measured at 100,000 articles on this machine: ``make
+bench-scale``, "links held").
 
 A matrix is a snapshot of one version of the index (the backend's ``stamp``): it
 answers only while the index is that version, and ``None`` tells the caller to
@@ -13,12 +15,11 @@ ask SQL. ``warm`` builds it in a background thread (seconds at 100,000 articles:
 ``make bench-scale`` prints how many), so a long-running dashboard pays for it
 once per version; a one-shot CLI query never builds one.
 
-The evidence panel's totals (passages, articles, groups once copies are
-folded) come from it too for the same filters (``LinkMatrix.sizes``).
-
-What it covers: a feature, actors (any of them, members' links included) and a
-publication-date window, alone or together. A text search, an events-mode
-window, a list of articles or "to review" go to SQL.
+What it covers (``covers``): a feature, actors (any of them, members' links
+included), a publication-date window and a text search (its matches read from
+the full-text index as one list), alone or together. An events-mode window, a
+list of articles or "to review" go to SQL, and so does the order of a text
+search alone (its bm25 score).
 """
 
 from __future__ import annotations
@@ -86,8 +87,7 @@ class LinkMatrix:
     def nbytes(self) -> int:
         """Return the bytes the arrays hold."""
         arrays = (self.targets, self.passages, self.bounds, self.where, self.ranks,
-                  self.starts,
-                  self.named, self.pairs, self.totals, self.shared_at,
+                  self.starts, self.named, self.pairs, self.totals, self.shared_at,
                   self.shared_dup)  # fmt: skip
         return sum(a.nbytes for a in arrays)
 
@@ -176,7 +176,7 @@ class LinkMatrix:
         """
         span = self.window(published_ids(filters))
         keep = self.select(match.feature, match.targets, span)
-        if filters.q:
+        if parse_terms(filters.q):  # words to search ("!!!" has none: no search)
             keep &= self._texts(con, filters, span)
         rows = [match.feature] if match.feature is not None else list(match.targets)
         return Selection(
@@ -230,9 +230,8 @@ class Selection:
     matrix: LinkMatrix
     span: tuple[int, int]
     keep: np.ndarray  # bool per position of the span
-    strength: tuple[
-        int, ...
-    ]  # the rows whose link ranks a passage: feature, else actors
+    #: The rows whose link ranks a passage: the feature, else the actors.
+    strength: tuple[int, ...]
 
     def keys(self) -> np.ndarray:
         """Return the chosen passage ids, ascending."""

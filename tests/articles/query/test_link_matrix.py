@@ -40,7 +40,7 @@ COVERED = st.builds(
     ).map(tuple),
     date_from=DAYS,
     date_to=DAYS,
-    q=st.sampled_from((None, None, "talks", "border road", "Kabul")),
+    q=st.sampled_from((None, None, "talks", "border road", "Kabul", "!!!", "the")),
 )  # fmt: skip
 
 
