@@ -100,7 +100,12 @@ def main(argv: list[str] | None = None) -> int:
                 corpus, index, size, args.reuse and backend == "sqlite"
             )
             rows += _query_figures(index, args.runs)
-            if not args.no_dashboard:
+            if args.no_dashboard:
+                pass
+            elif backend == "postgres":  # team mode: the page asks to sign in first
+                rows.append(("dashboard and browser (team mode: sign-in)",
+                             "not measured", None))  # fmt: skip
+            else:
                 rows += dashboard_figures(corpus, index)
         figures[backend] = rows
     print_side_by_side(figures)

@@ -23,8 +23,13 @@ def measure_child(corpus: Path, index: Path) -> dict[str, float]:
     """Run this module in a child process; return its figures."""
     child = subprocess.run(
         [sys.executable, "-m", "bench.scale_dashboard", str(corpus), str(index)],
-        check=True, capture_output=True, text=True,
+        check=False, capture_output=True, text=True,
     )  # fmt: skip
+    if child.returncode:
+        tail = "\n".join(child.stderr.strip().splitlines()[-15:])
+        raise RuntimeError(
+            f"the dashboard's child failed ({child.returncode}):\n{tail}"
+        )
     return dict(json.loads(child.stdout.strip().splitlines()[-1]))
 
 
