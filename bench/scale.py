@@ -100,12 +100,11 @@ def main(argv: list[str] | None = None) -> int:
                 corpus, index, size, args.reuse and backend == "sqlite"
             )
             rows += _query_figures(index, args.runs)
-            if args.no_dashboard:
-                pass
-            elif backend == "postgres":  # team mode: the page asks to sign in first
+            if backend == "postgres" and not args.no_dashboard:
+                # team mode: the page asks to sign in first, so it never runs
                 rows.append(("dashboard and browser (team mode: sign-in)",
                              "not measured", None))  # fmt: skip
-            else:
+            elif not args.no_dashboard:
                 rows += dashboard_figures(corpus, index)
         figures[backend] = rows
     print_side_by_side(figures)

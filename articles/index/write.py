@@ -324,9 +324,10 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     dates = sorted({
         (d[5], d[6], pid) for pid, _, _, pos in passages for d in packed.dates_of(pos)
     })  # fmt: skip
+    targets = group_pairs([(p, t) for p, t, _, _ in links])
     counts = Tally() if tally is None else tally
     counts.add([(t, how) for _, t, how, _ in links], _month(key), -1)
-    counts.add_dates(dates, group_pairs([(p, t) for p, t, _, _ in links]), -1)
+    counts.add_dates(dates, targets, -1)
     if tally is None:
         counts.flush(con)
     con.executemany(
@@ -335,11 +336,6 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     con.execute("DELETE FROM links WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM link_review WHERE passage BETWEEN ? AND ?", (lo, hi))
     con.execute("DELETE FROM passages WHERE id BETWEEN ? AND ?", (lo, hi))
-    count_dups(
-        con,
-        [(pid, dup) for pid, _, dup, _ in passages],
-        group_pairs([(p, t) for p, t, _, _ in links]),
-        -1,
-    )
+    count_dups(con, [(pid, dup) for pid, _, dup, _ in passages], targets, -1)
     con.execute("DELETE FROM articles WHERE id = ?", (key,))
     con.execute("DELETE FROM article_texts WHERE id = ?", (key,))

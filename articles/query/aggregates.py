@@ -23,7 +23,7 @@ from articles.index.codec import (
 from articles.index.rank_table import rank_source
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, among, date_window, resolve
-from articles.query.link_matrix import Selection, covers
+from articles.query.link_matrix import Selection
 from articles.query.reader import reading
 
 
@@ -77,7 +77,7 @@ def count_targets(
             int(i): (str(kind), str(name))
             for i, kind, name in con.execute("SELECT id, kind, name FROM targets")
         }
-        matrix = link_matrix.current(con.backend) if covers(filters) else None
+        matrix = link_matrix.held(con, filters)
         if match.plain:
             rows = con.execute("SELECT id, passages FROM targets WHERE passages > 0")
         elif matrix is not None:  # held in memory by a long-running process
@@ -209,7 +209,7 @@ def _held(con: Connection, match: Match, filters: Filters) -> Selection | None:
     """
     if match.alone is not None or match.plain or match.days is not None:
         return None
-    matrix = link_matrix.current(con.backend) if covers(filters) else None
+    matrix = link_matrix.held(con, filters)
     return matrix.choose(con, match, filters) if matrix is not None else None
 
 

@@ -469,6 +469,15 @@ def current(backend: Backend) -> LinkMatrix | None:
     return held
 
 
+def held(con: Connection, filters: Filters) -> LinkMatrix | None:
+    """Return the matrix of the index behind ``con`` to answer ``filters`` from.
+
+    None: nothing held for this version of the index, or filters it does not
+    cover (``covers``); the caller asks SQL.
+    """
+    return current(con.backend) if covers(filters) else None
+
+
 def held_bytes() -> int:
     """Return the bytes of every matrix this process holds."""
     return sum(m.nbytes for m in list(_REGISTRY.held.values()))

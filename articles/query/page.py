@@ -29,7 +29,7 @@ from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, Similar, load_hits
-from articles.query.link_matrix import Selection, covers
+from articles.query.link_matrix import Selection
 from articles.query.reader import passage_names, reading
 
 ORDERS = ("rank", "newest", "article")
@@ -109,8 +109,8 @@ def query_page(
         if match.empty:
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
-        held = link_matrix.current(con.backend) if covers(filters) else None
-        chosen = held.choose(con, match, filters) if held is not None else None
+        matrix = link_matrix.held(con, filters)
+        chosen = matrix.choose(con, match, filters) if matrix is not None else None
         copies = None
         if chosen is None and shared and match.scored:
             copies = _copies(con, match)
