@@ -172,6 +172,19 @@ class Backend(ABC):
     def fts_scored(self, terms: Terms) -> tuple[str, tuple[Any, ...]]:
         """Return SQL selecting ``passage, strength, score`` (best score lowest)."""
 
+    def frequent_words(self, con: Connection, least: int, most: int) -> list[str]:
+        """Return up to ``most`` words in ``least`` passages or more, most first.
+
+        Each as the full-text index keeps it (folded), so that searching for the
+        word alone (``fts_match``) finds the passages it counts, and a search of
+        several terms finds the passages that every one of them finds
+        (``word_bits`` holds such words' passages and intersects them). A
+        backend that cannot list them cheaply, or whose search of several terms
+        is not that intersection, lists none: its searches are read from SQL.
+        """
+        del con, least, most
+        return []
+
     @abstractmethod
     def int_list_sql(self, value: str) -> str:
         """Return an aggregate joining integer ``value`` of a group with commas."""

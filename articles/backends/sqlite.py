@@ -221,6 +221,23 @@ class SqliteBackend(Backend):
             (fts5_query(terms),),
         )
 
+    def frequent_words(self, con: Any, least: int, most: int) -> list[str]:
+        """Return FTS5's words in ``least`` passages or more (its vocabulary table).
+
+        ``fts5vocab`` reads the whole full-text index once (100,000 articles:
+        2.2 s); a search of several quoted terms in FTS5 is their intersection.
+        """
+        con.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab "
+            "USING fts5vocab(main, passages_fts, row)"
+        )
+        rows = con.execute(
+            "SELECT term FROM temp.passages_vocab WHERE doc >= ? "
+            "ORDER BY doc DESC, term LIMIT ?",
+            (least, most),
+        )
+        return [str(term) for (term,) in rows]
+
     def int_list_sql(self, value: str) -> str:
         """Return an aggregate joining integer ``value`` of a group with commas."""
         return f"group_concat({value})"

@@ -145,15 +145,29 @@ def _held_order(chosen: Selection, match: Match, order: str) -> np.ndarray | Non
 
 #: A text search's matches that carry a shared hash: each hash's passages.
 Copies = dict[int, list[int]]
-#: The matching ``(passage, hash)`` of some hashes (a page's groups' members).
-Members = Callable[[list[int]], Iterable[tuple[int, int]]]
+#: Hashes' matching passages: how many, and the newest ``most`` of them.
+Groups = dict[int, tuple[int, list[int]]]
+#: The ``Groups`` of some hashes (a page's), newest ``most``: ``(dups, most)``.
+Members = Callable[[list[int], int], Groups]
 
 
 def _copied(copies: Copies | None) -> Members | None:
     """Return the members of hashes from a text search's ``copies``."""
     if copies is None:
         return None
-    return lambda dups: [(key, dup) for dup in dups for key in copies.get(dup, ())]
+    return lambda dups, most: _grouped(
+        ((key, dup) for dup in dups for key in copies.get(dup, ())), most
+    )
+
+
+def _grouped(rows: Iterable[tuple[int, int]], most: int) -> Groups:
+    """Group ``(passage, hash)`` rows by hash: how many, and the newest ``most``."""
+    groups: dict[int, list[int]] = {}
+    for key, dup in rows:
+        groups.setdefault(dup, []).append(key)
+    return {
+        dup: (len(keys), sorted(keys)[: -most - 1 : -1]) for dup, keys in groups.items()
+    }
 
 
 def _copies(con: Connection, match: Match) -> Copies:
@@ -400,21 +414,21 @@ def _members(
     dups = {dup: key for key, dup in reps if dup is not None}
     if not dups:
         return {}
-    rows: Iterable[tuple[int, int]] = (
-        known(list(dups))
+    most = SIMILAR_NAMED + 1  # the representative may be one of them
+    groups = (
+        known(list(dups), most)
         if known is not None
-        else con.execute(*_members_sql(match, list(dups)))
+        else _grouped(con.execute(*_members_sql(match, list(dups))), most)
     )
-    members: dict[int, list[int]] = {}
-    for key, dup in sorted(rows, reverse=True):
-        if key != dups[dup]:
-            members.setdefault(dups[dup], []).append(key)
-    names = passage_names(
-        con, [k for keys in members.values() for k in keys[:SIMILAR_NAMED]]
-    )
+    members: dict[int, tuple[int, list[int]]] = {}
+    for dup, (n, newest) in groups.items():
+        rep = dups[dup]  # a match of its group: the others are n - 1
+        if n > 1:
+            members[rep] = (n - 1, [k for k in newest if k != rep][:SIMILAR_NAMED])
+    names = passage_names(con, [k for _, keys in members.values() for k in keys])
     return {
-        rep: Similar(len(keys), tuple(names[k] for k in keys[:SIMILAR_NAMED]))
-        for rep, keys in members.items()
+        rep: Similar(n, tuple(names[k] for k in keys))
+        for rep, (n, keys) in members.items()
     }
 
 

@@ -24,6 +24,7 @@ from articles.query import (
     count_targets,
     link_matrix,
     query_page,
+    word_bits,
 )
 from articles.query.link_matrix import covers
 from tests.articles.conftest import FakeLinker
@@ -165,7 +166,10 @@ def test_no_index_holds_nothing(
     assert link_matrix.held_bytes() == 0
 
 
-def test_recent_text_searches_are_read_once(indexed: Path) -> None:
+def test_recent_text_searches_are_read_once(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(word_bits, "WORDS_BYTES", 0)  # no word held as a bitmap
     link_matrix.warm(indexed, wait=True)
     matrix = link_matrix.current(backend_for(indexed))
     assert matrix is not None
