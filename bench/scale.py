@@ -23,11 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from articles.backends import database_url
+from articles.backends import backend_for, database_url
 from articles.index import sync_index
 from articles.index.scan import scan_corpus
 from articles.process import load_linker
 from articles.query import link_matrix
+from articles.query.word_bits import WordBits
 from bench.registry import describe_machine
 from bench.scale_backends import BACKENDS, index_bytes, using, wipe
 from bench.scale_browser import CONCURRENT, SESSIONS, measure_browser
@@ -207,13 +208,16 @@ def _query_figures(index: Path, runs: int) -> list[Row]:
     link_matrix.forget(index)
     for kind in QUERY_KINDS:
         rows += _query_rows(kind, index, runs, "")
-    began = time.perf_counter()
-    link_matrix.warm(index, wait=True)
-    built = time.perf_counter() - began
-    rows.append((
-        "links held in memory (a dashboard's): build, size",
-        f"{built:.1f} s, {link_matrix.held_bytes() / 1e6:.0f} MB", None,
-    ))  # fmt: skip
+    built = link_matrix.warm(index, wait=True) or 0.0
+    matrix = link_matrix.current(backend_for(index))
+    links, words = (matrix.nbytes, matrix.words) if matrix else (0, WordBits())
+    rows += [
+        ("links held in memory (a dashboard's): build, size",
+         f"{built:.1f} s, {links / 1e6:.0f} MB", None),
+        ("frequent words held as bitmaps (word_bits): words, build, size",
+         f"{len(words.bits):,}, {words.seconds or 0:.1f} s, "
+         f"{words.nbytes / 1e6:.0f} MB", None),
+    ]  # fmt: skip
     for kind in HELD_KINDS:
         rows += _query_rows(kind, index, runs, ", links held")
     link_matrix.forget(index)

@@ -24,9 +24,11 @@ search alone (its bm25 score).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -519,6 +521,7 @@ def warm(index: Path, *, wait: bool = False) -> float | None:
 
 
 def _build_into(index: Path, where: str) -> None:
+    _yield_cpu()
     began = time.perf_counter()
     try:
         matrix = _read(index)
@@ -538,6 +541,18 @@ def _build_into(index: Path, where: str) -> None:
         _fill_words(index, matrix)
     except Exception:  # the words are read from SQL, as before
         _LOG.exception("could not hold the frequent words of %s in memory", where)
+
+
+def _yield_cpu() -> None:
+    """Run this thread at the lowest CPU priority: the pages being served go first.
+
+    Linux gives each thread its own nice value. While a build ran at the same
+    priority as the server (100,000 articles: 18 s of links and words after each
+    sync), a click to its first passage took 1.14 s instead of 0.72.
+    """
+    # not Linux (no such call, or not per thread): the build shares the CPU
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _fill_words(index: Path, matrix: LinkMatrix) -> None:
