@@ -546,9 +546,10 @@ def _build_into(index: Path, where: str) -> None:
 def _yield_cpu() -> None:
     """Run this thread at the lowest CPU priority: the pages being served go first.
 
-    Linux gives each thread its own nice value. While a build ran at the same
-    priority as the server (100,000 articles: 18 s of links and words after each
-    sync), a click to its first passage took 1.14 s instead of 0.72.
+    Linux gives each thread its own nice value. A build takes 18 s of a core
+    at 100,000 articles (links, then words), after each sync; clicks in
+    the browser meanwhile are served first. (Measured clicks vary too much from
+    run to run, 0.7 to 1.1 s, to show the difference.)
     """
     # not Linux (no such call, or not per thread): the build shares the CPU
     with contextlib.suppress(AttributeError, OSError):

@@ -101,6 +101,26 @@ def test_a_text_whose_dictionary_is_gone_says_so(
         unpack_article(_con(tmp_path), blob)
 
 
+def test_a_dictionary_is_read_once_per_index(
+    tmp_path: Path, samples: list[bytes]
+) -> None:
+    """Each query opens a connection: the dictionary read by the first serves all."""
+    dictionary = train(samples)
+    assert dictionary is not None
+    first, other = _con(tmp_path), _con(tmp_path / "other")
+    store_dictionary(first, dictionary)
+    blob = TextPacker(dictionary).pack(TEXTS)
+    assert unpack_article(first, blob).texts == TEXTS
+    first.close()
+    again = backend_for(tmp_path / "index.sqlite").connect(readonly=True)
+    read: list[str] = []
+    again.set_trace_callback(read.append)  # type: ignore[attr-defined]
+    assert unpack_article(again, blob).texts == TEXTS
+    assert not [sql for sql in read if "text_dicts" in sql]
+    with pytest.raises(ValueError, match="lost the dictionary"):
+        unpack_article(other, blob)  # another index is not trusted with it
+
+
 def test_zlib_texts_of_older_indexes_stay_readable(tmp_path: Path) -> None:
     blob = zlib.compress(json.dumps(TEXTS, ensure_ascii=False).encode(), 9)
     assert unpack_article(_con(tmp_path), blob) == (TEXTS, [], [])
