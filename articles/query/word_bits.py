@@ -26,8 +26,8 @@ from articles.backends import Connection
 from articles.backends.base import Terms
 from articles.query.id_lists import read_passages
 
-#: At most this many bytes of bitmaps a matrix holds (100,000 articles: 161 KB a
-#: word, so about 400 words; the synthetic corpus has 509 in 1 passage of 32).
+#: At most this many bytes of bitmaps a matrix holds, 64 MiB (100,000 articles:
+#: 161 KB a word, so 416 words; the synthetic corpus has 509 in 1 passage of 32).
 WORDS_BYTES = 64 << 20
 #: A word is held when it is in at least one passage of this many.
 SPARSEST = 32
@@ -53,9 +53,13 @@ class WordBits:
         began = time.perf_counter()
         size = max((len(passages) + 7) // 8, 1)
         least = max(len(passages) // SPARSEST, 1)
-        words = con.backend.frequent_words(con, least, WORDS_BYTES // size)
+        most = WORDS_BYTES // size
+        # other scripts among the commonest words are left out, not counted
+        words = con.backend.frequent_words(con, least, 4 * most)
         bits: dict[str, np.ndarray] = {}
         for word in words:
+            if len(bits) == most:
+                break
             if not _plain(word):
                 continue
             found = np.zeros(len(passages), bool)

@@ -103,3 +103,18 @@ def test_a_span_of_several_bitmaps(rows: list[list[bool]], lo: int, hi: int) -> 
     held.bits = {f"w{i}": np.packbits(row) for i, row in enumerate(rows)}
     both = np.logical_and.reduce(np.array(rows, bool))
     assert (held.keep(list(held.bits), (lo, hi)) == both[lo:hi]).all()
+
+
+def test_other_scripts_do_not_take_a_plain_word_s_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The commonest word is Persian: the one word held is the commonest plain one."""
+    day = dt.date(2024, 1, 1)
+    paragraphs = ["واخان talks road.", "واخان talks.", "واخان border."]
+    with indexed_corpus([(day, paragraphs)]) as index:
+        monkeypatch.setattr(word_bits, "SPARSEST", 1 << 30)
+        monkeypatch.setattr(word_bits, "WORDS_BYTES", 1)  # one word's bitmap
+        link_matrix.warm(index, wait=True)
+        matrix = link_matrix.current(backend_for(index))
+        assert matrix is not None
+        assert list(matrix.words.bits) == ["talks"]
