@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
+import types
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import islice
 
@@ -62,7 +65,32 @@ def prepare_all(
             yield prepare_file(task, linker, ancestors, review, packer)
         return
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, _init, (linker, ancestors, review, packer)) as pool:
+    with _no_main():
+        pool = context.Pool(workers, _init, (linker, ancestors, review, packer))
+    with pool:
         pending = iter(tasks)
         while window := list(islice(pending, WINDOW)):
             yield from pool.imap_unordered(_run, window, chunksize=4)
+
+
+@contextlib.contextmanager
+def _no_main() -> Iterator[None]:
+    """Start workers that run nothing of the caller's ``__main__``.
+
+    ``spawn`` runs the parent's ``__main__`` again in each worker, found by its
+    file. In the dashboard that is the page script: Streamlit installs it as
+    ``__main__`` on every run, so each worker would run the whole page. Under
+    ``AppTest`` it is a script that cannot run alone, and the pool replaced its
+    dying workers for ever: ``make bench`` hung in its index figures. The
+    workers need nothing from it: ``_init`` and ``_run`` live here. (A worker
+    that dies later is replaced with the real ``__main__``, as before.)
+    """
+    saved = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if saved is not None:
+            sys.modules["__main__"] = saved
+        else:
+            del sys.modules["__main__"]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from articles.index import INDEX_ENV, SyncError, index_path, sync_index
+from articles.index import INDEX_ENV, SyncError, SyncReport, index_path, sync_index
 from articles.index.store import backend_for
 from articles.query import Filters, query_page, query_passages
 from tests.articles.conftest import SEED_1, SEED_2, FakeLinker, forget_index
@@ -197,6 +200,37 @@ def test_sync_in_a_pool_equals_sync_in_process(
     assert _dump(tmp_path / "two.sqlite") == _dump(tmp_path / "one.sqlite")
     page = query_page(Filters(feature="kabul"), index=tmp_path / "two.sqlite")
     assert page.total == 12
+
+
+def test_pool_workers_never_run_the_callers_main_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit (and AppTest) install the page script as ``__main__``."""
+    corpus, ran = tmp_path / "corpus", tmp_path / "ran"
+    _many(corpus, 12)
+    script = tmp_path / "page.py"
+    script.write_text(
+        f"open({str(ran)!r}, 'w').close()\n"
+        "raise RuntimeError('this page cannot run alone')\n",
+        encoding="utf-8",
+    )
+    page = types.ModuleType("__main__")
+    page.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", page)
+    monkeypatch.setattr("articles.index.pool.POOL_MIN", 2)
+    done: list[SyncReport] = []
+    sync = threading.Thread(  # a daemon: a hang fails this test, not the suite
+        target=lambda: done.append(
+            sync_index(corpus, tmp_path / "i.sqlite", FakeLinker(), workers=2)
+        ),
+        daemon=True,
+    )
+    sync.start()
+    sync.join(120)
+    assert not sync.is_alive(), "the pool's workers never started"
+    assert len(done[0].added) == 12
+    assert not ran.exists()
+    assert sys.modules["__main__"] is page
 
 
 def _many(corpus: Path, count: int) -> None:
