@@ -10,6 +10,7 @@ statement is a round trip of the writer.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from articles.backends import Connection
@@ -18,7 +19,7 @@ from articles.backends import Connection
 IN_CHUNK = 5000
 
 
-def group_pairs(pairs: list[tuple[int, int]]) -> dict[int, list[int]]:
+def group_pairs(pairs: Iterable[tuple[int, int]]) -> dict[int, list[int]]:
     """Group ``(key, value)`` pairs: each key with its values, in order."""
     out: dict[int, list[int]] = {}
     for key, value in pairs:

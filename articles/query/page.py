@@ -26,6 +26,7 @@ import numpy as np
 from articles.backends import Connection
 from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
+from articles.index.dups import group_pairs
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, QueryError, among, resolve
 from articles.query.hits import Hit, Similar, load_hits
@@ -155,19 +156,20 @@ def _copied(copies: Copies | None) -> Members | None:
     """Return the members of hashes from a text search's ``copies``."""
     if copies is None:
         return None
-    return lambda dups, most: _grouped(
-        ((key, dup) for dup in dups for key in copies.get(dup, ())), most
-    )
+    return lambda dups, most: {
+        dup: _newest(copies[dup], most) for dup in dups if dup in copies
+    }
 
 
 def _grouped(rows: Iterable[tuple[int, int]], most: int) -> Groups:
     """Group ``(passage, hash)`` rows by hash: how many, and the newest ``most``."""
-    groups: dict[int, list[int]] = {}
-    for key, dup in rows:
-        groups.setdefault(dup, []).append(key)
-    return {
-        dup: (len(keys), sorted(keys)[: -most - 1 : -1]) for dup, keys in groups.items()
-    }
+    groups = group_pairs((dup, key) for key, dup in rows)
+    return {dup: _newest(keys, most) for dup, keys in groups.items()}
+
+
+def _newest(keys: list[int], most: int) -> tuple[int, list[int]]:
+    """Return how many ``keys`` there are, and the newest ``most`` of them."""
+    return len(keys), sorted(keys)[: -most - 1 : -1]
 
 
 def _copies(con: Connection, match: Match) -> Copies:
@@ -178,14 +180,12 @@ def _copies(con: Connection, match: Match) -> Copies:
     (100,000 articles, "Taliban": 160 ms for 60,847 rows, where the count alone
     took 138 ms and the members another 130).
     """
-    copies: Copies = {}
-    for key, dup in con.execute(
+    rows = con.execute(
         f"SELECT m.passage, s.dup FROM ({match.sql}) m "
         "JOIN shared s ON s.passage = m.passage",
         match.args,
-    ):
-        copies.setdefault(dup, []).append(key)
-    return copies
+    )
+    return group_pairs((dup, key) for key, dup in rows)
 
 
 def _sizes(
