@@ -175,15 +175,32 @@ class Backend(ABC):
     def frequent_words(self, con: Connection, least: int, most: int) -> list[str]:
         """Return up to ``most`` words in ``least`` passages or more, most first.
 
-        Each as the full-text index keeps it (folded), so that searching for the
-        word alone (``fts_match``) finds the passages it counts, and a search of
-        several terms finds the passages that every one of them finds
-        (``word_bits`` holds such words' passages and intersects them). A
-        backend that cannot list them cheaply, or whose search of several terms
-        is not that intersection, lists none: its searches are read from SQL.
+        Each as the full-text index keeps it (a key of ``word_keys``), so that
+        ``word_match`` of it finds the passages it counts (``word_bits`` holds
+        them as bitmaps). A backend that cannot list them cheaply lists none:
+        its searches are read from SQL.
         """
         del con, least, most
         return []
+
+    def word_keys(
+        self, con: Connection, words: Sequence[str]
+    ) -> list[tuple[str | None, ...]] | None:
+        """Return each search configuration's key of each of ``words`` (plain words).
+
+        A key is a word as the full-text index keeps it (None: the configuration
+        leaves the word out). A search of ``words`` finds the passages that, in
+        at least one configuration, hold every key that is not None (a
+        configuration with none finds nothing). None: a word has no single key.
+        Here one configuration, the word in lower case (as FTS5's tokenizer folds
+        ASCII letters).
+        """
+        del con
+        return [tuple(w.lower() for w in words)]
+
+    def word_match(self, key: str) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting ``passage``: the passages that hold the key ``key``."""
+        return self.fts_match((((key,), False),))
 
     @abstractmethod
     def int_list_sql(self, value: str) -> str:

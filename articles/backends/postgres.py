@@ -45,6 +45,8 @@ _PLAIN_INSERT = re.compile(
 _ONLY_MARKS = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
 #: Bound parameters in one statement (PostgreSQL's limit is 65,535).
 MAX_PARAMS = 30000
+#: About how many passages' vectors ``frequent_words`` counts words in.
+SAMPLE_PASSAGES = 20000
 
 
 @functools.lru_cache(maxsize=1024)
@@ -112,14 +114,15 @@ def tsquery_text(terms: Terms) -> str:
     Every word is a quoted lexeme (quotes and backslashes doubled), so nothing the
     user typed is read as an operator; the text is passed as a parameter.
     """
-
-    def lexeme(word: str) -> str:
-        return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
-
     return " & ".join(
-        "(" + " <-> ".join(lexeme(w) for w in words) + (":*" if prefix else "") + ")"
+        "(" + " <-> ".join(_lexeme(w) for w in words) + (":*" if prefix else "") + ")"
         for words, prefix in terms
     )
+
+
+def _lexeme(word: str) -> str:
+    """Quote ``word`` as one ``tsquery`` lexeme (quotes and backslashes doubled)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def redact(url: str) -> str:
@@ -361,6 +364,59 @@ class PostgresBackend(Backend):
             f"FROM passages_fts f WHERE f.fts @@ to_tsquery('{ENGLISH}', ?) "
             f"OR f.fts @@ to_tsquery('{SIMPLE}', ?)",
             (query, query, query, query),
+        )
+
+    def frequent_words(self, con: Any, least: int, most: int) -> list[str]:
+        """Return the words of ``least`` passages or more, estimated from a sample.
+
+        ``ts_stat`` over every passage would read every vector (all of the
+        table); over a sample of about ``SAMPLE_PASSAGES`` (whole pages,
+        ``TABLESAMPLE SYSTEM``) it takes a fraction of a second. A sampled count
+        is an estimate, so words down to half the threshold are listed: what
+        ``word_bits`` holds of each is read exactly (``word_match``).
+        """
+        (total,) = con.execute("SELECT count(*) FROM passages_fts").fetchone()
+        percent = min(100.0, 100.0 * SAMPLE_PASSAGES / max(total, 1))
+        need = least if percent == 100.0 else least * percent / 200.0
+        sample = (
+            "SELECT fts FROM passages_fts "
+            f"TABLESAMPLE SYSTEM ({percent:.6f}) REPEATABLE (8)"
+        )
+        rows = con.execute(
+            "SELECT word FROM ts_stat(?) WHERE ndoc >= ? "
+            "ORDER BY ndoc DESC, word LIMIT ?",
+            (sample, max(need, 1.0), most),
+        )
+        return [str(word) for (word,) in rows]
+
+    def word_keys(
+        self, con: Any, words: Sequence[str]
+    ) -> list[tuple[str | None, ...]] | None:
+        """Return each word's lexeme in the English configuration and the simple one.
+
+        A search is the English query OR the simple one (``fts_match``), each an
+        AND of its lexemes; a passage's vector is of one configuration, so a word
+        is found in it by either lexeme (one round trip, 0.3 ms).
+        """
+        rows = con.execute(
+            f"SELECT tsvector_to_array(to_tsvector('{ENGLISH}', w)), "
+            f"tsvector_to_array(to_tsvector('{SIMPLE}', w)) "
+            "FROM unnest(?::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i",
+            (list(words),),
+        ).fetchall()
+        if any(len(lexemes) > 1 for row in rows for lexemes in row):
+            return None
+        return [tuple(row[c][0] if row[c] else None for row in rows) for c in range(2)]
+
+    def word_match(self, key: str) -> tuple[str, tuple[Any, ...]]:
+        """Return SQL selecting the passages whose vector holds the lexeme ``key``.
+
+        A ``tsquery`` cast from text is taken as written (no configuration
+        normalizes it): the lexeme itself.
+        """
+        return (
+            "SELECT id AS passage FROM passages_fts WHERE fts @@ ?::tsquery",
+            (_lexeme(key),),
         )
 
     def int_list_sql(self, value: str) -> str:

@@ -22,8 +22,8 @@ from articles.index.codec import (
 )
 from articles.index.rank_table import rank_source
 from articles.query import link_matrix
-from articles.query.filters import Filters, Match, among, date_window, resolve
-from articles.query.link_matrix import Selection
+from articles.query.filters import Filters, Match, among, date_window
+from articles.query.link_matrix import LinkMatrix, Selection
 from articles.query.reader import reading
 
 
@@ -70,14 +70,13 @@ def count_targets(
     """
     out: dict[str, dict[str, int]] = {"feature": {}, "actor": {}}
     with reading(index) as con:
-        match = resolve(con, filters)
+        match, matrix = link_matrix.resolved(con, filters)
         if match.empty:
             return out
         targets = {
             int(i): (str(kind), str(name))
             for i, kind, name in con.execute("SELECT id, kind, name FROM targets")
         }
-        matrix = link_matrix.held(con, filters)
         if match.plain:
             rows = con.execute("SELECT id, passages FROM targets WHERE passages > 0")
         elif matrix is not None:  # held in memory by a long-running process
@@ -106,7 +105,7 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
     passage mentions (inside the date window, if there is one), once per passage.
     """
     with reading(index) as con:
-        match = resolve(con, filters)
+        match, matrix = link_matrix.resolved(con, filters)
         if match.empty:
             return {}
         events = filters.datemode == "events"
@@ -122,7 +121,7 @@ def count_months(filters: Filters, index: Path | None = None) -> dict[str, int]:
             }
         if events:
             return _count_event_months(con, match, filters)
-        if (chosen := _held(con, match, filters)) is not None:
+        if (chosen := _held(con, match, matrix, filters)) is not None:
             return chosen.months()
         if match.plain or match.days is not None:
             first, last = match.days or (0, (1 << 16) - 1)
@@ -164,7 +163,7 @@ def count_months_by_actor(
         ``(YYYY-MM, actor id) -> passages``.
     """
     with reading(index) as con:
-        match = resolve(con, filters)
+        match, matrix = link_matrix.resolved(con, filters)
         names = _target_names(con, "actor", actors)
         if match.empty or not names:
             return {}
@@ -172,7 +171,7 @@ def count_months_by_actor(
         marks = ",".join("?" * len(ids))
         if filters.datemode == "events":
             return _event_months_by_actor(con, match, filters, ids)
-        if (chosen := _held(con, match, filters)) is not None:
+        if (chosen := _held(con, match, matrix, filters)) is not None:
             rows = chosen.matrix.rows
             return dict(sorted(
                 ((month, names[i]), n)
@@ -201,7 +200,9 @@ def count_months_by_actor(
         return dict(sorted(out.items()))
 
 
-def _held(con: Connection, match: Match, filters: Filters) -> Selection | None:
+def _held(
+    con: Connection, match: Match, matrix: LinkMatrix | None, filters: Filters
+) -> Selection | None:
     """Return the matches from the links held in memory, when they are and can.
 
     Not for a lone target, the whole corpus or a window alone: the writer keeps
@@ -209,7 +210,6 @@ def _held(con: Connection, match: Match, filters: Filters) -> Selection | None:
     """
     if match.alone is not None or match.plain or match.days is not None:
         return None
-    matrix = link_matrix.held(con, filters)
     return matrix.choose(con, match, filters) if matrix is not None else None
 
 

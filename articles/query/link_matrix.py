@@ -45,6 +45,7 @@ from articles.query.filters import (
     QueryError,
     parse_terms,
     published_ids,
+    resolve,
     text_matches,
 )
 from articles.query.id_lists import parse_ints, read_passages
@@ -61,7 +62,7 @@ class _Found:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.held: dict[tuple[object, ...], np.ndarray] = {}
+        self.held: dict[object, np.ndarray] = {}
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,30 @@ class LinkMatrix:
             self, span, keep, tuple(self.rows[r] for r in rows if r in self.rows)
         )
 
+    def hashes(self, keys: list[int]) -> dict[int, int]:
+        """Return the hash each of the passages ``keys`` shares, for those that do.
+
+        What ``shared`` holds, without a query: a page walks its matches in
+        batches of up to 4,096, and PostgreSQL's driver parses a statement of
+        that many parameters anew each time (15 ms at 100,000 articles).
+        """
+        if not len(self.shared_at) or not keys:
+            return {}
+        wanted = np.asarray(keys, np.int64)
+        at = np.searchsorted(self.passages, wanted)
+        at = np.minimum(at, len(self.passages) - 1)
+        known = self.passages[at] == wanted
+        i = np.minimum(np.searchsorted(self.shared_at, at), len(self.shared_at) - 1)
+        hit = known & (self.shared_at[i] == at)
+        return dict(
+            zip(wanted[hit].tolist(), self.shared_dup[i[hit]].tolist(), strict=True)
+        )
+
+    def found_in(self, con: Connection, filters: Filters) -> int:
+        """Count the passages the text search of ``filters`` finds in its window."""
+        span = self.window(published_ids(filters))
+        return int(np.count_nonzero(self._texts(con, filters, span)))
+
     def _texts(
         self, con: Connection, filters: Filters, span: tuple[int, int]
     ) -> np.ndarray:
@@ -202,23 +227,38 @@ class LinkMatrix:
         map counts and its facets, and each would read the same matches again.
         """
         terms, ids = parse_terms(filters.q), published_ids(filters)
-        words, rest = self.words.split(terms)
+        keys, rest = self.words.split(con, terms)
         lo, hi = span
-        keep = self.words.keep(words, span) if words else np.ones(hi - lo, bool)
-        if not rest:
-            return keep
+
+        def here(key: object, sql: tuple[str, tuple[object, ...]]) -> np.ndarray:
+            found_here = np.zeros(hi - lo, bool)
+            at = self._found(con, key, sql)
+            found_here[at[(at >= lo) & (at < hi)] - lo] = True
+            return found_here
+
+        keep = np.ones(hi - lo, bool)
+        if keys:
+            keep = self.words.keep(
+                keys, span, lambda k: here(("key", k), con.backend.word_match(k))
+            )
+        if rest:
+            keep &= here((rest, ids), text_matches(con.backend, rest, ids))
+        return keep
+
+    def _found(
+        self, con: Connection, key: object, sql: tuple[str, tuple[object, ...]]
+    ) -> np.ndarray:
+        """Return the positions of the passages ``sql`` selects (kept by ``key``)."""
         with self.found.lock:
-            at = self.found.held.get((rest, ids))
+            at = self.found.held.get(key)
         if at is None:
-            found = read_passages(con, *text_matches(con.backend, rest, ids))
-            at = np.searchsorted(self.passages, found).astype(np.int32)
+            at = np.searchsorted(self.passages, read_passages(con, *sql))
+            at = at.astype(np.int32)
             with self.found.lock:
-                self.found.held[(rest, ids)] = at
+                self.found.held[key] = at
                 while len(self.found.held) > TEXTS_KEPT:
                     self.found.held.pop(next(iter(self.found.held)))
-        found_here = np.zeros(hi - lo, bool)
-        found_here[at - lo] = True
-        return keep & found_here
+        return at
 
     def counts(self, con: Connection, match: Match, filters: Filters) -> dict[int, int]:
         """Return matching passages per target id (``count_targets``'s grouping)."""
@@ -493,6 +533,20 @@ def held(con: Connection, filters: Filters) -> LinkMatrix | None:
     return current(con.backend) if covers(filters) else None
 
 
+def resolved(con: Connection, filters: Filters) -> tuple[Match, LinkMatrix | None]:
+    """Resolve ``filters``, and return the matrix that answers them (None: SQL).
+
+    A held matrix counts the text search's matches for ``resolve`` (its
+    bitmaps and lists), which SQL would otherwise count to choose its plan.
+    """
+    matrix = held(con, filters)
+    if matrix is None:
+        return resolve(con, filters), None
+    return resolve(
+        con, filters, functools.partial(matrix.found_in, con, filters)
+    ), matrix
+
+
 def held_bytes() -> int:
     """Return the bytes of every matrix this process holds."""
     return sum(m.nbytes + m.words.nbytes for m in list(_REGISTRY.held.values()))
@@ -562,7 +616,9 @@ def _fill_words(index: Path, matrix: LinkMatrix) -> None:
     backend = backend_for(index)
     with reading(index) as con:
         if backend.stamp() == matrix.stamp:
-            matrix.words.fill(con, matrix.passages)
+            matrix.words.fill(
+                con, matrix.passages, lambda: backend.stamp() != matrix.stamp
+            )
 
 
 def _read(index: Path) -> LinkMatrix | None:

@@ -28,7 +28,7 @@ from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.index.dups import group_pairs
 from articles.query import link_matrix
-from articles.query.filters import Filters, Match, QueryError, among, resolve
+from articles.query.filters import Filters, Match, QueryError, among
 from articles.query.hits import Hit, Similar, load_hits
 from articles.query.link_matrix import Selection
 from articles.query.reader import passage_names, reading
@@ -106,11 +106,10 @@ def query_page(
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise QueryError(f"bad page: limit 1..{MAX_LIMIT}, offset >= 0")
     with reading(index) as con:
-        match = resolve(con, filters)
+        match, matrix = link_matrix.resolved(con, filters)
         if match.empty:
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
-        matrix = link_matrix.held(con, filters)
         chosen = matrix.choose(con, match, filters) if matrix is not None else None
         copies = None
         if chosen is None and shared and match.scored:
@@ -123,8 +122,9 @@ def query_page(
         members = chosen.members if chosen is not None else _copied(copies)
         listed = _held_order(chosen, match, order) if chosen is not None else None
         keys, similar = walk_page(
-            con, match, order, (limit, offset), shared, members, listed=listed
-        )
+            con, match, order, (limit, offset), shared, members, listed=listed,
+            hashes=matrix.hashes if matrix is not None else None,
+        )  # fmt: skip
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
 
@@ -366,12 +366,14 @@ def walk_page(
     members: Members | None = None,
     *,
     listed: np.ndarray | None = None,
+    hashes: Callable[[list[int]], dict[int, int]] | None = None,
 ) -> tuple[list[int], dict[int, Similar]]:
     """Return the page's representative passages and each one's collapsed members.
 
     ``members``: the matching members of hashes, when known without SQL (a text
     search's ``_copies``, or the links held in memory); ``listed``: the
-    matches in order, when held.
+    matches in order, when held; ``hashes``: the hash each of some passages
+    shares with others, when held (else SQL looks each batch up in ``shared``).
     """
     limit, offset = page
     if not shared:
@@ -383,13 +385,7 @@ def walk_page(
     reps: list[tuple[int, int | None]] = []
     groups = 0
     for batch in _ordered(con, match, order, 2 * (limit + offset), listed):
-        marks = ",".join("?" * len(batch))
-        dups = dict(
-            con.execute(
-                f"SELECT passage, dup FROM shared WHERE passage IN ({marks})",
-                batch,
-            )
-        )
+        dups = hashes(batch) if hashes is not None else _shared(con, batch)
         for key in batch:
             dup = dups.get(key)
             if dup is not None:
@@ -402,6 +398,16 @@ def walk_page(
             if len(reps) == limit:
                 return [k for k, _ in reps], _members(con, match, reps, members)
     return [k for k, _ in reps], _members(con, match, reps, members)
+
+
+def _shared(con: Connection, batch: list[int]) -> dict[int, int]:
+    """Return the hash each passage of ``batch`` shares with others (if it does)."""
+    marks = ",".join("?" * len(batch))
+    return dict(
+        con.execute(
+            f"SELECT passage, dup FROM shared WHERE passage IN ({marks})", batch
+        )
+    )
 
 
 def _members(

@@ -10,8 +10,9 @@ bitmaps, the most frequent first, up to ``WORDS_BYTES``; a search of them is an
 AND of bitmaps.
 
 Only a single plain word is looked up here, and only when it is ASCII letters
-and digits: the full-text index keeps such a word in lower case (its tokenizer's
-folding of other scripts is the index's to decide). Phrases, prefixes, rarer
+and digits, by the keys the backend gives it (``Backend.word_keys``: SQLite's
+FTS5 keeps it in lower case; PostgreSQL keeps an English passage's words stemmed,
+"talks" as "talk", and another script's as written). Phrases, prefixes, rarer
 words and other scripts are read from the index as before (a rare word's list is
 short). The bitmaps belong to one version of the index, as the matrix does.
 """
@@ -19,6 +20,7 @@ short). The bitmaps belong to one version of the index, as the matrix does.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -31,6 +33,12 @@ from articles.query.id_lists import read_passages
 WORDS_BYTES = 64 << 20
 #: A word is held when it is in at least one passage of this many.
 SPARSEST = 32
+#: Seconds between two questions to ``fill``'s ``moved_on``.
+ASK_EVERY = 1.0
+#: The keys bitmaps answer a search with (``WordBits.split``): per search
+#: configuration, the keys a passage must all hold (it is found when it holds
+#: those of any configuration); empty when bitmaps answer none of it.
+Keys = tuple[tuple[str, ...], ...]
 
 
 class WordBits:
@@ -41,6 +49,8 @@ class WordBits:
 
     def __init__(self) -> None:
         self.bits: dict[str, np.ndarray] = {}  # word -> packed bit per position
+        #: Frequent words listed but not held (no room): slow to read alone.
+        self.unheld: frozenset[str] = frozenset()
         self.seconds: float | None = None  # how long ``fill`` took
 
     @property
@@ -48,40 +58,99 @@ class WordBits:
         """Return the bytes the bitmaps hold."""
         return sum(b.nbytes for b in list(self.bits.values()))
 
-    def fill(self, con: Connection, passages: np.ndarray) -> None:
-        """Read the frequent words' passages (``passages``: every id, sorted)."""
-        began = time.perf_counter()
+    def fill(
+        self,
+        con: Connection,
+        passages: np.ndarray,
+        moved_on: Callable[[], bool] = lambda: False,
+    ) -> None:
+        """Read the frequent words' passages (``passages``: every id, sorted).
+
+        ``moved_on`` is asked between words, every ``ASK_EVERY``: True (the
+        index was written since) stops the reading, which could never answer
+        (PostgreSQL reads a word in 0.3 s, 416 words at 100,000 articles).
+        """
+        began = asked = time.perf_counter()
         size = max((len(passages) + 7) // 8, 1)
         least = max(len(passages) // SPARSEST, 1)
         most = WORDS_BYTES // size
         # other scripts among the commonest words are left out, not counted
-        words = con.backend.frequent_words(con, least, 4 * most)
+        words = [
+            w for w in con.backend.frequent_words(con, least, 4 * most) if _plain(w)
+        ]
         bits: dict[str, np.ndarray] = {}
-        for word in words:
-            if len(bits) == most:
-                break
-            if not _plain(word):
-                continue
+        for word in words[:most]:
+            if time.perf_counter() - asked >= ASK_EVERY:
+                if moved_on():
+                    return
+                asked = time.perf_counter()
             found = np.zeros(len(passages), bool)
-            matching = read_passages(con, *con.backend.fts_match((((word,), False),)))
+            matching = read_passages(con, *con.backend.word_match(word))
             found[np.searchsorted(passages, matching)] = True
             bits[word] = np.packbits(found)
+        self.unheld = frozenset(words[most:])
         self.bits = bits  # one assignment: a reader sees none of them or all
         self.seconds = time.perf_counter() - began
 
-    def split(self, terms: Terms) -> tuple[list[str], Terms]:
-        """Return the held words among ``terms``, and the other terms."""
-        held: list[str] = []
-        rest = []
-        for term in terms:
-            word = _word(term)
-            if word is not None and word in self.bits:
-                held.append(word)
-            else:
-                rest.append(term)
-        return held, tuple(rest)
+    def split(self, con: Connection, terms: Terms) -> tuple[Keys, Terms]:
+        """Return the keys bitmaps answer for ``terms``, and the terms left to SQL.
 
-    def keep(self, words: list[str], span: tuple[int, int]) -> np.ndarray:
+        With one search configuration (SQLite), each plain word whose key is
+        held is answered by its bitmap, and the other terms are read from SQL:
+        the search is the AND of both. With several (PostgreSQL: English OR
+        simple, ``Backend.word_keys``) that split does not hold, so bitmaps
+        answer only a search of plain words of which a key is held and none is
+        a frequent word not held; the keys not held, rare, are read one by one
+        (``keep``'s ``read``: a rare word's list is short). Else every term is
+        read from SQL.
+        """
+        if not self.bits:
+            return (), terms
+        plain = [(t, w) for t in terms if (w := _word(t)) is not None]
+        configs = con.backend.word_keys(con, [w for _, w in plain]) if plain else None
+        if configs is None:
+            return (), terms
+        if len(configs) == 1:
+            held = {
+                t: k
+                for (t, _), k in zip(plain, configs[0], strict=True)
+                if k in self.bits
+            }
+            rest = tuple(t for t in terms if t not in held)
+            return ((tuple(held.values()),) if held else ()), rest
+        keys = {k for config in configs for k in config if k is not None}
+        if (
+            len(plain) < len(terms)
+            or keys.isdisjoint(self.bits)
+            or not keys.isdisjoint(self.unheld)
+        ):
+            return (), terms
+        return tuple(tuple(k for k in keys if k is not None) for keys in configs), ()
+
+    def keep(
+        self, keys: Keys, span: tuple[int, int], read: Callable[[str], np.ndarray]
+    ) -> np.ndarray:
+        """Return which positions of ``span`` the keys of ``split`` find.
+
+        Those of at least one configuration (a configuration with no key finds
+        nothing); ``read(key)`` answers a key not held, over the span.
+        """
+        lo, hi = span
+        out = np.zeros(hi - lo, bool)
+        for config in keys:
+            if not config:
+                continue
+            held = [k for k in config if k in self.bits]
+            part = self._both(held, span) if held else np.ones(hi - lo, bool)
+            for key in config:
+                if key not in self.bits:
+                    part &= read(key)
+            if len(keys) == 1:
+                return part
+            out |= part
+        return out
+
+    def _both(self, words: list[str], span: tuple[int, int]) -> np.ndarray:
         """Return which positions of ``span`` contain every one of ``words``."""
         lo, hi = span
         packed = self.bits[words[0]][lo // 8 : (hi + 7) // 8]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles.backends import backend_for
@@ -26,7 +26,10 @@ from articles.query import (
     query_page,
     word_bits,
 )
+from articles.query import filters as filters_module
+from articles.query.filters import resolve
 from articles.query.link_matrix import covers
+from articles.query.reader import reading
 from tests.articles.conftest import FakeLinker
 from tests.articles.random_corpus import corpora, indexed_corpus
 
@@ -85,6 +88,45 @@ def test_held_links_count_as_sql_does(
         for f in filters:
             in_sql, held = _both(f, index)
             assert held == in_sql, f
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpora, st.lists(COVERED, min_size=1, max_size=4))
+@example(
+    [(dt.date(2024, 1, 1), ["Talks in Kabul.", "Talks, Kabul.", "Kabul road."])],
+    [Filters(feature="kabul", q="talks"), Filters(feature="kabul", q="road")],
+)
+def test_held_text_counts_choose_as_sql_does(
+    articles: list[tuple[dt.date, list[str]]], filters: list[Filters]
+) -> None:
+    """The plan a held matrix's text count chooses is the one SQL's count chooses."""
+    with indexed_corpus(articles) as index, pytest.MonkeyPatch.context() as mp:
+        mp.setattr(filters_module, "TEXT_CHECK_MIN", 0)  # the text always checked
+        link_matrix.warm(index, wait=True)
+        with reading(index) as con:
+            for f in filters:
+                held, matrix = link_matrix.resolved(con, f)
+                assert matrix is not None
+                assert held == resolve(con, f), f
+    link_matrix.forget()
+
+
+@settings(max_examples=30, deadline=None)
+@given(corpora, st.lists(st.integers(0, 1 << 50), max_size=3))
+def test_held_hashes_are_the_shared_table(
+    articles: list[tuple[dt.date, list[str]]], unknown: list[int]
+) -> None:
+    """A page's walk reads each passage's hash from memory as ``shared`` has it."""
+    with indexed_corpus(articles) as index:
+        link_matrix.warm(index, wait=True)
+        matrix = link_matrix.current(backend_for(index))
+        assert matrix is not None
+        with reading(index) as con:
+            shared = dict(con.execute("SELECT passage, dup FROM shared").fetchall())
+        everyone = [*unknown, *reversed(matrix.passages.tolist())]
+        assert matrix.hashes(everyone) == shared
+        assert matrix.hashes(unknown) == {}
+    link_matrix.forget()
 
 
 def test_each_path_of_a_count_agrees(indexed: Path) -> None:
