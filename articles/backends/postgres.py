@@ -396,7 +396,7 @@ class PostgresBackend(Backend):
 
         A search is the English query OR the simple one (``fts_match``), each an
         AND of its lexemes; a passage's vector is of one configuration, so a word
-        is found in it by either lexeme (one round trip, 0.3 ms).
+        is found in it by either lexeme (one round trip for all the words).
         """
         rows = con.execute(
             f"SELECT tsvector_to_array(to_tsvector('{ENGLISH}', w)), "
