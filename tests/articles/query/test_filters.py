@@ -270,15 +270,13 @@ def test_the_text_drives_when_it_matches_under_a_third_of_the_links(
         ).fetchone()[0]
         rare = module.parse_terms("Asim")  # in fewer passages than the corridor's
         common = module.parse_terms("Pakistan")
-        assert not module._text_is_fewer(
-            con, rare, None, feature, [], None
-        )  # too few links
+        # too few links
+        assert not module._text_is_fewer(con, rare, None, feature, [], None)
         monkeypatch.setattr(module, "TEXT_CHECK_MIN", 0)
         monkeypatch.setattr(module, "TEXT_SHARE", 1)
         assert module._text_is_fewer(con, rare, None, feature, [], None)
         assert not module._text_is_fewer(con, common, None, feature, [], None)
         monkeypatch.setattr(module, "TEXT_SHARE", links + 1)  # a cap of 0: never
         assert not module._text_is_fewer(con, rare, None, feature, [], None)
-        assert not module._text_is_fewer(
-            con, rare, None, None, [], None
-        )  # nothing else
+        # nothing else
+        assert not module._text_is_fewer(con, rare, None, None, [], None)
