@@ -43,6 +43,7 @@ import zstandard
 
 from articles.backends import Connection
 from articles.limits import MAX_CORPUS_FILE_BYTES
+from articles.recent import Recent
 from articles.safe_read import FileRefused, read_limited
 
 #: Files the corpus must hold for a sync to train a dictionary (fewer give a
@@ -197,14 +198,14 @@ def unpack_article(con: Connection, blob: bytes) -> Packed:
     return Packed(list(data["t"]), list(data["h"]), list(data["d"]))
 
 
+#: Dictionaries kept at most (an index has one; a rebuilt one another).
+DICTS_KEPT = 8
 #: Dictionaries read, by index location and id: a dictionary never changes under
 #: its id, so each query's connection need not read it again (PostgreSQL: 1 to
 #: 2 ms of a page of hits, at 10,000 articles). Each connection gets its own
 #: decompressor (they are not to be shared between threads); the digested
 #: dictionary inside is shared, as zstd allows.
-_DICTS: dict[tuple[str, int], zstandard.ZstdCompressionDict] = {}
-#: Dictionaries kept at most (an index has one; a rebuilt one another).
-DICTS_KEPT = 8
+_DICTS: Recent[tuple[str, int], zstandard.ZstdCompressionDict] = Recent(DICTS_KEPT)
 
 
 def _reader(con: Connection, ident: int) -> zstandard.ZstdDecompressor:
@@ -218,7 +219,5 @@ def _reader(con: Connection, ident: int) -> zstandard.ZstdDecompressor:
         ).fetchone()
         if row is None:
             raise ValueError(f"the index lost the dictionary {ident} of its texts")
-        data = _DICTS[key] = zstandard.ZstdCompressionDict(bytes(row[0]))
-        while len(_DICTS) > DICTS_KEPT:
-            _DICTS.pop(next(iter(_DICTS)))
+        data = _DICTS.put(key, zstandard.ZstdCompressionDict(bytes(row[0])))
     return zstandard.ZstdDecompressor(dict_data=data)

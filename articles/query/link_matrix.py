@@ -51,18 +51,11 @@ from articles.query.filters import (
 from articles.query.id_lists import parse_ints, read_passages
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
+from articles.recent import Recent
 
 _LOG = logging.getLogger(__name__)
 #: Text searches whose matches a matrix keeps (``LinkMatrix._texts``).
 TEXTS_KEPT = 8
-
-
-class _Found:
-    """The positions of recent text searches' matches, by terms and window."""
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.held: dict[object, np.ndarray] = {}
 
 
 @dataclass(frozen=True)
@@ -87,7 +80,10 @@ class LinkMatrix:
     totals: np.ndarray  # int64, rows: passages naming each row
     shared_at: np.ndarray  # int32, sorted: positions of passages sharing a hash
     shared_dup: np.ndarray  # int64: the hash each of those shares (``shared``)
-    found: _Found = dataclasses.field(default_factory=_Found, compare=False, repr=False)
+    #: The positions of recent text searches' matches, by terms and window.
+    found: Recent[object, np.ndarray] = dataclasses.field(
+        default_factory=lambda: Recent(TEXTS_KEPT), compare=False, repr=False
+    )
     words: WordBits = dataclasses.field(
         default_factory=WordBits, compare=False, repr=False
     )
@@ -249,15 +245,12 @@ class LinkMatrix:
         self, con: Connection, key: object, sql: tuple[str, tuple[object, ...]]
     ) -> np.ndarray:
         """Return the positions of the passages ``sql`` selects (kept by ``key``)."""
-        with self.found.lock:
-            at = self.found.held.get(key)
+        at = self.found.get(key)
         if at is None:
-            at = np.searchsorted(self.passages, read_passages(con, *sql))
-            at = at.astype(np.int32)
-            with self.found.lock:
-                self.found.held[key] = at
-                while len(self.found.held) > TEXTS_KEPT:
-                    self.found.held.pop(next(iter(self.found.held)))
+            found = read_passages(con, *sql)
+            at = self.found.put(
+                key, np.searchsorted(self.passages, found).astype(np.int32)
+            )
         return at
 
     def counts(self, con: Connection, match: Match, filters: Filters) -> dict[int, int]:
