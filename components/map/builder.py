@@ -27,6 +27,7 @@ from components.map.layers import (
     build_label_markers,
 )
 from components.map.popup import POPUP_CSS, TopPassage
+from components.map.send_click import SEND_CLICK_JS
 from components.map.state import DEFAULT_CENTER, DEFAULT_ZOOM
 from components.map.style import PLACES_PANE, style_feature
 from components.url.parse import ZOOM_LIMITS
@@ -242,6 +243,7 @@ def render(
         height=height,
         view_script=map_state.build_view_script(
             request if isinstance(request, map_state.ViewRequest) else None
-        ),
+        )
+        + SEND_CLICK_JS,
     )
     return out if isinstance(out, dict) else None

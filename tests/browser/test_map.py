@@ -8,6 +8,7 @@ import pytest
 
 from components.map.tiles import TILE_DIR
 from tests.browser.conftest import ARTIFACTS, find_wakhan_point
+from tests.browser.page_helpers import find_map_position
 
 pytestmark = pytest.mark.browser
 
@@ -80,3 +81,39 @@ def test_zoom_9_over_torkham_draws_native_detail_tiles(page, live_app) -> None:
     assert page.traffic.external(live_app.host) == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map_zoom9_torkham.png"))
+
+
+#: Notes each value the map sends (in ``window.__sent``), then clicks the map's
+#: DOM at a container point: Leaflet runs its click handlers in that call.
+_CLICK_AND_COUNT = """([x, y]) => {
+  window.__sent = [];
+  const streamlit = window.Streamlit;
+  const send = streamlit.setComponentValue;
+  streamlit.setComponentValue = (value) => {
+    window.__sent.push(JSON.parse(JSON.stringify(value)));
+    return send.call(streamlit, value);
+  };
+  const box = document.getElementById("map_div").getBoundingClientRect();
+  const at = {clientX: box.left + x, clientY: box.top + y, bubbles: true};
+  const target = document.elementFromPoint(at.clientX, at.clientY);
+  target.dispatchEvent(new MouseEvent("mousedown", at));
+  target.dispatchEvent(new MouseEvent("mouseup", at));
+  target.dispatchEvent(new MouseEvent("click", at));
+  return window.__sent.length;
+}"""
+
+
+def test_a_click_on_a_feature_is_sent_at_once_and_once(page, live_app) -> None:
+    """Sent in the click's own handlers, not 250 ms later (``send_click``), once."""
+    _open_map(page, live_app)
+    x, y = find_map_position(page, *find_wakhan_point())
+    iframe = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert iframe.evaluate(_CLICK_AND_COUNT, [x, y]) == 1  # before any timer ran
+    page.get_by_role("heading", name="Wakhan Corridor", exact=True).wait_for(
+        state="visible", timeout=DRAW_TIMEOUT_MS
+    )
+    page.wait_for_timeout(1000)  # the debounced send has had its turn
+    (sent,) = iframe.evaluate("() => window.__sent")
+    assert sent["last_active_drawing"]["properties"]["feature_id"] == "wakhan-corridor"
+    assert sorted(sent) == ["center", "last_active_drawing", "last_object_clicked",
+                            "zoom"]  # fmt: skip
