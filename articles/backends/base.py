@@ -202,6 +202,22 @@ class Backend(ABC):
         """Return SQL selecting ``passage``: the passages that hold the key ``key``."""
         return self.fts_match((((key,), False),))
 
+    def word_reads(
+        self, con: Connection, keys: Sequence[str]
+    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Yield statements that together read the passages holding each of ``keys``.
+
+        Each selects rows ``(key, passages)``, the passages an integer list
+        (``int_list_sql``); a key may come in several rows, of several
+        statements, whose lists together are ``word_match``'s. Here a statement
+        a key: FTS5 reads a word's list from its own index pages.
+        """
+        del con
+        for key in keys:
+            sql, args = self.word_match(key)
+            ids = self.int_list_sql("passage")
+            yield f"SELECT ?, {ids} FROM ({sql}) m", (key, *args)
+
     @abstractmethod
     def int_list_sql(self, value: str) -> str:
         """Return an aggregate joining integer ``value`` of a group with commas."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,8 @@ _ONLY_MARKS = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
 MAX_PARAMS = 30000
 #: About how many passages' vectors ``frequent_words`` counts words in.
 SAMPLE_PASSAGES = 20000
+#: Pages of ``passages_fts`` (8 KB each) one statement of ``word_reads`` reads.
+WORD_PAGES = 4096
 
 
 @functools.lru_cache(maxsize=1024)
@@ -418,6 +420,35 @@ class PostgresBackend(Backend):
             "SELECT id AS passage FROM passages_fts WHERE fts @@ ?::tsquery",
             (_lexeme(key),),
         )
+
+    def word_reads(
+        self, con: Any, keys: Sequence[str]
+    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Read every key's passages in one pass over the table, a part at a time.
+
+        The GIN index gives a lexeme's rows, but their ids are in the table: a
+        frequent lexeme's rows are on most of its pages, so reading 416 of them
+        one by one read the table 416 times (0.3 s each at 100,000 articles,
+        where it outgrows the default ``shared_buffers``). Here each statement
+        reads ``WORD_PAGES`` pages of it (a TID range scan) and lists, for each
+        key, the passages there holding it (``tsvector_to_array`` gives a
+        vector's lexemes, as ``word_match`` finds them). Rows written after the
+        table's size is read are not seen: the index moved on, and a reader of
+        this version's bitmaps stops (``WordBits.fill``).
+        """
+        (pages,) = con.execute(
+            "SELECT pg_relation_size('passages_fts') "
+            "/ current_setting('block_size')::bigint"
+        ).fetchone()
+        ids = self.int_list_sql("f.id")
+        for first in range(0, int(pages) + 1, WORD_PAGES):
+            yield (
+                f"SELECT u.word, {ids} FROM passages_fts f, "
+                "unnest(tsvector_to_array(f.fts)) AS u(word) "
+                "WHERE f.ctid >= ?::tid AND f.ctid < ?::tid AND u.word = ANY(?) "
+                "GROUP BY u.word",
+                (f"({first},0)", f"({first + WORD_PAGES},0)", list(keys)),
+            )
 
     def int_list_sql(self, value: str) -> str:
         """Return an aggregate joining integer ``value`` of a group with commas."""

@@ -26,7 +26,7 @@ import numpy as np
 
 from articles.backends import Connection
 from articles.backends.base import Terms
-from articles.query.id_lists import read_passages
+from articles.query.id_lists import parse_ints
 
 #: At most this many bytes of bitmaps a matrix holds, 64 MiB (100,000 articles:
 #: 161 KB a word, so 416 words; the synthetic corpus has 509 in 1 passage of 32).
@@ -66,9 +66,10 @@ class WordBits:
     ) -> None:
         """Read the frequent words' passages (``passages``: every id, sorted).
 
-        ``moved_on`` is asked between words, every ``ASK_EVERY``: True (the
-        index was written since) stops the reading, which could never answer
-        (PostgreSQL reads a word in 0.3 s, 416 words at 100,000 articles).
+        ``moved_on`` is asked between the backend's statements
+        (``Backend.word_reads``), every ``ASK_EVERY``: True (the index was
+        written since) stops the reading, which could never answer (seconds at
+        100,000 articles: ``make bench-scale``, "frequent words held").
         """
         began = asked = time.perf_counter()
         size = max((len(passages) + 7) // 8, 1)
@@ -78,16 +79,15 @@ class WordBits:
         words = [
             w for w in con.backend.frequent_words(con, least, 4 * most) if _plain(w)
         ]
-        bits: dict[str, np.ndarray] = {}
-        for word in words[:most]:
+        bits = {word: np.zeros(size, np.uint8) for word in words[:most]}
+        for sql, args in con.backend.word_reads(con, list(bits)):
             if time.perf_counter() - asked >= ASK_EVERY:
                 if moved_on():
                     return
                 asked = time.perf_counter()
-            found = np.zeros(len(passages), bool)
-            matching = read_passages(con, *con.backend.word_match(word))
-            found[np.searchsorted(passages, matching)] = True
-            bits[word] = np.packbits(found)
+            for word, text in con.execute(sql, args):
+                at = np.searchsorted(passages, parse_ints(text))
+                mark(bits[word], at, len(passages))
         self.unheld = frozenset(words[most:])
         self.bits = bits  # one assignment: a reader sees none of them or all
         self.seconds = time.perf_counter() - began
@@ -158,6 +158,29 @@ class WordBits:
             packed = packed & self.bits[word][lo // 8 : (hi + 7) // 8]
         start = lo % 8
         return np.unpackbits(packed)[start : start + hi - lo].astype(bool)
+
+
+def mark(packed: np.ndarray, positions: np.ndarray, size: int) -> None:
+    """Set the bits of ``positions`` in ``packed``, a bitmap of ``size`` bits.
+
+    Many positions: a boolean each, packed (numpy's ``packbits``). Few (a part
+    of the index, ``Backend.word_reads``): sorted, and each byte's bits
+    OR-ed together (``bitwise_or.reduceat``); ``bitwise_or.at`` took 65 ms
+    for 667,523 positions, this 45 ms with the sort, and a boolean per
+    passage costs as much whatever the number of positions.
+    """
+    if not len(positions):
+        return
+    if len(positions) * 8 >= size:
+        found = np.zeros(size, bool)
+        found[positions] = True
+        packed |= np.packbits(found)
+        return
+    positions = np.sort(positions)
+    at = positions >> 3
+    firsts = np.flatnonzero(np.r_[True, at[1:] != at[:-1]])
+    bits = (128 >> (positions & 7)).astype(np.uint8)
+    packed[at[firsts]] |= np.bitwise_or.reduceat(bits, firsts)
 
 
 def _word(term: tuple[tuple[str, ...], bool]) -> str | None:

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.backends import DATABASE_ENV, backend_for
+from articles.backends import DATABASE_ENV, backend_for, postgres
 from articles.query import Filters, count_targets, link_matrix, query_page, word_bits
-from articles.query.id_lists import read_passages
+from articles.query.id_lists import parse_ints, read_passages
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
 from tests.articles.conftest import forget_index
@@ -190,16 +190,64 @@ def test_a_fill_stops_when_the_index_moves_on(
 ) -> None:
     """A write during the reading: nothing is held (it could never answer)."""
     monkeypatch.setattr(word_bits, "ASK_EVERY", 0.0)
-    asked: list[int] = []
+    monkeypatch.setattr(postgres, "WORD_PAGES", 1)  # a statement a page
     with reading(indexed) as con:
         passages = np.sort(read_passages(con, "SELECT id AS passage FROM passages", ()))
+        words = con.backend.frequent_words(con, 1, 1 << 30)
+        statements = len(list(con.backend.word_reads(con, words)))
+        assert statements > 2
+        asked: list[int] = []
         held = WordBits()
         held.fill(con, passages, lambda: asked.append(1) is None and len(asked) > 2)
         assert held.bits == {}
         assert held.seconds is None
         assert len(asked) == 3
-        held.fill(con, passages, lambda: False)
+        asked.clear()
+        held.fill(con, passages, lambda: asked.append(1) is None and False)
+        assert len(asked) == statements  # asked before each statement
     assert "pakistan" in held.bits
+
+
+def test_the_words_read_part_by_part_are_those_found_one_by_one(
+    indexed: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each key's passages over every statement of ``word_reads``: ``word_match``'s.
+
+    On PostgreSQL a statement reads a page of the table here (its rows of a
+    key spread over several statements), keys with no passage included.
+    """
+    monkeypatch.setattr(postgres, "WORD_PAGES", 1)
+    with reading(indexed) as con:
+        keys = [*con.backend.frequent_words(con, 1, 1 << 30), "zzzunseen"]
+        found: dict[str, list[int]] = {k: [] for k in keys}
+        for sql, args in con.backend.word_reads(con, keys):
+            for key, text in con.execute(sql, args):
+                found[key].extend(parse_ints(text).tolist())
+        for key in keys:
+            alone = read_passages(con, *con.backend.word_match(key)).tolist()
+            assert sorted(found[key]) == sorted(alone), key
+            assert len(set(found[key])) == len(found[key])
+    assert found["pakistan"]
+    assert not found["zzzunseen"]
+
+
+@given(
+    st.integers(1, 300).flatmap(
+        lambda n: st.tuples(st.just(n), st.lists(st.integers(0, n - 1), max_size=2 * n))
+    ),
+    st.data(),
+)
+def test_marked_bits_are_packed_booleans(
+    sized: tuple[int, list[int]], data: st.DataObject
+) -> None:
+    """Positions set a bit each, sparse or dense, on top of the bits already set."""
+    size, positions = sized
+    before = data.draw(st.lists(st.booleans(), min_size=size, max_size=size))
+    packed = np.packbits(np.array(before, bool))
+    word_bits.mark(packed, np.array(positions, np.int64), size)
+    expected = np.array(before, bool)
+    expected[positions] = True
+    assert np.array_equal(packed, np.packbits(expected))
 
 
 @settings(max_examples=200)
