@@ -432,7 +432,11 @@ class PostgresBackend(Backend):
         where it outgrows the default ``shared_buffers``). Here each statement
         reads ``WORD_PAGES`` pages of it (a TID range scan) and lists, for each
         key, the passages there holding it (``tsvector_to_array`` gives a
-        vector's lexemes, as ``word_match`` finds them). Rows written after the
+        vector's lexemes, as ``word_match`` finds them). The keys are joined,
+        not compared with ``= ANY(?)``: from its sixth run psycopg prepares the
+        statement, PostgreSQL may plan it generically, and a generic plan
+        compares each lexeme with every key (6.2 s a statement at 100,000
+        articles, against 0.95 joined). Rows written after the
         table's size is read are not seen: the index moved on, and a reader of
         this version's bitmaps stops (``WordBits.fill``).
         """
@@ -445,9 +449,9 @@ class PostgresBackend(Backend):
             yield (
                 f"SELECT u.word, {ids} FROM passages_fts f, "
                 "unnest(tsvector_to_array(f.fts)) AS u(word) "
-                "WHERE f.ctid >= ?::tid AND f.ctid < ?::tid AND u.word = ANY(?) "
-                "GROUP BY u.word",
-                (f"({first},0)", f"({first + WORD_PAGES},0)", list(keys)),
+                "JOIN unnest(?::text[]) AS k(word) ON k.word = u.word "
+                "WHERE f.ctid >= ?::tid AND f.ctid < ?::tid GROUP BY u.word",
+                (list(keys), f"({first},0)", f"({first + WORD_PAGES},0)"),
             )
 
     def int_list_sql(self, value: str) -> str:
