@@ -65,7 +65,8 @@ class Processed:
 _NOT_LINKING = frozenset(
     {"index", "query", "auth", "team", "backends", "__main__.py", "filter_args.py",
      "ingest.py", "serialize.py", "schema.py", "batch.py", "feeds.py", "near_dup.py",
-     "preview.py", "decide.py", "annotations.py", "regress.py"}
+     "preview.py", "decide.py", "annotations.py", "regress.py", "recent.py",
+     "sandbox.py", "file_lock.py"}
 )  # fmt: skip
 
 
