@@ -428,14 +428,14 @@ class PostgresBackend(Backend):
 
         The GIN index gives a lexeme's rows, but their ids are in the table: a
         frequent lexeme's rows are on most of its pages, so reading 416 of them
-        one by one read the table 416 times (0.3 s each at 100,000 articles,
-        where it outgrows the default ``shared_buffers``). Here each statement
+        one by one read the table 416 times (125 s at 100,000 articles; this
+        pass, 36 s). Here each statement
         reads ``WORD_PAGES`` pages of it (a TID range scan) and lists, for each
         key, the passages there holding it (``tsvector_to_array`` gives a
         vector's lexemes, as ``word_match`` finds them). The keys are joined,
-        not compared with ``= ANY(?)``: from its sixth run psycopg prepares the
-        statement, PostgreSQL may plan it generically, and a generic plan
-        compares each lexeme with every key (6.2 s a statement at 100,000
+        not compared with ``= ANY(?)``: psycopg prepares a statement run more
+        than five times, PostgreSQL may then plan it generically, and a generic
+        plan compares each lexeme with every key (6.2 s a statement at 100,000
         articles, against 0.95 joined). Rows written after the
         table's size is read are not seen: the index moved on, and a reader of
         this version's bitmaps stops (``WordBits.fill``).
