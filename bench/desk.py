@@ -91,7 +91,7 @@ def corridor_point(page: Any) -> tuple[float, float]:
 
 #: Notes in the map's page the time (ms since the epoch) of the first animation
 #: frame after its popup is added: the frame that draws it.
-_WATCH_POPUP = """() => {
+WATCH_POPUP = """() => {
   window.__popupDrawnAt = 0;
   const seen = new MutationObserver(() => {
     if (document.querySelector(".map-pop")) {
@@ -106,13 +106,13 @@ _WATCH_POPUP = """() => {
 def _click(page: Any) -> tuple[float, float]:
     """Click the corridor; return seconds to its popup drawn and to the first passage.
 
-    The popup's time is taken in the page (``_WATCH_POPUP``): the click's
+    The popup's time is taken in the page (``WATCH_POPUP``): the click's
     rerun keeps the page busy soon after, and Playwright, which looks for an
     element in the page, would see the popup only once that work is done.
     """
     x, y = corridor_point(page)
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
-    frame.evaluate(_WATCH_POPUP)
+    frame.evaluate(WATCH_POPUP)
     clicked_at = time.time() * 1000  # the page's clock is the machine's
     start = time.monotonic()
     page.frame_locator(MAP_IFRAME).locator("#map_div").click(position={"x": x, "y": y})
