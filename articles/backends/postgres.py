@@ -28,6 +28,7 @@ from articles.backends.base import (
     added_sql,
 )
 from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
+from articles.recent import Recent
 
 #: The advisory lock every writing transaction holds (any 64-bit number of ours).
 WRITE_LOCK = 0x61727469636C6573  # "articles"
@@ -49,6 +50,11 @@ MAX_PARAMS = 30000
 SAMPLE_PASSAGES = 20000
 #: Pages of ``passages_fts`` (8 KB each) one statement of ``word_reads`` reads.
 WORD_PAGES = 4096
+#: Each word's lexemes (English, simple) by database, once asked (``word_keys``):
+#: a held text search asks for them on each query of a view (its page, counts
+#: and timeline), a round trip each. The configurations are the migrations' and
+#: the code's: they change only with new code, so with a restart.
+_LEXEMES: Recent[tuple[str, str], tuple[tuple[str, ...], ...]] = Recent(4096)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -398,14 +404,21 @@ class PostgresBackend(Backend):
 
         A search is the English query OR the simple one (``fts_match``), each an
         AND of its lexemes; a passage's vector is of one configuration, so a word
-        is found in it by either lexeme (one round trip for all the words).
+        is found in it by either lexeme (one round trip for the words not
+        asked before: ``_LEXEMES``).
         """
-        rows = con.execute(
-            f"SELECT tsvector_to_array(to_tsvector('{ENGLISH}', w)), "
-            f"tsvector_to_array(to_tsvector('{SIMPLE}', w)) "
-            "FROM unnest(?::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i",
-            (list(words),),
-        ).fetchall()
+        known = {w: _LEXEMES.get((self.url, w)) for w in words}
+        asked = [w for w, lexemes in known.items() if lexemes is None]
+        if asked:
+            rows = con.execute(
+                f"SELECT tsvector_to_array(to_tsvector('{ENGLISH}', w)), "
+                f"tsvector_to_array(to_tsvector('{SIMPLE}', w)) "
+                "FROM unnest(?::text[]) WITH ORDINALITY AS t(w, i) ORDER BY i",
+                (asked,),
+            ).fetchall()
+            for word, row in zip(asked, rows, strict=True):
+                known[word] = _LEXEMES.put((self.url, word), tuple(map(tuple, row)))
+        rows = [known[w] or () for w in words]
         if any(len(lexemes) > 1 for row in rows for lexemes in row):
             return None
         return [tuple(row[c][0] if row[c] else None for row in rows) for c in range(2)]

@@ -143,6 +143,36 @@ def test_a_key_is_the_lexeme_itself(indexed: Path, backend: str) -> None:
         assert found["border"] > found["borders"]  # English text keeps the stem
 
 
+class _Counted:
+    """A connection that counts its statements."""
+
+    def __init__(self, con: object) -> None:
+        self.con, self.backend, self.statements = con, con.backend, 0  # type: ignore[attr-defined]
+
+    def execute(self, *args: object) -> object:
+        self.statements += 1
+        return self.con.execute(*args)  # type: ignore[attr-defined]
+
+
+def test_a_word_s_keys_are_asked_once(indexed: Path, backend: str) -> None:
+    """A view's queries ask for the same words' keys: PostgreSQL answers once a word."""
+    with reading(indexed) as con:
+        counted = _Counted(con)
+        first = con.backend.word_keys(counted, ["talks", "Borders"])  # type: ignore[arg-type]
+        again = con.backend.word_keys(counted, ["Borders", "talks"])  # type: ignore[arg-type]
+        asked_then = counted.statements
+        more = con.backend.word_keys(counted, ["roads", "talks"])  # type: ignore[arg-type]
+    assert first is not None
+    assert again == [tuple(reversed(keys)) for keys in first]
+    if backend == "sqlite":
+        assert more == [("roads", "talks")]
+        assert counted.statements == 0
+    else:
+        assert more == [("road", "talk"), ("roads", "talks")]
+        assert asked_then == 1
+        assert counted.statements == 2  # "roads" only
+
+
 class _On:
     """A connection stand-in: ``split`` asks only its backend for keys."""
 
