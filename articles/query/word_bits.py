@@ -28,9 +28,13 @@ from articles.backends import Connection
 from articles.backends.base import Terms
 from articles.query.id_lists import parse_ints
 
-#: At most this many bytes of bitmaps a matrix holds, 64 MiB (100,000 articles:
-#: 161 KB a word, so 416 words; the synthetic corpus has 509 in 1 passage of 32).
-WORDS_BYTES = 64 << 20
+#: At most this many bytes of bitmaps a matrix holds, 128 MiB (100,000 articles:
+#: 161 KB a word, so 832 words). The synthetic corpus has 509 words in 1 passage
+#: of 32 on SQLite, 488 lexemes on PostgreSQL: all are held. A frequent word left
+#: out sends a search of it to SQL whole: with 64 MiB (416 words) PostgreSQL left
+#: out "refuge" and "mistak", and "refugees" took 196 ms held against 17 to 27
+#: for held words (``make bench-scale``'s full-text searches, 100,000 articles).
+WORDS_BYTES = 128 << 20
 #: A word is held when it is in at least one passage of this many.
 SPARSEST = 32
 #: Seconds between two questions to ``fill``'s ``moved_on``.
