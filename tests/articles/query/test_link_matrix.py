@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.backends import backend_for
+from articles.backends import DATABASE_ENV, backend_for
 from articles.index import sync_index
 from articles.index.codec import to_day
 from articles.index.rank_table import defer
@@ -27,10 +27,11 @@ from articles.query import (
     word_bits,
 )
 from articles.query import filters as filters_module
+from articles.query import page as page_module
 from articles.query.filters import resolve
 from articles.query.link_matrix import covers
 from articles.query.reader import reading
-from tests.articles.conftest import FakeLinker
+from tests.articles.conftest import FakeLinker, forget_index
 from tests.articles.random_corpus import corpora, indexed_corpus
 
 DAYS = st.one_of(st.none(), st.dates(dt.date(2019, 1, 1), dt.date(2024, 12, 31)))
@@ -88,6 +89,33 @@ def test_held_links_count_as_sql_does(
         for f in filters:
             in_sql, held = _both(f, index)
             assert held == in_sql, f
+
+
+@pytest.mark.parametrize("on", ["sqlite", "postgres"])
+@settings(
+    max_examples=20, deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)  # fmt: skip
+@given(articles=corpora, q=st.sampled_from(("talks", "border road", "Kabul", "road")))
+def test_a_text_search_ranks_its_newest_matches_as_sql_does(
+    request: pytest.FixtureRequest,
+    on: str,
+    articles: list[tuple[dt.date, list[str]]],
+    q: str,
+) -> None:
+    """The held matches give the oldest of the ``SCORED`` newest (here 2) as SQL does.
+
+    Pages of a text search ranked alone: its newest matches by score, then the
+    older ones newest first, where held matches set the edge between them.
+    """
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(page_module, "SCORED", 2)
+        if on == "postgres":
+            mp.setenv(DATABASE_ENV, request.getfixturevalue("pg_url"))
+        with indexed_corpus(articles) as index:
+            in_sql, held = _both(Filters(q=q), index)
+            forget_index(index)  # the next example's sync starts from nothing
+        assert held == in_sql, q
 
 
 @settings(max_examples=30, deadline=None)
