@@ -6,7 +6,7 @@ import pytest
 
 from articles.backends import pool
 from articles.backends.base import Backend
-from articles.backends.postgres import MAX_PARAMS, PostgresBackend
+from articles.backends.postgres import MAX_PARAMS, RANDOM_PAGE_COST, PostgresBackend
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,39 @@ def test_a_reader_is_reused_with_a_fresh_snapshot(pg_url: str) -> None:
         second.close()
         writer.close()
         pool.drop(pg_url)
+
+
+def _page_cost(con: object) -> str:
+    return str(con.execute("SHOW random_page_cost").fetchone()[0])  # type: ignore[attr-defined]
+
+
+def test_sessions_cost_a_random_read_as_from_memory(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readers and writers plan with ``RANDOM_PAGE_COST``, kept across snapshots.
+
+    A cost the site sets (here the client's, as ``PGOPTIONS`` gives it) stays.
+    """
+    backend = PostgresBackend(pg_url)
+    backend.connect().execute("INSERT INTO meta VALUES ('fingerprint', 'x')")
+    writer, reader = backend.connect(), backend.open_reader()
+    try:
+        assert _page_cost(writer) == _page_cost(reader) == RANDOM_PAGE_COST != "4"
+        raw = reader.raw
+        reader.close()  # back to the pool: its snapshot rolled back
+        reader = backend.open_reader()
+        assert reader.raw is raw
+        assert _page_cost(reader) == RANDOM_PAGE_COST
+    finally:
+        reader.close()
+        writer.close()
+        pool.drop(pg_url)
+    monkeypatch.setenv("PGOPTIONS", "-c random_page_cost=3")
+    site = backend.connect()
+    try:
+        assert _page_cost(site) == "3"
+    finally:
+        site.close()
 
 
 @pytest.mark.parametrize("insert", [True, False])
