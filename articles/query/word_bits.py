@@ -29,7 +29,7 @@ from articles.backends.base import Terms
 from articles.query.id_lists import parse_ints
 
 #: At most this many bytes of bitmaps a matrix holds, 128 MiB (100,000 articles:
-#: 161 KB a word, so 832 words). The synthetic corpus has 509 words in 1 passage
+#: 161 KB a word, so 832 words). The synthetic corpus has 521 words in 1 passage
 #: of 32 on SQLite, 488 lexemes on PostgreSQL: all are held. A frequent word left
 #: out sends a search of it to SQL whole: with 64 MiB (416 words) PostgreSQL left
 #: out "refuge" and "mistak", and "refugees" took 196 ms held against 17 to 27
