@@ -63,6 +63,8 @@ _LEXEMES: Recent[tuple[str, str], tuple[tuple[str, ...], ...]] = Recent(4096)
 #: map's counts took the same road (p95 816 against 302 ms). 1.1 is the usual
 #: value for an SSD.
 RANDOM_PAGE_COST = "1.1"
+#: ``parallel_tuple_cost`` for ``PostgresBackend.scan``'s statement (default 0.1).
+PARALLEL_TUPLE_COST = "0.001"
 _PAGE_COST_SQL = (
     "SELECT set_config('random_page_cost', %s, false) "
     "FROM pg_settings WHERE name = 'random_page_cost' AND source = 'default'"
@@ -204,8 +206,30 @@ class PostgresBackend(Backend):
     IntegrityError = psycopg.IntegrityError
     LIKE_ANY_CASE = "ILIKE"
 
+    TEXT_TOTALS_IN_ONE = True
+
     def __init__(self, url: str) -> None:
         self.url = url
+
+    def scan(self, con: Any, sql: str, args: Sequence[Any]) -> Any:
+        """Return the one row of an aggregate over many rows, scanned in parallel.
+
+        PostgreSQL's default cost of passing a row between processes keeps a
+        count of a text search's matches in one process (the rows are few once
+        counted, but the planner weighs each): with ``PARALLEL_TUPLE_COST``, for
+        that statement only, "border" (429,114 matches of 1,287,953 passages)
+        was counted with its copies in 410 ms against 584 to 667 in one process, and
+        790 in two statements. Left to the server's settings otherwise: a
+        desk's ten sessions share its cores.
+        """
+        if con.raw.autocommit:  # no transaction for a local setting to end with
+            return con.execute(sql, args).fetchone()
+        con.execute("SELECT set_config('parallel_tuple_cost', ?, true)",
+                    (PARALLEL_TUPLE_COST,))  # fmt: skip
+        try:
+            return con.execute(sql, args).fetchone()
+        finally:
+            con.execute("RESET parallel_tuple_cost")
 
     def location(self) -> str:
         """Return where the index is, for messages."""

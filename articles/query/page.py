@@ -111,12 +111,17 @@ def query_page(
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         chosen = matrix.choose(con, match, filters) if matrix is not None else None
-        copies = None
+        copies = sizes = None
         if chosen is None and shared and match.scored:
-            copies = _copies(con, match)
+            if con.backend.TEXT_TOTALS_IN_ONE:
+                sizes, copies = _text_totals(con, match)
+            else:
+                copies = _copies(con, match)
         passes = _two_passes(match)
         if chosen is not None and (passes is None or match.scored):
             total, articles, groups = chosen.sizes()
+        elif sizes is not None:
+            total, articles, groups = sizes
         else:
             total, articles, groups = _sizes(con, match, shared, copies)
         members = chosen.members if chosen is not None else _copied(copies)
@@ -201,6 +206,21 @@ def _copies(con: Connection, match: Match) -> Copies:
         match.args,
     )
     return group_pairs((dup, key) for key, dup in rows)
+
+
+def _text_totals(con: Connection, match: Match) -> tuple[tuple[int, int, int], Copies]:
+    """Return a text search's sizes (as ``_sizes``) and ``_copies``, in one pass."""
+    row = con.backend.scan(
+        con,
+        f"SELECT count(*), count(DISTINCT m.passage >> {N_BITS}), "
+        "array_agg(m.passage) FILTER (WHERE s.dup IS NOT NULL), "
+        "array_agg(s.dup) FILTER (WHERE s.dup IS NOT NULL) "
+        f"FROM ({match.sql}) m LEFT JOIN shared s ON s.passage = m.passage",
+        match.args,
+    )
+    copies = group_pairs(zip(row[3] or (), row[2] or (), strict=True))
+    folded = sum(map(len, copies.values())) - len(copies)
+    return (int(row[0]), int(row[1]), int(row[0]) - folded), copies
 
 
 def _sizes(

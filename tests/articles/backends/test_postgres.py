@@ -6,7 +6,12 @@ import pytest
 
 from articles.backends import pool
 from articles.backends.base import Backend
-from articles.backends.postgres import MAX_PARAMS, RANDOM_PAGE_COST, PostgresBackend
+from articles.backends.postgres import (
+    MAX_PARAMS,
+    PARALLEL_TUPLE_COST,
+    RANDOM_PAGE_COST,
+    PostgresBackend,
+)
 
 
 @pytest.mark.parametrize(
@@ -83,6 +88,27 @@ def test_sessions_cost_a_random_read_as_from_memory(
         assert _page_cost(site) == "3"
     finally:
         site.close()
+
+
+def test_a_scan_may_go_parallel_for_its_statement_only(pg_url: str) -> None:
+    """``scan`` lowers ``parallel_tuple_cost`` for its statement, then restores it."""
+    backend = PostgresBackend(pg_url)
+    backend.connect().execute("INSERT INTO meta VALUES ('fingerprint', 'x')")
+    ask = "SELECT current_setting('parallel_tuple_cost'), ?"
+    reader = backend.open_reader()
+    try:
+        before = reader.execute("SHOW parallel_tuple_cost").fetchone()[0]
+        assert tuple(backend.scan(reader, ask, (1,))) == (PARALLEL_TUPLE_COST, 1)
+        assert reader.execute("SHOW parallel_tuple_cost").fetchone()[0] == before
+        assert before != PARALLEL_TUPLE_COST
+    finally:
+        reader.close()
+        pool.drop(pg_url)
+    writer = backend.connect()  # autocommit: no transaction to scope it to
+    try:
+        assert backend.scan(writer, ask, (2,))[0] == before
+    finally:
+        writer.close()
 
 
 @pytest.mark.parametrize("insert", [True, False])
