@@ -218,18 +218,19 @@ class PostgresBackend(Backend):
         count of a text search's matches in one process (the rows are few once
         counted, but the planner weighs each): with ``PARALLEL_TUPLE_COST``, for
         that statement only, "border" (429,114 matches of 1,287,953 passages)
-        was counted with its copies in 410 ms against 584 to 667 in one process, and
-        790 in two statements. Left to the server's settings otherwise: a
-        desk's ten sessions share its cores.
+        was counted with its copies in 410 ms against 584 to 667 in one
+        process, and 790 in two statements. Left to the server's settings
+        otherwise: a desk's ten sessions share its cores. The setting is local
+        to the reader's transaction: if the statement fails, the rollback that
+        must follow ends it too.
         """
         if con.raw.autocommit:  # no transaction for a local setting to end with
             return con.execute(sql, args).fetchone()
         con.execute("SELECT set_config('parallel_tuple_cost', ?, true)",
                     (PARALLEL_TUPLE_COST,))  # fmt: skip
-        try:
-            return con.execute(sql, args).fetchone()
-        finally:
-            con.execute("RESET parallel_tuple_cost")
+        row = con.execute(sql, args).fetchone()
+        con.execute("RESET parallel_tuple_cost")
+        return row
 
     def location(self) -> str:
         """Return where the index is, for messages."""
