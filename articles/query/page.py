@@ -219,8 +219,12 @@ def _text_totals(con: Connection, match: Match) -> tuple[tuple[int, int, int], C
         match.args,
     )
     copies = group_pairs(zip(row[3] or (), row[2] or (), strict=True))
-    folded = sum(map(len, copies.values())) - len(copies)
-    return (int(row[0]), int(row[1]), int(row[0]) - folded), copies
+    return (int(row[0]), int(row[1]), int(row[0]) - _folded(copies)), copies
+
+
+def _folded(copies: Copies) -> int:
+    """Return how many of a text search's matches fold into another's group."""
+    return sum(map(len, copies.values())) - len(copies)
 
 
 def _sizes(
@@ -252,7 +256,7 @@ def _sizes(
         folded = 0
     elif folded_sql is None:  # a text search: its copies are read already
         assert copies is not None
-        folded = sum(map(len, copies.values())) - len(copies)
+        folded = _folded(copies)
     else:
         folded = int(con.execute(*folded_sql).fetchone()[0] or 0)
     return total, articles, total - folded
