@@ -103,6 +103,9 @@ class Match:
     #: Several actors and no feature: the match of each actor alone (same
     #: conditions), for a page to merge best first (``page._merged``).
     parts: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    #: When a text search drives a feature's or actors' match: how many passages
+    #: it finds (in the window), so there are at most that many matches.
+    at_most: int | None = None
 
 
 def resolve(
@@ -136,11 +139,12 @@ def resolve(
     fts = parse_terms(filters.q)
     ranks = rank_source(con) if feature is not None or actors else "link_rank"
     ids = published_ids(filters)
-    text_drives = (
-        bool(fts)
-        and keys is None
-        and _text_is_fewer(con, fts, ids, feature, actors, text_count)
+    found = (
+        _text_found(con, fts, ids, feature, actors, text_count)
+        if fts and keys is None
+        else None
     )
+    text_drives = found is not None
     if text_drives:
         driver, args = _text_driver(con, fts, ids, feature, actors)
     else:
@@ -185,7 +189,7 @@ def resolve(
     return Match(
         sql, args, targets=tuple(actors), plain=plain, alone=alone,
         scored=bool(fts) and not targets, days=days, ranked=bool(targets),
-        feature=feature, parts=parts,
+        feature=feature, parts=parts, at_most=found,
     )  # fmt: skip
 
 
@@ -263,16 +267,17 @@ TEXT_SHARE = 3
 TEXT_CHECK_MIN = 10_000
 
 
-def _text_is_fewer(
+def _text_found(
     con: Connection,
     fts: Terms,
     ids: tuple[int, int] | None,
     feature: int | None,
     actors: list[int],
     text_count: Callable[[], int] | None,
-) -> bool:
-    """Return whether the text's matches (in the window) are the fewer to read.
+) -> int | None:
+    """Return how many passages the text finds (in the window), if those are fewer.
 
+    None: the feature's or actors' links are fewer to read (or not checked).
     The feature's (else the actors') passages are known per target
     (``targets.matches``); the text's are counted, up to a third of those, so
     the check costs at most that share of what it can save (1 to 3 ms at
@@ -280,7 +285,7 @@ def _text_is_fewer(
     match's row, up to 90 ms: ``text_count`` answers from memory instead).
     """
     if feature is None and not actors:
-        return False
+        return None
     targets = [feature] if feature is not None else actors
     marks = ",".join("?" * len(targets))
     links = con.execute(
@@ -288,15 +293,16 @@ def _text_is_fewer(
         targets,
     ).fetchone()[0]
     if links < TEXT_CHECK_MIN:
-        return False
+        return None
     cap = int(links) // TEXT_SHARE
     if text_count is not None:
-        return text_count() < cap
+        found = text_count()
+        return found if found < cap else None
     matching, words = text_matches(con.backend, fts, ids)
     found = con.execute(
         f"SELECT count(*) FROM (SELECT 1 FROM ({matching}) c LIMIT ?) n", (*words, cap)
     ).fetchone()[0]
-    return int(found) < cap
+    return int(found) if found < cap else None
 
 
 def _text_driver(

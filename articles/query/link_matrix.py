@@ -39,6 +39,7 @@ import numpy as np
 from articles.backends import Backend, Connection, backend_for
 from articles.index.codec import DAY_SHIFT, EPOCH, MAX_DAY, N_BITS, RANK_STEP
 from articles.index.rank_table import is_deferred
+from articles.query.fetched import in_order
 from articles.query.filters import (
     Filters,
     Match,
@@ -312,14 +313,7 @@ class Selection:
         descending). SQL sorts every match for either (Afghanistan with
         Pakistan, 804,153 passages: 1.2 s a page).
         """
-        keys = self.keys
-        if order == "newest":
-            return keys[::-1]
-        # ascending ids are articles oldest first; turn each article's run around
-        firsts = np.flatnonzero(np.diff(keys >> N_BITS, prepend=-1))
-        lasts = np.append(firsts[1:], len(keys)) - 1
-        at = np.repeat(firsts + lasts, lasts - firsts + 1) - np.arange(len(keys))
-        return keys[at]
+        return in_order(self.keys, order)
 
     def ranked(self) -> np.ndarray:
         """Return the chosen passage ids best first, as ``page`` ranks them.

@@ -28,6 +28,7 @@ from articles.backends.base import Cursor
 from articles.index.codec import DAY_SHIFT, N_BITS, SEQ_BITS
 from articles.index.dups import group_pairs
 from articles.query import link_matrix
+from articles.query.fetched import Fetched, fetch, newest
 from articles.query.filters import Filters, Match, QueryError, among
 from articles.query.hits import Hit, Similar, load_hits
 from articles.query.link_matrix import Selection
@@ -111,13 +112,21 @@ def query_page(
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
         chosen = matrix.choose(con, match, filters) if matrix is not None else None
+        passes = _two_passes(match)
+        if chosen is None and passes is None:
+            fetched = fetch(con, match, shared)
+            if fetched is not None:
+                keys, similar = _walk_fetched(
+                    con, match, order, (limit, offset), fetched
+                )
+                hits = load_hits(con, keys, similar)
+                return Page(tuple(hits), *fetched.sizes(), limit, offset, order)
         copies = sizes = None
         if chosen is None and shared and match.scored:
             if con.backend.TEXT_TOTALS_IN_ONE:
                 sizes, copies = _text_totals(con, match)
             else:
                 copies = _copies(con, match)
-        passes = _two_passes(match)
         if chosen is not None and (passes is None or match.scored):
             total, articles, groups = chosen.sizes()
         elif sizes is not None:
@@ -133,6 +142,16 @@ def query_page(
         )  # fmt: skip
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
+
+
+def _walk_fetched(
+    con: Connection, match: Match, order: str, page: tuple[int, int], fetched: Fetched
+) -> tuple[list[int], dict[int, Similar]]:
+    """Return a page of matches read whole (``fetched.fetch``): no SQL walk."""
+    return walk_page(
+        con, match, order, page, bool(fetched.dups), fetched.members,
+        listed=fetched.ordered(order), hashes=fetched.hashes,
+    )  # fmt: skip
 
 
 def _held_order(chosen: Selection, match: Match, order: str) -> np.ndarray | None:
@@ -177,19 +196,14 @@ def _copied(copies: Copies | None) -> Members | None:
     if copies is None:
         return None
     return lambda dups, most: {
-        dup: _newest(copies[dup], most) for dup in dups if dup in copies
+        dup: newest(copies[dup], most) for dup in dups if dup in copies
     }
 
 
 def _grouped(rows: Iterable[tuple[int, int]], most: int) -> Groups:
     """Group ``(passage, hash)`` rows by hash: how many, and the newest ``most``."""
     groups = group_pairs((dup, key) for key, dup in rows)
-    return {dup: _newest(keys, most) for dup, keys in groups.items()}
-
-
-def _newest(keys: list[int], most: int) -> tuple[int, list[int]]:
-    """Return how many ``keys`` there are, and the newest ``most`` of them."""
-    return len(keys), sorted(keys)[: -most - 1 : -1]
+    return {dup: newest(keys, most) for dup, keys in groups.items()}
 
 
 def _copies(con: Connection, match: Match) -> Copies:
@@ -474,10 +488,10 @@ def _members(
         else _grouped(con.execute(*_members_sql(match, list(dups))), most)
     )
     members: dict[int, tuple[int, list[int]]] = {}
-    for dup, (n, newest) in groups.items():
+    for dup, (n, latest) in groups.items():
         rep = dups[dup]  # a match of its group: the others are n - 1
         if n > 1:
-            members[rep] = (n - 1, [k for k in newest if k != rep][:SIMILAR_NAMED])
+            members[rep] = (n - 1, [k for k in latest if k != rep][:SIMILAR_NAMED])
     names = passage_names(con, [k for _, keys in members.values() for k in keys])
     return {
         rep: Similar(n, tuple(names[k] for k in keys))

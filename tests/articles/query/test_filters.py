@@ -249,9 +249,9 @@ def test_a_text_search_driving_gives_what_the_links_driving_give(
         got = query_page(filters, order="rank", limit=1000, index=indexed)
         return [(str(got.total), str(got.groups)), *((h.passage_id,) for h in got.hits)]
 
-    monkeypatch.setattr("articles.query.filters._text_is_fewer", lambda *_: False)
+    monkeypatch.setattr("articles.query.filters._text_found", lambda *_: None)
     by_links = page()
-    monkeypatch.setattr("articles.query.filters._text_is_fewer", lambda *_: True)
+    monkeypatch.setattr("articles.query.filters._text_found", lambda *_: 1000)
     by_text = page()
     assert len(by_links) > 1  # something matches
     assert by_text == by_links
@@ -271,12 +271,13 @@ def test_the_text_drives_when_it_matches_under_a_third_of_the_links(
         rare = module.parse_terms("Asim")  # in fewer passages than the corridor's
         common = module.parse_terms("Pakistan")
         # too few links
-        assert not module._text_is_fewer(con, rare, None, feature, [], None)
+        assert module._text_found(con, rare, None, feature, [], None) is None
         monkeypatch.setattr(module, "TEXT_CHECK_MIN", 0)
         monkeypatch.setattr(module, "TEXT_SHARE", 1)
-        assert module._text_is_fewer(con, rare, None, feature, [], None)
-        assert not module._text_is_fewer(con, common, None, feature, [], None)
+        found = query_page(Filters(q="Asim"), index=indexed).total
+        assert module._text_found(con, rare, None, feature, [], None) == found > 0
+        assert module._text_found(con, common, None, feature, [], None) is None
         monkeypatch.setattr(module, "TEXT_SHARE", links + 1)  # a cap of 0: never
-        assert not module._text_is_fewer(con, rare, None, feature, [], None)
+        assert module._text_found(con, rare, None, feature, [], None) is None
         # nothing else
-        assert not module._text_is_fewer(con, rare, None, None, [], None)
+        assert module._text_found(con, rare, None, None, [], None) is None
