@@ -19,6 +19,7 @@ on every view change, and folium's ", " and ": " add a tenth to them).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -102,6 +103,43 @@ class MapLayers:
     control: str
     count: int
 
+    @property
+    def kept(self) -> str:
+        """The script, run only when the mounted map does not show these layers.
+
+        The frontend runs the feature groups' script whenever any of it
+        changes, after taking every group off the map: a click (a new
+        selection in the overlay) rebuilt every data layer (about 800 KB of
+        script, each town's popup) in every session. Here the data layers
+        are built once per content (``key``, a hash of the script) and stay
+        on the map, out of ``window.feature_group``, which the frontend
+        clears; only the overlay is rebuilt. The LayerControl finds the
+        groups under the names st_folium gives them.
+        """
+        key = hashlib.sha1(self.script.encode()).hexdigest()[:16]
+        names = "".join(
+            f"var feature_group_feature_group_{i} = kept.groups[{i}];\n"
+            for i in range(self.count)
+        )
+        return _KEPT.replace("KEY", key).replace("SCRIPT", self.script) + names
+
+
+#: See ``MapLayers.kept``: ``kept.built`` counts the builds (tests wait on it).
+_KEPT = """
+var kept = window.__keptLayers
+  || (window.__keptLayers = {key: null, groups: [], built: 0});
+window.feature_group = [];
+if (kept.key !== "KEY") {
+  kept.groups.forEach(function (g) { map_div.removeLayer(g); });
+  kept.groups = (function () {
+SCRIPT
+    return window.feature_group.splice(0);
+  })();
+  kept.key = "KEY";
+  kept.built += 1;
+}
+"""
+
 
 def build_layers(groups: Sequence[folium.FeatureGroup]) -> MapLayers:
     """Render `groups` as st_folium renders ``feature_group_to_add`` (a list).
@@ -165,7 +203,7 @@ def render_frame(
     the feature groups change. Returns the map event.
     """
     count = layers.count if layers is not None else 0
-    scripts = [layers.script if layers is not None else ""]
+    scripts = [layers.kept if layers is not None else ""]
     if overlay is not None:
         with compact_json():
             scripts.append(

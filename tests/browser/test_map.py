@@ -51,6 +51,9 @@ def test_click_on_wakhan_shows_details(page, live_app) -> None:
         " return [p.x, p.y]; }"
     )
     heading = page.get_by_role("heading", name="Wakhan Corridor", exact=True)
+    overlays = frame.locator(".leaflet-control-layers-overlays label")
+    named = overlays.all_inner_texts()
+    built = iframe.evaluate("() => window.__keptLayers.built")
     start = time.monotonic()
     frame.locator("#map_div").click(position={"x": x, "y": y})
     heading.wait_for(state="visible", timeout=DRAW_TIMEOUT_MS)
@@ -60,6 +63,11 @@ def test_click_on_wakhan_shows_details(page, live_app) -> None:
     page.get_by_text("Provenance").first.wait_for(timeout=DRAW_TIMEOUT_MS)
     page.get_by_text("Derived extent").first.wait_for(timeout=DRAW_TIMEOUT_MS)
     frame.locator("path.is-selected").first.wait_for(state="attached")
+    # the selection is the overlay's: the data layers stay as they were, once each,
+    # and the layer control still lists them
+    assert iframe.evaluate("() => window.__keptLayers.built") == built == 1
+    assert frame.locator("path.feature-durand-line").count() == 1
+    assert overlays.all_inner_texts() == named != []
     assert page.traffic.failed == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "map_wakhan_selected.png"))

@@ -69,8 +69,8 @@ def _animating(page) -> bool:
 def _mark_iframe(page) -> None:
     """Tag the mounted map's window (a remount would lose the tag)."""
     _map_frame(page).evaluate(
-        "() => { window.__probe = 'mounted'; window.__groups ="
-        " (window.feature_group || []).length; }"
+        "() => { window.__probe = 'mounted'; window.__built ="
+        " window.__keptLayers.built; }"
     )
 
 
@@ -78,7 +78,7 @@ def _wait_for_redraw(page) -> float:
     """Wait until the mounted map swaps its data layers; return the seconds taken."""
     return _wait_until(
         lambda: _map_frame(page).evaluate(
-            "() => (window.feature_group || []).length > window.__groups"
+            "() => window.__keptLayers.built > window.__built"
         )
     )
 

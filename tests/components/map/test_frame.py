@@ -68,13 +68,26 @@ def _component_args(use_frame: bool) -> dict:
 _LINKS = ("css_links", "js_links")
 
 
+def _split_overlay(script: str) -> tuple[str, str]:
+    """Split st_folium's feature groups into the data layers and the last (overlay)."""
+    last = script.count("window.feature_group.push(") - 1  # the overlay's index
+    end = f"window.feature_group.push(feature_group_feature_group_{last - 1});\n"
+    at = script.index(end) + len(end)
+    return script[:at], script[at:]
+
+
 def test_frame_sends_what_st_folium_sends_without_unused_assets() -> None:
+    from components.map import frame as map_frame
     from components.map.assets import is_unused
 
     ours, theirs = _component_args(True), _component_args(False)
     assert ours.keys() == theirs.keys()
-    for name in set(theirs) - set(_LINKS):
+    for name in set(theirs) - {*_LINKS, "feature_group"}:
         assert ours[name] == theirs[name], name
+    # the data layers are the same script, kept in the mounted map (`MapLayers.kept`)
+    data, overlay = _split_overlay(theirs["feature_group"])
+    layers = map_frame.MapLayers(data, theirs["layer_control"], data.count(".push("))
+    assert ours["feature_group"] == layers.kept + overlay
     code = theirs["script"] + theirs["html"] + theirs["header"]
     for name in _LINKS:  # the same assets in the same order, less the unused ones
         assert ours[name] == [u for u in theirs[name] if not is_unused(u, code)]
