@@ -23,11 +23,12 @@ from articles.index.codec import N_BITS
 from articles.index.dups import group_pairs
 from articles.query.filters import Match
 
-#: At most this many matches are read whole (three integers each, about 30 MB
-#: in Python at most); more, and SQL counts and walks them. At 100,000 articles
-#: a text search drives with up to a third of a feature's million links; the
-#: bench's slowest "all four" inputs read 40,000 and 63,000 rows (SQLite:
-#: 108 and 98 ms before, 81 and 47 after).
+#: At most this many matches are read whole (a row of three integers is about
+#: 160 bytes in Python: 32 MB at most); more, and SQL counts and walks them.
+#: At 100,000 articles a text search drives with up to a third of a feature's
+#: million links; the bench's two slowest "all four" inputs read 39,463 and
+#: 62,679 rows (SQLite: 103 and 80 ms before, 81 and 47 after; PostgreSQL:
+#: about 500 and 330, 300 and 210).
 MOST = 200_000
 
 
