@@ -125,3 +125,29 @@ def test_a_click_on_a_feature_is_sent_at_once_and_once(page, live_app) -> None:
     assert sent["last_active_drawing"]["properties"]["feature_id"] == "wakhan-corridor"
     assert sorted(sent) == ["center", "last_active_drawing", "last_object_clicked",
                             "zoom"]  # fmt: skip
+
+
+def test_a_layer_turned_off_stays_off_after_a_click(page, live_app) -> None:
+    """The LayerControl's choice survives a click: the data layers are not rebuilt."""
+    frame = _open_map(page, live_app)
+    assert frame.locator("path.kind-province").count() > 30
+    frame.locator(".leaflet-control-layers").hover()
+    provinces = frame.locator(
+        ".leaflet-control-layers-overlays label", has_text="Provinces"
+    )
+    provinces.locator("input").uncheck()
+    assert frame.locator("path.kind-province").count() == 0
+    lat, lng = find_wakhan_point()
+    iframe = page.locator(MAP_IFRAME).element_handle().content_frame()
+    x, y = iframe.evaluate(
+        f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
+        " return [p.x, p.y]; }"
+    )
+    frame.locator("#map_div").click(position={"x": x, "y": y})
+    page.get_by_role("heading", name="Wakhan Corridor", exact=True).wait_for(
+        state="visible", timeout=DRAW_TIMEOUT_MS
+    )
+    frame.locator("path.is-selected").first.wait_for(state="attached")
+    assert frame.locator("path.kind-province").count() == 0
+    assert not provinces.locator("input").is_checked()
+    assert page.traffic.console_errors == []
