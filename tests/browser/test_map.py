@@ -8,7 +8,7 @@ import pytest
 
 from components.map.tiles import TILE_DIR
 from tests.browser.conftest import ARTIFACTS, find_wakhan_point
-from tests.browser.page_helpers import find_map_position
+from tests.browser.page_helpers import click_map, find_map_position
 
 pytestmark = pytest.mark.browser
 
@@ -137,13 +137,7 @@ def test_a_layer_turned_off_stays_off_after_a_click(page, live_app) -> None:
     )
     provinces.locator("input").uncheck()
     assert frame.locator("path.kind-province").count() == 0
-    lat, lng = find_wakhan_point()
-    iframe = page.locator(MAP_IFRAME).element_handle().content_frame()
-    x, y = iframe.evaluate(
-        f"() => {{ const p = window.map.latLngToContainerPoint([{lat}, {lng}]);"
-        " return [p.x, p.y]; }"
-    )
-    frame.locator("#map_div").click(position={"x": x, "y": y})
+    click_map(page, *find_wakhan_point())
     page.get_by_role("heading", name="Wakhan Corridor", exact=True).wait_for(
         state="visible", timeout=DRAW_TIMEOUT_MS
     )
