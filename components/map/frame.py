@@ -4,17 +4,21 @@
 for our map). `build_frame` does that work once for the base map (tiles, panes,
 CSS) and `build_layers` for the data layers; both return plain strings (picklable,
 so `st.cache_data` can keep them, keyed by primitives). `render_frame` mounts them
-exactly as `st_folium(base, feature_group_to_add=[*groups, overlay],
-layer_control=...)` would.
+as `st_folium(base, feature_group_to_add=[*groups, overlay],
+layer_control=...)` would, the data layers kept (below).
 
 Why the data layers travel as dynamic feature groups: streamlit-folium 0.27.4
 keys the component by a hash of the map script, and its frontend runs the script
 only once per mount. Data layers inside the script (they change with every
 filter) would remount the map on every filter change and reset the view;
-feature groups are swapped inside the mounted map, so the view survives.
+feature groups are swapped inside the mounted map, so the view survives. The
+frontend runs all of them again when any changes; `MapLayers.kept` builds the
+data layers only when their own content changes, so a click (a new selection
+overlay) rebuilds the overlay alone.
 `tests/components/map/test_frame.py` checks that the component receives the same
-arguments as from `st_folium` itself (both with compact JSON: the data layers travel
-on every view change, and folium's ", " and ": " add a tenth to them).
+arguments as from `st_folium` itself, the data layers' script wrapped (both with
+compact JSON: the data layers travel on every view change, and folium's ", " and
+": " add a tenth to them).
 """
 
 from __future__ import annotations
