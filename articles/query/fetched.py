@@ -73,10 +73,12 @@ class Fetched:
         return len(keys), articles, len(keys) - folded
 
     def ordered(self, order: str) -> np.ndarray:
-        """Return the passages in ``order`` (as ``page`` orders them in SQL)."""
-        if order == "rank":
-            return self.keys[np.lexsort((-self.keys, -self.strength))]
+        """Return the passages ``newest`` first, or by ``article`` (``in_order``)."""
         return in_order(self.keys, order)
+
+    def ranked(self) -> np.ndarray:
+        """Return the passages best first: stronger link, then newer."""
+        return self.keys[np.lexsort((-self.keys, -self.strength))]
 
     def hashes(self, batch: list[int]) -> dict[int, int]:
         """Return the hash each passage of ``batch`` shares with others (if it does)."""

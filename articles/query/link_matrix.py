@@ -335,6 +335,10 @@ class Selection:
         order = np.lexsort((-chosen, -best[chosen]))
         return m.passages[chosen[order] + lo]
 
+    def hashes(self, keys: list[int]) -> dict[int, int]:
+        """Return the hash each of the passages ``keys`` shares (``LinkMatrix``'s)."""
+        return self.matrix.hashes(keys)
+
     def months(self, row: int | None = None) -> dict[str, int]:
         """Count the chosen passages per publication month ``YYYY-MM``.
 

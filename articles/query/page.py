@@ -111,16 +111,12 @@ def query_page(
         if match.empty:
             return Page((), 0, 0, 0, limit, offset, order)
         shared = con.execute("SELECT 1 FROM dups LIMIT 1").fetchone() is not None
-        chosen = matrix.choose(con, match, filters) if matrix is not None else None
+        chosen: Chosen | None = (
+            matrix.choose(con, match, filters) if matrix is not None else None
+        )
         passes = _two_passes(match)
-        if chosen is None and passes is None:
-            fetched = fetch(con, match, shared)
-            if fetched is not None:
-                keys, similar = _walk_fetched(
-                    con, match, order, (limit, offset), fetched
-                )
-                hits = load_hits(con, keys, similar)
-                return Page(tuple(hits), *fetched.sizes(), limit, offset, order)
+        if chosen is None and passes is None:  # no stored totals: SQL would read all
+            chosen = fetch(con, match, shared)
         copies = sizes = None
         if chosen is None and shared and match.scored:
             if con.backend.TEXT_TOTALS_IN_ONE:
@@ -138,27 +134,31 @@ def query_page(
         edge = _held_edge(chosen, match, order) if chosen is not None else None
         keys, similar = walk_page(
             con, match, order, (limit, offset), shared, members, listed=listed,
-            hashes=matrix.hashes if matrix is not None else None, edge=edge,
+            hashes=_hashes(chosen, matrix), edge=edge,
         )  # fmt: skip
         hits = load_hits(con, keys, similar)
     return Page(tuple(hits), total, articles, groups, limit, offset, order)
 
 
-def _walk_fetched(
-    con: Connection, match: Match, order: str, page: tuple[int, int], fetched: Fetched
-) -> tuple[list[int], dict[int, Similar]]:
-    """Return a page of matches read whole (``fetched.fetch``): no SQL walk."""
-    return walk_page(
-        con, match, order, page, bool(fetched.dups), fetched.members,
-        listed=fetched.ordered(order), hashes=fetched.hashes,
-    )  # fmt: skip
+#: Matches chosen without SQL's walk: from the links held, or read whole.
+Chosen = Selection | Fetched
 
 
-def _held_order(chosen: Selection, match: Match, order: str) -> np.ndarray | None:
-    """Return the matches in ``order`` from the links held, or None: SQL walks.
+def _hashes(
+    chosen: Chosen | None, matrix: link_matrix.LinkMatrix | None
+) -> Callable[[list[int]], dict[int, int]] | None:
+    """Return where a walk finds its passages' shared hashes without SQL, if known."""
+    if chosen is not None:
+        return chosen.hashes
+    return matrix.hashes if matrix is not None else None
+
+
+def _held_order(chosen: Chosen, match: Match, order: str) -> np.ndarray | None:
+    """Return the matches in ``order`` from those chosen, or None: SQL walks.
 
     A text search alone ranks by its score (bm25), which only SQL has; many
-    ranked matches are walked in SQL, which stops at the page.
+    ranked matches held are walked in SQL, which stops at the page (matches
+    read whole were read because SQL would sort them all).
     """
     if order != "rank":
         return chosen.ordered(order)
@@ -166,10 +166,12 @@ def _held_order(chosen: Selection, match: Match, order: str) -> np.ndarray | Non
         return None
     if not match.ranked:  # every strength 0: newest first
         return chosen.ordered("newest")
-    return chosen.ranked() if np.count_nonzero(chosen.keep) <= RANKED_HELD else None
+    if isinstance(chosen, Selection) and np.count_nonzero(chosen.keep) > RANKED_HELD:
+        return None
+    return chosen.ranked()
 
 
-def _held_edge(chosen: Selection, match: Match, order: str) -> int | None:
+def _held_edge(chosen: Chosen, match: Match, order: str) -> int | None:
     """Return the oldest of a text search's `SCORED` newest matches, from those held.
 
     SQL finds it by walking the matches newest first (``_cursors``): PostgreSQL

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -106,6 +106,12 @@ class MapLayers:
     script: str
     control: str
     count: int
+    #: A hash of ``script``, taken once (the layers are cached, not each rerun).
+    key: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        digest = hashlib.sha1(self.script.encode()).hexdigest()[:16]
+        object.__setattr__(self, "key", digest)
 
     @property
     def kept(self) -> str:
@@ -120,12 +126,11 @@ class MapLayers:
         clears; only the overlay is rebuilt. The LayerControl finds the
         groups under the names st_folium gives them.
         """
-        key = hashlib.sha1(self.script.encode()).hexdigest()[:16]
         names = "".join(
             f"var feature_group_feature_group_{i} = kept.groups[{i}];\n"
             for i in range(self.count)
         )
-        return _KEPT.replace("KEY", key).replace("SCRIPT", self.script) + names
+        return _KEPT.replace("KEY", self.key).replace("SCRIPT", self.script) + names
 
 
 #: See ``MapLayers.kept``: ``kept.built`` counts the builds (tests wait on it).
