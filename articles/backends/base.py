@@ -95,8 +95,12 @@ class Backend(ABC):
         """Return True when there is an index to read (it may be outdated)."""
 
     @abstractmethod
-    def stamp(self) -> int:
-        """Return a number that changes whenever the index is written (caches)."""
+    def stamp(self, con: Connection | None = None) -> int:
+        """Return a number that changes whenever the index is written (caches).
+
+        ``con``: a reader of this index, whose snapshot the number is then of
+        where the backend keeps it inside the index (no other connection).
+        """
 
     @abstractmethod
     def size_bytes(self) -> int:

@@ -245,17 +245,22 @@ class PostgresBackend(Backend):
         con.close()
         return True
 
-    def stamp(self) -> int:
-        """Return the write counter every write transaction bumps (0: none yet)."""
+    def stamp(self, con: Any = None) -> int:
+        """Return the write counter every write transaction bumps (0: none yet).
+
+        ``con``: read in that reader's snapshot, the one its query reads (a
+        round trip, where another reader costs four: 0.6 ms a query).
+        """
+        if con is not None:
+            return _written(con)
         try:
             con = self.open_reader()
         except IndexUnavailable:  # not migrated or not synced: nothing to cache
             return 0
         try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+            return _written(con)
         finally:
             con.close()
-        return int(row[0]) if row else 0
 
     def size_bytes(self) -> int:
         """Return the size of the whole database (tables, indexes, TOAST)."""
@@ -529,6 +534,11 @@ class PostgresBackend(Backend):
     def compact(self, con: Any) -> None:
         """Reclaim dead rows and refresh the planner's statistics."""
         con.execute("VACUUM ANALYZE")
+
+
+def _written(con: PgConnection) -> int:
+    row = con.execute("SELECT value FROM meta WHERE key = 'written'").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _synced(con: PgConnection) -> bool:

@@ -61,8 +61,11 @@ class SqliteBackend(Backend):
         """Return True when there is an index to read."""
         return self.path.exists()
 
-    def stamp(self) -> int:
-        """Return the modification times (ns) of the file and its WAL, summed."""
+    def stamp(self, con: Any = None) -> int:  # noqa: ARG002 (kept by the file system)
+        """Return the modification times (ns) of the file and its WAL, summed.
+
+        Kept by the file system, not in the index: ``con`` is not needed.
+        """
         files = (Path(f"{self.path}{s}") for s in ("", "-wal"))
         return sum(f.stat().st_mtime_ns for f in files if f.exists())
 

@@ -23,7 +23,7 @@ from articles.index.codec import (
 from articles.index.rank_table import rank_source
 from articles.query import link_matrix
 from articles.query.filters import Filters, Match, among, date_window
-from articles.query.link_matrix import LinkMatrix, Selection
+from articles.query.link_matrix import LinkMatrix, Selection, target_names
 from articles.query.reader import reading
 
 
@@ -73,10 +73,7 @@ def count_targets(
         match, matrix = link_matrix.resolved(con, filters)
         if match.empty:
             return out
-        targets = {
-            int(i): (str(kind), str(name))
-            for i, kind, name in con.execute("SELECT id, kind, name FROM targets")
-        }
+        targets = matrix.names if matrix is not None else target_names(con)
         if match.plain:
             rows = con.execute("SELECT id, passages FROM targets WHERE passages > 0")
         elif matrix is not None:  # held in memory by a long-running process

@@ -88,6 +88,11 @@ class LinkMatrix:
     words: WordBits = dataclasses.field(
         default_factory=WordBits, compare=False, repr=False
     )
+    #: Every target's kind and name by id: the counts' labels, read once (a
+    #: query of them cost 0.5 ms of a held count's 3.4 on PostgreSQL).
+    names: dict[int, tuple[str, str]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def nbytes(self) -> int:
@@ -440,8 +445,17 @@ def build(con: Connection, stamp: int) -> LinkMatrix | None:
     at = np.searchsorted(passages, parse_ints(shared)).astype(np.int32)
     order = np.argsort(at, kind="stable")
     return dataclasses.replace(
-        matrix, shared_at=at[order], shared_dup=parse_ints(dups)[order]
-    )
+        matrix, shared_at=at[order], shared_dup=parse_ints(dups)[order],
+        names=target_names(con),
+    )  # fmt: skip
+
+
+def target_names(con: Connection) -> dict[int, tuple[str, str]]:
+    """Return every target's kind and name, by id."""
+    return {
+        int(i): (str(kind), str(name))
+        for i, kind, name in con.execute("SELECT id, kind, name FROM targets")
+    }
 
 
 def _arrange(
@@ -507,10 +521,13 @@ _REGISTRY = _Registry()
 HELD_MAX = 2
 
 
-def current(backend: Backend) -> LinkMatrix | None:
-    """Return the matrix of ``backend``'s index if it is of its current version."""
+def current(backend: Backend, con: Connection | None = None) -> LinkMatrix | None:
+    """Return the matrix of ``backend``'s index if it is of its current version.
+
+    ``con``: the version its reader sees (``Backend.stamp``).
+    """
     held = _REGISTRY.held.get(backend.location())
-    if held is None or held.stamp != backend.stamp():
+    if held is None or held.stamp != backend.stamp(con):
         return None
     return held
 
@@ -521,7 +538,7 @@ def held(con: Connection, filters: Filters) -> LinkMatrix | None:
     None: nothing held for this version of the index, or filters it does not
     cover (``covers``); the caller asks SQL.
     """
-    return current(con.backend) if covers(filters) else None
+    return current(con.backend, con) if covers(filters) else None
 
 
 def resolved(con: Connection, filters: Filters) -> tuple[Match, LinkMatrix | None]:
@@ -606,7 +623,7 @@ def _fill_words(index: Path, matrix: LinkMatrix) -> None:
     """Hold the matrix's frequent words (of the same version: else it never answers)."""
     backend = backend_for(index)
     with reading(index) as con:
-        if backend.stamp() == matrix.stamp:
+        if backend.stamp(con) == matrix.stamp:
             matrix.words.fill(
                 con, matrix.passages, lambda: backend.stamp() != matrix.stamp
             )
@@ -622,7 +639,7 @@ def _read(index: Path) -> LinkMatrix | None:
     """
     try:
         with reading(index) as con:
-            return build(con, backend_for(index).stamp())
+            return build(con, con.backend.stamp(con))
     except QueryError:  # no index yet (or an old one): nothing to hold
         return None
 

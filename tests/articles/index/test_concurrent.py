@@ -9,6 +9,7 @@ from articles.index import sync_index
 from articles.index.single import index_file
 from articles.index.store import backend_for
 from articles.query import Filters, query_page
+from articles.query.reader import reading
 from tests.articles.conftest import FakeLinker
 from tests.articles.index.test_sync import _dump, _many
 
@@ -79,3 +80,21 @@ def test_a_write_elsewhere_is_seen_by_the_next_query(corpus: Path, index: Path) 
     index_file(corpus, index, path, FakeLinker())  # "the other dashboard"
     assert backend.stamp() != stamp  # the caches keyed by it are dropped
     assert query_page(Filters(q="Kabul"), index=index).total == before + 1
+
+
+def test_a_readers_stamp_is_the_version_it_reads(corpus: Path, index: Path) -> None:
+    """A query checks its held links against the version its own reader sees."""
+    sync_index(corpus, index, FakeLinker())
+    backend = backend_for(index)
+    with reading(index) as con:
+        seen = backend.stamp(con)
+        assert seen == backend.stamp()
+        (corpus / "new-one.md").write_text(NEW, encoding="utf-8")
+        index_file(corpus, index, corpus / "new-one.md", FakeLinker())  # elsewhere
+        assert backend.stamp() != seen
+        if backend.name == "postgres":  # kept in the index: the reader's snapshot
+            assert backend.stamp(con) == seen
+            assert (
+                con.execute("SELECT count(*) FROM articles").fetchone()[0]
+                == len(list(corpus.glob("*.md"))) - 1
+            )
