@@ -115,7 +115,7 @@ def start() -> LocalServer:
         options = (
             f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            "-c max_connections=200"
+            f"-c max_connections=200 -c shared_buffers={shared_buffers_mb()}MB"
         )
         _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
                       "-l", str(folder / "log"), "-w", "start"])  # fmt: skip
@@ -123,6 +123,21 @@ def start() -> LocalServer:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return server
+
+
+def shared_buffers_mb() -> int:
+    """Return the server's page cache: a quarter of the memory, 128 MB to 4 GB.
+
+    PostgreSQL's advice for a server of its own; its default, 128 MB, holds a
+    tenth of the full-text table at 100,000 articles, whose pages each search
+    then copies in from the system's cache again ("Taliban" counted alone:
+    about 750 ms against 580 with 3 GB; the memory is only taken as it is used).
+    """
+    try:
+        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):  # not known here: PostgreSQL's default
+        return 128
+    return max(128, min(4096, memory // 4 >> 20))
 
 
 def _current_user() -> str:

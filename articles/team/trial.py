@@ -24,7 +24,12 @@ from pathlib import Path
 
 from psycopg import sql
 
-from articles.backends.local_server import SYSTEM_USER, ServerUnavailable, find_bindir
+from articles.backends.local_server import (
+    SYSTEM_USER,
+    ServerUnavailable,
+    find_bindir,
+    shared_buffers_mb,
+)
 from articles.backends.postgres import connect_url, migrate_url
 from articles.corpus import DEFAULT_CORPUS
 from articles.team import store
@@ -74,7 +79,10 @@ def start_server(folder: Path = FOLDER) -> str:
         _check(_run(init), "initdb")
     if _run([str(bindir / "pg_ctl"), "-D", str(data), "status"]).returncode != 0:
         port = os.environ.get(PORT_ENV, "55432")
-        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
+        options = (
+            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 "
+            f"-c shared_buffers={shared_buffers_mb()}MB"
+        )
         up = [str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
               "-l", str(folder / "log"), "-w", "start"]  # fmt: skip
         _check(_run(up), "pg_ctl start")
