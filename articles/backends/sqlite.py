@@ -12,6 +12,7 @@ being created must never be taken for a broken one and deleted under its writer.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -96,6 +97,9 @@ class SqliteBackend(Backend):
             # SQLite's default 2 MB page cache the writer re-reads pages for every
             # article once the index outgrows it.
             con.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+            # A large sort (``link_rank``'s rows, filled after a sync from nothing)
+            # may use a helper thread per core: 21 s -> 16 to 18 at 100,000 articles.
+            con.execute(f"PRAGMA threads = {os.cpu_count() or 1}")
         return con
 
     def open_writer(self) -> tuple[SqliteConnection, str | None]:
