@@ -102,6 +102,10 @@ class Backend(ABC):
         where the backend keeps it inside the index (no other connection).
         """
 
+    def insert_sorted(self, con: Connection, sql: str) -> None:
+        """Run one large ``INSERT ... SELECT ... ORDER BY`` (as it is, by default)."""
+        con.execute(sql)
+
     @abstractmethod
     def size_bytes(self) -> int:
         """Return what the index takes on disk (0 when there is none)."""

@@ -24,6 +24,8 @@ from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
 WRITER_CACHE_KIB = 256 * 1024  # the writer's page cache (peak RSS budget: 1 GB)
 COMPACT_CACHE_KIB = 32 * 1024
+#: The page cache while one large sort runs: SQLite's sorter sizes its runs by it.
+SORT_CACHE_KIB = 16 * 1024
 #: The Julian day number of day 0 (1900-01-01), for SQLite's date functions.
 JULIAN_EPOCH = 2415020.5
 #: SQLite's result codes for a file that is not a database or is damaged: the
@@ -97,8 +99,7 @@ class SqliteBackend(Backend):
             # SQLite's default 2 MB page cache the writer re-reads pages for every
             # article once the index outgrows it.
             con.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
-            # A large sort (``link_rank``'s rows, filled after a sync from nothing)
-            # may use a helper thread per core: 21 s -> 16 to 18 at 100,000 articles.
+            # a large sort may use a helper thread per core (``insert_sorted``)
             con.execute(f"PRAGMA threads = {os.cpu_count() or 1}")
         return con
 
@@ -199,6 +200,20 @@ class SqliteBackend(Backend):
     def fts_clear(self, con: Any) -> None:
         """Empty the full-text index."""
         con.execute("INSERT INTO passages_fts(passages_fts) VALUES ('delete-all')")
+
+    def insert_sorted(self, con: Any, sql: str) -> None:
+        """Run one large sorted insert in runs of a small cache, a thread per core.
+
+        SQLite's sorter keeps runs the size of the page cache, one per thread:
+        ``link_rank``'s 14 million rows at 100,000 articles sorted in 20.9 s
+        and 540 MB with the writer's 256 MB cache and no helper thread, 16.7 s
+        and 720 MB with helpers, 10.9 s and 90 MB with helpers on 16 MB runs.
+        """
+        con.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
+        try:
+            con.execute(sql)
+        finally:
+            con.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
 
     def fts_bulk(self, con: Any, bulk: bool) -> None:
         """Merge no segments while loading (compaction merges them all at the end).

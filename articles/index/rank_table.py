@@ -63,9 +63,10 @@ def fill(con: Connection) -> None:
     con.backend.begin(con)
     try:
         con.execute("DELETE FROM link_rank")
-        con.execute(
+        con.backend.insert_sorted(
+            con,
             f"INSERT INTO link_rank SELECT target, {RANK_SQL}, passage FROM links "
-            "ORDER BY 1, 2, 3"
+            "ORDER BY 1, 2, 3",
         )
         con.execute("DELETE FROM meta WHERE key = 'link_rank'")
         con.backend.fts_bulk(con, False)  # merging as rows arrive again
