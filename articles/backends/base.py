@@ -98,8 +98,9 @@ class Backend(ABC):
     def stamp(self, con: Connection | None = None) -> int:
         """Return a number that changes whenever the index is written (caches).
 
-        ``con``: a reader of this index, whose snapshot the number is then of
-        where the backend keeps it inside the index (no other connection).
+        ``con``: a reader of this index. A backend that keeps the number inside
+        the index reads it there, in that reader's snapshot, with no other
+        connection.
         """
 
     def insert_sorted(self, con: Connection, sql: str) -> None:
