@@ -112,10 +112,9 @@ def start() -> LocalServer:
         _run([str(bindir / "initdb"), "-D", str(data), "-U", user,
                       "-A", "trust", "-E", "UTF8", "--locale", "C.UTF-8",
                       "--no-sync"])  # fmt: skip
-        options = (
-            f"-p {server.port} -k {folder} -c listen_addresses=127.0.0.1 "
-            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-            f"-c max_connections=200 -c shared_buffers={shared_buffers_mb()}MB"
+        options = (  # throwaway: nothing to keep through a crash
+            f"{server_options(server.port, folder)} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
         _run([str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
                       "-l", str(folder / "log"), "-w", "start"])  # fmt: skip
@@ -123,6 +122,18 @@ def start() -> LocalServer:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     return server
+
+
+def server_options(port: int | str, folder: Path) -> str:
+    """Return the ``postgres`` options every local server of ours starts with.
+
+    Local connections only (TCP on 127.0.0.1, the socket in ``folder``) and a
+    page cache sized for the machine (``shared_buffers_mb``).
+    """
+    return (
+        f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 "
+        f"-c shared_buffers={shared_buffers_mb()}MB"
+    )
 
 
 def shared_buffers_mb() -> int:

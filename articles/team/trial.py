@@ -28,7 +28,7 @@ from articles.backends.local_server import (
     SYSTEM_USER,
     ServerUnavailable,
     find_bindir,
-    shared_buffers_mb,
+    server_options,
 )
 from articles.backends.postgres import connect_url, migrate_url
 from articles.corpus import DEFAULT_CORPUS
@@ -79,11 +79,8 @@ def start_server(folder: Path = FOLDER) -> str:
         _check(_run(init), "initdb")
     if _run([str(bindir / "pg_ctl"), "-D", str(data), "status"]).returncode != 0:
         port = os.environ.get(PORT_ENV, "55432")
-        options = (
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 "
-            f"-c shared_buffers={shared_buffers_mb()}MB"
-        )
-        up = [str(bindir / "pg_ctl"), "-D", str(data), "-o", options,
+        up = [str(bindir / "pg_ctl"), "-D", str(data), "-o",
+              server_options(port, folder),
               "-l", str(folder / "log"), "-w", "start"]  # fmt: skip
         _check(_run(up), "pg_ctl start")
     return database_url()
