@@ -103,6 +103,11 @@ class Backend(ABC):
         connection.
         """
 
+    def meta(self, con: Connection, key: str) -> str | None:
+        """Return one value of the index's ``meta`` table, as ``con`` sees it."""
+        row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
     def insert_sorted(self, con: Connection, sql: str) -> None:
         """Run one large ``INSERT ... SELECT ... ORDER BY`` (as it is, by default)."""
         con.execute(sql)

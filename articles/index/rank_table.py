@@ -38,8 +38,7 @@ FROM_LINKS = f"(SELECT target, {RANK_SQL} AS rank, passage FROM links)"
 
 def is_deferred(con: Connection) -> bool:
     """Return whether ``link_rank`` is being left out (filled at the end of a sync)."""
-    row = con.execute("SELECT value FROM meta WHERE key = 'link_rank'").fetchone()
-    return row is not None
+    return con.backend.meta(con, "link_rank") is not None
 
 
 def rank_source(con: Connection) -> str:

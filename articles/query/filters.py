@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,13 +109,18 @@ class Match:
 
 
 def resolve(
-    con: Connection, filters: Filters, text_count: Callable[[], int] | None = None
+    con: Connection,
+    filters: Filters,
+    text_count: Callable[[], int] | None = None,
+    target_ids: Mapping[tuple[str, str], int] | None = None,
 ) -> Match:
     """Resolve ``filters`` against the index behind ``con``.
 
     ``text_count``: how many passages the text search finds in the window,
     counted without SQL (the links and words a process holds: ``link_matrix``);
     else SQL counts them, when it has to choose what drives the query.
+    ``target_ids``: every target's id by ``(kind, name)`` in this version of the index,
+    when held; else SQL looks the filters' targets up.
 
     Raises
     ------
@@ -126,8 +131,16 @@ def resolve(
         raise QueryError(
             f"unknown date mode {filters.datemode!r}: use published|events"
         )
-    feature = _target(con, "feature", filters.feature) if filters.feature else None
-    actors = [t for a in filters.actors if (t := _target(con, "actor", a)) is not None]
+    feature = (
+        _target(con, ("feature", filters.feature), target_ids)
+        if filters.feature
+        else None
+    )
+    actors = [
+        t
+        for a in filters.actors
+        if (t := _target(con, ("actor", a), target_ids)) is not None
+    ]
     if (filters.feature and feature is None) or (filters.actors and not actors):
         return Match("", (), empty=True)
     if filters.articles is not None:
@@ -200,9 +213,13 @@ def _selected(driver: str, where: list[str]) -> str:
     return sql + (" WHERE " + " AND ".join(where) if where else "")
 
 
-def _target(con: Connection, kind: str, name: str) -> int | None:
+def _target(
+    con: Connection, name: tuple[str, str], ids: Mapping[tuple[str, str], int] | None
+) -> int | None:
+    if ids is not None:
+        return ids.get(name)
     row = con.execute(
-        "SELECT id FROM targets WHERE kind = ? AND name = ?", (kind, name)
+        "SELECT id FROM targets WHERE kind = ? AND name = ?", name
     ).fetchone()
     return int(row[0]) if row else None
 
@@ -380,14 +397,10 @@ def date_window(
     hi = to_day(filters.date_to) if filters.date_to else (1 << 16) - 1
     lo = to_day(filters.date_from) if filters.date_from else 0
     sql = f"{table}first <= ? AND {table}last >= ?"
-    row = (
-        con.execute("SELECT value FROM meta WHERE key = 'date_span'").fetchone()
-        if lo
-        else None
-    )
-    if row is None:
+    span = con.backend.meta(con, "date_span") if lo else None
+    if span is None:
         return sql, (hi, lo)
-    return f"{sql} AND {table}first >= ?", (hi, lo, lo - int(row[0]))
+    return f"{sql} AND {table}first >= ?", (hi, lo, lo - int(span))
 
 
 def published_ids(filters: Filters) -> tuple[int, int] | None:

@@ -93,6 +93,11 @@ class LinkMatrix:
     names: dict[int, tuple[str, str]] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
     )
+    #: The same the other way: what ``resolve`` looks filters' names up in
+    #: (a round trip each on PostgreSQL).
+    ids: dict[tuple[str, str], int] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @property
     def nbytes(self) -> int:
@@ -269,7 +274,9 @@ class LinkMatrix:
             chosen = self.choose(con, match, filters)
             per_row = self.count(chosen.keep, chosen.span)
         found = np.flatnonzero(per_row)
-        return {int(self.targets[r]): int(per_row[r]) for r in found}
+        return dict(
+            zip(self.targets[found].tolist(), per_row[found].tolist(), strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -446,7 +453,8 @@ def build(con: Connection, stamp: int) -> LinkMatrix | None:
     order = np.argsort(at, kind="stable")
     return dataclasses.replace(
         matrix, shared_at=at[order], shared_dup=parse_ints(dups)[order],
-        names=target_names(con),
+        names=(names := target_names(con)),
+        ids={name: key for key, name in names.items()},
     )  # fmt: skip
 
 
@@ -551,7 +559,7 @@ def resolved(con: Connection, filters: Filters) -> tuple[Match, LinkMatrix | Non
     if matrix is None:
         return resolve(con, filters), None
     return resolve(
-        con, filters, functools.partial(matrix.found_in, con, filters)
+        con, filters, functools.partial(matrix.found_in, con, filters), matrix.ids
     ), matrix
 
 

@@ -57,6 +57,38 @@ def test_a_reader_is_reused_with_a_fresh_snapshot(pg_url: str) -> None:
         pool.drop(pg_url)
 
 
+def test_a_reader_reads_its_meta_once_and_keeps_its_snapshot(pg_url: str) -> None:
+    backend = PostgresBackend(pg_url)
+    writer = backend.connect()
+    writer.execute("INSERT INTO meta VALUES ('fingerprint', 'x'), ('written', '3')")
+    writer.execute("INSERT INTO meta VALUES ('date_span', '40'), ('other', 'a')")
+    reader = backend.open_reader()
+    try:
+        assert reader.snapshot == {
+            "fingerprint": "x",
+            "written": "3",
+            "date_span": "40",
+        }
+        writer.execute("UPDATE meta SET value = '4' WHERE key = 'written'")
+        writer.execute("INSERT INTO meta VALUES ('link_rank', 'deferred')")
+        writer.execute("UPDATE meta SET value = 'b' WHERE key = 'other'")
+        assert backend.stamp(reader) == 3  # its snapshot's, not the writer's
+        assert backend.meta(reader, "link_rank") is None
+        assert backend.meta(reader, "other") == "a"  # not held: read, same snapshot
+        assert backend.meta(writer, "written") == "4"  # a writer reads afresh
+        assert backend.stamp() == 4
+    finally:
+        reader.close()
+    fresh = backend.open_reader()
+    try:
+        assert backend.stamp(fresh) == 4
+        assert backend.meta(fresh, "link_rank") == "deferred"
+    finally:
+        fresh.close()
+        writer.close()
+        pool.drop(pg_url)
+
+
 def _page_cost(con: object) -> str:
     return str(con.execute("SHOW random_page_cost").fetchone()[0])  # type: ignore[attr-defined]
 

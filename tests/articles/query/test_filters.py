@@ -264,7 +264,7 @@ def test_the_text_drives_when_it_matches_under_a_third_of_the_links(
     from articles.query.reader import reading
 
     with reading(indexed) as con:
-        feature = module._target(con, "feature", "wakhan-corridor")
+        feature = module._target(con, ("feature", "wakhan-corridor"), None)
         links = con.execute(
             "SELECT matches FROM targets WHERE id = ?", (feature,)
         ).fetchone()[0]

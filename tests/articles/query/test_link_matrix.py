@@ -157,6 +157,25 @@ def test_held_hashes_are_the_shared_table(
     link_matrix.forget()
 
 
+def test_held_target_ids_resolve_as_sql_does(indexed: Path) -> None:
+    """Filters' names resolve to the same targets from memory as from SQL."""
+    link_matrix.warm(indexed, wait=True)
+    matrix = link_matrix.current(backend_for(indexed))
+    assert matrix is not None
+    with reading(indexed) as con:
+        in_sql = {
+            (str(kind), str(name)): int(key)
+            for key, kind, name in con.execute("SELECT id, kind, name FROM targets")
+        }
+        assert matrix.ids == in_sql
+        for f in (
+            Filters(feature="kabul", actors=("ttp", "nobody")),
+            Filters(feature="nowhere"),
+            Filters(actors=("isi", "pakistan"), q="Taliban"),
+        ):
+            assert resolve(con, f, None, matrix.ids) == resolve(con, f)
+
+
 def test_each_path_of_a_count_agrees(indexed: Path) -> None:
     """Few chosen passages, most of them (the totals less the rest), a target alone."""
     link_matrix.warm(indexed, wait=True)
