@@ -186,6 +186,8 @@ def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> list[Row
         ("sync from nothing", f"{cold['seconds']:.1f} s",
          ("sync from nothing", cold["seconds"])),
         ("  articles added, errors", f"{cold['added']:,}, {cold['errors']}", None),
+        ("  CPU time: writer + workers (no faster than their sum / cores)",
+         _cpu(cold), None),
         ("peak RSS of sync (writer, worker)",
          f"{cold['rss_mb']:.0f}, {cold['worker_rss_mb']:.0f} MB",
          ("peak RSS of sync", rss)),
@@ -232,6 +234,21 @@ def _query_rows(kind: str, index: Path, runs: int, how: str) -> list[Row]:
          ("query p95", p95)),
         (f"  {kind}: {what}", figure, None),
     ]  # fmt: skip
+
+
+def _cpu(cold: dict[str, float]) -> str:
+    """The sync's CPU seconds (writer + pool), and that sum spread over the cores.
+
+    A sync from nothing keeps every core busy, so its wall time follows the
+    machine's speed: this says how much of it is work, not waiting.
+    """
+    writer, workers = cold.get("cpu_writer_s"), cold.get("cpu_workers_s")
+    if writer is None or workers is None:
+        return "not recorded"
+    cores = os.cpu_count() or 1
+    spread = (writer + workers) / cores
+    text = f"{writer:.0f} + {workers:.0f} s; / {cores} = {spread:.0f} s"
+    return text + (" (+ the server's)" if database_url() else "")
 
 
 def _one_changed(corpus: Path, index: Path, linker: object) -> float:

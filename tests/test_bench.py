@@ -58,3 +58,17 @@ def test_desk_figures_state_the_issue_budgets() -> None:
     assert figures["default map data (websocket, tiles aside)"].ok is True
     assert figures["click to first evidence (map popup)"].value == 250.0
     assert "load average" in figures["first map, warm server"].note
+
+
+def test_scale_prints_the_syncs_cpu_time_over_the_cores(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bench import scale
+
+    monkeypatch.setattr(scale.os, "cpu_count", lambda: 2)
+    monkeypatch.delenv("ARTICLES_DATABASE_URL", raising=False)
+    cold = {"cpu_writer_s": 300.4, "cpu_workers_s": 600.0}
+    assert scale._cpu(cold) == "300 + 600 s; / 2 = 450 s"
+    assert scale._cpu({"seconds": 1.0}) == "not recorded"  # saved by an older run
+    monkeypatch.setenv("ARTICLES_DATABASE_URL", "postgresql://x@127.0.0.1/db")
+    assert scale._cpu(cold).endswith("(+ the server's)")  # its own process
