@@ -11,6 +11,7 @@ folder, so the file-based sync can index what the database holds.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +29,11 @@ from articles.review.store import DECISIONS, read_decisions
 from articles.safe_read import FileRefused, read_limited
 from articles.team import store
 
-#: In the mirror folder: the database version it was last brought up to.
+#: In the mirror folder: the database and version it was last brought up to.
 MIRROR_STAMP = ".team-version"
+#: In the mirror folder: article files found there that the database does not hold.
+SET_ASIDE = ".set-aside"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -115,22 +119,66 @@ def refresh_mirror(con: Any, folder: Path) -> bool:
     only the articles stored since the last refresh are written, and the
     decisions file when decisions came. An empty database leaves a folder as it
     is (no stamp either).
+
+    A folder not yet a mirror of this database (no stamp, the stamp of another
+    database, or of a newer state of this one: a backup restored) is brought up
+    to it whole: every article written, and any article file the database does
+    not hold moved into ``.set-aside/`` (never deleted), so that the index,
+    synced from the folder, holds what the database holds and nothing else.
     """
     now = store.version(con)
     stamp = folder / MIRROR_STAMP
-    try:
-        articles_seen, decisions_seen = map(int, stamp.read_text().split())
-    except (OSError, ValueError):
-        articles_seen, decisions_seen = 0, 0  # a new mirror: an empty database
-    if (articles_seen, decisions_seen) == now:
+    seen = _read_stamp(stamp)
+    if seen == now or (seen is None and now[1:] == (0, 0)):
         return False
     folder.mkdir(parents=True, exist_ok=True)
-    for stored in store.iter_articles(con, after=articles_seen):
+    if seen is None or seen[0] != now[0] or now[1] < seen[1] or now[2] < seen[2]:
+        seen = None  # not this database's mirror, or of a later state of it
+    held = set()
+    for stored in store.iter_articles(con, after=seen[1] if seen else 0):
         _write_article(folder, stored)
-    if decisions_seen != now[1]:
+        held.add(stored.id)
+    if seen is None:
+        _set_aside(folder, held)
+    if seen is None or seen[2] != now[2]:
         _write_decisions(folder, store.read_decisions(con))
-    _replace(stamp, f"{now[0]} {now[1]}\n".encode())
+    _replace(stamp, " ".join(map(str, now)).encode() + b"\n")
     return True
+
+
+def _read_stamp(stamp: Path) -> tuple[str, int, int] | None:
+    """Return the database and version a mirror was last brought up to (or None).
+
+    A stamp of an older release (two numbers, no database) reads as unknown.
+    """
+    try:
+        ident, articles, decisions = stamp.read_text(encoding="ascii").split()
+        return ident, int(articles), int(decisions)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _set_aside(folder: Path, held: set[str]) -> None:
+    """Move the folder's article files the database does not hold to ``SET_ASIDE``."""
+    strays = [p for p in list_article_files(folder) if p.stem not in held]
+    if not strays:
+        return
+    aside = folder / SET_ASIDE
+    aside.mkdir(exist_ok=True)
+    for path in strays:
+        target = aside / path.name
+        n = 1
+        while target.exists():  # an earlier set-aside file of that name stays too
+            target, n = aside / f"{path.stem}.{n}{path.suffix}", n + 1
+        os.replace(path, target)
+    log.warning(
+        "%s: %d article file(s) the database does not hold moved to %s "
+        "(if they belong in it: python -m articles load %s)",
+        folder,
+        len(strays),
+        aside,
+        aside,
+    )
 
 
 def _write_article(folder: Path, stored: store.StoredArticle) -> None:

@@ -124,13 +124,20 @@ def iter_articles(con: Any, after: int = 0) -> Iterator[StoredArticle]:
         yield StoredArticle(int(seq), article_id, content_hash, document, added_us)
 
 
-def version(con: Any) -> tuple[int, int]:
-    """Return the newest article and decision numbers: a change stamp."""
+def version(con: Any) -> tuple[str, int, int]:
+    """Return which corpus this is, and its newest article and decision numbers.
+
+    The first is the database's and the corpus table's object ids, so a new
+    database, or a backup restored with its tables recreated, tells itself
+    apart from the one a mirror was made of; the numbers are a change stamp.
+    """
     row = con.execute(
-        "SELECT (SELECT coalesce(max(seq), 0) FROM corpus_articles), "
-        "(SELECT coalesce(max(seq), 0) FROM review_decisions)"
+        "SELECT d.oid || '.' || 'corpus_articles'::regclass::oid, "
+        "(SELECT coalesce(max(seq), 0) FROM corpus_articles), "
+        "(SELECT coalesce(max(seq), 0) FROM review_decisions) "
+        "FROM pg_database d WHERE d.datname = current_database()"
     ).fetchone()
-    return int(row[0]), int(row[1])
+    return str(row[0]), int(row[1]), int(row[2])
 
 
 def read_decisions(con: Any) -> tuple[Decision, ...]:

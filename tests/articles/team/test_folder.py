@@ -126,3 +126,65 @@ def test_every_mirror_dates_a_file_alike(team_url: str, tmp_path: Path) -> None:
     for path in first.glob("*.md"):
         a, b = path.stat(), (second / path.name).stat()
         assert (a.st_size, a.st_mtime_ns) == (b.st_size, b.st_mtime_ns)
+
+
+STALE = "---\nid: 2025-03-stale\ntitle: Not in this database\n---\n\nOld text.\n"
+
+
+def test_a_mirror_of_another_database_is_brought_to_this_one(
+    team_url: str, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A folder stamped by another database keeps none of its articles, loses none."""
+    con = store.connect(team_url)
+    load_folder(con, REAL_CORPUS)
+    mirror = tmp_path / "mirror"
+    refresh_mirror(con, mirror)
+    (mirror / "2025-03-stale.md").write_text(STALE, encoding="utf-8")
+    ident, articles, decisions = (mirror / ".team-version").read_text().split()
+    for other in ("1.2", ident + "0"):  # another database, same version numbers
+        (mirror / "2025-03-stale.md").write_text(STALE, encoding="utf-8")
+        (mirror / ".team-version").write_text(f"{other} {articles} {decisions}\n")
+        assert refresh_mirror(con, mirror)
+        assert "does not hold" in caplog.text
+    assert sorted(p.name for p in mirror.glob("*.md")) == sorted(
+        p.name for p in REAL_CORPUS.glob("*.md")
+    )
+    aside = sorted((mirror / ".set-aside").iterdir())  # both copies, never overwritten
+    assert [p.name for p in aside] == ["2025-03-stale.1.md", "2025-03-stale.md"]
+    assert {p.read_text(encoding="utf-8") for p in aside} == {STALE}
+    assert not refresh_mirror(con, mirror)  # now this database's mirror
+
+
+def test_a_database_restored_to_an_older_state_leaves_no_newer_article(
+    team_url: str, source: Path, tmp_path: Path
+) -> None:
+    con = store.connect(team_url)
+    load_folder(con, source)
+    mirror = tmp_path / "mirror"
+    refresh_mirror(con, mirror)
+    (newest,) = con.execute(
+        "DELETE FROM corpus_articles WHERE seq = (SELECT max(seq) FROM "
+        "corpus_articles) RETURNING id"
+    ).fetchone()  # as a backup taken before it was stored, restored
+    con.commit()
+    assert refresh_mirror(con, mirror)
+    assert not (mirror / f"{newest}.md").exists()
+    assert (mirror / ".set-aside" / f"{newest}.md").exists()
+    out = tmp_path / "dump"
+    dump_folder(con, out)
+    assert _files(out).items() <= _files(mirror).items()
+
+
+def test_a_new_mirror_sets_aside_what_the_database_lacks(
+    team_url: str, tmp_path: Path
+) -> None:
+    """A corpus folder made a mirror: files not loaded are kept aside, not indexed."""
+    con = store.connect(team_url)
+    load_folder(con, REAL_CORPUS)
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    (mirror / "2025-03-stale.md").write_text(STALE, encoding="utf-8")
+    (mirror / ".team-version").write_text("3 0\n")  # an older release's stamp
+    assert refresh_mirror(con, mirror)
+    assert not (mirror / "2025-03-stale.md").exists()
+    assert (mirror / ".set-aside" / "2025-03-stale.md").read_text() == STALE
