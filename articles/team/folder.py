@@ -120,11 +120,11 @@ def refresh_mirror(con: Any, folder: Path) -> bool:
     decisions file when decisions came. An empty database leaves a folder as it
     is (no stamp either).
 
-    A folder not yet a mirror of this database (no stamp, the stamp of another
-    database, or of a newer state of this one: a backup restored) is brought up
-    to it whole: every article written, and any article file the database does
-    not hold moved into ``.set-aside/`` (never deleted), so that the index,
-    synced from the folder, holds what the database holds and nothing else.
+    A folder that was the mirror of another database, or of a later state of
+    this one (a backup restored since), is brought up to it whole: every
+    article written, and any article file the database does not hold moved into
+    ``.set-aside/`` (never deleted), so the index, synced from the folder, holds
+    no article the database lacks. A folder never stamped keeps its files.
     """
     now = store.version(con)
     stamp = folder / MIRROR_STAMP
@@ -132,30 +132,34 @@ def refresh_mirror(con: Any, folder: Path) -> bool:
     if seen == now or (seen is None and now[1:] == (0, 0)):
         return False
     folder.mkdir(parents=True, exist_ok=True)
-    if seen is None or seen[0] != now[0] or now[1] < seen[1] or now[2] < seen[2]:
-        seen = None  # not this database's mirror, or of a later state of it
+    stale = seen is not None and (
+        seen[0] not in (None, now[0]) or now[1] < seen[1] or now[2] < seen[2]
+    )
+    after = seen[1] if seen is not None and not stale else 0
     held = set()
-    for stored in store.iter_articles(con, after=seen[1] if seen else 0):
+    for stored in store.iter_articles(con, after=after):
         _write_article(folder, stored)
         held.add(stored.id)
-    if seen is None:
+    if stale:
         _set_aside(folder, held)
-    if seen is None or seen[2] != now[2]:
+    if stale or seen is None or seen[2] != now[2]:
         _write_decisions(folder, store.read_decisions(con))
     _replace(stamp, " ".join(map(str, now)).encode() + b"\n")
     return True
 
 
-def _read_stamp(stamp: Path) -> tuple[str, int, int] | None:
+def _read_stamp(stamp: Path) -> tuple[str | None, int, int] | None:
     """Return the database and version a mirror was last brought up to (or None).
 
-    A stamp of an older release (two numbers, no database) reads as unknown.
+    A stamp of an older release (two numbers) names no database.
     """
     try:
-        ident, articles, decisions = stamp.read_text(encoding="ascii").split()
-        return ident, int(articles), int(decisions)
+        fields = stamp.read_text(encoding="ascii").split()
+        ident = fields.pop(0) if len(fields) == 3 else None
+        articles, decisions = map(int, fields)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
+    return ident, articles, decisions
 
 
 def _set_aside(folder: Path, held: set[str]) -> None:

@@ -175,16 +175,29 @@ def test_a_database_restored_to_an_older_state_leaves_no_newer_article(
     assert _files(out).items() <= _files(mirror).items()
 
 
-def test_a_new_mirror_sets_aside_what_the_database_lacks(
+def test_an_older_releases_stamp_ahead_of_the_database_is_stale(
     team_url: str, tmp_path: Path
 ) -> None:
-    """A corpus folder made a mirror: files not loaded are kept aside, not indexed."""
+    """A stamp that names no database still tells a database behind it."""
     con = store.connect(team_url)
     load_folder(con, REAL_CORPUS)
     mirror = tmp_path / "mirror"
     mirror.mkdir()
     (mirror / "2025-03-stale.md").write_text(STALE, encoding="utf-8")
-    (mirror / ".team-version").write_text("3 0\n")  # an older release's stamp
+    (mirror / ".team-version").write_text("3 0\n")  # 3 articles: this one has 2
     assert refresh_mirror(con, mirror)
     assert not (mirror / "2025-03-stale.md").exists()
     assert (mirror / ".set-aside" / "2025-03-stale.md").read_text() == STALE
+
+
+def test_a_folder_never_stamped_keeps_its_files(team_url: str, tmp_path: Path) -> None:
+    """A corpus folder indexed beside a database (as the tests do) loses nothing."""
+    con = store.connect(team_url)
+    load_folder(con, REAL_CORPUS)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "2025-03-stale.md").write_text(STALE, encoding="utf-8")
+    assert refresh_mirror(con, folder)
+    assert (folder / "2025-03-stale.md").read_text(encoding="utf-8") == STALE
+    assert not (folder / ".set-aside").exists()
+    assert len(list(folder.glob("*.md"))) == 1 + len(list(REAL_CORPUS.glob("*.md")))
