@@ -163,20 +163,28 @@ def _read_stamp(stamp: Path) -> tuple[str | None, int, int] | None:
 
 
 def _set_aside(folder: Path, held: set[str]) -> None:
-    """Move the folder's article files the database does not hold to ``SET_ASIDE``."""
+    """Move what the database does not hold into ``SET_ASIDE``: never delete it.
+
+    The article files it lacks, and the decisions file (rewritten from the
+    database next), which may hold decisions made after a restored backup.
+    """
     strays = [p for p in list_article_files(folder) if p.stem not in held]
+    decisions = folder / DECISIONS
+    if decisions.is_file() and decisions.stat().st_size:
+        strays.append(decisions)
     if not strays:
         return
     aside = folder / SET_ASIDE
-    aside.mkdir(exist_ok=True)
     for path in strays:
-        target = aside / path.name
+        target = aside / path.relative_to(folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
         n = 1
         while target.exists():  # an earlier set-aside file of that name stays too
-            target, n = aside / f"{path.stem}.{n}{path.suffix}", n + 1
+            target = target.with_name(f"{path.stem}.{n}{path.suffix}")
+            n += 1
         os.replace(path, target)
     log.warning(
-        "%s: %d article file(s) the database does not hold moved to %s "
+        "%s: %d file(s) the database may not hold moved to %s "
         "(if they belong in it: python -m articles load %s)",
         folder,
         len(strays),
