@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
-import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from articles.auth.roles import User, require
+from articles.auth.roles import User, current_user, require
 from articles.corpus import corpus_dir
 from articles.index import index_path
 from articles.process import Linker, load_linker
@@ -136,20 +134,6 @@ def _decide(corpus: Path, args: argparse.Namespace) -> list[Decision]:
         append_decision(corpus, d)
         out.append(d)
     return out
-
-
-#: Who decides on the page and by default on the command line (else the login name).
-ANALYST_ENV = "ARTICLES_ANALYST"
-
-
-def current_user() -> str:
-    """Return who decides: ``$ARTICLES_ANALYST``, else the login name."""
-    if name := os.environ.get(ANALYST_ENV, "").strip():
-        return name[:80]
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "analyst"
 
 
 def _span(text: str, hit: Hit) -> tuple[int, int]:

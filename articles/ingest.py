@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from articles.auth.roles import User, require
+from articles.auth.roles import User, current_user, require
 from articles.corpus import (
     corpus_dir,
     list_article_files,
@@ -134,7 +134,7 @@ def ingest_bytes(
         first = near.find(article.body)
         if first is not None:
             document = mark_near_duplicate(document, first)
-        by = user.name if user is not None else ""
+        by = user.name if user is not None else current_user()  # recorded in team mode
         with claim_article(article.id, article.content_hash, document, by) as other:
             if other is not None:  # team mode: stored meanwhile by another process
                 return IngestResult("duplicate", other, article.title, None, other)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ ROLES = tuple(PERMISSIONS)
 ACTIONS = PERMISSIONS["admin"]
 #: Set to a PostgreSQL URL, it switches to team mode (sign-in, shared database).
 DATABASE_ENV = "ARTICLES_DATABASE_URL"
+#: Who acts at the shell or on the single-user page (else the login name).
+ANALYST_ENV = "ARTICLES_ANALYST"
 
 
 @dataclass(frozen=True)
@@ -63,3 +66,16 @@ def require(user: User | None, action: str) -> None:
 
 def _least_role(action: str) -> str:
     return next(role for role in ROLES if action in PERMISSIONS[role])
+
+
+def current_user() -> str:
+    """Return who acts without signing in: ``$ARTICLES_ANALYST``, else the login name.
+
+    Review decisions and (team mode) ingests from the command line record it.
+    """
+    if name := os.environ.get(ANALYST_ENV, "").strip():
+        return name[:80]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"

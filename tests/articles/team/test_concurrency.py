@@ -7,6 +7,9 @@ import multiprocessing as mp
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from articles.auth.roles import User
 from articles.index import sync_index
 from articles.ingest import ingest_bytes
 from articles.query import Filters, query_page
@@ -75,3 +78,24 @@ def test_an_ingest_in_one_process_shows_in_another_after_refresh(
     sync_index(mine, tmp_path / "b.sqlite", FakeLinker())
     page = query_page(Filters(articles=(article_id,)), index=tmp_path / "b.sqlite")
     assert page.total >= 1
+
+
+def test_an_ingest_records_who_added_it(
+    team_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARTICLES_ANALYST", "nadia")  # the command line's operator
+    first = ingest_bytes("talks.md", ARTICLE, tmp_path / "m", tmp_path / "i.sqlite",
+                         linker=FakeLinker())  # fmt: skip
+    other = ARTICLE.replace(b"met envoys", b"turned back trucks")
+    second = ingest_bytes(
+        "other.md", other, tmp_path / "m", tmp_path / "i.sqlite",
+        linker=FakeLinker(), user=User("rita", "editor"),
+    )  # fmt: skip
+    con = store.connect(team_url)
+    try:
+        rows = dict(con.execute("SELECT id, added_by FROM corpus_articles").fetchall())
+    finally:
+        con.close()
+    assert (first.status, second.status) == ("added", "added")
+    assert rows[first.article_id] == "nadia"
+    assert rows[second.article_id] == "rita"
