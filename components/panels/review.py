@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from articles.decide import ReviewError, current_user, record_decision
+from articles.auth.roles import current_user
+from articles.decide import ReviewError, record_decision
 from articles.query import Hit
 from articles.review.apply import standing_decision
 from articles.review.confidence import date_confidence, link_confidence, needs_review
