@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
             rows = _sync_figures(
                 corpus, index, size, args.reuse and backend == "sqlite"
             )
-            rows += _query_figures(index, args.runs)
+            rows += _query_figures(corpus, index, args.runs)
             if backend == "postgres" and not args.no_dashboard:
                 # team mode: the page asks to sign in first, so it never runs
                 rows.append(("dashboard and browser (team mode: sign-in)",
@@ -200,7 +200,7 @@ def _sync_figures(corpus: Path, index: Path, size: int, reuse: bool) -> list[Row
     ]  # fmt: skip
 
 
-def _query_figures(index: Path, runs: int) -> list[Row]:
+def _query_figures(corpus: Path, index: Path, runs: int) -> list[Row]:
     """Every query kind in SQL, then the map counts again with the links held.
 
     A dashboard holds the index's links in memory (``link_matrix``) once built
@@ -222,8 +222,35 @@ def _query_figures(index: Path, runs: int) -> list[Row]:
     ]  # fmt: skip
     for kind in HELD_KINDS:
         rows += _query_rows(kind, index, runs, ", links held")
+    rows.append(_one_added(corpus, index))
     link_matrix.forget(index)
     return rows
+
+
+def _one_added(corpus: Path, index: Path) -> Row:
+    """Time the held links taking in one article added by a sync (``matrix_patch``).
+
+    The article is a copy of the corpus's first under another id, with a line
+    of its own (its text is new); it is removed again after.
+    """
+    source = min(corpus.glob("*.md"))
+    added = corpus / "zz-bench-added.md"
+    added.write_text(
+        source.read_text("utf-8").replace(f"id: {source.stem}", "id: zz-bench-added", 1)
+        + "\nOne more line, added for bench-scale.\n",
+        "utf-8",
+    )
+    linker = load_linker()
+    try:
+        sync_index(corpus, index, linker)
+        took = _timed(lambda: link_matrix.warm(index, wait=True))
+        matrix = link_matrix.current(backend_for(index))
+        how = matrix.origin if matrix is not None else "not held"
+    finally:
+        added.unlink()
+        sync_index(corpus, index, linker)
+    return ("links held, one article added: taken in (how)", f"{took:.2f} s ({how})",
+            None)  # fmt: skip
 
 
 def _query_rows(kind: str, index: Path, runs: int, how: str) -> list[Row]:

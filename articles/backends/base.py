@@ -10,6 +10,7 @@ connection asks it, never ``if postgres:``.
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
@@ -19,6 +20,13 @@ from typing import Any, Protocol
 Terms = tuple[tuple[tuple[str, ...], bool], ...]
 #: One passage's full-text row: its id, its text and its heading as indexed.
 FtsRow = tuple[int, str, str]
+#: The ``meta`` row of the index's layout token (``articles.index.layout``): each
+#: backend's ``begin`` sets it when the index has none yet.
+LAYOUT_KEY = "layout"
+#: Sets the layout token when there is none (the new token as parameter).
+LAYOUT_FIRST = (
+    f"INSERT INTO meta VALUES ('{LAYOUT_KEY}', ?) ON CONFLICT(key) DO NOTHING"
+)
 
 
 class IndexUnavailable(RuntimeError):
@@ -85,6 +93,15 @@ class Backend(ABC):
     def scan(self, con: Connection, sql: str, args: Sequence[Any]) -> Any:
         """Return the one row of an aggregate over many rows (see ``postgres``)."""
         return con.execute(sql, args).fetchone()
+
+    @contextlib.contextmanager
+    def snapshot(self, con: Connection) -> Iterator[None]:  # noqa: ARG002
+        """Read one version of the index inside (a reader's statements all see it).
+
+        A PostgreSQL reader is one snapshot already (repeatable read); an SQLite
+        reader reads each statement's own unless it opens a transaction.
+        """
+        yield
 
     @abstractmethod
     def location(self) -> str:

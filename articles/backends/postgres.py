@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from psycopg.conninfo import conninfo_to_dict
 
 from articles.backends import pool
 from articles.backends.base import (
+    LAYOUT_KEY,
     Backend,
     FtsRow,
     IndexUnavailable,
@@ -336,10 +338,13 @@ class PostgresBackend(Backend):
         """Start a write transaction (writers take turns)."""
         con.execute("BEGIN")
         con.execute("SELECT pg_advisory_xact_lock(?)", (WRITE_LOCK,))
-        # what other processes' caches watch (``stamp``): this transaction writes
+        # what other processes' caches watch (``stamp``): this transaction writes;
+        # and a new index's layout token (``LAYOUT_KEY``), in the same statement
         con.execute(
-            "INSERT INTO meta VALUES ('written', '1') ON CONFLICT(key) "
-            "DO UPDATE SET value = (meta.value::bigint + 1)::text"
+            f"INSERT INTO meta VALUES ('written', '1'), ('{LAYOUT_KEY}', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = CASE WHEN meta.key = 'written' "
+            "THEN (meta.value::bigint + 1)::text ELSE meta.value END",
+            (uuid.uuid4().hex,),
         )
 
     def stream(self, con: Any, sql: str, args: Sequence[Any]) -> Any:

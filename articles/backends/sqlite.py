@@ -12,13 +12,21 @@ being created must never be taken for a broken one and deleted under its writer.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from articles.backends.base import Backend, FtsRow, IndexUnavailable, Terms
+from articles.backends.base import (
+    LAYOUT_FIRST,
+    Backend,
+    FtsRow,
+    IndexUnavailable,
+    Terms,
+)
 from articles.file_lock import locked
 from articles.schema import PAGE_SIZE, SCHEMA, SCHEMA_ID
 
@@ -173,9 +181,19 @@ class SqliteBackend(Backend):
             )
         return con
 
+    @contextlib.contextmanager
+    def snapshot(self, con: Any) -> Iterator[None]:
+        """Read inside a read transaction: one version of the file (WAL)."""
+        con.execute("BEGIN")
+        try:
+            yield
+        finally:
+            con.execute("COMMIT")
+
     def begin(self, con: Any) -> None:
-        """Start a write transaction (writers take turns)."""
+        """Start a write transaction (writers take turns); set a layout token."""
         con.execute("BEGIN IMMEDIATE")
+        con.execute(LAYOUT_FIRST, (uuid.uuid4().hex,))
 
     def stream(self, con: Any, sql: str, args: Sequence[Any]) -> Any:
         """Run a query whose rows are read a batch at a time."""

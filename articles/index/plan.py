@@ -22,6 +22,7 @@ from articles.index.file_stats import (
     held_stats,
     others_committed,
 )
+from articles.index.layout import reshaped
 from articles.index.review_sync import stale_files
 from articles.index.scan import Listing, keeps_listings, known_listing, scan_corpus
 from articles.index.work import Task
@@ -147,6 +148,7 @@ def _empty(con: Connection, fingerprint: str) -> None:
     for table in _TABLES:
         con.execute(f"DELETE FROM {table}")
     con.backend.fts_clear(con)
+    reshaped(con)
     con.execute(
         "INSERT INTO meta VALUES ('fingerprint', ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from articles.backends import Connection
 from articles.index.codec import MEMBER, RANK_MENTIONS, RANK_STEP
+from articles.index.layout import reshaped
 
 #: A sync from nothing writing at least this many files fills ``link_rank`` last.
 DEFER_MIN = 1000
@@ -62,6 +63,7 @@ def fill(con: Connection) -> None:
     con.backend.begin(con)
     try:
         con.execute("DELETE FROM link_rank")
+        reshaped(con)
         con.backend.insert_sorted(
             con,
             f"INSERT INTO link_rank SELECT target, {RANK_SQL}, passage FROM links "

@@ -33,11 +33,13 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from articles.backends import Backend, Connection, backend_for
 from articles.index.codec import DAY_SHIFT, EPOCH, MAX_DAY, N_BITS, RANK_STEP
+from articles.index.layout import layout
 from articles.index.rank_table import is_deferred
 from articles.query.fetched import in_order
 from articles.query.filters import (
@@ -50,6 +52,7 @@ from articles.query.filters import (
     text_matches,
 )
 from articles.query.id_lists import parse_ints, read_passages
+from articles.query.matrix_patch import added_fields
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
 from articles.recent import Recent
@@ -97,6 +100,16 @@ class LinkMatrix:
     #: (a round trip each on PostgreSQL).
     ids: dict[tuple[str, str], int] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
+    )
+    #: The index's layout token when read (``index.layout``; None: none yet), and
+    #: the articles held (sorted keys): what a newer version must keep for its
+    #: added articles to be taken in (``matrix_patch``).
+    layout: str | None = dataclasses.field(default=None, compare=False)
+    #: How it was made: "built" from every link, or "patched" (added articles
+    #: taken into an earlier version's).
+    origin: str = dataclasses.field(default="built", compare=False)
+    articles: np.ndarray = dataclasses.field(
+        default_factory=lambda: np.empty(0, np.int64), compare=False, repr=False
     )
 
     @property
@@ -444,18 +457,28 @@ def build(con: Connection, stamp: int) -> LinkMatrix | None:
         ids.append(int(target))
         where.append(np.searchsorted(passages, values // RANKS).astype(np.int32))
         ranks.append((values % RANKS).astype(np.uint8))
+    matrix = _arrange(stamp, ids, where, ranks, passages)
+    return dataclasses.replace(
+        matrix, **read_shared(con, passages), **read_labels(con),
+        layout=layout(con), articles=np.unique(passages >> N_BITS),
+    )  # fmt: skip
+
+
+def read_shared(con: Connection, passages: np.ndarray) -> dict[str, Any]:
+    """Read ``shared`` as a matrix holds it: positions (sorted) and their hashes."""
     shared, dups = con.execute(
         f"SELECT {con.backend.int_list_sql('passage')}, "
         f"{con.backend.int_list_sql('dup')} FROM shared"
     ).fetchone()  # one scan: both lists in the same row order
-    matrix = _arrange(stamp, ids, where, ranks, passages)
     at = np.searchsorted(passages, parse_ints(shared)).astype(np.int32)
     order = np.argsort(at, kind="stable")
-    return dataclasses.replace(
-        matrix, shared_at=at[order], shared_dup=parse_ints(dups)[order],
-        names=(names := target_names(con)),
-        ids={name: key for key, name in names.items()},
-    )  # fmt: skip
+    return {"shared_at": at[order], "shared_dup": parse_ints(dups)[order]}
+
+
+def read_labels(con: Connection) -> dict[str, Any]:
+    """Read every target's kind and name, both ways (``names``, ``ids``)."""
+    names = target_names(con)
+    return {"names": names, "ids": {name: key for key, name in names.items()}}
 
 
 def target_names(con: Connection) -> dict[int, tuple[str, str]]:
@@ -579,9 +602,10 @@ def warm(index: Path, *, wait: bool = False) -> float | None:
     with _REGISTRY.lock:
         thread = _REGISTRY.building.get(where)
         if thread is None and current(backend) is None:
-            _REGISTRY.held.pop(where, None)  # an older version's: never read again
+            # an older version's: never read again, but what it holds may be kept
+            older = _REGISTRY.held.pop(where, None)
             thread = threading.Thread(
-                target=_build_into, args=(index, where), daemon=True,
+                target=_build_into, args=(index, where, older), daemon=True,
                 name=f"link-matrix {where}",
             )  # fmt: skip
             _REGISTRY.building[where] = thread
@@ -591,11 +615,12 @@ def warm(index: Path, *, wait: bool = False) -> float | None:
     return _REGISTRY.seconds.get(where)
 
 
-def _build_into(index: Path, where: str) -> None:
+def _build_into(index: Path, where: str, older: LinkMatrix | None = None) -> None:
     _yield_cpu()
     began = time.perf_counter()
     try:
-        matrix = _read(index)
+        matrix = _read(index, older)
+        del older
     except Exception:  # the queries go on in SQL; say why, never crash the page
         _LOG.exception("could not hold the links of %s in memory", where)
         matrix = None
@@ -637,19 +662,39 @@ def _fill_words(index: Path, matrix: LinkMatrix) -> None:
             )
 
 
-def _read(index: Path) -> LinkMatrix | None:
+def _read(index: Path, older: LinkMatrix | None = None) -> LinkMatrix | None:
     """Build the matrix of ``index`` (None: no index yet, or ranks deferred).
 
-    The stamp is taken once the reader is open (opening an SQLite index can
-    create its write-ahead log, which moves the stamp) and before anything is
-    read: a write in between makes the matrix look older than it is, and the
-    next ``warm`` reads it again.
+    From ``older`` (an earlier version's) when the index only added articles
+    since (``matrix_patch``), else from every link. The stamp is taken once the
+    reader is open (opening an SQLite index can create its write-ahead log,
+    which moves the stamp) and before anything is read: a write in between
+    makes the matrix look older than it is, and the next ``warm`` reads it
+    again. Everything is read in one snapshot, so what is held is one version
+    of the index, whatever its stamp says.
     """
     try:
         with reading(index) as con:
-            return build(con, con.backend.stamp(con))
+            stamp = con.backend.stamp(con)
+            with con.backend.snapshot(con):
+                if older is not None and (found := patched(con, older, stamp)):
+                    return found
+                del older  # its memory is free for the build
+                return build(con, stamp)
     except QueryError:  # no index yet (or an old one): nothing to hold
         return None
+
+
+def patched(con: Connection, older: LinkMatrix, stamp: int) -> LinkMatrix | None:
+    """Return ``older`` with the articles added since in, or None (see ``_read``)."""
+    fields = added_fields(con, older)
+    if fields is None:
+        return None
+    return dataclasses.replace(
+        older, stamp=stamp, **fields, **read_shared(con, fields["passages"]),
+        **read_labels(con), found=Recent(TEXTS_KEPT), words=WordBits(),
+        origin="patched",
+    )  # fmt: skip
 
 
 def forget(index: Path | None = None) -> None:

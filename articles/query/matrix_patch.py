@@ -1,0 +1,217 @@
+"""A held link matrix brought up to a newer index version that only added articles.
+
+An ingest adds an article, and the index's version moves on; a dashboard that
+holds the links in memory (``link_matrix``) would read every link again (5 s
+at 100,000 articles), its map counts and totals going to SQL meanwhile (up to
+seconds with an actor picked), and in team mode every dashboard does so after
+any desk member's ingest. When the new version only *added* articles to what
+is held, their links are read and taken in instead: the added passages'
+positions are inserted, every other position shifts by the added ones before
+it, and each target's row takes its new links. That costs a copy of the held
+arrays and a read of the added links (``make bench-scale``, "links held, one
+article added").
+
+Only added: the writer changes the index's layout token (``index.layout``)
+whenever it removes or rewrites links, and the articles held must all still be
+there. The result is checked against the writer's own per-target totals
+(``targets.matches``, ``targets.passages``); any difference, a new target
+that would not come last in the rows' order, or more than `MOST_ADDED`
+articles, and the caller reads everything anew.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from articles.backends import Connection
+from articles.index.codec import RANK_STEP, passage_range
+from articles.index.layout import layout
+from articles.index.rank_table import RANK_SQL, is_deferred
+from articles.query.id_lists import parse_ints
+
+#: More articles added than this and the matrix is read anew (a build reads in
+#: sorted scans; this looks each added article up).
+MOST_ADDED = 2000
+#: Added articles looked up per statement (two parameters each).
+_CHUNK = 200
+
+
+def added_fields(con: Connection, old: Any) -> dict[str, Any] | None:
+    """Return the arrays of ``old`` (a ``LinkMatrix``) with the added articles in.
+
+    ``con`` reads the newer version in one snapshot. The fields returned are
+    those that change with added links (``shared``, the target labels and the
+    stamp are the caller's); None: read everything anew (see the module).
+    """
+    token = layout(con)
+    if token is None or token != old.layout or is_deferred(con):
+        return None
+    (text,) = con.execute(
+        f"SELECT {con.backend.int_list_sql('id')} FROM articles WHERE passages > 0"
+    ).fetchone()
+    now = np.unique(parse_ints(text))
+    if len(np.setdiff1d(old.articles, now, assume_unique=True)):
+        return None  # an article held is gone (its removal changed the token too)
+    added = np.setdiff1d(now, old.articles, assume_unique=True)
+    if len(added) > MOST_ADDED:
+        return None
+    keys, links = _read_added(con, added)
+    fields = _merged(old, keys, links)
+    if fields is None or not _agrees(con, fields):
+        return None
+    return {**fields, "layout": token, "articles": now}
+
+
+def _ranges(articles: np.ndarray) -> list[tuple[str, tuple[int, ...]]]:
+    """Return, per chunk of articles, their passages' id ranges: SQL on ``{}``."""
+    out = []
+    for at in range(0, len(articles), _CHUNK):
+        chunk = articles[at : at + _CHUNK].tolist()
+        bounds = tuple(b for a in chunk for b in passage_range(a))
+        out.append((" OR ".join(["{0} BETWEEN ? AND ?"] * len(chunk)), bounds))
+    return out
+
+
+def _read_added(
+    con: Connection, articles: np.ndarray
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Read the added articles' passage ids (sorted) and links (target, rank, id).
+
+    The ranks are ``link_rank``'s, computed from ``links`` as ``rank_table``
+    fills it (``link_rank`` is ordered by target: no range of passages in it).
+    """
+    ints = con.backend.int_list_sql
+    keys, targets, ranks, passages = [], [], [], []
+    for where, bounds in _ranges(articles):
+        (ids,) = con.execute(
+            f"SELECT {ints('id')} FROM passages WHERE {where.format('id')}", bounds
+        ).fetchone()
+        keys.append(parse_ints(ids))
+        row = con.execute(
+            f"SELECT {ints('target')}, {ints('rank')}, {ints('passage')} FROM "
+            f"(SELECT target, {RANK_SQL} AS rank, passage FROM links "
+            f"WHERE {where.format('passage')}) t",
+            bounds,
+        ).fetchone()  # one scan: the three lists in the same row order
+        targets.append(parse_ints(row[0]))
+        ranks.append(parse_ints(row[1]))
+        passages.append(parse_ints(row[2]))
+    joined = (np.concatenate(x) if x else np.empty(0, np.int64) for x in
+              (keys, targets, ranks, passages))  # fmt: skip
+    key_list, *link_lists = joined
+    return np.sort(key_list), (link_lists[0], link_lists[1], link_lists[2])
+
+
+def _merged(
+    old: Any, keys: np.ndarray, links: tuple[np.ndarray, np.ndarray, np.ndarray]
+) -> dict[str, Any] | None:
+    """Insert the added passages ``keys`` and their ``links`` into ``old``'s arrays."""
+    link_targets, link_ranks, link_passages = links
+    fresh = np.setdiff1d(np.unique(link_targets), old.targets)
+    if len(fresh) and len(old.targets) and fresh[0] < old.targets[-1]:
+        return None  # its row would come between others (rows go by target id)
+    targets = np.concatenate((old.targets, fresh)).astype(np.int64)
+    rows = len(targets)
+    kind = np.int16 if rows < (1 << 15) else np.int32
+    if kind != old.named.dtype:
+        return None
+    before = np.searchsorted(old.passages, keys)  # where each added passage goes
+    passages = np.insert(old.passages, before, keys)
+    moved = np.arange(len(old.passages)) + np.searchsorted(keys, old.passages)
+    link_row = np.searchsorted(targets, link_targets)
+    link_at = np.searchsorted(passages, link_passages)
+    order = np.lexsort((link_at, link_row))  # by row, then position
+    link_row, link_at = link_row[order], link_at[order]
+    link_rank = link_ranks[order].astype(np.uint8)
+    where = moved[old.where].astype(np.int32)
+    inserted = _insertion_points(old.bounds, where, link_row, link_at)
+    sizes = np.zeros(rows, np.int64)
+    sizes[: len(old.targets)] = np.diff(old.bounds)
+    sizes += np.bincount(link_row, minlength=rows)
+    direct = link_rank >= RANK_STEP
+    by_passage = np.lexsort((link_row[direct], link_at[direct]))
+    named_row = link_row[direct][by_passage]  # each added passage's run, row order
+    named_at = link_at[direct][by_passage]
+    added_at = before + np.arange(len(keys))  # the added passages' new positions
+    runs = np.bincount(np.searchsorted(added_at, named_at), minlength=len(keys))
+    named = np.insert(
+        old.named, np.repeat(old.starts[before], runs), named_row.astype(kind)
+    )
+    starts = np.concatenate(
+        ([0], np.cumsum(np.insert(np.diff(old.starts), before, runs)))
+    )
+    totals = np.zeros(rows, np.int64)
+    totals[: len(old.targets)] = old.totals
+    totals += np.bincount(named_row, minlength=rows)
+    return {
+        "rows": {int(t): r for r, t in enumerate(targets.tolist())},
+        "targets": targets,
+        "passages": passages,
+        "bounds": np.concatenate(([0], np.cumsum(sizes))),
+        "where": np.insert(where, inserted, link_at.astype(np.int32)),
+        "ranks": np.insert(old.ranks, inserted, link_rank),
+        "starts": starts,
+        "named": named,
+        "pairs": _pairs(old.pairs, rows, link_row, link_at, named_row, named_at),
+        "totals": totals,
+    }
+
+
+def _insertion_points(
+    bounds: np.ndarray, where: np.ndarray, rows: np.ndarray, at: np.ndarray
+) -> np.ndarray:
+    """Return where in ``where`` each new link (sorted by row, position) goes.
+
+    A row's links are its slice of ``where``, sorted; a row the matrix did not
+    have yet comes after all of them.
+    """
+    out = np.empty(len(rows), np.int64)
+    if not len(rows):
+        return out
+    held = len(bounds) - 1
+    firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist()
+    for i, j in zip(firsts, [*firsts[1:], len(rows)], strict=True):
+        row = int(rows[i])
+        if row >= held:
+            out[i:j] = len(where)
+            continue
+        lo, hi = int(bounds[row]), int(bounds[row + 1])
+        out[i:j] = lo + np.searchsorted(where[lo:hi], at[i:j])
+    return out
+
+
+def _pairs(
+    old: np.ndarray,
+    rows: int,
+    link_row: np.ndarray,
+    link_at: np.ndarray,
+    named_row: np.ndarray,
+    named_at: np.ndarray,
+) -> np.ndarray:
+    """Add the added passages to ``pairs``: row a links them, row b is named there."""
+    pairs = np.zeros((rows, rows), np.int32)
+    pairs[: len(old), : len(old)] = old
+    by_at = np.argsort(link_at, kind="stable")
+    link_row, link_at = link_row[by_at], link_at[by_at]
+    for at in np.unique(named_at).tolist():
+        lo, hi = np.searchsorted(link_at, [at, at + 1])
+        a, b = np.searchsorted(named_at, [at, at + 1])
+        pairs[np.ix_(link_row[lo:hi], named_row[a:b])] += 1
+    return pairs
+
+
+def _agrees(con: Connection, fields: dict[str, Any]) -> bool:
+    """Return whether each target's links and named passages are the writer's."""
+    rows, totals = fields["rows"], fields["totals"]
+    sizes = np.diff(fields["bounds"])
+    seen = 0
+    for target, matches, passages in con.execute(
+        "SELECT id, matches, passages FROM targets WHERE matches > 0"
+    ):
+        row = rows.get(int(target))
+        if row is None or sizes[row] != matches or totals[row] != passages:
+            return False
+        seen += 1
+    return seen == len(rows)  # and no row of a target the writer counts no link of
