@@ -603,11 +603,13 @@ def warm(index: Path, *, wait: bool = False) -> float | None:
         thread = _REGISTRY.building.get(where)
         if thread is None and current(backend) is None:
             # an older version's: never read again, but what it holds may be kept
+            # (in a list the build empties: no other reference keeps it alive)
             older = _REGISTRY.held.pop(where, None)
             thread = threading.Thread(
-                target=_build_into, args=(index, where, older), daemon=True,
-                name=f"link-matrix {where}",
+                target=_build_into, daemon=True, name=f"link-matrix {where}",
+                args=(index, where, [] if older is None else [older]),
             )  # fmt: skip
+            del older
             _REGISTRY.building[where] = thread
             thread.start()
     if wait and thread is not None:
@@ -615,12 +617,11 @@ def warm(index: Path, *, wait: bool = False) -> float | None:
     return _REGISTRY.seconds.get(where)
 
 
-def _build_into(index: Path, where: str, older: LinkMatrix | None = None) -> None:
+def _build_into(index: Path, where: str, older: list[LinkMatrix]) -> None:
     _yield_cpu()
     began = time.perf_counter()
     try:
         matrix = _read(index, older)
-        del older
     except Exception:  # the queries go on in SQL; say why, never crash the page
         _LOG.exception("could not hold the links of %s in memory", where)
         matrix = None
@@ -662,11 +663,12 @@ def _fill_words(index: Path, matrix: LinkMatrix) -> None:
             )
 
 
-def _read(index: Path, older: LinkMatrix | None = None) -> LinkMatrix | None:
+def _read(index: Path, older: list[LinkMatrix] | None = None) -> LinkMatrix | None:
     """Build the matrix of ``index`` (None: no index yet, or ranks deferred).
 
-    From ``older`` (an earlier version's) when the index only added articles
-    since (``matrix_patch``), else from every link. The stamp is taken once the
+    From the matrix in ``older`` (an earlier version's, taken out of the list so
+    that a build from every link has its memory) when the index only added
+    articles since (``matrix_patch``), else from every link. The stamp is taken once the
     reader is open (opening an SQLite index can create its write-ahead log,
     which moves the stamp) and before anything is read: a write in between
     makes the matrix look older than it is, and the next ``warm`` reads it
@@ -677,9 +679,8 @@ def _read(index: Path, older: LinkMatrix | None = None) -> LinkMatrix | None:
         with reading(index) as con:
             stamp = con.backend.stamp(con)
             with con.backend.snapshot(con):
-                if older is not None and (found := patched(con, older, stamp)):
+                if older and (found := patched(con, older.pop(), stamp)):
                     return found
-                del older  # its memory is free for the build
                 return build(con, stamp)
     except QueryError:  # no index yet (or an old one): nothing to hold
         return None

@@ -125,7 +125,7 @@ def _merged(
     order = np.lexsort((link_at, link_row))  # by row, then position
     link_row, link_at = link_row[order], link_at[order]
     link_rank = link_ranks[order].astype(np.uint8)
-    where = moved[old.where].astype(np.int32)
+    where = moved.astype(np.int32)[old.where]  # no int64 copy of every link
     inserted = _insertion_points(old.bounds, where, link_row, link_at)
     sizes = np.zeros(rows, np.int64)
     sizes[: len(old.targets)] = np.diff(old.bounds)
