@@ -28,7 +28,7 @@ import numpy as np
 from articles.backends import Connection
 from articles.index.codec import RANK_STEP, passage_range
 from articles.index.layout import layout
-from articles.index.rank_table import RANK_SQL, is_deferred
+from articles.index.rank_table import FROM_LINKS, is_deferred
 from articles.query.id_lists import parse_ints
 
 #: More articles added than this and the matrix is read anew (a build reads in
@@ -65,12 +65,12 @@ def added_fields(con: Connection, old: Any) -> dict[str, Any] | None:
 
 
 def _ranges(articles: np.ndarray) -> list[tuple[str, tuple[int, ...]]]:
-    """Return, per chunk of articles, their passages' id ranges: SQL on ``{}``."""
+    """Return, per chunk of articles, SQL on ``passage`` for their passages' ids."""
     out = []
     for at in range(0, len(articles), _CHUNK):
         chunk = articles[at : at + _CHUNK].tolist()
         bounds = tuple(b for a in chunk for b in passage_range(a))
-        out.append((" OR ".join(["{0} BETWEEN ? AND ?"] * len(chunk)), bounds))
+        out.append((" OR ".join(["passage BETWEEN ? AND ?"] * len(chunk)), bounds))
     return out
 
 
@@ -79,20 +79,22 @@ def _read_added(
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Read the added articles' passage ids (sorted) and links (target, rank, id).
 
-    The ranks are ``link_rank``'s, computed from ``links`` as ``rank_table``
-    fills it (``link_rank`` is ordered by target: no range of passages in it).
+    The ranks are ``link_rank``'s, read from ``links`` as queries do while
+    ``rank_table`` defers it (``link_rank`` is ordered by target: no range of
+    passages in it).
     """
     ints = con.backend.int_list_sql
     keys, targets, ranks, passages = [], [], [], []
     for where, bounds in _ranges(articles):
         (ids,) = con.execute(
-            f"SELECT {ints('id')} FROM passages WHERE {where.format('id')}", bounds
+            f"SELECT {ints('passage')} FROM (SELECT id AS passage FROM passages) p "
+            f"WHERE {where}",
+            bounds,
         ).fetchone()
         keys.append(parse_ints(ids))
         row = con.execute(
-            f"SELECT {ints('target')}, {ints('rank')}, {ints('passage')} FROM "
-            f"(SELECT target, {RANK_SQL} AS rank, passage FROM links "
-            f"WHERE {where.format('passage')}) t",
+            f"SELECT {ints('target')}, {ints('rank')}, {ints('passage')} "
+            f"FROM {FROM_LINKS} t WHERE {where}",
             bounds,
         ).fetchone()  # one scan: the three lists in the same row order
         targets.append(parse_ints(row[0]))
