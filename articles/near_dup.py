@@ -16,12 +16,16 @@ from __future__ import annotations
 import re
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from articles.corpus import CorpusError, read_article, split_front_matter
 from articles.query import list_article_hashes
+
+if TYPE_CHECKING:  # imported where used: datasketch imports scipy, 0.34 s of
+    # every command line's start (``python -m articles query`` included)
+    from datasketch import MinHash
 
 #: Jaccard similarity of shingles above which two articles are one story.
 THRESHOLD = 0.7
@@ -38,6 +42,8 @@ _WORD = re.compile(r"\w+")
 
 def build_signature(text: str) -> MinHash:
     """Return the MinHash of a text's three-word shingles (case-folded)."""
+    from datasketch import MinHash
+
     words = _WORD.findall(text.casefold())
     grams = {
         " ".join(words[i : i + _SHINGLE]).encode("utf-8")
@@ -61,6 +67,8 @@ class NearDuplicates:
     def __init__(self, index: Path, corpus: Path) -> None:
         self.index = index
         self.corpus = corpus
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=_CANDIDATE, num_perm=NUM_PERM)
         self._sigs: dict[str, MinHash] = {}
         self._cache = Path(f"{index}.minhash.sqlite")
@@ -127,6 +135,8 @@ class NearDuplicates:
             return None
 
     def _read_cache(self, hashes: set[str]) -> dict[str, MinHash]:
+        from datasketch import MinHash
+
         if not self._cache.exists() or not hashes:
             return {}
         con = sqlite3.connect(self._cache)

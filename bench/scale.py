@@ -70,7 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--articles", type=int, default=int(os.environ.get("N") or 100_000)
     )
-    parser.add_argument("--runs", type=int, default=20, help="runs per query kind")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=20,
+        help="fewest runs per query kind (more while under 2 s)",
+    )
     parser.add_argument(
         "--reuse",
         action="store_true",
@@ -222,7 +227,7 @@ def _query_figures(corpus: Path, index: Path, runs: int) -> list[Row]:
     ]  # fmt: skip
     for kind in HELD_KINDS:
         rows += _query_rows(kind, index, runs, ", links held")
-    rows.append(_one_added(corpus, index))
+    rows += [_one_added(corpus, index), _one_rewritten(corpus, index)]
     link_matrix.forget(index)
     return rows
 
@@ -235,12 +240,37 @@ def _one_added(corpus: Path, index: Path) -> Row:
     """
     source = min(corpus.glob("*.md"))
     added = corpus / "zz-bench-added.md"
-    added.write_text(
-        source.read_text("utf-8").replace(f"id: {source.stem}", "id: zz-bench-added", 1)
-        + "\nOne more line, added for bench-scale.\n",
-        "utf-8",
-    )
+    text = source.read_text("utf-8")
+    return _taken_in(
+        corpus, index, "one article added",
+        lambda: added.write_text(
+            text.replace(f"id: {source.stem}", "id: zz-bench-added", 1)
+            + "\nOne more line, added for bench-scale.\n", "utf-8"),
+        added.unlink,
+    )  # fmt: skip
+
+
+def _one_rewritten(corpus: Path, index: Path) -> Row:
+    """Time the held links taking in one article changed (removed, then added again).
+
+    What a corrected file or an applied review decision does; put back after.
+    """
+    path = sorted(corpus.glob("*.md"))[len(list(corpus.glob("*.md"))) // 3]
+    original = path.read_bytes()
+    return _taken_in(
+        corpus, index, "one article changed",
+        lambda: path.write_bytes(original + b"\nOne more line for bench-scale.\n"),
+        lambda: path.write_bytes(original),
+    )  # fmt: skip
+
+
+def _taken_in(
+    corpus: Path, index: Path, what: str, edit: Callable[[], object],
+    undo: Callable[[], object],
+) -> Row:  # fmt: skip
+    """Sync after ``edit``; time until the held links answer, then the words."""
     linker = load_linker()
+    edit()
     try:
         sync_index(corpus, index, linker)
         began = time.perf_counter()
@@ -249,9 +279,9 @@ def _one_added(corpus: Path, index: Path) -> Row:
         matrix = link_matrix.current(backend_for(index))
         how = matrix.origin if matrix is not None else "not held"
     finally:
-        added.unlink()
+        undo()
         sync_index(corpus, index, linker)
-    return ("links held, one article added: links answer after (how); words read again",
+    return (f"links held, {what}: links answer after (how); words read again",
             f"{held:.2f} s ({how}); {words:.1f} s", None)  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from articles.index.codec import (
 )
 from articles.index.dups import count_dups, group_pairs
 from articles.index.held import Held
-from articles.index.layout import reshaped
+from articles.index.layout import removing
 from articles.index.texts import Packed, unpack_article
 from articles.index.work import Prepared
 
@@ -296,7 +296,7 @@ def delete_article(con: Connection, key: int, tally: Tally | None = None) -> Non
     It reads what it removes: a sync flushes its ``Held`` rows first.
     """
     lo, hi = passage_range(key)
-    reshaped(con)  # what a process holds of the links is no longer a subset
+    removing(con, key)  # what a process holds of the links: take this one out
     row = con.execute("SELECT text FROM article_texts WHERE id = ?", (key,)).fetchone()
     packed = unpack_article(con, row[0]) if row else Packed([], [], [])
     passages = con.execute(

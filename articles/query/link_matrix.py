@@ -39,7 +39,7 @@ import numpy as np
 
 from articles.backends import Backend, Connection, backend_for
 from articles.index.codec import DAY_SHIFT, EPOCH, MAX_DAY, N_BITS, RANK_STEP
-from articles.index.layout import layout
+from articles.index.layout import layout, removals
 from articles.index.rank_table import is_deferred
 from articles.query.fetched import in_order
 from articles.query.filters import (
@@ -52,7 +52,7 @@ from articles.query.filters import (
     text_matches,
 )
 from articles.query.id_lists import parse_ints, read_passages
-from articles.query.matrix_patch import added_fields
+from articles.query.matrix_patch import patched_fields
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
 from articles.recent import Recent
@@ -101,12 +101,13 @@ class LinkMatrix:
     ids: dict[tuple[str, str], int] = dataclasses.field(
         default_factory=dict, compare=False, repr=False
     )
-    #: The index's layout token when read (``index.layout``; None: none yet), and
-    #: the articles held (sorted keys): what a newer version must keep for its
-    #: added articles to be taken in (``matrix_patch``).
+    #: The index's layout token when read (``index.layout``; None: none yet), how
+    #: many removals its log held then, and the articles held (sorted keys):
+    #: what a newer version's changes are taken in from (``matrix_patch``).
     layout: str | None = dataclasses.field(default=None, compare=False)
-    #: How it was made: "built" from every link, or "patched" (added articles
-    #: taken into an earlier version's).
+    removed: int = dataclasses.field(default=0, compare=False)
+    #: How it was made: "built" from every link, or "patched" (the articles
+    #: added and removed since taken into an earlier version's).
     origin: str = dataclasses.field(default="built", compare=False)
     articles: np.ndarray = dataclasses.field(
         default_factory=lambda: np.empty(0, np.int64), compare=False, repr=False
@@ -460,7 +461,8 @@ def build(con: Connection, stamp: int) -> LinkMatrix | None:
     matrix = _arrange(stamp, ids, where, ranks, passages)
     return dataclasses.replace(
         matrix, **read_shared(con, passages), **read_labels(con),
-        layout=layout(con), articles=np.unique(passages >> N_BITS),
+        layout=layout(con), removed=len(removals(con)),
+        articles=np.unique(passages >> N_BITS),
     )  # fmt: skip
 
 
@@ -667,9 +669,9 @@ def _read(index: Path, older: list[LinkMatrix] | None = None) -> LinkMatrix | No
     """Build the matrix of ``index`` (None: no index yet, or ranks deferred).
 
     From the matrix in ``older`` (an earlier version's, taken out of the list so
-    that a build from every link has its memory) when the index only added
-    articles since (``matrix_patch``), else from every link. The stamp is taken once the
-    reader is open (opening an SQLite index can create its write-ahead log,
+    that a build from every link has its memory) when the index's changes since
+    can be taken in (``matrix_patch``), else from every link. The stamp is taken
+    once the reader is open (opening an SQLite index can create its write-ahead log,
     which moves the stamp) and before anything is read: a write in between
     makes the matrix look older than it is, and the next ``warm`` reads it
     again. Everything is read in one snapshot, so what is held is one version
@@ -687,8 +689,8 @@ def _read(index: Path, older: list[LinkMatrix] | None = None) -> LinkMatrix | No
 
 
 def patched(con: Connection, older: LinkMatrix, stamp: int) -> LinkMatrix | None:
-    """Return ``older`` with the articles added since in, or None (see ``_read``)."""
-    fields = added_fields(con, older)
+    """Return ``older`` with the changes since taken in, or None (see ``_read``)."""
+    fields = patched_fields(con, older)
     if fields is None:
         return None
     return dataclasses.replace(

@@ -1,33 +1,36 @@
-"""A held link matrix brought up to a newer index version that only added articles.
+"""A held link matrix brought up to a newer index version: articles added, removed.
 
-An ingest adds an article, and the index's version moves on; a dashboard that
-holds the links in memory (``link_matrix``) would read every link again (5 s
-at 100,000 articles), its map counts and totals going to SQL meanwhile (up to
-seconds with an actor picked), and in team mode every dashboard does so after
-any desk member's ingest. When the new version only *added* articles to what
-is held, their links are read and taken in instead: the added passages'
-positions are inserted, every other position shifts by the added ones before
-it, and each target's row takes its new links. That costs a copy of the held
-arrays and a read of the added links (``make bench-scale``, "links held, one
-article added").
+An ingest adds an article, a changed file or an applied review decision rewrites
+one, and the index's version moves on; a dashboard that holds the links in
+memory (``link_matrix``) would read every link again (5 s at 100,000
+articles), its map counts and totals going to SQL meanwhile (up to seconds with
+an actor picked), and in team mode every dashboard does so after any desk
+member's ingest or review. Instead the removed articles' passages are taken
+out of the held arrays (every later position shifts back), the added ones' are
+read and taken in (every later position shifts on, and each target's row takes
+its new links), and the pair counts and totals follow. That costs a few copies
+of the held arrays and a read of the added links (``make bench-scale``, "links
+held, one article added" and "one article changed").
 
-Only added: the writer changes the index's layout token (``index.layout``)
-whenever it removes or rewrites links, and the articles held must all still be
+What was removed: the writer logs each removed article under the index's layout
+token (``index.layout``), and replaces the token when links change wholesale
+(or the log is full); the articles held, less those removed, must all still be
 there. The result is checked against the writer's own per-target totals
 (``targets.matches``, ``targets.passages``); any difference, a new target
 that would not come last in the rows' order, or more than `MOST_ADDED`
-articles, and the caller reads everything anew.
+articles added, and the caller reads everything anew.
 """
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
 
 from articles.backends import Connection
-from articles.index.codec import RANK_STEP, passage_range
-from articles.index.layout import layout
+from articles.index.codec import N_BITS, RANK_STEP, passage_range
+from articles.index.layout import layout, removals
 from articles.index.rank_table import FROM_LINKS, is_deferred
 from articles.query.id_lists import parse_ints
 
@@ -38,30 +41,89 @@ MOST_ADDED = 2000
 _CHUNK = 200
 
 
-def added_fields(con: Connection, old: Any) -> dict[str, Any] | None:
-    """Return the arrays of ``old`` (a ``LinkMatrix``) with the added articles in.
+def patched_fields(con: Connection, old: Any) -> dict[str, Any] | None:
+    """Return the arrays of ``old`` (a ``LinkMatrix``) brought up to ``con``'s version.
 
     ``con`` reads the newer version in one snapshot. The fields returned are
-    those that change with added links (``shared``, the target labels and the
-    stamp are the caller's); None: read everything anew (see the module).
+    those that change with links (``shared``, the target labels and the stamp
+    are the caller's); None: read everything anew (see the module).
     """
     token = layout(con)
     if token is None or token != old.layout or is_deferred(con):
         return None
+    log = removals(con)
+    if len(log) < old.removed:
+        return None  # not the log the matrix was read with
+    gone = np.unique(np.array(log[old.removed :], np.int64))
     (text,) = con.execute(
         f"SELECT {con.backend.int_list_sql('id')} FROM articles WHERE passages > 0"
     ).fetchone()
     now = np.unique(parse_ints(text))
-    if len(np.setdiff1d(old.articles, now, assume_unique=True)):
-        return None  # an article held is gone (its removal changed the token too)
-    added = np.setdiff1d(now, old.articles, assume_unique=True)
+    kept = np.setdiff1d(old.articles, gone, assume_unique=True)
+    if len(np.setdiff1d(kept, now, assume_unique=True)):
+        return None  # an article held is gone, and no removal of it was logged
+    added = np.setdiff1d(now, kept, assume_unique=True)
     if len(added) > MOST_ADDED:
         return None
     keys, links = _read_added(con, added)
-    fields = _merged(old, keys, links)
-    if fields is None or not _agrees(con, fields):
+    fields = _merged(_without(old, gone), keys, links)
+    if fields is None:
         return None
-    return {**fields, "layout": token, "articles": now}
+    fields = _pruned(fields)
+    if not _agrees(con, fields):
+        return None
+    return {**fields, "layout": token, "articles": now, "removed": len(log)}
+
+
+def _without(old: Any, articles: np.ndarray) -> Any:
+    """Take the passages of ``articles`` and their links out of ``old``'s arrays.
+
+    Rows left without links stay (an article rewritten may link them again;
+    ``_pruned`` drops those still empty after).
+    """
+    drop = np.isin(old.passages >> N_BITS, articles)
+    if not drop.any():
+        return old
+    rows = len(old.targets)
+    shift = (np.cumsum(~drop) - 1).astype(np.int32)  # each kept position's new one
+    off = drop[old.where]  # per link: to a passage taken out
+    at = np.flatnonzero(off)
+    link_row = np.searchsorted(old.bounds, at, "right") - 1
+    runs = np.diff(old.starts)
+    named_off = np.repeat(drop, runs)
+    named_row = old.named[named_off].astype(np.int64)
+    named_at = np.repeat(np.flatnonzero(drop), runs[drop])
+    sizes = np.diff(old.bounds) - np.bincount(link_row, minlength=rows)
+    return SimpleNamespace(
+        targets=old.targets,
+        passages=old.passages[~drop],
+        bounds=np.concatenate(([0], np.cumsum(sizes))),
+        where=shift[old.where[~off]],
+        ranks=old.ranks[~off],
+        starts=np.concatenate(([0], np.cumsum(runs[~drop]))),
+        named=old.named[~named_off],
+        pairs=_pairs(old.pairs, rows, link_row, old.where[at], named_row, named_at, -1),
+        totals=old.totals - np.bincount(named_row, minlength=rows),
+    )
+
+
+def _pruned(fields: dict[str, Any]) -> dict[str, Any]:
+    """Drop the rows left without a link (a build reads no row for them)."""
+    sizes = np.diff(fields["bounds"])
+    keep = sizes > 0
+    if keep.all():
+        return fields
+    renumber = (np.cumsum(keep) - 1).astype(fields["named"].dtype)
+    targets = fields["targets"][keep]
+    return {
+        **fields,
+        "rows": {int(t): r for r, t in enumerate(targets.tolist())},
+        "targets": targets,
+        "bounds": np.concatenate(([0], np.cumsum(sizes[keep]))),
+        "named": renumber[fields["named"]],
+        "pairs": np.ascontiguousarray(fields["pairs"][np.ix_(keep, keep)]),
+        "totals": fields["totals"][keep],
+    }
 
 
 def _ranges(articles: np.ndarray) -> list[tuple[str, tuple[int, ...]]]:
@@ -191,8 +253,13 @@ def _pairs(
     link_at: np.ndarray,
     named_row: np.ndarray,
     named_at: np.ndarray,
+    sign: int = 1,
 ) -> np.ndarray:
-    """Add the added passages to ``pairs``: row a links them, row b is named there."""
+    """Add passages to ``pairs`` (``sign`` -1: take them out).
+
+    Each passage at ``link_at`` counts once for every row a that links it
+    (``link_row``) and row b named there (``named_row`` at ``named_at``, sorted).
+    """
     pairs = np.zeros((rows, rows), np.int32)
     pairs[: len(old), : len(old)] = old
     by_at = np.argsort(link_at, kind="stable")
@@ -200,7 +267,7 @@ def _pairs(
     for at in np.unique(named_at).tolist():
         lo, hi = np.searchsorted(link_at, [at, at + 1])
         a, b = np.searchsorted(named_at, [at, at + 1])
-        pairs[np.ix_(link_row[lo:hi], named_row[a:b])] += 1
+        pairs[np.ix_(link_row[lo:hi], named_row[a:b])] += sign
     return pairs
 
 

@@ -1,4 +1,4 @@
-"""A held matrix takes in added articles, and equals a matrix built from nothing."""
+"""A held matrix takes in articles added, removed, rewritten: as a build reads."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.backends import DATABASE_ENV, backend_for
+from articles.corpus import render_document
 from articles.index import sync_index
-from articles.index.layout import layout
+from articles.index.layout import layout, removals
 from articles.query import Filters, count_targets, link_matrix, query_page
 from articles.query.link_matrix import LinkMatrix
 from articles.query.reader import reading
@@ -63,28 +64,49 @@ def assert_same(patched: LinkMatrix, built: LinkMatrix) -> None:
     assert (patched.stamp, patched.layout) == (built.stamp, built.layout)
 
 
-def _add(corpus: Path, start: int, more: list[tuple[dt.date, list[str]]]) -> None:
+Article = tuple[dt.date, list[str]]
+#: What happens to an article held: its file is deleted, or it is rewritten as
+#: another (other paragraphs, another day: another key).
+Change = tuple[int, Article | None]
+
+
+def _write(corpus: Path, i: int, art: Article) -> None:
+    """Write ``art`` as ``a<i>.md`` (replacing what is there)."""
+    published, paragraphs = art
+    meta = {"id": f"a{i}", "title": f"Article {i}", "published": published}
+    body = "\n\n".join(paragraphs) + "\n"
+    (corpus / f"a{i}.md").write_text(render_document(meta, body), "utf-8")
+
+
+def _add(corpus: Path, start: int, more: list[Article]) -> None:
     """Write ``more`` articles as ``a<start>.md`` on (ids after those there)."""
-    extra = corpus.parent / "extra"
-    write_corpus(extra, more)
-    for i, path in enumerate(sorted(extra.glob("*.md"), key=lambda p: int(p.stem[1:]))):
-        text = path.read_text("utf-8").replace(f"a{i}", f"a{start + i}", 1)
-        (corpus / f"a{start + i}.md").write_text(text, "utf-8")
-        path.unlink()
+    for i, art in enumerate(more):
+        _write(corpus, start + i, art)
+
+
+def _change(corpus: Path, held: int, changes: tuple[Change, ...]) -> None:
+    """Delete or rewrite articles held (``a0`` to ``a<held - 1>``)."""
+    for i, art in changes:
+        if art is None:
+            (corpus / f"a{i % held}.md").unlink(missing_ok=True)
+        else:
+            _write(corpus, i % held, art)
 
 
 def _patched_then_built(
     tmp: Path,
-    first: list[tuple[dt.date, list[str]]],
-    more: list[tuple[dt.date, list[str]]],
+    first: list[Article],
+    more: list[Article],
     monkeypatch: pytest.MonkeyPatch,
+    changes: tuple[Change, ...] = (),
 ) -> tuple[LinkMatrix, LinkMatrix, int]:
-    """Hold ``first``, sync ``more`` in; the patched matrix, one built, patch builds."""
+    """Hold ``first``, sync ``more`` and ``changes``; patched, built, patch builds."""
     corpus, index = tmp / "corpus", tmp / "index.sqlite"
     write_corpus(corpus, first)
     sync_index(corpus, index, FakeLinker())
     _held(index)
     _add(corpus, len(first), more)
+    _change(corpus, len(first), changes)
     sync_index(corpus, index, FakeLinker())
     builds = Builds(monkeypatch)
     patched = _held(index)
@@ -97,15 +119,23 @@ def _patched_then_built(
     max_examples=40, deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )  # fmt: skip
-@given(first=corpora, more=st.lists(article, min_size=0, max_size=4))
-def test_added_articles_are_taken_in_as_a_build_reads_them(
+@given(
+    first=corpora,
+    more=st.lists(article, min_size=0, max_size=4),
+    changes=st.lists(
+        st.tuples(st.integers(0, 5), st.none() | article), min_size=0, max_size=3
+    ),
+)
+def test_changes_are_taken_in_as_a_build_reads_them(
     tmp_path_factory: pytest.TempPathFactory,
-    first: list[tuple[dt.date, list[str]]],
-    more: list[tuple[dt.date, list[str]]],
+    first: list[Article],
+    more: list[Article],
+    changes: list[Change],
 ) -> None:
+    """Added articles, and articles held deleted or rewritten (other day, words)."""
     with pytest.MonkeyPatch.context() as mp:
         patched, built, builds = _patched_then_built(
-            tmp_path_factory.mktemp("patch"), first, more, mp
+            tmp_path_factory.mktemp("patch"), first, more, mp, tuple(changes)
         )
     assert builds == 0  # taken in, not read anew
     assert_same(patched, built)
@@ -122,7 +152,10 @@ def test_on_postgres_too(
         (dt.date(2023, 1, 2), ["Shared wire copy about Kabul.", "Durand Line road."]),
         (dt.date(2024, 9, 9), ["Pakistan and the TTP at the Durand Line."]),
     ]
-    patched, built, builds = _patched_then_built(tmp_path, first, more, monkeypatch)
+    rewrite = (dt.date(2024, 5, 1), ["Talks in Peshawar.", "ISI and the TTP."])
+    patched, built, builds = _patched_then_built(
+        tmp_path, first, more, monkeypatch, ((0, rewrite),)
+    )
     forget_index(tmp_path / "index.sqlite")
     assert builds == 0
     assert_same(patched, built)
@@ -145,27 +178,61 @@ def test_the_patched_matrix_answers_as_sql_does(
     )
 
 
-def test_a_changed_article_reads_everything_anew(
+def test_a_changed_article_is_logged_and_taken_out(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A rewrite removes links: the layout token changes, and the matrix is built."""
+    """A rewrite is logged under the same token; the matrix answers as SQL does."""
     corpus, index = tmp_path / "corpus", tmp_path / "index.sqlite"
-    write_corpus(corpus, [(dt.date(2024, 5, 1), ["Talks in Kabul.", "Border road."])])
+    write_corpus(corpus, [
+        (dt.date(2024, 5, 1), ["Talks in Kabul with the TTP.", "Border road."]),
+        (dt.date(2024, 6, 1), ["Kabul and the Durand Line, ISI."]),
+    ])  # fmt: skip
     sync_index(corpus, index, FakeLinker())
     with reading(index) as con:
-        token = layout(con)
+        token, log = layout(con), removals(con)
     assert token  # the first sync's write set one
+    assert log == []  # and removed nothing
     _held(index)
     page = corpus / "a0.md"
     page.write_text(page.read_text("utf-8").replace("Kabul", "Peshawar"), "utf-8")
     sync_index(corpus, index, FakeLinker())
     with reading(index) as con:
-        assert layout(con) not in (None, token)
+        assert layout(con) == token
+        assert len(removals(con)) == 1
     builds = Builds(monkeypatch)
     patched = _held(index)
-    assert builds.n == 1
+    assert (builds.n, patched.origin) == (0, "patched")
+    views = (Filters(actors=("ttp",)), Filters(feature="kabul"), Filters(q="border"))
+    held = [(count_targets(f, index), query_page(f, index=index)) for f in views]
     link_matrix.forget()
+    assert [(count_targets(f, index), query_page(f, index=index)) for f in views] == (
+        held  # in SQL
+    )
     assert_same(patched, _held(index))
+
+
+def test_a_full_log_replaces_the_token_and_a_holder_reads_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `MOST_REMOVED` removals the token changes: the next holder builds."""
+    monkeypatch.setattr("articles.index.layout.MOST_REMOVED", 2)
+    corpus, index = tmp_path / "corpus", tmp_path / "index.sqlite"
+    write_corpus(
+        corpus, [(dt.date(2024, 5, i), [f"Kabul road {i}."]) for i in (1, 2, 3)]
+    )
+    sync_index(corpus, index, FakeLinker())
+    with reading(index) as con:
+        token = layout(con)
+    _held(index)
+    for i in (0, 1, 2):
+        (corpus / f"a{i}.md").unlink()
+    sync_index(corpus, index, FakeLinker())
+    with reading(index) as con:
+        assert layout(con) not in (None, token)
+        assert len(removals(con)) < 3
+    builds = Builds(monkeypatch)
+    _held(index)
+    assert builds.n == 1
 
 
 def test_totals_that_disagree_read_everything_anew(
