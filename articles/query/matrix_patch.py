@@ -23,6 +23,7 @@ articles added, and the caller reads everything anew.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
 
@@ -72,7 +73,42 @@ def patched_fields(con: Connection, old: Any) -> dict[str, Any] | None:
     fields = _pruned(fields)
     if not _agrees(con, fields):
         return None
-    return {**fields, "layout": token, "articles": now, "removed": len(log)}
+    moved = Moved(*_sources(old.passages, gone, fields["passages"]), added)
+    return {**fields, "layout": token, "articles": now, "removed": len(log),
+            "moved": moved}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Where a patch put the passages held: what per-position data needs to follow.
+
+    Positions before ``first`` hold the same passages as before (``first // 8 *
+    8`` on, as bitmaps are laid out, ``source`` gives each position's old one,
+    -1 for a passage added or rewritten); ``added`` are the articles whose
+    passages are new or rewritten (their words are read anew).
+    """
+
+    first: int
+    source: np.ndarray  # int64: from position ``first // 8 * 8`` to the end
+    added: np.ndarray  # article keys
+
+
+def _sources(
+    old: np.ndarray, gone: np.ndarray, new: np.ndarray
+) -> tuple[int, np.ndarray]:
+    """Return ``Moved.first`` and ``Moved.source`` for passages ``old`` -> ``new``."""
+    same = min(len(old), len(new))
+    differ = np.flatnonzero(old[:same] != new[:same])
+    first = int(differ[0]) if len(differ) else same
+    dropped = np.flatnonzero(np.isin(old >> N_BITS, gone))
+    if len(dropped):  # a rewritten article's passages keep their ids
+        first = min(first, int(dropped[0]))
+    tail = new[first // 8 * 8 :]
+    at = np.minimum(np.searchsorted(old, tail), max(len(old) - 1, 0))
+    if not len(old):
+        return first, np.full(len(tail), -1, np.int64)
+    kept = (old[at] == tail) & ~np.isin(old[at] >> N_BITS, gone)
+    return first, np.where(kept, at, -1).astype(np.int64)
 
 
 def _without(old: Any, articles: np.ndarray) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -16,8 +17,10 @@ from articles.corpus import render_document
 from articles.index import sync_index
 from articles.index.layout import layout, removals
 from articles.query import Filters, count_targets, link_matrix, query_page
+from articles.query.id_lists import read_passages
 from articles.query.link_matrix import LinkMatrix
 from articles.query.reader import reading
+from articles.query.word_bits import WordBits
 from tests.articles.conftest import FakeLinker, forget_index
 from tests.articles.random_corpus import article, corpora, write_corpus
 
@@ -44,6 +47,30 @@ class Builds:
             return real(*args)  # type: ignore[arg-type]
 
         monkeypatch.setattr(link_matrix, "build", counted)
+
+
+def assert_words_found(matrix: LinkMatrix, index: Path) -> None:
+    """Each bitmap held marks the passages the full-text index finds the word in."""
+    with reading(index) as con:
+        for word, bits in matrix.words.bits.items():
+            found = read_passages(con, *con.backend.word_match(word))
+            expected = np.zeros(len(matrix.passages), bool)
+            expected[np.searchsorted(matrix.passages, found)] = True
+            assert np.array_equal(bits, np.packbits(expected)), word
+
+
+class Fills:
+    """Counts the word bitmaps read whole (not patched)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.n = 0
+        real = WordBits.fill
+
+        def counted(bits: WordBits, *args: Any) -> None:
+            self.n += 1
+            real(bits, *args)
+
+        monkeypatch.setattr(WordBits, "fill", counted)
 
 
 def _held(index: Path) -> LinkMatrix:
@@ -100,17 +127,21 @@ def _patched_then_built(
     monkeypatch: pytest.MonkeyPatch,
     changes: tuple[Change, ...] = (),
 ) -> tuple[LinkMatrix, LinkMatrix, int]:
-    """Hold ``first``, sync ``more`` and ``changes``; patched, built, patch builds."""
+    """Hold ``first``, sync ``more`` and ``changes``; patched, built, patch reads.
+
+    The last: how many times the patch read every link, or every word (when
+    words were held), anew.
+    """
     corpus, index = tmp / "corpus", tmp / "index.sqlite"
     write_corpus(corpus, first)
     sync_index(corpus, index, FakeLinker())
-    _held(index)
+    words = bool(_held(index).words.bits)  # none: no passage, or no word in any
     _add(corpus, len(first), more)
     _change(corpus, len(first), changes)
     sync_index(corpus, index, FakeLinker())
-    builds = Builds(monkeypatch)
+    builds, fills = Builds(monkeypatch), Fills(monkeypatch)
     patched = _held(index)
-    taken = builds.n
+    taken = builds.n + (fills.n if words else 0)
     link_matrix.forget()
     return patched, _held(index), taken
 
