@@ -104,7 +104,8 @@ class Match:
     #: conditions), for a page to merge best first (``page._merged``).
     parts: tuple[tuple[str, tuple[Any, ...]], ...] = ()
     #: When a text search drives a feature's or actors' match: how many passages
-    #: it finds (in the window), so there are at most that many matches.
+    #: it finds (in the window), so there are at most that many matches; when an
+    #: events window drives, how many dates lie in it.
     at_most: int | None = None
 
 
@@ -165,6 +166,8 @@ def resolve(
     by_date = _dated_driver(con, filters) if driver.endswith("FROM passages") else None
     if by_date:
         driver, args = by_date
+        if found is None:  # its dates bound the matches: read them once (``fetched``)
+            found = _dates_in(con, filters)
     where, more = _conditions(
         con, "d.passage", feature, actors, filters, keys, dated=by_date is not None
     )
@@ -380,6 +383,13 @@ def _dated_driver(
         f"SELECT DISTINCT passage, 0 AS strength, 0 AS score FROM dates WHERE {window}",
         args,
     )
+
+
+def _dates_in(con: Connection, filters: Filters) -> int:
+    """Return how many dates lie in the events window: at least its matches."""
+    window, args = date_window(con, filters)
+    (n,) = con.execute(f"SELECT count(*) FROM dates WHERE {window}", args).fetchone()
+    return int(n)
 
 
 def date_window(
