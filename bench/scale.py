@@ -291,7 +291,7 @@ def _query_rows(kind: str, index: Path, runs: int, how: str) -> list[Row]:
     return [
         (f"query p50 / p95 ms: {kind}{how}", f"{p50:.1f} / {p95:.1f}",
          ("query p95", p95)),
-        (f"  {kind}: {what}", figure, None),
+        (f"  {kind}{how}: {what}", figure, None),
     ]  # fmt: skip
 
 
