@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
 from pathlib import Path
+
+from bench.peak_memory import peak_rss_mb
 
 CONCURRENT = 10
 
@@ -47,7 +48,7 @@ def main(argv: list[str]) -> int:
         "reruns": len(ms),
         "cold_median_ms": statistics.median(cold) * 1000,
         "cold_max_ms": max(cold) * 1000,
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_mb": peak_rss_mb(),
     }
     together = _concurrent_sessions(CONCURRENT)
     figures["concurrent_median_s"] = statistics.median(together)

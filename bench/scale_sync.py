@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from articles.index import sync_index
+from bench.peak_memory import peak_rss_mb
 
 
 def main(argv: list[str]) -> int:
@@ -21,7 +22,7 @@ def main(argv: list[str]) -> int:
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({
         "seconds": seconds, "added": len(report.added), "errors": len(report.errors),
-        "rss_mb": own.ru_maxrss / 1024, "worker_rss_mb": workers.ru_maxrss / 1024,
+        "rss_mb": peak_rss_mb(), "worker_rss_mb": workers.ru_maxrss / 1024,
         "cpu_writer_s": own.ru_utime + own.ru_stime,
         "cpu_workers_s": workers.ru_utime + workers.ru_stime,
     }))  # fmt: skip

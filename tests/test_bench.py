@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench import dashboard
@@ -72,3 +76,16 @@ def test_scale_prints_the_syncs_cpu_time_over_the_cores(
     assert scale._cpu({"seconds": 1.0}) == "not recorded"  # saved by an older run
     monkeypatch.setenv("ARTICLES_DATABASE_URL", "postgresql://x@127.0.0.1/db")
     assert scale._cpu(cold).endswith("(+ the server's)")  # its own process
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only")
+def test_a_child_reports_its_own_peak_memory_not_its_parents() -> None:
+    """A child's ``ru_maxrss`` starts at its parent's peak; ``peak_rss_mb``'s not."""
+    held = np.ones(300 << 17)  # 300 MB, touched
+    code = "from bench.peak_memory import peak_rss_mb; print(peak_rss_mb())"
+    child = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    )  # fmt: skip
+    assert held.nbytes >= 300 << 20
+    assert float(child.stdout) < 100  # an interpreter that imported nothing much
