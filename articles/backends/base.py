@@ -29,6 +29,17 @@ LAYOUT_FIRST = (
 )
 
 
+def in_ranges(
+    column: str, ranges: Sequence[tuple[int, int]]
+) -> tuple[str, tuple[int, ...]]:
+    """Return SQL true when ``column`` is in one of the inclusive ``ranges``.
+
+    With its parameters: a few articles' passage ids (``codec.passage_range``).
+    """
+    sql = " OR ".join([f"{column} BETWEEN ? AND ?"] * len(ranges))
+    return sql, tuple(b for r in ranges for b in r)
+
+
 class IndexUnavailable(RuntimeError):
     """There is no usable index to read (missing, outdated or unreadable)."""
 

@@ -28,6 +28,7 @@ from articles.backends.base import (
     IndexUnavailable,
     Terms,
     added_sql,
+    in_ranges,
 )
 from articles.backends.migrate import MIGRATIONS, Migration, check_schema, migrate
 from articles.recent import Recent
@@ -552,14 +553,13 @@ class PostgresBackend(Backend):
         del con
         ids = self.int_list_sql("f.id")
         for at in range(0, len(ranges), RANGES_AT_ONCE):
-            part = ranges[at : at + RANGES_AT_ONCE]
+            where, bounds = in_ranges("f.id", ranges[at : at + RANGES_AT_ONCE])
             yield (
                 f"SELECT u.word, {ids} FROM passages_fts f, "
                 "unnest(tsvector_to_array(f.fts)) AS u(word) "
                 "JOIN unnest(?::text[]) AS k(word) ON k.word = u.word "
-                f"WHERE {' OR '.join(['f.id BETWEEN ? AND ?'] * len(part))} "
-                "GROUP BY u.word",
-                (list(keys), *(b for r in part for b in r)),
+                f"WHERE {where} GROUP BY u.word",
+                (list(keys), *bounds),
             )
 
     def int_list_sql(self, value: str) -> str:

@@ -52,7 +52,7 @@ from articles.query.filters import (
     text_matches,
 )
 from articles.query.id_lists import parse_ints, read_passages
-from articles.query.matrix_patch import Moved, patched_fields
+from articles.query.matrix_patch import patched_fields
 from articles.query.reader import reading
 from articles.query.word_bits import WordBits
 from articles.recent import Recent
@@ -700,10 +700,10 @@ def _read(index: Path, older: list[LinkMatrix] | None = None) -> LinkMatrix | No
 
 def patched(con: Connection, older: LinkMatrix, stamp: int) -> LinkMatrix | None:
     """Return ``older`` with the changes since taken in, or None (see ``_read``)."""
-    fields = patched_fields(con, older)
-    if fields is None:
+    found = patched_fields(con, older)
+    if found is None:
         return None
-    moved: Moved = fields.pop("moved")
+    fields, moved = found
     return dataclasses.replace(
         older, stamp=stamp, **fields, **read_shared(con, fields["passages"]),
         **read_labels(con), found=Recent(TEXTS_KEPT),

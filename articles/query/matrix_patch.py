@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from articles.backends import Connection
+from articles.backends.base import in_ranges
 from articles.index.codec import N_BITS, RANK_STEP, passage_range
 from articles.index.layout import layout, removals
 from articles.index.rank_table import FROM_LINKS, is_deferred
@@ -42,12 +43,13 @@ MOST_ADDED = 2000
 _CHUNK = 200
 
 
-def patched_fields(con: Connection, old: Any) -> dict[str, Any] | None:
+def patched_fields(con: Connection, old: Any) -> tuple[dict[str, Any], Moved] | None:
     """Return the arrays of ``old`` (a ``LinkMatrix``) brought up to ``con``'s version.
 
     ``con`` reads the newer version in one snapshot. The fields returned are
     those that change with links (``shared``, the target labels and the stamp
-    are the caller's); None: read everything anew (see the module).
+    are the caller's), and where the passages held moved to; None: read
+    everything anew (see the module).
     """
     token = layout(con)
     if token is None or token != old.layout or is_deferred(con):
@@ -74,8 +76,7 @@ def patched_fields(con: Connection, old: Any) -> dict[str, Any] | None:
     if not _agrees(con, fields):
         return None
     moved = Moved(*_sources(old.passages, gone, fields["passages"]), added)
-    return {**fields, "layout": token, "articles": now, "removed": len(log),
-            "moved": moved}  # fmt: skip
+    return {**fields, "layout": token, "articles": now, "removed": len(log)}, moved
 
 
 @dataclass(frozen=True)
@@ -164,12 +165,12 @@ def _pruned(fields: dict[str, Any]) -> dict[str, Any]:
 
 def _ranges(articles: np.ndarray) -> list[tuple[str, tuple[int, ...]]]:
     """Return, per chunk of articles, SQL on ``passage`` for their passages' ids."""
-    out = []
-    for at in range(0, len(articles), _CHUNK):
-        chunk = articles[at : at + _CHUNK].tolist()
-        bounds = tuple(b for a in chunk for b in passage_range(a))
-        out.append((" OR ".join(["passage BETWEEN ? AND ?"] * len(chunk)), bounds))
-    return out
+    return [
+        in_ranges(
+            "passage", [passage_range(a) for a in articles[at : at + _CHUNK].tolist()]
+        )
+        for at in range(0, len(articles), _CHUNK)
+    ]
 
 
 def _read_added(
